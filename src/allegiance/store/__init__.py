@@ -1,0 +1,196 @@
+"""The DuckDB store: the only module that talks to DuckDB.
+
+One process writes at a time (DuckDB's own file lock enforces it); readers open read-only.
+Schema changes are numbered migrations, applied in order and recorded in ``schema_version``.
+Table-specific reads and writes live in the sibling modules (``articles``, ``events``, ...),
+all through :class:`Store`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from allegiance.errors import StoreError
+
+# Append only: a migration, once released, never changes. Each is a list of statements.
+MIGRATIONS: list[list[str]] = [
+    [
+        """CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,
+            origin VARCHAR NOT NULL,
+            title VARCHAR, url VARCHAR, publisher VARCHAR, author VARCHAR, language VARCHAR,
+            published DATE, published_precision VARCHAR, published_source VARCHAR,
+            raw_text VARCHAR NOT NULL, clean_text VARCHAR NOT NULL,
+            removed JSON,
+            duplicate_of VARCHAR, similarity DOUBLE,
+            minhash BLOB,
+            ingested_at TIMESTAMP DEFAULT current_timestamp,
+            coded_at TIMESTAMP, coder_version VARCHAR
+        )""",
+        """CREATE TABLE article_origins (
+            article_id VARCHAR NOT NULL,
+            origin VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,           -- first | duplicate | near_duplicate
+            similarity DOUBLE,
+            seen_at TIMESTAMP DEFAULT current_timestamp,
+            PRIMARY KEY (article_id, origin)
+        )""",
+        """CREATE TABLE events (
+            event_id VARCHAR PRIMARY KEY,
+            article_id VARCHAR NOT NULL,
+            origin VARCHAR,
+            published DATE, date DATE, date_precision VARCHAR,
+            source_id VARCHAR, source_name VARCHAR, source_type VARCHAR, source_country VARCHAR,
+            source_org VARCHAR, source_sector VARCHAR,
+            target_id VARCHAR, target_name VARCHAR, target_type VARCHAR, target_country VARCHAR,
+            target_org VARCHAR, target_sector VARCHAR,
+            cameo VARCHAR NOT NULL, cameo_root VARCHAR NOT NULL, plover VARCHAR, plover_mode VARCHAR,
+            quad_class INTEGER, goldstein DOUBLE, intensity DOUBLE,
+            sentence_index INTEGER, sentence VARCHAR,
+            location_name VARCHAR, location_country VARCHAR, lat DOUBLE, lon DOUBLE,
+            confidence DOUBLE, coder_name VARCHAR, coder_version VARCHAR,
+            canonical_id VARCHAR,
+            record JSON NOT NULL
+        )""",
+        "CREATE INDEX events_article ON events(article_id)",
+        "CREATE INDEX events_date ON events(date)",
+        "CREATE INDEX events_dyad ON events(source_country, target_country)",
+        """CREATE TABLE canonical_events (
+            canonical_id VARCHAR PRIMARY KEY,
+            first_event_id VARCHAR NOT NULL,
+            date DATE, date_min DATE, date_max DATE, first_reported DATE,
+            source_id VARCHAR, target_id VARCHAR, source_country VARCHAR, target_country VARCHAR,
+            cameo VARCHAR, cameo_root VARCHAR, plover VARCHAR, quad_class INTEGER, goldstein DOUBLE,
+            n_mentions INTEGER, n_articles INTEGER, n_sources INTEGER,
+            explanation JSON
+        )""",
+        """CREATE TABLE alerts_seen (
+            rule VARCHAR NOT NULL, series VARCHAR NOT NULL, date DATE NOT NULL,
+            first_seen TIMESTAMP DEFAULT current_timestamp,
+            PRIMARY KEY (rule, series, date)
+        )""",
+        """CREATE TABLE merged_shards (
+            shard VARCHAR PRIMARY KEY,
+            merged_at TIMESTAMP DEFAULT current_timestamp,
+            articles INTEGER, events INTEGER
+        )""",
+    ],
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def default_db_path() -> str:
+    from allegiance.config import load_settings
+
+    return os.environ.get("ALLEGIANCE_DB") or load_settings().db
+
+
+class Store:
+    """A connection to one database file (or ``:memory:``)."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False):
+        self.path = str(path) if path is not None else default_db_path()
+        self.read_only = read_only
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError("database does not exist", input=self.path, hint="run `allegiance ingest` first or pass --db")
+        try:
+            self.conn = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            raise StoreError(
+                f"cannot open database: {exc}",
+                input=self.path,
+                hint="another allegiance process may be writing to it; DuckDB allows one writer",
+            ) from exc
+        self._lock = threading.RLock()
+        if not read_only:
+            self.migrate()
+        elif self.schema_version() != SCHEMA_VERSION:
+            raise StoreError(
+                f"schema version {self.schema_version()} but this allegiance needs {SCHEMA_VERSION}",
+                input=self.path,
+                hint="open it once read-write (any allegiance write command) to migrate",
+            )
+
+    # --- lifecycle ---------------------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- schema ------------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        exists = self.conn.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        ).fetchone()[0]
+        if not exists:
+            return 0
+        row = self.conn.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def migrate(self) -> None:
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
+        )
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"schema version {current} is newer than this allegiance ({SCHEMA_VERSION})",
+                input=self.path,
+                hint="upgrade allegiance",
+            )
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            with self.transaction():
+                for statement in MIGRATIONS[version - 1]:
+                    self.conn.execute(statement)
+                self.conn.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
+
+    # --- access ------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Everything inside commits together or not at all."""
+        with self._lock:
+            self.conn.execute("BEGIN TRANSACTION")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Rows as dicts. Thread-safe: each call uses its own cursor."""
+        cursor = self.conn.cursor()
+        try:
+            result = cursor.execute(sql, params or [])
+            columns = [d[0] for d in result.description or []]
+            return [dict(zip(columns, row)) for row in result.fetchall()]
+        finally:
+            cursor.close()
+
+    def scalar(self, sql: str, params: Sequence[Any] | None = None) -> Any:
+        cursor = self.conn.cursor()
+        try:
+            row = cursor.execute(sql, params or []).fetchone()
+            return row[0] if row else None
+        finally:
+            cursor.close()
+
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> None:
+        with self._lock:
+            self.conn.execute(sql, params or [])
+
+    def counts(self) -> dict[str, int]:
+        tables = ["articles", "article_origins", "events", "canonical_events"]
+        return {t: int(self.scalar(f"SELECT count(*) FROM {t}")) for t in tables}
