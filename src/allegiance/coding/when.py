@@ -1,0 +1,156 @@
+"""When an event happened: date expressions in its sentence or paragraph, resolved against publication.
+
+``find_dates(text, published)`` returns every date expression in a text with its character offsets, the
+date it denotes and its precision (day, week, month, year). News writes relative to the day it is
+published ("on Monday", "yesterday", "last month"), and a day-month with no year ("September 16") means
+the most recent such day, not one in the future. The coder takes the expression nearest the trigger in
+the sentence, else the nearest one earlier in the paragraph, else the publication date marked
+``published`` — never the publication date for an event the text dates to another time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    ("mon_day", re.compile(_MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+" + _YEAR + r"\b)?")),
+    ("day_mon", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+" + _YEAR + r"\b)?")),
+    ("mon_year", re.compile(r"\b(?:in|of|since|during|until|by|from|early|late|mid-?)\s+" + _MON + r",?\s+" + _YEAR + r"\b", re.I)),
+    ("month", re.compile(r"\b(?P<rel>in|last|this|early|late|mid-?|earlier in|since|during)\s+" + _MON + r"(?!\s+\d)\b")),
+    ("year", re.compile(r"\b(?:in|since|during|until|by|of|from)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR + r"\b(?!-\d)", re.I)),
+    ("weekday", re.compile(r"\b(?:(?P<rel>last|this|on|next)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("relday", re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b", re.I)),
+    ("relperiod", re.compile(r"\b(?P<rel>last|this|next|earlier this|later this|past)\s+(?P<unit>week|month|year)\b", re.I)),
+    ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
+]
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date: dt.date
+    precision: str  # day|week|month|year
+
+
+def _month_back(year: int, month: int, n: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) - n
+    return index // 12, index % 12 + 1
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, str] | None:
+    g = m.groupdict()
+    if kind == "iso":
+        d = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
+        return (d, "day") if d else None
+    if kind in ("mon_day", "day_mon"):
+        month, day = MONTHS[g["mon"].lower().rstrip(".")], int(g["day"])
+        if g.get("year"):
+            d = _safe(int(g["year"]), month, day)
+            return (d, "day") if d else None
+        d = _safe(pub.year, month, day)
+        # A day-month with no year in a news story is the latest one not far in the future.
+        if d and d > pub + dt.timedelta(days=31):
+            d = _safe(pub.year - 1, month, day)
+        return (d, "day") if d else None
+    if kind == "mon_year":
+        return dt.date(int(g["year"]), MONTHS[g["mon"].lower().rstrip(".")], 1), "month"
+    if kind == "month":
+        month = MONTHS[g["mon"].lower().rstrip(".")]
+        year = pub.year if month <= pub.month or g["rel"].lower() == "this" else pub.year - 1
+        return dt.date(year, month, 1), "month"
+    if kind == "year":
+        return dt.date(int(g["year"]), 1, 1), "year"
+    if kind == "weekday":
+        wd = WEEKDAYS[g["wd"].lower()]
+        rel = (g.get("rel") or "").lower()
+        if rel == "next":
+            ahead = (wd - pub.weekday()) % 7 or 7
+            return pub + dt.timedelta(days=ahead), "day"
+        back = (pub.weekday() - wd) % 7
+        if rel == "last" and back == 0:
+            back = 7
+        return pub - dt.timedelta(days=back), "day"
+    if kind == "relday":
+        word = g["word"].lower()
+        offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+        return pub + dt.timedelta(days=offset), "day"
+    if kind == "relperiod":
+        rel, unit = g["rel"].lower(), g["unit"].lower()
+        step = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
+        if unit == "week":
+            start = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=step)
+            return start, "week"
+        if unit == "month":
+            y, mo = _month_back(pub.year, pub.month, -step)
+            return dt.date(y, mo, 1), "month"
+        return dt.date(pub.year + step, 1, 1), "year"
+    if kind == "ago":
+        raw = g["n"].lower()
+        n = int(raw) if raw.isdigit() else _NUMBERS[raw]
+        unit = g["unit"].lower()
+        if unit == "day":
+            return pub - dt.timedelta(days=n), "day"
+        if unit == "week":
+            return pub - dt.timedelta(weeks=n), "week"
+        if unit == "month":
+            y, mo = _month_back(pub.year, pub.month, n)
+            return dt.date(y, mo, 1), "month"
+        return dt.date(pub.year - n, 1, 1), "year"
+    return None
+
+
+def find_dates(text: str, published: dt.date) -> list[DateMention]:
+    """Every date expression in ``text``; where two overlap, the longer (more specific) one wins."""
+    found: list[DateMention] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            resolved = _resolve(kind, m, published)
+            if resolved is None:
+                continue
+            if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
+                continue
+            found.append(DateMention(m.start(), m.end(), m.group(0), resolved[0], resolved[1]))
+    return sorted(found, key=lambda f: f.start)
+
+
+def nearest(mentions: list[DateMention], position: int) -> DateMention | None:
+    """The date expression closest to a character position (ties go to the one after it: "met on Monday")."""
+    if not mentions:
+        return None
+    return min(mentions, key=lambda d: (min(abs(d.start - position), abs(d.end - position)), d.start < position))
+
+
+def event_date(
+    sentence_dates: list[DateMention], paragraph_dates: list[DateMention], trigger_offset: int,
+    published: dt.date | None,
+) -> tuple[dt.date | None, str | None]:
+    """The event's date and precision; ``published`` precision when the text gives none."""
+    found = nearest(sentence_dates, trigger_offset)
+    if found is None and paragraph_dates:
+        found = paragraph_dates[-1]
+    if found is not None:
+        return found.date, found.precision
+    return (published, "published") if published else (None, None)

@@ -1,0 +1,144 @@
+"""Where an event happened, when the text says so: "in Sochi", "at a summit in the Kazakh capital Astana".
+
+Places come from the offline gazetteer ``data/places/gazetteer.tsv`` (built by ``scripts/build_gazetteer.py``
+from GeoNames). A place counts only when it is the object of a locative preposition ("in", "at", "near",
+"outside"), directly or through a noun it names ("the capital Astana", "the Black Sea resort of Sochi"), and
+is not itself one of the event's actors. Cities beat countries; the place nearest the trigger wins.
+Countries carry no coordinates (a country is not a point). No place in the text gives ``None``.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from allegiance.errors import DataFileError
+from allegiance.models import Location, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on"}
+ARRIVAL = {"visit", "trip", "arrive", "travel", "fly", "come", "go", "return", "tour", "journey"}
+PLACE_NOUNS = {"city", "town", "capital", "resort", "village", "port", "region", "province", "outskirts"}
+KINDS = {"capital": 0, "city": 1, "country": 2}
+_MAX_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str
+    country: str
+    lat: float | None
+    lon: float | None
+    population: int
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.lower().replace("’", "'").replace("-", " ").replace(".", "").split())
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Place]:
+    """Normalised name or variant → place; where names collide, the capital, then the larger place wins."""
+    path = resources.files("allegiance") / "data" / "places" / "gazetteer.tsv"
+    index: dict[str, Place] = {}
+    try:
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    except OSError as exc:
+        raise DataFileError("cannot read the gazetteer", input=str(path), hint="reinstall allegiance") from exc
+    for n, row in enumerate(csv.DictReader(lines, delimiter="\t"), start=2):
+        try:
+            if row["kind"] not in KINDS or len(row["country"]) != 3:
+                raise ValueError("kind must be capital|city|country and country an ISO3 code")
+            place = Place(row["name"], row["kind"], row["country"],
+                          float(row["lat"]) if row["lat"] else None, float(row["lon"]) if row["lon"] else None,
+                          int(row["population"] or 0))
+        except (KeyError, ValueError, TypeError) as exc:
+            raise DataFileError(f"line {n}: {exc}", input=str(path), hint="rebuild with scripts/build_gazetteer.py") from exc
+        for name in [place.name, *filter(None, row["variants"].split("|"))]:
+            key = _norm(name)
+            old = index.get(key)
+            if old is None or (name == place.name and _norm(old.name) != key) or _rank(place) < _rank(old):
+                if old is not None and _norm(old.name) == key and name != place.name:
+                    continue  # a variant never displaces another place's own name
+                index[key] = place
+    return index
+
+
+def _rank(place: Place) -> tuple[int, int]:
+    return (KINDS[place.kind], -place.population)
+
+
+def lookup(name: str) -> Place | None:
+    return gazetteer().get(_norm(name))
+
+
+def _is_placed(token: "Token", trigger: "Token") -> bool:
+    """Whether a name is where the event happened: a locative object, or what a visit or strike is aimed at."""
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        return False  # a modifier ("the Kazakh capital"), not a place name
+    node = token
+    for _ in range(3):
+        if node.dep_ == "dobj" and node.head.i == trigger.i:
+            return True
+        if node.dep_ == "pobj":
+            prep = node.head.lower_
+            if prep in PLACE_PREPS or (prep == "to" and node.head.head.lemma_ in ARRIVAL):
+                return True
+            if prep == "of" and node.head.head.lemma_ in PLACE_NOUNS:
+                node = node.head.head
+                continue
+        if node.dep_ in ("compound", "appos", "pobj", "nmod", "npadvmod", "conj") and node.head.i != node.i:
+            node = node.head
+            continue
+        return False
+    return False
+
+
+def _name_spans(sent: "SpacySpan") -> list[tuple[int, int]]:
+    """Token ranges of proper-noun runs in a sentence (the candidate place names)."""
+    runs, start = [], None
+    for tok in sent:
+        propn = (tok.pos_ == "PROPN" or (tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.is_title)) and tok.ent_type_ != "NORP"
+        if propn and start is None:
+            start = tok.i
+        elif not propn and start is not None:
+            runs.append((start, tok.i))
+            start = None
+    if start is not None:
+        runs.append((start, sent.end))
+    return runs
+
+
+def locate(sent: "SpacySpan", trigger: "Token", exclude: list[tuple[int, int]]) -> Location | None:
+    """The place of an event whose trigger is ``trigger``; ``exclude`` holds the actors' char spans."""
+    doc = sent.doc
+    best: tuple[tuple[int, int, int], Location] | None = None
+    for start, end in _name_spans(sent):
+        # Longest gazetteer match inside the run: "Nur-Sultan", "Saint Petersburg", "Astana".
+        for i in range(start, end):
+            for j in range(min(end, i + _MAX_WORDS), i, -1):
+                span = doc[i:j]
+                if any(s < span.end_char and span.start_char < e for s, e in exclude):
+                    continue
+                place = lookup(span.text)
+                if place is None or not _is_placed(span.root, trigger):
+                    continue
+                if place.kind == "country" and span.root.dep_ == "dobj":
+                    continue
+                rank = (KINDS[place.kind] == 2, abs(span.root.i - trigger.i), i)
+                if best is None or rank < best[0]:
+                    loc = Location(place.name, place.country, place.lat, place.lon,
+                                   Span(span.start_char, span.end_char, span.text))
+                    best = (rank, loc)
+                break
+    return best[1] if best else None
