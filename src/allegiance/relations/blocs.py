@@ -1,0 +1,168 @@
+"""Blocs: how closely a bloc's members act together, and who is drifting away from its leading state.
+
+Membership is taken as of each event's date from the actors knowledge base, so a state counts for the
+CSTO only while it is a member.
+
+- **Cohesion** per period: mean Goldstein of events between two members (either direction).
+- **Stance** of a member: mean Goldstein of the events it directs at the bloc's leading state
+  (``leader`` in the knowledge base, e.g. RUS for the CSTO).
+- **Defectors** (documented rule): members with at least ``min_events`` events towards the leader in
+  the recent window (the last ``window_days`` days of data) whose recent stance is below ``threshold``
+  (default 0: more hostile than friendly), or has fallen by at least ``drop`` (default 4.0 Goldstein
+  points) from their stance before that window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from allegiance.errors import InvalidParameter, NotFound
+from allegiance.models import Record, SeriesPoint
+from allegiance.relations.common import (
+    EVENT_DATE,
+    SOURCE_KEY,
+    TARGET_KEY,
+    check_date,
+    check_interval,
+    date_span,
+    selected,
+    window,
+)
+from allegiance.relations.series import aggregate
+from allegiance.store import Store
+
+FAR_PAST, FAR_FUTURE = dt.date(1, 1, 1), dt.date(9999, 12, 31)
+
+
+@dataclass(frozen=True)
+class MemberStance(Record):
+    country: str
+    joined: dt.date | None
+    left: dt.date | None
+    events: int  # events towards the leader while a member
+    stance: float | None  # mean Goldstein towards the leader, whole range
+    previous: float | None  # before the recent window
+    recent: float | None  # within the recent window
+    recent_events: int
+    defector: bool
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class BlocReport(Record):
+    code: str
+    name: str
+    leader: str | None
+    interval: str
+    recent_from: dt.date | None
+    threshold: float
+    drop: float
+    members: tuple[MemberStance, ...]
+    cohesion: tuple[SeriesPoint, ...]
+    defectors: tuple[str, ...]
+
+
+def load_organization(code: str, kb: Any = None) -> Any:
+    """The bloc's knowledge-base record (``code``, ``name``, ``leader``, dated ``members``)."""
+    if kb is None:
+        from allegiance.actors import load_kb
+
+        kb = load_kb()
+    try:
+        org = kb.organization(code.upper())
+    except (KeyError, LookupError):
+        org = None
+    if org is None or not getattr(org, "members", ()):
+        raise NotFound(f"no bloc {code!r} with members in the knowledge base", input=code,
+                       hint="use an organization code such as CSTO, CIS, SCO or EAEU")
+    return org
+
+
+def _member_clause(key_sql: str, members: Any) -> tuple[str, list[Any]]:
+    parts, params = [], []
+    for m in members:
+        parts.append(f"({key_sql} = ? AND {EVENT_DATE} BETWEEN ? AND ?)")
+        params += [m.country, m.start or FAR_PAST, m.end or FAR_FUTURE]
+    return "(" + " OR ".join(parts) + ")", params
+
+
+def cohesion_where(org: Any) -> tuple[str, list[Any]]:
+    s, sp = _member_clause(SOURCE_KEY, org.members)
+    t, tp = _member_clause(TARGET_KEY, org.members)
+    return f"{s} AND {t} AND {SOURCE_KEY} <> {TARGET_KEY}", sp + tp
+
+
+def _stances(store: Store, org: Any, since: dt.date | None, until: dt.date | None, recent_from: dt.date,
+             mentions: bool) -> dict[str, dict[str, Any]]:
+    s, sp = _member_clause(SOURCE_KEY, org.members)
+    span, span_params = window(since, until)
+    inner = selected(f"{s} AND {TARGET_KEY} = ? AND {span}", mentions,
+                     f"{SOURCE_KEY} AS member, {EVENT_DATE} AS d, goldstein")
+    rows = store.query(
+        f"""SELECT member, count(*) AS n, avg(goldstein) AS g,
+                   count(*) FILTER (WHERE d < ?) AS n_prev, avg(goldstein) FILTER (WHERE d < ?) AS g_prev,
+                   count(*) FILTER (WHERE d >= ?) AS n_recent, avg(goldstein) FILTER (WHERE d >= ?) AS g_recent
+            FROM ({inner}) GROUP BY member""",
+        [recent_from] * 4 + sp + [org.leader] + span_params,
+    )
+    return {r["member"]: r for r in rows}
+
+
+def judge(recent: float | None, previous: float | None, recent_events: int, *, threshold: float, drop: float,
+          min_events: int) -> str | None:
+    """Why a member counts as a defector, or None (the documented rule above)."""
+    if recent is None or recent_events < min_events:
+        return None
+    if recent < threshold:
+        return f"stance {recent:+.2f} below {threshold:+.2f} over {recent_events} recent events"
+    if previous is not None and previous - recent >= drop:
+        return f"stance fell by {previous - recent:.2f} (from {previous:+.2f} to {recent:+.2f})"
+    return None
+
+
+def bloc_report(
+    store: Store,
+    code: str,
+    *,
+    interval: str = "month",
+    since: dt.date | str | None = None,
+    until: dt.date | str | None = None,
+    window_days: int = 90,
+    threshold: float = 0.0,
+    drop: float = 4.0,
+    min_events: int = 5,
+    mentions: bool = False,
+    kb: Any = None,
+    organization: Any = None,
+) -> BlocReport:
+    """Cohesion over time, each member's stance towards the leader, and the defectors."""
+    check_interval(interval)
+    if window_days < 1:
+        raise InvalidParameter("window_days", "must be at least 1")
+    since_d, until_d = check_date(since, "since"), check_date(until, "until")
+    org = organization or load_organization(code, kb)
+    where, params = cohesion_where(org)
+    cohesion = aggregate(store, where, params, interval, since=since_d, until=until_d, mentions=mentions)
+    last = until_d or date_span(store)[1] or dt.date.today()
+    recent_from = last - dt.timedelta(days=window_days - 1)
+    stances = _stances(store, org, since_d, until_d, recent_from, mentions) if org.leader else {}
+    members = []
+    for m in sorted(org.members, key=lambda m: (m.country, m.start or FAR_PAST)):
+        if m.country == org.leader or not (m.end is None or m.end >= (since_d or FAR_PAST)):
+            continue
+        r = stances.get(m.country, {})
+        recent = r.get("g_recent")
+        previous = r.get("g_prev")
+        n_recent = int(r.get("n_recent") or 0)
+        reason = judge(recent, previous, n_recent, threshold=threshold, drop=drop, min_events=min_events)
+        members.append(MemberStance(
+            country=m.country, joined=m.start, left=m.end, events=int(r.get("n") or 0), stance=r.get("g"),
+            previous=previous, recent=recent, recent_events=n_recent, defector=reason is not None, reason=reason,
+        ))
+    return BlocReport(
+        code=org.code, name=org.name, leader=org.leader, interval=interval, recent_from=recent_from,
+        threshold=threshold, drop=drop, members=tuple(members), cohesion=tuple(cohesion),
+        defectors=tuple(m.country for m in members if m.defector),
+    )

@@ -1,0 +1,162 @@
+"""SQL fragments and helpers shared by the relations modules.
+
+Actor keys: a key is an ISO3 state code (``RUS``), an organization code (``CSTO``) or a knowledge-base
+actor id (``p:vladimir-putin``). An event's actor matches an ISO3/org key by the rule of the gold sets:
+organizations and groups match by their ``organization`` code, everything else (states, people, agents)
+by its ``country``. So "RUS" covers Putin, the Russian army and the Kremlin alike.
+
+Counting: one event a story. Mentions of one story in many articles share ``canonical_id``; by default
+only one row of each canonical group is counted (an event with no ``canonical_id`` is its own group).
+``mentions=True`` counts every report instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from collections.abc import Callable
+from typing import Any, Literal
+
+from allegiance.errors import InvalidParameter
+from allegiance.store import Store
+
+Interval = Literal["day", "week", "month"]
+INTERVALS: tuple[str, ...] = ("day", "week", "month")
+
+_KEY_RE = re.compile(r"^(?:[A-Z][A-Z0-9]{1,11}|[a-z]:[a-z0-9][a-z0-9._-]*|[A-Za-z]:[A-Z0-9]{2,12})$")
+
+
+def side_key(side: str) -> str:
+    """The SQL expression giving an event side's actor key (see module doc)."""
+    return (
+        f"CASE WHEN {side}_type IN ('organization', 'group') AND {side}_org IS NOT NULL "
+        f"THEN {side}_org ELSE {side}_country END"
+    )
+
+
+SOURCE_KEY = side_key("source")
+TARGET_KEY = side_key("target")
+EVENT_DATE = "coalesce(date, published)"
+
+
+def check_key(key: str, parameter: str) -> str:
+    """Normalise an actor key; ISO3 and org codes are upper-cased, ids kept as given."""
+    value = key.strip()
+    if ":" not in value:
+        value = value.upper()
+    if not _KEY_RE.match(value):
+        raise InvalidParameter(
+            parameter,
+            f"{key!r} is not an actor key",
+            hint="use an ISO3 code (RUS), an organization code (CSTO) or an actor id (p:vladimir-putin)",
+        )
+    return value
+
+
+def match(side: str, key: str) -> tuple[str, list[Any]]:
+    """A WHERE clause (and its parameters) matching events whose ``side`` actor is ``key``."""
+    if ":" in key:
+        prefix, _, rest = key.partition(":")
+        if prefix == "s":
+            return f"{side}_country = ? AND coalesce({side}_type, '') NOT IN ('organization', 'group')", [rest]
+        if prefix == "o":
+            return f"{side}_org = ?", [rest]
+        return f"{side}_id = ?", [key]
+    return f"{side_key(side)} = ?", [key]
+
+
+def check_interval(interval: str) -> str:
+    if interval not in INTERVALS:
+        raise InvalidParameter("interval", f"{interval!r} is not an interval", hint="use day, week or month")
+    return interval
+
+
+def check_date(value: dt.date | str | None, parameter: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidParameter(parameter, f"{value!r} is not a date", hint="use YYYY-MM-DD") from None
+
+
+def period_of(day: dt.date, interval: str) -> dt.date:
+    if interval == "day":
+        return day
+    if interval == "week":
+        return day - dt.timedelta(days=day.weekday())
+    return day.replace(day=1)
+
+
+def next_period(period: dt.date, interval: str) -> dt.date:
+    if interval == "day":
+        return period + dt.timedelta(days=1)
+    if interval == "week":
+        return period + dt.timedelta(days=7)
+    return (period.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def periods(first: dt.date, last: dt.date, interval: str) -> list[dt.date]:
+    out, current = [], period_of(first, interval)
+    while current <= last:
+        out.append(current)
+        current = next_period(current, interval)
+    return out
+
+
+def selected(where: str, mentions: bool, columns: str = "*") -> str:
+    """A subquery over the events matching ``where``: one row per canonical event unless ``mentions``."""
+    sql = f"SELECT {columns} FROM events WHERE {where}"
+    if not mentions:
+        sql += (
+            " QUALIFY row_number() OVER (PARTITION BY coalesce(canonical_id, event_id)"
+            f" ORDER BY {EVENT_DATE} NULLS LAST, event_id) = 1"
+        )
+    return sql
+
+
+def window(since: dt.date | None, until: dt.date | None) -> tuple[str, list[Any]]:
+    clauses, params = ["TRUE"], []
+    if since is not None:
+        clauses.append(f"{EVENT_DATE} >= ?")
+        params.append(since)
+    if until is not None:
+        clauses.append(f"{EVENT_DATE} <= ?")
+        params.append(until)
+    return " AND ".join(clauses), params
+
+
+# --- a cache of whole-store aggregates, dropped whenever the store's contents change ------------
+_cache: dict[tuple[Any, ...], Any] = {}
+_cache_lock = threading.Lock()
+
+
+def data_version(store: Store) -> tuple[int, int]:
+    """Cheap fingerprint of the stored events: row counts of events and canonical events.
+
+    Ingest and mention merging both add rows, so any write the pipeline makes changes it.
+    """
+    row = store.query("SELECT (SELECT count(*) FROM events) AS e, (SELECT count(*) FROM canonical_events) AS c")[0]
+    return int(row["e"]), int(row["c"])
+
+
+def cached(store: Store, name: str, args: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    key = (store.path, id(store), name, args, data_version(store))
+    with _cache_lock:
+        if key in _cache:
+            return _cache[key]
+    value = compute()
+    with _cache_lock:
+        stale = [k for k in _cache if k[:4] == key[:4] and k != key]
+        for k in stale:
+            del _cache[k]
+        if len(_cache) > 512:
+            _cache.clear()
+        _cache[key] = value
+    return value
+
+
+def date_span(store: Store) -> tuple[dt.date | None, dt.date | None]:
+    row = store.query(f"SELECT min({EVENT_DATE}) AS lo, max({EVENT_DATE}) AS hi FROM events")[0]
+    return row["lo"], row["hi"]
