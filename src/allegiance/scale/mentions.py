@@ -1,0 +1,188 @@
+"""One event, many mentions: merge reports of the same event across articles into canonical events.
+
+Two coded events are mentions of one event when all of these hold, and the reason is recorded:
+
+- the same directed dyad: source and target keys agree (organization code for organizations and
+  groups, otherwise country, otherwise the actor id or name);
+- the same event type: PLOVER type (or CAMEO root where PLOVER drops the code, e.g. statements);
+- dates within ``window_days`` of the cluster's first report (a date taken from the publication date
+  gets one extra day, since syndicated copies run a day late);
+- nothing contradicts: when both name a place, it is the same place; and evidence that shares too
+  few content words (below ``min_similarity``) merges only when both dates are exact days and equal.
+
+So two meetings of the same leaders a week apart stay two events, while twenty outlets reporting a
+summit handshake become one event with twenty mentions. Clustering is a full, deterministic recompute
+(events in date, then id, order), so running it again gives the same canonical ids: it is idempotent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from allegiance.store import Store
+from allegiance.store import canonical as canonical_store
+
+WINDOW_DAYS = 2
+MIN_SIMILARITY = 0.25
+
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+# Words every report of any event shares; they say nothing about which event it is.
+_STOP = frozenset(
+    "the and that with from this have has had said says was were will would for its their his her they "
+    "not but are been also after before over into about than which who whom what when where while on at "
+    "president minister leader leaders government officials official state news agency told reporters "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def actor_key(kind: str | None, org: str | None, country: str | None, actor_id: str | None, name: str | None) -> str | None:
+    if org and kind in ("organization", "group"):
+        return org
+    return country or org or actor_id or name
+
+
+def content_words(sentence: str | None) -> frozenset[str]:
+    return frozenset(w for w in (m.group(0).lower() for m in _WORD.finditer(sentence or "")) if w not in _STOP)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+@dataclass
+class _Mention:
+    event_id: str
+    article_id: str
+    publisher: str | None
+    date: dt.date | None
+    exact_date: bool
+    place: str | None
+    words: frozenset[str]
+
+
+@dataclass
+class _Cluster:
+    first: _Mention
+    members: list[tuple[_Mention, float, str]] = field(default_factory=list)
+
+    def accepts(self, m: _Mention, window_days: int, min_similarity: float) -> tuple[bool, float, str]:
+        first = self.first
+        if first.date is None or m.date is None:
+            if first.article_id == m.article_id:
+                return True, 1.0, "same article, no date"
+            return False, 0.0, ""
+        gap = abs((m.date - first.date).days)
+        allowed = window_days + (0 if first.exact_date and m.exact_date else 1)
+        if gap > allowed:
+            return False, 0.0, ""
+        if first.place and m.place and first.place != m.place:
+            return False, 0.0, ""
+        similarity = max(jaccard(first.words, m.words), max((jaccard(o.words, m.words) for o, _, _ in self.members), default=0.0))
+        where = f", same place {m.place}" if first.place and first.place == m.place else ""
+        if similarity >= min_similarity:
+            return True, similarity, f"dates {gap}d apart (<= {allowed}d), evidence similarity {similarity:.2f}{where}"
+        if first.article_id == m.article_id:
+            return True, similarity, f"same article, dates {gap}d apart{where}"
+        if gap == 0 and first.exact_date and m.exact_date:
+            return True, similarity, f"same exact date {m.date}{where}, evidence similarity {similarity:.2f}"
+        return False, similarity, ""
+
+
+@dataclass(frozen=True)
+class MergeSummary:
+    events: int
+    canonical: int
+    merged_mentions: int
+
+
+def _rows(store: Store) -> list[dict[str, Any]]:
+    return canonical_store.mention_rows(store)
+
+
+def cluster(rows: Iterable[dict[str, Any]], *, window_days: int = WINDOW_DAYS, min_similarity: float = MIN_SIMILARITY) -> list[_Cluster]:
+    """Group event rows (as ``canonical_store.mention_rows`` returns them) into clusters of mentions."""
+    groups: dict[tuple, list[_Cluster]] = defaultdict(list)
+    clusters: list[_Cluster] = []
+    for row in rows:
+        key = (
+            actor_key(row["source_type"], row["source_org"], row["source_country"], row["source_id"], row["source_name"]),
+            actor_key(row["target_type"], row["target_org"], row["target_country"], row["target_id"], row["target_name"]),
+            row["plover"] or row["cameo_root"],
+        )
+        mention = _Mention(
+            event_id=row["event_id"],
+            article_id=row["article_id"],
+            publisher=row["publisher"],
+            date=row["date"],
+            exact_date=row["date_precision"] == "day",
+            place=row["location_name"],
+            words=content_words(row["sentence"]),
+        )
+        for candidate in reversed(groups[key]):  # the most recent cluster is the likeliest match
+            ok, similarity, reason = candidate.accepts(mention, window_days, min_similarity)
+            if ok:
+                candidate.members.append((mention, similarity, reason))
+                break
+        else:
+            new = _Cluster(first=mention)
+            groups[key].append(new)
+            clusters.append(new)
+    return clusters
+
+
+def canonical_id(first_event_id: str) -> str:
+    return "c" + hashlib.sha256(first_event_id.encode()).hexdigest()[:15]
+
+
+def merge_mentions(store: Store, *, window_days: int = WINDOW_DAYS, min_similarity: float = MIN_SIMILARITY) -> MergeSummary:
+    """Recompute canonical events for every stored event; replaces the previous assignment atomically."""
+    rows = _rows(store)
+    by_id = {row["event_id"]: row for row in rows}
+    clusters = cluster(rows, window_days=window_days, min_similarity=min_similarity)
+    records = []
+    assignment = []
+    for c in clusters:
+        cid = canonical_id(c.first.event_id)
+        everyone = [c.first] + [m for m, _, _ in c.members]
+        dates = [m.date for m in everyone if m.date is not None]
+        first_row = by_id[c.first.event_id]
+        explanation = {
+            "rule": f"same directed dyad and event type, dates within {window_days}d, evidence similarity >= {min_similarity}",
+            "first": c.first.event_id,
+            "mentions": [{"event_id": m.event_id, "article_id": m.article_id, "similarity": round(s, 3), "reason": r} for m, s, r in c.members],
+        }
+        records.append(
+            {
+                "canonical_id": cid,
+                "first_event_id": c.first.event_id,
+                "date": c.first.date,
+                "date_min": min(dates) if dates else None,
+                "date_max": max(dates) if dates else None,
+                "first_reported": min((by_id[m.event_id]["published"] for m in everyone if by_id[m.event_id]["published"]), default=None),
+                "source_id": first_row["source_id"],
+                "target_id": first_row["target_id"],
+                "source_country": first_row["source_country"],
+                "target_country": first_row["target_country"],
+                "cameo": first_row["cameo"],
+                "cameo_root": first_row["cameo_root"],
+                "plover": first_row["plover"],
+                "quad_class": first_row["quad_class"],
+                "goldstein": first_row["goldstein"],
+                "n_mentions": len(everyone),
+                "n_articles": len({m.article_id for m in everyone}),
+                "n_sources": len({m.publisher or m.article_id for m in everyone}),
+                "explanation": json.dumps(explanation),
+            }
+        )
+        assignment.extend((m.event_id, cid) for m in everyone)
+    canonical_store.replace_all(store, records, assignment)
+    return MergeSummary(events=len(rows), canonical=len(clusters), merged_mentions=len(rows) - len(clusters))

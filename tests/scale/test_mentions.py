@@ -1,0 +1,79 @@
+import datetime as dt
+
+from allegiance.scale.mentions import cluster, content_words, jaccard, merge_mentions
+from allegiance.store import canonical
+from allegiance.store.events import replace_events
+
+from .conftest import add_article, make_event
+
+DAY = dt.date(2022, 9, 22)
+
+
+def _ingest(store, reports):
+    for article_id, publisher, events in reports:
+        add_article(store, article_id, publisher)
+        replace_events(store, article_id, events)
+
+
+def test_syndicated_reports_of_one_meeting_merge(store):
+    _ingest(store, [
+        ("a1", "Reuters", [make_event("a1", "RUS", "BLR", "Putin met Lukashenko in Sochi to discuss gas prices and loans.", DAY, place="Sochi")]),
+        ("a2", "TASS", [make_event("a2", "RUS", "BLR", "In Sochi, Putin met Lukashenko for talks on gas prices and loans.", DAY, place="Sochi")]),
+        ("a3", "BelTA", [make_event("a3", "RUS", "BLR", "Putin and Lukashenko held talks in Sochi on loans and gas prices.", DAY + dt.timedelta(days=1), precision="published")]),
+    ])
+    summary = merge_mentions(store)
+    assert (summary.events, summary.canonical, summary.merged_mentions) == (3, 1, 2)
+    row = store.query("SELECT * FROM canonical_events")[0]
+    assert (row["n_mentions"], row["n_articles"], row["n_sources"]) == (3, 3, 3)
+    assert row["date_min"] == DAY and row["date_max"] == DAY + dt.timedelta(days=1)
+    explained = canonical.explain(store, store.query("SELECT event_id FROM events WHERE article_id='a3'")[0]["event_id"])
+    assert len(explained["mentions"]) == 3
+    assert any("similarity" in (m["reason"] or "") for m in explained["mentions"])
+
+
+def test_two_meetings_a_week_apart_stay_two_events(store):
+    later = DAY + dt.timedelta(days=7)
+    _ingest(store, [
+        ("a1", "Reuters", [make_event("a1", "RUS", "BLR", "Putin met Lukashenko in Sochi to discuss gas prices.", DAY)]),
+        ("a2", "Reuters", [make_event("a2", "RUS", "BLR", "Putin met Lukashenko in Sochi to discuss gas prices.", later)]),
+    ])
+    assert merge_mentions(store).canonical == 2
+
+
+def test_different_places_or_directions_or_types_do_not_merge(store):
+    _ingest(store, [
+        ("a1", "X", [make_event("a1", "RUS", "TJK", "Putin met Rahmon in Astana.", DAY, place="Astana")]),
+        ("a2", "Y", [make_event("a2", "RUS", "TJK", "Putin met Rahmon in Dushanbe.", DAY, place="Dushanbe")]),
+        ("a3", "Z", [make_event("a3", "TJK", "RUS", "Rahmon met Putin in Astana.", DAY, place="Astana")]),
+        ("a4", "W", [make_event("a4", "RUS", "TJK", "Putin criticised Rahmon in Astana.", DAY, cameo="111", plover="ACCUSE", place="Astana")]),
+    ])
+    assert merge_mentions(store).canonical == 4
+
+
+def test_merge_is_idempotent(store):
+    _ingest(store, [
+        ("a1", "X", [make_event("a1", "RUS", "BLR", "Putin met Lukashenko in Sochi on gas.", DAY)]),
+        ("a2", "Y", [make_event("a2", "RUS", "BLR", "Putin met Lukashenko in Sochi on gas.", DAY)]),
+    ])
+    merge_mentions(store)
+    first = store.query("SELECT event_id, canonical_id FROM events ORDER BY event_id")
+    merge_mentions(store)
+    assert store.query("SELECT event_id, canonical_id FROM events ORDER BY event_id") == first
+    assert store.scalar("SELECT count(*) FROM canonical_events") == 1
+
+
+def test_same_article_repeats_merge_even_with_different_wording():
+    rows = [
+        {"event_id": e, "article_id": "a1", "publisher": None, "date": DAY, "date_precision": "day", "published": DAY,
+         "source_type": "person", "source_org": None, "source_country": "TJK", "source_id": "p", "source_name": "R",
+         "target_type": "person", "target_org": None, "target_country": "RUS", "target_id": "q", "target_name": "P",
+         "plover": "ACCUSE", "cameo_root": "11", "location_name": None, "sentence": s}
+        for e, s in [("e1", "Rahmon rebukes Putin"), ("e2", "The Tajik leader demanded respect, scolding the Kremlin chief")]
+    ]
+    assert len(cluster(rows)) == 1
+
+
+def test_similarity_helpers():
+    a, b = content_words("Putin met Lukashenko in Sochi"), content_words("Lukashenko met Putin in Sochi")
+    assert jaccard(a, b) == 1.0
+    assert jaccard(a, frozenset()) == 0.0
