@@ -70,11 +70,8 @@ def load_organization(code: str, kb: Any = None) -> Any:
         from allegiance.actors import load_kb
 
         kb = load_kb()
-    try:
-        org = kb.organization(code.upper())
-    except (KeyError, LookupError):
-        org = None
-    if org is None or not getattr(org, "members", ()):
+    org = kb.organization(code.upper())
+    if not org.members:
         raise NotFound(f"no bloc {code!r} with members in the knowledge base", input=code,
                        hint="use an organization code such as CSTO, CIS, SCO or EAEU")
     return org

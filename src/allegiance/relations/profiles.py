@@ -1,0 +1,121 @@
+"""Actor profiles: whom an actor deals with, what it does, what it says, and when.
+
+An actor is named by a key (``RUS``, ``CSTO``, ``p:vladimir-putin``, ``s:TJK``, ``o:CSTO``) or by a name
+as events spell it ("Emomali Rahmon"), which is looked up among the stored actor names. Quotes are the
+sentences of verbal events (quad classes 1 and 3: statements, appeals, accusations, threats) the actor is
+the source of, with their evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from allegiance.errors import InvalidParameter, NotFound
+from allegiance.models import Record
+from allegiance.relations.common import EVENT_DATE, check_key, match, selected
+from allegiance.relations.network import node_key
+from allegiance.store import Store
+
+
+@dataclass(frozen=True)
+class Profile(Record):
+    key: str
+    name: str
+    type: str | None
+    country: str | None
+    organization: str | None
+    roles: tuple[str, ...]
+    events_as_source: int
+    events_as_target: int
+    first: dt.date | None
+    last: dt.date | None
+    partners: tuple[dict[str, Any], ...]  # {id, name, events, goldstein_mean, cooperation, conflict}
+    types: tuple[dict[str, Any], ...]  # {plover, cameo_root, events}
+    quotes: tuple[dict[str, Any], ...]  # {event_id, article_id, date, cameo, plover, target, sentence, evidence}
+    timeline: tuple[dict[str, Any], ...]  # {period, events, goldstein_mean}
+
+
+def resolve_key(store: Store, name: str) -> str:
+    """The actor key for a key or a stored actor name (the most frequent actor of that name)."""
+    text = name.strip()
+    if not text:
+        raise InvalidParameter("name", "empty actor name")
+    try:
+        key = check_key(text, "name")
+        if store.scalar(f"SELECT count(*) FROM (SELECT 1 FROM events WHERE {match('source', key)[0]} OR "
+                        f"{match('target', key)[0]} LIMIT 1)", match("source", key)[1] + match("target", key)[1]):
+            return key
+    except InvalidParameter:
+        pass
+    rows = store.query(
+        """SELECT id, type, country, org, count(*) AS n FROM (
+               SELECT source_id AS id, source_type AS type, source_country AS country, source_org AS org
+               FROM events WHERE lower(source_name) = lower(?)
+               UNION ALL SELECT target_id, target_type, target_country, target_org
+               FROM events WHERE lower(target_name) = lower(?))
+           GROUP BY ALL ORDER BY n DESC LIMIT 1""",
+        [text, text],
+    )
+    if not rows:
+        raise NotFound("no stored events name this actor", input=name,
+                       hint="use an ISO3 code (RUS), an organization code (CSTO), an actor id or a name from `allegiance events`")
+    r = rows[0]
+    if r["type"] == "person" and r["id"]:
+        return r["id"]
+    if r["type"] in ("organization", "group") and r["org"]:
+        return r["org"]
+    if r["country"]:
+        return r["country"]
+    raise NotFound("the actor of that name has no id, country or organization", input=name)
+
+
+def actor_profile(store: Store, name: str, *, quotes: int = 20, partners: int = 15, mentions: bool = False) -> Profile:
+    key = resolve_key(store, name)
+    src, sp = match("source", key)
+    tgt, tp = match("target", key)
+    inner = selected(f"({src}) OR ({tgt})", mentions)
+    events = f"(SELECT *, ({src}) AS is_source FROM ({inner}))"
+    base = sp + tp + sp
+    summary = store.query(
+        f"""SELECT count(*) FILTER (WHERE is_source) AS as_source, count(*) FILTER (WHERE NOT is_source) AS as_target,
+                   min({EVENT_DATE}) AS first, max({EVENT_DATE}) AS last FROM {events}""", base)[0]
+    ident = store.query(
+        f"""SELECT name, type, country, org, role, count(*) AS n FROM (
+                SELECT source_name AS name, source_type AS type, source_country AS country, source_org AS org,
+                       json_extract_string(record, '$.source.role') AS role FROM {events} WHERE is_source
+                UNION ALL SELECT target_name, target_type, target_country, target_org,
+                       json_extract_string(record, '$.target.role') FROM {events} WHERE NOT is_source)
+            GROUP BY ALL ORDER BY n DESC""", base + base)
+    other_key = f"CASE WHEN is_source THEN {node_key('target', True)} ELSE {node_key('source', True)} END"
+    other_name = "CASE WHEN is_source THEN target_name ELSE source_name END"
+    partner_rows = store.query(
+        f"""SELECT {other_key} AS id, mode({other_name}) AS name, count(*) AS events, avg(goldstein) AS goldstein_mean,
+                   count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
+                   count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict
+            FROM {events} GROUP BY 1 HAVING id IS NOT NULL ORDER BY events DESC, id LIMIT ?""", base + [partners])
+    type_rows = store.query(
+        f"""SELECT plover, cameo_root, count(*) AS events FROM {events} WHERE is_source
+            GROUP BY ALL ORDER BY events DESC, plover""", base)
+    quote_rows = store.query(
+        f"""SELECT event_id, article_id, {EVENT_DATE} AS date, cameo, plover, target_name AS target, sentence,
+                   json_extract(record, '$.evidence') AS evidence
+            FROM {events} WHERE is_source AND quad_class IN (1, 3)
+            ORDER BY {EVENT_DATE} DESC NULLS LAST, event_id LIMIT ?""", base + [quotes])
+    timeline = store.query(
+        f"""SELECT date_trunc('month', {EVENT_DATE})::DATE AS period, count(*) AS events, avg(goldstein) AS goldstein_mean
+            FROM {events} WHERE {EVENT_DATE} IS NOT NULL GROUP BY period ORDER BY period""", base)
+    if not summary["as_source"] and not summary["as_target"]:
+        raise NotFound("no stored events involve this actor", input=name)
+    top = ident[0] if ident else {}
+    for q in quote_rows:
+        q["evidence"] = json.loads(q["evidence"]) if isinstance(q["evidence"], str) else q["evidence"]
+    return Profile(
+        key=key, name=top.get("name") or key, type=top.get("type"), country=top.get("country"),
+        organization=top.get("org"), roles=tuple(sorted({r["role"] for r in ident if r.get("role")})),
+        events_as_source=int(summary["as_source"]), events_as_target=int(summary["as_target"]),
+        first=summary["first"], last=summary["last"], partners=tuple(partner_rows), types=tuple(type_rows),
+        quotes=tuple(quote_rows), timeline=tuple(timeline),
+    )
