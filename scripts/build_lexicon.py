@@ -1,0 +1,99 @@
+"""Build src/allegiance/data/lexicon/verbs.yaml from the PETRARCH2 CAMEO verb dictionary.
+
+Usage: python scripts/build_lexicon.py [--shared ../shared]
+
+Reads ``reference/dictionaries/petrarch2/CAMEO.2.0.txt`` with the project's own PETRARCH reader and
+writes the project format (``allegiance-verbs/1``, see docs/lexicon.md). Codes that are not in the
+CAMEO codebook are mapped to their nearest known parent code (``0211x`` → ``021``); entries whose code
+has no known parent are kept without a code. Prints what was mapped and what the reader rejected.
+The data is MIT-licensed upstream; LICENSE.petrarch2.MIT.txt sits beside the output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from allegiance.coding.cameo import load_codebook
+from allegiance.coding.lexicon_io import FORMAT, read_petrarch
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT_DIR = ROOT / "src" / "allegiance" / "data" / "lexicon"
+
+
+def _fix(code: str | None, mapped: Counter[str]) -> str | None:
+    if code is None:
+        return None
+    known = load_codebook().resolve(code) if code.isdigit() else None
+    if known != code:
+        mapped[f"{code}->{known}"] += 1
+    return known
+
+
+def _codes(entry: Any, mapped: Counter[str]) -> dict[str, str]:
+    out = {}
+    code, rev = _fix(entry.code, mapped), _fix(entry.reverse, mapped)
+    out["code"] = code
+    if rev is not None:
+        out["reverse"] = rev
+    return out
+
+
+def build(source: Path) -> tuple[dict[str, Any], Counter[str], tuple[str, ...]]:
+    d = read_petrarch(source)
+    mapped: Counter[str] = Counter()
+    blocks = []
+    for b in d.blocks:
+        verbs = []
+        for v in b.verbs:
+            item: dict[str, Any] = {"lemma": v.lemma}
+            if v.before:
+                item["before"] = list(v.before)
+            if v.after:
+                item["after"] = list(v.after)
+            if v.forms:
+                item["forms"] = list(v.forms)
+            item.update(_codes(v, mapped))
+            verbs.append(item)
+        patterns = [{"pattern": p.pattern.text(), **_codes(p, mapped), "note": p.note.lower()} for p in b.patterns]
+        blocks.append({"name": b.name, "source": "petrarch", **_codes(b, mapped), "verbs": verbs, "patterns": patterns})
+    synsets = {name: [" ".join(m) for m in members] for name, members in sorted(d.synsets.items())}
+    doc = {
+        "format": FORMAT,
+        "derived_from": "OEDA PETRARCH2 CAMEO.2.0.txt (MIT, see LICENSE.petrarch2.MIT.txt)",
+        "synsets": synsets,
+        "blocks": blocks,
+    }
+    return doc, mapped, d.rejected
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args()
+    src_dir = args.shared / "reference" / "dictionaries" / "petrarch2"
+    doc, mapped, rejected = build(src_dir / "CAMEO.2.0.txt")
+    out = OUT_DIR / "verbs.yaml"
+    header = (
+        "# Verb lexicon of allegiance, derived by scripts/build_lexicon.py from the Open Event Data Alliance\n"
+        "# PETRARCH2 dictionary CAMEO.2.0.txt. Copyright (c) 2015 Open Event Data Alliance, MIT licence:\n"
+        "# see LICENSE.petrarch2.MIT.txt in this folder. Do not edit by hand; rebuild instead.\n"
+    )
+    text = yaml.safe_dump(doc, sort_keys=False, default_flow_style=None, width=140, allow_unicode=True)
+    out.write_text(header + text, encoding="utf-8")
+    shutil.copy(src_dir / "LICENSE.petrarch2.MIT.txt", OUT_DIR / "LICENSE.petrarch2.MIT.txt")
+    n_pat = sum(len(b["patterns"]) for b in doc["blocks"])
+    n_verbs = sum(len(b["verbs"]) for b in doc["blocks"])
+    print(f"wrote {out.relative_to(ROOT)}: {len(doc['blocks'])} blocks, {n_verbs} verbs, {n_pat} patterns")
+    print(f"codes mapped to a parent: {sum(mapped.values())} ({dict(mapped.most_common(8))})")
+    for line in rejected:
+        print(f"rejected upstream {line}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,263 @@
+"""The event lexicon: verb patterns, nominal triggers and multiword expressions → CAMEO codes.
+
+``load_lexicon()`` reads the packaged project lexicon (``data/lexicon/verbs.yaml``, ``nominal.yaml``,
+``multiword.yaml``); ``load_lexicon([path, ...])`` reads any mix of project YAML files and PETRARCH
+verb dictionaries (``CAMEO.2.0.txt``, ``PETR.Validate.verbs.txt``) through the same loader.
+
+Matching works on a spaCy token (or a plain token list, for dictionaries without a parser). Results
+are ordered best first: multiword expressions, then verb patterns by how many words they ask for,
+then the verb's default code. A best match whose ``code`` is None means the lexicon says "this use
+of the verb is not an event" (PETRARCH's null patterns).
+
+Confidence is a prior for the combiner, not a calibrated probability: a bare verb 0.55, a pattern
+0.65 + 0.07 per literal word (at most 0.95), a multiword expression 0.85, a nominal trigger 0.6.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from allegiance.coding.lexicon_io import VerbBlock, VerbEntry, read_petrarch, read_project
+from allegiance.coding.patterns import Tok, match_pattern, word_matches
+from allegiance.coding.phrases import (
+    MULTIWORD_FORMAT,
+    NOMINAL_FORMAT,
+    MultiwordEntry,
+    NominalEntry,
+    load_yaml,
+    read_multiword,
+    read_nominal,
+)
+
+PRE_WINDOW = 8  # words a pattern may look back before the verb
+PARTICLE_REACH = 3  # "ruled the offer out": a particle may sit this far after its verb
+_ARG_DEPS = {"nsubj": "subject", "nsubjpass": "object", "dobj": "object", "dative": "object", "attr": "object"}
+
+
+@dataclass(frozen=True)
+class LexMatch:
+    code: str | None
+    reverse: str | None  # the code of an event in the other direction, when the entry pairs one
+    kind: str  # multiword | pattern | verb | nominal
+    pattern: str  # the pattern text, verb or phrase that matched
+    confidence: float
+    trigger: tuple[int, ...]  # token indices (into the Doc, or the token list) of the trigger words
+    slots: tuple[tuple[str, int], ...] = ()  # (role, token index): source, target, subject, object, prep:to, ...
+    block: str = ""
+    source: str = "project"
+
+    def slot(self, role: str) -> int | None:
+        return next((i for r, i in self.slots if r == role), None)
+
+
+def _tok(t: Any) -> Tok:
+    if isinstance(t, Tok):
+        return t
+    if isinstance(t, str):
+        return Tok(t.lower(), t.lower(), "PROPN" if t[:1].isupper() else "")
+    return Tok(t.lower_, t.lemma_.lower(), t.pos_)
+
+
+def _window(doc_or_tokens: Any, verb_token: Any) -> tuple[list[Tok], int, int, int, int, Any]:
+    """Tokens, offset of toks[0] in the doc, verb position, and the span patterns may use."""
+    if isinstance(verb_token, int):
+        toks = [_tok(t) for t in doc_or_tokens]
+        return toks, 0, verb_token, max(0, verb_token - PRE_WINDOW), len(toks), None
+    doc = verb_token.doc
+    sent = verb_token.sent if doc.has_annotation("SENT_START") else doc[:]
+    toks = [_tok(t) for t in sent]
+    v = verb_token.i - sent.start
+    end = max(verb_token.right_edge.i - sent.start + 1, v + 1)
+    return toks, sent.start, v, max(0, v - PRE_WINDOW), end, verb_token
+
+
+def _dep_slots(token: Any) -> list[tuple[str, int]]:
+    if token is None:
+        return []
+    out = []
+    for child in token.children:
+        if child.dep_ in _ARG_DEPS:
+            out.append((_ARG_DEPS[child.dep_], child.i))
+        elif child.dep_ in ("prep", "agent"):
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                out.append((f"prep:{child.lower_}", obj.i))
+    return out
+
+
+class Lexicon:
+    def __init__(
+        self,
+        blocks: Iterable[VerbBlock] = (),
+        synsets: dict[str, tuple[tuple[str, ...], ...]] | None = None,
+        nominal: Iterable[NominalEntry] = (),
+        multiword: Iterable[MultiwordEntry] = (),
+    ):
+        self.blocks = tuple(blocks)
+        self.synsets = dict(synsets or {})
+        self._verbs: dict[str, list[tuple[VerbEntry, VerbBlock]]] = {}
+        for block in self.blocks:
+            for verb in block.verbs:
+                for key in {verb.lemma, *verb.forms}:
+                    self._verbs.setdefault(key, []).append((verb, block))
+        self._nominal: dict[str, list[NominalEntry]] = {}
+        for n in nominal:
+            self._nominal.setdefault(n.lemma, []).append(n)
+        self._multi: dict[str, list[MultiwordEntry]] = {}
+        for m in multiword:
+            self._multi.setdefault(m.words[m.anchor].rstrip("_"), []).append(m)
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "blocks": len(self.blocks),
+            "verbs": sum(len(b.verbs) for b in self.blocks),
+            "patterns": sum(len(b.patterns) for b in self.blocks),
+            "synsets": len(self.synsets),
+            "nominal": sum(len(v) for v in self._nominal.values()),
+            "multiword": sum(len(v) for v in self._multi.values()),
+        }
+
+    def has_verb(self, lemma: str) -> bool:
+        return lemma.lower() in self._verbs
+
+    def match(self, doc_or_tokens: Any, verb_token: Any) -> list[LexMatch]:
+        """Codes for the verb at ``verb_token`` (a spaCy Token, or an index into a token list)."""
+        toks, off, v, start, end, token = _window(doc_or_tokens, verb_token)
+        verb = toks[v]
+        dep = _dep_slots(token)
+        found: list[tuple[tuple[int, int], LexMatch]] = []
+        seen: set[int] = set()
+        for entry, block in self._verbs.get(verb.lemma, []) + self._verbs.get(verb.text, []):
+            if id(entry) in seen:
+                continue
+            seen.add(id(entry))
+            span = _verb_span(entry, toks, v)
+            if span is None:
+                continue
+            trigger = tuple(i + off for i in span)
+            for p in block.patterns:
+                slots = match_pattern(p.pattern, toks, v, self.synsets, start=start, end=end)
+                if slots is None:
+                    continue
+                spec = p.pattern.specificity
+                roles = [(r, i + off) for r, i in slots.items() if r in ("source", "target", "compound")]
+                found.append(
+                    (
+                        (1, spec),
+                        LexMatch(p.code, p.reverse, "pattern", p.pattern.text(), min(0.95, 0.65 + 0.07 * spec),
+                                 trigger, tuple(roles + dep), block.name, block.source),
+                    )
+                )
+            if entry.code is not None or entry.reverse is not None:
+                text = " ".join((*entry.before, entry.lemma, *entry.after))
+                found.append(
+                    ((0, len(span)), LexMatch(entry.code, entry.reverse, "verb", text, 0.55, trigger, tuple(dep),
+                                              block.name, block.source))
+                )
+        found.extend(((2, len(m.trigger)), m) for m in self._multiword(toks, off, v, dep))
+        found.sort(key=lambda f: f[0], reverse=True)
+        return _dedupe(m for _, m in found)
+
+    def match_multiword(self, doc_or_tokens: Any, token: Any) -> list[LexMatch]:
+        toks, off, v, _, _, tok = _window(doc_or_tokens, token)
+        return self._multiword(toks, off, v, _dep_slots(tok))
+
+    def _multiword(self, toks: Sequence[Tok], off: int, v: int, dep: list[tuple[str, int]]) -> list[LexMatch]:
+        out = []
+        for key in dict.fromkeys((toks[v].lemma, toks[v].text)):
+            for m in self._multi.get(key, []):
+                hit = m.match(toks, v)
+                if hit is not None:
+                    idx, code = hit
+                    out.append(LexMatch(code, m.reverse, "multiword", m.phrase, 0.85, tuple(i + off for i in idx),
+                                        tuple(dep), "", m.source))
+        return out
+
+    def match_nominal(self, token: Any) -> list[LexMatch]:
+        """Codes for an event noun (talks, summit, sanctions, airstrike ...) given as a spaCy token."""
+        entries = self._nominal.get(token.lemma_.lower(), []) or self._nominal.get(token.lower_, [])
+        out = []
+        skip = frozenset(m for e in entries for m in e.modifiers)
+        for n in sorted(entries, key=lambda e: -len(e.modifiers)):
+            hit = n.match(token, skip)
+            if hit is not None:
+                trigger, slots = hit
+                conf = 0.7 if n.modifiers else 0.6
+                out.append(LexMatch(n.code, None, "nominal", n.lemma, conf, trigger, slots, "", n.source))
+        return _dedupe(out)
+
+    def nominal_lemmas(self) -> frozenset[str]:
+        return frozenset(self._nominal)
+
+
+def _verb_span(entry: VerbEntry, toks: Sequence[Tok], v: int) -> list[int] | None:
+    """Token positions of a (multiword) verb entry anchored at ``v``, or None if it is not there."""
+    span = [v]
+    for k, word in enumerate(reversed(entry.before)):
+        i = v - 1 - k
+        if i < 0 or not word_matches(word, False, toks[i]):
+            return None
+        span.insert(0, i)
+    pos = v
+    for k, word in enumerate(entry.after):
+        reach = PARTICLE_REACH if k == 0 else 1
+        i = next((j for j in range(pos + 1, min(len(toks), pos + 1 + reach)) if word_matches(word, True, toks[j])), -1)
+        if i < 0:
+            return None
+        span.append(i)
+        pos = i
+    return span
+
+
+def _dedupe(matches: Iterable[LexMatch]) -> list[LexMatch]:
+    seen: set[tuple[str | None, str | None, str]] = set()
+    out = []
+    for m in matches:
+        key = (m.code, m.reverse, m.pattern)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _packaged(name: str) -> Path:
+    return Path(str(resources.files("allegiance") / "data" / "lexicon" / name))
+
+
+def load_lexicon(paths: Sequence[Path | str] | None = None) -> Lexicon:
+    """The packaged lexicon, or one built from the files given (project YAML or PETRARCH format)."""
+    if paths is None:
+        return _default()
+    return _build(tuple(Path(p) for p in paths))
+
+
+@functools.lru_cache(maxsize=1)
+def _default() -> Lexicon:
+    return _build((_packaged("verbs.yaml"), _packaged("nominal.yaml"), _packaged("multiword.yaml")))
+
+
+def _build(paths: tuple[Path, ...]) -> Lexicon:
+    blocks: list[VerbBlock] = []
+    synsets: dict[str, tuple[tuple[str, ...], ...]] = {}
+    nominal: list[NominalEntry] = []
+    multiword: list[MultiwordEntry] = []
+    for path in paths:
+        if path.suffix not in (".yaml", ".yml"):
+            d = read_petrarch(path)
+        else:
+            data = load_yaml(path)
+            if data["format"] == NOMINAL_FORMAT:
+                nominal.extend(read_nominal(path, data))
+                continue
+            if data["format"] == MULTIWORD_FORMAT:
+                multiword.extend(read_multiword(path, data))
+                continue
+            d = read_project(path, data)
+        blocks.extend(d.blocks)
+        synsets.update(d.synsets)
+    return Lexicon(blocks, synsets, nominal, multiword)

@@ -1,0 +1,234 @@
+"""Verb-pattern syntax shared by the project lexicon and PETRARCH dictionaries: parse, format, match.
+
+A pattern is a sequence of elements around the verb marker ``*``::
+
+    * (to +)                  the verb, then the preposition "to", then a target actor
+    $ troop * toward +        a source actor and "troop" before the verb, "toward" and a target after
+    in_*                      "in" immediately before the verb ("_" joins elements that must be adjacent)
+    * &weapon (from ^)        a member of the synonym set "weapon"; ^ stands for a skipped phrase
+    * {humanitarian aid}      braces group a noun phrase; parentheses a prepositional phrase
+
+``$`` is the source slot, ``+`` the target slot, ``%`` a compound actor. A word with a trailing
+underscore (``cash_``) matches only that exact form; other words also match inflected forms. Words
+not joined by ``_`` may have other words between them, as in PETRARCH.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from allegiance.errors import DataFileError
+
+SLOTS = {"$": "source", "+": "target", "%": "compound", "^": "skip", "*": "verb"}
+_SLOT_CHARS = {v: k for k, v in SLOTS.items()}
+_TOKEN = re.compile(r"[(){}]|[^\s(){}]+")
+_WORD = re.compile(r"^&?[a-z0-9][a-z0-9'.,/!-]*$")
+_GLUED_AFTER = re.compile(r"\*(?=[a-z0-9&])")
+_GLUED_BEFORE = re.compile(r"(?<=[a-z0-9])\*")
+_CLOSE = {"(": ")", "{": "}"}
+_NOUNISH = frozenset({"PROPN", "NOUN", "PRON", "NUM", "X"})
+MAX_INFLECTION = 3  # "aid" matches "aids"/"aided"; longer tails are other words ("aide" is within 3, accepted)
+
+
+class PatternError(DataFileError):
+    """A verb pattern cannot be parsed."""
+
+
+@dataclass(frozen=True)
+class Element:
+    kind: str  # word | synset | source | target | compound | skip | verb
+    value: str = ""  # the lower-case word, or the synset name
+    exact: bool = False  # trailing "_": no inflected forms
+    joined: bool = False  # must be adjacent to the element before it
+    group: str = ""  # enclosing groups, outermost first: "(" prepositional phrase, "{" noun phrase
+    opens: int = 0  # how many of those groups start at this element (so groups round-trip)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    elements: tuple[Element, ...]
+
+    @property
+    def verb_index(self) -> int:
+        return next(i for i, e in enumerate(self.elements) if e.kind == "verb")
+
+    @property
+    def specificity(self) -> int:
+        """How many literal words and sets the pattern asks for: more specific patterns win."""
+        return sum(1 for e in self.elements if e.kind in ("word", "synset"))
+
+    def words(self) -> set[str]:
+        return {e.value for e in self.elements if e.kind == "word"}
+
+    def text(self) -> str:
+        return format_pattern(self)
+
+
+def parse_pattern(text: str) -> Pattern:
+    """Parse pattern text (either case; PETRARCH's upper case or the project's lower case)."""
+    elements: list[Element] = []
+    group = ""
+    opens = 0
+    # PETRARCH sometimes glues the verb marker to a word ("*sceptical")
+    clean = _GLUED_AFTER.sub("* ", _GLUED_BEFORE.sub(" *", text.strip().lower()))
+    for tok in _TOKEN.findall(clean):
+        if tok in "({":
+            group, opens = group + tok, opens + 1
+            continue
+        if tok in ")}":
+            if not group or {"(": ")", "{": "}"}[group[-1]] != tok:
+                raise PatternError(f"unbalanced {tok!r} in pattern {text!r}", input=text)
+            group = group[:-1]
+            opens = min(opens, len(group))  # an empty group leaves nothing behind
+            continue
+        made = False
+        for n, part in enumerate(tok.split("_")):
+            if part == "":
+                if made and elements[-1].kind == "word":
+                    elements[-1] = _replace(elements[-1], exact=True)
+                elif made or n > 0 and tok.strip("_") != "":
+                    raise PatternError(f"misplaced '_' in pattern {text!r}", input=text)
+                continue
+            joined = (n > 0 or tok.startswith("_")) and bool(elements)
+            elements.append(_element(part, joined, group, opens, text))
+            opens, made = 0, True
+        if not made:
+            raise PatternError(f"stray {tok!r} in pattern {text!r}", input=text)
+    if group:
+        raise PatternError(f"unclosed {group[-1]!r} in pattern {text!r}", input=text)
+    if sum(1 for e in elements if e.kind == "verb") != 1:
+        raise PatternError(f"pattern {text!r} needs exactly one '*'", input=text)
+    return Pattern(tuple(elements))
+
+
+def _replace(e: Element, **changes: object) -> Element:
+    return Element(**{**e.__dict__, **changes})  # type: ignore[arg-type]
+
+
+def _element(part: str, joined: bool, group: str, opens: int, text: str) -> Element:
+    if part in SLOTS:
+        return Element(SLOTS[part], "", False, joined, group, opens)
+    if part.startswith("&") and _WORD.match(part):
+        return Element("synset", part[1:].rstrip("."), False, joined, group, opens)
+    if not _WORD.match(part):
+        raise PatternError(f"bad word {part!r} in pattern {text!r}", input=text)
+    return Element("word", part, False, joined, group, opens)
+
+
+def format_pattern(pattern: Pattern) -> str:
+    """Canonical lower-case text; ``parse_pattern(format_pattern(p)) == p``."""
+    out: list[str] = []
+    current = ""
+    for e in pattern.elements:
+        piece = _SLOT_CHARS.get(e.kind) or ("&" + e.value if e.kind == "synset" else e.value)
+        piece = ("_" if e.joined else "") + piece + ("_" if e.exact else "")
+        base = e.group[: len(e.group) - e.opens]
+        while current != base[: len(current)] or len(current) > len(base):
+            out.append(_CLOSE[current[-1]])
+            current = current[:-1]
+        opening = e.group[len(current) :]
+        current = e.group
+        out.append((" " + opening if opening else "" if e.joined else " ") + piece)
+    out.extend(_CLOSE[g] for g in reversed(current))
+    return "".join(out).strip()
+
+
+# --- matching -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tok:
+    """The little a pattern needs to know about a token."""
+
+    text: str  # lower case
+    lemma: str  # lower case
+    pos: str = ""
+
+
+def word_matches(word: str, exact: bool, tok: Tok) -> bool:
+    if tok.text == word or tok.lemma == word:
+        return True
+    if exact:
+        return False
+    return tok.text.startswith(word) and len(tok.text) - len(word) <= MAX_INFLECTION
+
+
+def _unit_len(e: Element, toks: Sequence[Tok], i: int, synsets: Mapping[str, tuple[tuple[str, ...], ...]]) -> int:
+    """Number of tokens element ``e`` consumes at position ``i``, or 0 when it does not match there."""
+    if i < 0 or i >= len(toks):
+        return 0
+    tok = toks[i]
+    if e.kind == "word":
+        return 1 if word_matches(e.value, e.exact, tok) else 0
+    if e.kind in ("source", "target", "compound"):
+        return 1 if tok.pos in _NOUNISH else 0
+    if e.kind == "skip":
+        return 1 if tok.pos not in ("PUNCT", "") else 0
+    if e.kind == "synset":
+        best = 0
+        for member in synsets.get(e.value, ()):
+            n = len(member)
+            if n > best and i + n <= len(toks) and all(
+                word_matches(w.rstrip("_"), w.endswith("_"), toks[i + k]) for k, w in enumerate(member)
+            ):
+                best = n
+        return best
+    return 0
+
+
+def match_pattern(
+    pattern: Pattern,
+    toks: Sequence[Tok],
+    verb: int,
+    synsets: Mapping[str, tuple[tuple[str, ...], ...]],
+    *,
+    start: int = 0,
+    end: int | None = None,
+) -> dict[str, int] | None:
+    """Match ``pattern`` with its ``*`` on ``toks[verb]``; words may lie in ``toks[start:end]``.
+
+    Returns the token index each slot ($ source, + target, % compound) landed on, plus ``"last"``
+    and ``"first"`` (the extent of the match), or None when the pattern does not match.
+    """
+    end = len(toks) if end is None else end
+    els = pattern.elements
+    k = pattern.verb_index
+    slots: dict[str, int] = {}
+    # after the verb: left to right, first match, gaps allowed unless joined
+    pos = verb + 1
+    last = verb
+    for e in els[k + 1 :]:
+        found = -1
+        limit = pos + 1 if e.joined else end
+        for i in range(pos, min(limit, end)):
+            n = _unit_len(e, toks, i, synsets)
+            if n:
+                found = i
+                break
+        if found < 0:
+            return None
+        if e.kind in ("source", "target", "compound"):
+            slots.setdefault(e.kind, found)
+        n = _unit_len(e, toks, found, synsets)
+        pos, last = found + n, found + n - 1
+    # before the verb: right to left; element j must touch element j+1 when j+1 is joined
+    pos = verb - 1
+    first = verb
+    for j in range(k - 1, -1, -1):
+        e, after = els[j], els[j + 1]
+        found = -1
+        lowest = pos if after.joined else start
+        for i in range(pos, max(lowest, start) - 1, -1):
+            n = _unit_len(e, toks, i, synsets)
+            if n and i + n - 1 <= pos:
+                found = i
+                break
+        if found < 0:
+            return None
+        if e.kind in ("source", "target", "compound"):
+            slots.setdefault(e.kind, found)
+        pos, first = found - 1, found
+    slots["first"], slots["last"] = first, last
+    return slots
