@@ -1,0 +1,131 @@
+"""Verb ``ingest``: read inputs, clean and date each article, drop duplicates, store, optionally code.
+
+    summary = ingest(["news/", "feed.rss", "https://example.org/a.html"], store, code=False)
+
+Every article is committed on its own transaction (article row + origin row), so a crash or kill
+mid-batch loses nothing already committed and a rerun finishes the rest without duplicates.
+Exact duplicates (same normalised clean text, hence the same id) only add an origin row;
+near-duplicates (MinHash similarity >= ``settings.near_duplicate_threshold``) are stored linked to
+the first copy and are not coded again.
+
+With ``code=True`` each new first copy is handed to ``allegiance.coding.code_articles(store, [id])``
+right after it is stored; a first copy found uncoded on a rerun (killed between storing and coding)
+is coded then. With ``workers > 1`` or a ``cluster`` address the whole batch is delegated to
+``allegiance.scale.ingest_parallel``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from allegiance.config import Settings, load_settings
+from allegiance.errors import InputError
+from allegiance.ingest import dedup
+from allegiance.ingest.prepare import prepare
+from allegiance.ingest.readers import rejection
+from allegiance.ingest.sources import read_inputs
+from allegiance.models import Document, IngestSummary, Rejection
+from allegiance.store import Store
+from allegiance.store import articles as stored
+
+# Called once per input item with what happened to it: "new", "duplicate", "near_duplicate" or
+# "rejected", and the Article id or the Rejection.
+Progress = Callable[[str, "str | Rejection"], None]
+
+
+def ingest(
+    inputs: Iterable[str],
+    store: Store,
+    *,
+    code: bool = True,
+    workers: int = 1,
+    cluster: str | None = None,
+    progress: Progress | None = None,
+    settings: Settings | None = None,
+) -> IngestSummary:
+    """Ingest every input (paths, directories, globs, URLs, ``-``) into ``store``."""
+    settings = settings or load_settings()
+    if workers > 1 or cluster:
+        from allegiance.scale import ingest_parallel
+
+        return ingest_parallel(inputs, store, workers=workers, cluster=cluster, code=code, settings=settings)
+    started = time.perf_counter()
+    index = build_index(store, settings)
+    counts = {"new": 0, "duplicate": 0, "near_duplicate": 0, "events": 0}
+    rejections: list[Rejection] = []
+    ids: list[str] = []
+    coder = _coder() if code else None
+    for item in read_inputs(inputs, settings):
+        if isinstance(item, Document):
+            try:
+                outcome, subject = store_document(item, store, index, settings)
+            except InputError as exc:
+                outcome, subject = "rejected", rejection(exc, item.origin)
+        else:
+            outcome, subject = "rejected", item
+        if isinstance(subject, Rejection):
+            rejections.append(subject)
+        else:
+            counts[outcome] += 1
+            ids.append(subject)
+            if coder and (outcome == "new" or (outcome == "duplicate" and stored.needs_coding(store, subject))):
+                counts["events"] += _event_count(coder(store, [subject]))
+        if progress:
+            progress(outcome, subject)
+    return IngestSummary(
+        new=counts["new"],
+        duplicate=counts["duplicate"],
+        near_duplicate=counts["near_duplicate"],
+        rejected=len(rejections),
+        events=counts["events"],
+        rejections=tuple(rejections),
+        article_ids=tuple(ids),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def build_index(store: Store, settings: Settings) -> dedup.NearDuplicateIndex:
+    """The near-duplicate index of every first copy already stored."""
+    index = dedup.NearDuplicateIndex(settings.near_duplicate_threshold)
+    for article_id, blob in stored.iter_signatures(store):
+        index.add(article_id, dedup.from_bytes(blob))
+    return index
+
+
+def store_document(
+    document: Document, store: Store, index: dedup.NearDuplicateIndex, settings: Settings
+) -> tuple[str, str]:
+    """Prepare and save one document: (outcome, article id). InputError when it is not an article."""
+    article = prepare(document, settings)
+    if stored.exists(store, article.id):
+        return stored.save(store, article), article.id
+    sig = dedup.signature(article.clean_text)
+    match = index.find(sig, lambda ids: stored.signatures(store, ids))
+    if match:
+        article = dataclasses.replace(article, duplicate_of=match[0], similarity=round(match[1], 4))
+    outcome = stored.save(store, article, minhash=dedup.to_bytes(sig))
+    if outcome == "new":
+        index.add(article.id, sig)
+    return outcome, article.id
+
+
+def _coder() -> Callable[[Store, list[str]], Any]:
+    from allegiance.coding import code_articles
+
+    return code_articles
+
+
+def _event_count(result: Any) -> int:
+    """``code_articles`` may report an event count or return the events themselves."""
+    if isinstance(result, int):
+        return result
+    try:
+        return len(result)
+    except TypeError:
+        return 0
+
+
+__all__ = ["Progress", "build_index", "ingest", "store_document"]

@@ -1,0 +1,205 @@
+"""Verb ``clean``: remove what is not the story, and say what was removed.
+
+The rules are data (``allegiance/data/cleaning/patterns.yaml``), validated at load. Three kinds:
+
+- ``line``: a whole line matching ``pattern`` is removed wherever it occurs;
+- ``tail``: the last line is removed while it matches ``pattern`` (author biographies, credits);
+- ``repeat``: a line that repeats the line before it (ignoring case, whitespace, straight versus
+  curly quotes and dash variants) is dropped, and a line made of 2–3 copies of one caption keeps one.
+
+Cleaning runs to a fixed point, so ``clean(clean(x)) == clean(x)``: removing a line can make two
+captions adjacent, and the next pass collapses them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+from allegiance.errors import DataFileError
+from allegiance.models import Removal
+
+Kind = Literal["line", "tail", "repeat"]
+_KINDS = ("line", "tail", "repeat")
+# One character in, one character out, so positions in the folded text are positions in the original.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+        "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    }
+)
+_MAX_REPEAT_LINE = 2000  # the back-reference search is quadratic; captions are far shorter
+_REPEATED_IN_LINE = re.compile(r"^\s*(?P<unit>\S.{15,}?)(?:\s*(?P=unit)){1,2}\s*$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    description: str
+    kind: Kind
+    pattern: re.Pattern[str] | None
+    removes: tuple[str, ...]
+    keeps: tuple[str, ...]
+
+
+def default_patterns_path() -> Path:
+    return Path(str(resources.files("allegiance").joinpath("data/cleaning/patterns.yaml")))
+
+
+def load_rules(path: str | Path | None = None) -> tuple[Rule, ...]:
+    """Read and validate a patterns file; a bad entry raises DataFileError naming it."""
+    path = Path(path) if path is not None else default_patterns_path()
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"cannot read cleaning rules: {exc}", input=str(path)) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list) or not data["rules"]:
+        raise DataFileError("expected a mapping with a non-empty `rules:` list", input=str(path))
+    rules: list[Rule] = []
+    for index, entry in enumerate(data["rules"]):
+        rules.append(_rule(entry, f"{path} rule {index + 1}"))
+    names = [r.name for r in rules]
+    duplicated = sorted({n for n in names if names.count(n) > 1})
+    if duplicated:
+        raise DataFileError(f"rule names used twice: {duplicated}", input=str(path))
+    return tuple(rules)
+
+
+def _rule(entry: object, where: str) -> Rule:
+    if not isinstance(entry, dict):
+        raise DataFileError("a rule must be a mapping", input=where)
+    unknown = set(entry) - {"name", "description", "kind", "pattern", "removes", "keeps"}
+    if unknown:
+        raise DataFileError(f"unknown keys {sorted(unknown)}", input=where)
+    name, kind = entry.get("name"), entry.get("kind")
+    if not isinstance(name, str) or not name:
+        raise DataFileError("missing `name`", input=where)
+    where = f"{where} ({name})"
+    if kind not in _KINDS:
+        raise DataFileError(f"`kind` must be one of {_KINDS}, got {kind!r}", input=where)
+    if not isinstance(entry.get("description"), str):
+        raise DataFileError("missing `description`", input=where)
+    pattern = None
+    if kind == "repeat":
+        if "pattern" in entry:
+            raise DataFileError("a `repeat` rule takes no `pattern`", input=where)
+    else:
+        try:
+            pattern = re.compile(entry.get("pattern"))
+        except (re.error, TypeError) as exc:
+            raise DataFileError(f"bad `pattern`: {exc}", input=where) from exc
+    examples: dict[str, tuple[str, ...]] = {}
+    for key in ("removes", "keeps"):
+        values = entry.get(key)
+        if not isinstance(values, list) or not values or not all(isinstance(v, str) and v.strip() for v in values):
+            raise DataFileError(f"`{key}` must be a non-empty list of example texts", input=where)
+        examples[key] = tuple(values)
+    return Rule(name, entry["description"], kind, pattern, examples["removes"], examples["keeps"])
+
+
+@functools.cache
+def _default_rules() -> tuple[Rule, ...]:
+    return load_rules()
+
+
+def fold(text: str) -> str:
+    """Same length as ``text``: curly quotes, dash variants and odd spaces made plain."""
+    return text.translate(_FOLD)
+
+
+def normalise_whitespace(text: str) -> str:
+    """Unix newlines, no trailing spaces, at most one blank line in a row, no blank ends."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if not line.strip():
+            line = ""
+            if not out or out[-1] == "":
+                continue
+        out.append(line)
+    return "\n".join(out).strip("\n")
+
+
+def clean(text: str, rules: tuple[Rule, ...] | None = None) -> tuple[str, tuple[Removal, ...]]:
+    """The story without boilerplate, and every removal in the order it was made."""
+    rules = _default_rules() if rules is None else rules
+    current = normalise_whitespace(text)
+    removals: list[Removal] = []
+    while True:
+        lines = current.split("\n")
+        for rule in rules:
+            lines = _apply(rule, lines, removals)
+        result = normalise_whitespace("\n".join(lines))
+        if result == current:
+            return result, tuple(removals)
+        current = result
+
+
+def _apply(rule: Rule, lines: list[str], removals: list[Removal]) -> list[str]:
+    if rule.kind == "line":
+        assert rule.pattern is not None
+        kept = []
+        for line in lines:
+            if line.strip() and rule.pattern.search(fold(line.strip())):
+                removals.append(Removal(rule.name, line.strip()))
+            else:
+                kept.append(line)
+        return kept
+    if rule.kind == "tail":
+        assert rule.pattern is not None
+        lines = list(lines)
+        while lines:
+            last = lines[-1].strip()
+            if not last:
+                lines.pop()
+            elif rule.pattern.search(fold(last)):
+                removals.append(Removal(rule.name, last))
+                lines.pop()
+            else:
+                break
+        return lines
+    return _collapse_repeats(rule.name, lines, removals)
+
+
+def _key(line: str) -> str:
+    return " ".join(fold(line).casefold().split())
+
+
+def _collapse_repeats(name: str, lines: list[str], removals: list[Removal]) -> list[str]:
+    kept: list[str] = []
+    previous: str | None = None  # key of the last non-blank line kept
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            kept.append(line)
+            continue
+        if len(stripped) <= _MAX_REPEAT_LINE:
+            match = _REPEATED_IN_LINE.match(" ".join(fold(stripped).split()))
+            if match and len(match.group("unit").split()) >= 3:
+                unit_len = len(match.group("unit"))
+                first, rest = _split_after_words(stripped, len(match.group("unit").split()))
+                if len(" ".join(fold(first).split())) == unit_len:
+                    removals.append(Removal(name, rest))
+                    stripped = line = first
+        key = _key(stripped)
+        if key == previous:
+            removals.append(Removal(name, stripped))
+            continue
+        previous = key
+        kept.append(line)
+    return kept
+
+
+def _split_after_words(text: str, words: int) -> tuple[str, str]:
+    """``text`` split after its first ``words`` whitespace-separated words."""
+    spans = list(re.finditer(r"\S+", text))
+    cut = spans[words - 1].end()
+    return text[:cut], text[cut:].strip()

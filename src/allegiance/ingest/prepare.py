@@ -1,0 +1,83 @@
+"""Verb ``prepare``: one decoded Document → one Article (clean text, date, language, stable id).
+
+Pure: no store, no network, so worker processes can run it. The id is the first 16 hex digits
+of the SHA-256 of the normalised clean text, so the same story is the same id wherever it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from allegiance.config import Settings
+from allegiance.errors import InputError
+from allegiance.ingest.clean import clean, fold
+from allegiance.ingest.dates import find_date
+from allegiance.models import Article, Document
+
+MIN_WORDS = 5  # below this a "story" is a widget, a title or an error page
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ENGLISH = {"the", "and", "of", "to", "in", "on", "said", "a", "is", "was", "for", "with", "that"}
+
+
+def normalise(text: str) -> str:
+    """The form the id hashes: NFKC, case-folded, plain quotes and dashes, single spaces."""
+    return " ".join(fold(unicodedata.normalize("NFKC", text)).casefold().split())
+
+
+def article_id(clean_text: str) -> str:
+    return hashlib.sha256(normalise(clean_text).encode("utf-8")).hexdigest()[:16]
+
+
+def guess_language(text: str) -> str | None:
+    """ISO 639-1 code for the scripts and languages this project reads, or None when unsure."""
+    sample = text[:5000]
+    letters = len(_LETTER.findall(sample))
+    if letters == 0:
+        return None
+    if len(_CYRILLIC.findall(sample)) / letters > 0.5:
+        return "ru"
+    if len(_LATIN.findall(sample)) / letters > 0.8:
+        tokens = re.findall(r"[a-z]+", sample.lower())
+        if tokens and sum(t in _ENGLISH for t in tokens) / len(tokens) > 0.08:
+            return "en"
+    return None
+
+
+def prepare(document: Document, settings: Settings) -> Article:
+    """Clean, date and identify ``document``; InputError when it holds no usable story."""
+    size = len(document.text.encode("utf-8"))
+    if size > settings.max_article_bytes:
+        raise InputError(
+            f"text is {size:,} bytes, more than max_article_bytes ({settings.max_article_bytes:,})",
+            input=document.origin,
+            hint="split it, or raise ALLEGIANCE_MAX_ARTICLE_BYTES",
+        )
+    if not document.text.strip():
+        raise InputError("empty: no text", input=document.origin)
+    clean_text, removed = clean(document.text)
+    if len(clean_text.split()) < MIN_WORDS:
+        raise InputError(
+            f"too short: {len(clean_text.split())} words after cleaning (at least {MIN_WORDS} needed)",
+            input=document.origin,
+        )
+    # A metadata date that does not parse falls through to the byline or dateline in the text.
+    published = find_date(f"{document.title}\n{clean_text}" if document.title else clean_text, document.published)
+    return Article(
+        id=article_id(clean_text),
+        origin=document.origin,
+        title=document.title,
+        url=document.url,
+        publisher=document.publisher,
+        author=document.author,
+        language=document.language or guess_language(clean_text),
+        published=published.date if published else None,
+        published_precision=published.precision if published else None,
+        published_source=published.source if published else None,
+        raw_text=document.text,
+        clean_text=clean_text,
+        removed=removed,
+    )
