@@ -1,0 +1,77 @@
+"""Turning knowledge-base records into the Actor a mention resolves to, as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from allegiance.actors.kb import KnowledgeBase
+from allegiance.actors.records import CodedName, Organization, Person, Role
+from allegiance.models import Actor
+
+# PETRARCH codes whose first three letters name an international body, not a country.
+_NON_STATE = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "UNO", "EEC"})
+_ORG_TYPE = {"group": "group", "armed_group": "group"}
+
+
+def role_label(kb: KnowledgeBase, role: Role, former: bool = False) -> str:
+    anchor = None
+    if role.org and role.org in kb.organizations:
+        anchor = kb.organizations[role.org].name
+    elif role.country and role.country in kb.states:
+        anchor = kb.states[role.country].name
+    label = f"{role.title} of {anchor}" if anchor else role.title
+    return f"Former {label}" if former else label
+
+
+def person_actor(kb: KnowledgeBase, person: Person, date: dt.date | None, *, text: str | None,
+                 confidence: float, role: Role | None = None, former: bool | None = None) -> Actor:
+    if role is None:
+        role, was = kb.role_on(person, date)
+        former = was if former is None else former
+    former = bool(former)
+    sector = "ELI" if former else (role.sector or "GOV") if role else None
+    country = (role.country if role and role.country else None) or person.country
+    org = role.org if role and role.org and not former else None
+    if org and kb.organizations.get(org) and kb.organizations[org].country:
+        org = None  # a national institution's officer acts for the state, not an IGO
+    return Actor(id=f"p:{person.id}", name=person.name, type="person", country=country, organization=org,
+                 sector=sector, role=role_label(kb, role, former) if role else None,
+                 confidence=confidence, text=text)
+
+
+def state_actor(kb: KnowledgeBase, iso3: str, *, text: str | None, confidence: float,
+                sector: str | None = None) -> Actor:
+    state = kb.states[iso3]
+    return Actor(id=f"s:{iso3}", name=state.name, type="state", country=iso3, sector=sector,
+                 confidence=confidence, text=text)
+
+
+def org_actor(org: Organization, *, text: str | None, confidence: float, sector: str | None = None) -> Actor:
+    # State companies and national institutions stand for their state; blocs and IGOs for themselves.
+    code = None if org.country else org.code
+    kind = _ORG_TYPE.get(org.type, "organization")
+    return Actor(id=f"o:{org.code}", name=org.name, type=kind, country=org.country, organization=code,  # type: ignore[arg-type]
+                 sector=sector or org.sector, confidence=confidence, text=text)
+
+
+def coded_actor(coded: CodedName, date: dt.date | None, *, text: str | None, confidence: float) -> Actor | None:
+    code = coded.code_on(date)
+    if not code:
+        return None
+    country, sector = code[:3], code[3:] or None
+    kind = "organization" if country in _NON_STATE else "group"
+    return Actor(id=f"c:{coded.id}", name=coded.name.title(), type=kind, country=country, sector=sector,
+                 confidence=confidence, text=text)
+
+
+def agent_actor(kb: KnowledgeBase, sector: str, *, country: str | None, org: Organization | None,
+                text: str | None, confidence: float) -> Actor:
+    if org is not None:
+        return org_actor(org, text=text, confidence=confidence, sector=sector)
+    name = f"{kb.states[country].name} {sector}" if country and country in kb.states else text or sector
+    return Actor(id=f"s:{country}:{sector}" if country else None, name=name, type="group", country=country,
+                 sector=sector, confidence=confidence, text=text)
+
+
+def unknown_actor(text: str, country: str | None, confidence: float = 0.3) -> Actor:
+    return Actor(id=None, name=text, type="unknown", country=country, confidence=confidence, text=text)

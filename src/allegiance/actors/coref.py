@@ -1,0 +1,253 @@
+"""Within-document coreference on the spaCy parse (no coreference model).
+
+Walks the article's noun chunks, named entities and pronouns in order and links:
+- a surname or partial name to the full name mentioned before (Putin → Vladimir Putin);
+- a title or description without a nationality ("the president", "the Kremlin leader's
+  counterpart") to the person mentioned before who holds that role on the date;
+- possessives and "of" appositions, by resolving the whole phrase ("Tajikistan's president",
+  "the head of Sberbank German Gref");
+- he/his/him/she/her to the nearest compatible person, they/their/its to the nearest state,
+  organization or group, and the relative pronoun "who" to the noun it describes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from allegiance.actors import build
+from allegiance.actors.names import key
+from allegiance.actors.phrase import DESCRIPTORS, RULER, words_of
+from allegiance.models import Actor, Mention, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+    from allegiance.actors.resolve import Resolver
+
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+            "herself": "f", "they": "pl", "them": "pl", "their": "pl", "theirs": "pl", "themselves": "pl",
+            "its": "it", "itself": "it", "who": "rel", "which": "rel"}
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+# Entity types that never name an actor, even when spaCy tags the word a proper noun.
+NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT",
+                        "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
+FUZZY = frozenset({"PERSON", "ORG", "GPE"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+LOOKBACK_SENTENCES = 3
+
+
+@dataclass
+class Seen:
+    """A mention already resolved, as coreference sees it."""
+
+    actor: Actor
+    sentence: int
+    start: int  # token index
+    end: int
+    subject: bool
+    gender: str | None
+
+
+class Coref:
+    def __init__(self, doc: "Doc", date: dt.date | None, resolver: "Resolver"):
+        self.doc, self.date, self.resolver, self.kb = doc, date, resolver, resolver.kb
+        self.sent_of = [0] * len(doc)
+        for n, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = n
+        self.seen: list[Seen] = []
+        self.names: dict[str, Actor] = {}  # surname / partial name keys of people seen so far
+        self.countries: list[str] = []
+
+    # --- candidates ------------------------------------------------------------------------
+
+    def _referring(self, token: "Token") -> bool:
+        if token.ent_type_ in NOT_ACTORS:
+            return False
+        if token.pos_ == "PROPN" or token.ent_type_ in NAMED:
+            return True
+        word = " ".join(words_of(token.text))
+        return (word in self.resolver.scanner.titles or word in self.kb.agents or word in self.kb.index
+                or word == "counterpart")
+
+    def _extend(self, chunk: "SpacySpan", chunk_at: dict[int, "SpacySpan"]) -> tuple[int, int]:
+        """Stretch a title/agent chunk over "of X" phrases: "President of Uzbekistan Shavkat Mirziyoyev"."""
+        start, end, head = chunk.start, chunk.end, chunk.root
+        while end < len(self.doc) and self.doc[end].lower_ == "of" and self.doc[end].head.i == head.i:
+            objects = [c for c in self.doc[end].children if c.dep_ == "pobj"]
+            if not objects or objects[0].i not in chunk_at:
+                break
+            nxt = chunk_at[objects[0].i]
+            end, head = nxt.end, nxt.root
+        return start, end
+
+    def candidates(self) -> list[tuple[int, int, str]]:
+        doc = self.doc
+        chunk_at = {t.i: c for c in doc.noun_chunks for t in c}
+        found: list[tuple[int, int, str]] = []
+        for chunk in doc.noun_chunks:
+            root = chunk.root
+            if len(chunk) == 1 and root.lower_ in PRONOUNS:
+                found.append((root.i, root.i + 1, "pronoun"))
+            elif self._referring(root):
+                found.append((*self._extend(chunk, chunk_at), "chunk"))
+            else:
+                for tok in chunk:
+                    if tok.dep_ == "poss" and tok.lower_ in PRONOUNS:
+                        found.append((tok.i, tok.i + 1, "pronoun"))
+                    elif tok.dep_ == "poss" and tok.i != root.i:
+                        found.append((tok.left_edge.i, tok.i + 1, "chunk"))
+        for ent in doc.ents:
+            if ent.label_ in NAMED:
+                found.append((ent.start, ent.end, ent.label_))
+        for tok in doc:
+            if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
+                found.append((tok.i, tok.i + 1, "pronoun"))
+        # Longest first at each start, then drop anything inside an earlier-kept span.
+        found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        kept: list[tuple[int, int, str]] = []
+        for c in found:
+            if kept and c[0] < kept[-1][1]:
+                if c[1] > kept[-1][1] and c[2] in NAMED and kept[-1][2] == "chunk":
+                    kept[-1] = (kept[-1][0], c[1], "chunk")  # an entity running past its chunk
+                continue
+            kept.append(c)
+        return kept
+
+    # --- linking ---------------------------------------------------------------------------
+
+    def _remember(self, actor: Actor, start: int, end: int) -> None:
+        root = self.doc[start:end].root
+        gender = None
+        if actor.type == "person" and actor.id:
+            person = self.kb.people.get(actor.id[2:])
+            gender = person.gender if person else None
+            if person:
+                for name in (*person.surnames, person.name.split()[-1], person.name):
+                    self.names[key(name)] = actor
+        elif actor.type == "unknown" and self.doc[start:end].root.ent_type_ == "PERSON":
+            parts = key(actor.name).split()
+            for n in range(1, len(parts) + 1):
+                self.names.setdefault(" ".join(parts[-n:]), actor)
+        if actor.country and actor.country not in self.countries:
+            self.countries.append(actor.country)
+        self.seen.append(Seen(actor, self.sent_of[start], start, end, root.dep_ in SUBJECTS, gender))
+
+    def _compatible(self, seen: Seen, kind: str) -> bool:
+        a = seen.actor
+        if kind in ("m", "f"):
+            person_like = a.type == "person" or (a.type == "unknown" and seen.gender is None and self._is_person(seen))
+            return person_like and seen.gender in (None, kind)
+        if kind == "pl":
+            return a.type in ("state", "organization", "group")
+        return a.type in ("state", "organization")
+
+    def _is_person(self, seen: Seen) -> bool:
+        return self.doc[seen.start:seen.end].root.ent_type_ == "PERSON"
+
+    def _pronoun(self, token: "Token") -> Seen | None:
+        kind = PRONOUNS[token.lower_]
+        if kind == "rel":
+            if token.head.dep_ != "relcl":
+                return None
+            noun = token.head.head.i
+            return next((s for s in reversed(self.seen) if s.start <= noun < s.end), None)
+        here = self.sent_of[token.i]
+        for sentence in range(here, max(-1, here - LOOKBACK_SENTENCES - 1), -1):
+            pool = [s for s in self.seen if s.sentence == sentence and s.end <= token.i and self._compatible(s, kind)]
+            if pool:
+                subjects = [s for s in pool if s.subject]
+                return (subjects or pool)[0] if sentence != here else (subjects or pool)[-1]
+        return None
+
+    def _role_matches(self, actor: Actor, title: str, former: bool) -> bool:
+        person = self.kb.people.get((actor.id or "")[2:]) if actor.type == "person" else None
+        if person is None:
+            return False
+        kind = DESCRIPTORS.get(title)
+        kinds = {"head_of_state", "head_of_government"} if kind == RULER else {"org_head", "company_head"} \
+            if kind == "org_head" else {kind}
+        for role in person.roles:
+            if role.active(self.date) != former and (key(role.title) == title or role.kind in kinds):
+                return True
+        return False
+
+    def _description(self, text: str) -> tuple[Actor, str] | None:
+        """A title with no nationality: the person seen before who holds it, else the document's state's."""
+        pieces = self.resolver.scanner.scan(words_of(text))
+        if any(p.kind in ("entity", "affiliation") for p in pieces):
+            return None
+        titles = [p for p in pieces if p.kind == "title"]
+        if not titles or titles[-1].text in self.kb.agents and titles[-1].text not in DESCRIPTORS:
+            return None
+        former = any(p.kind == "former" for p in pieces)
+        head = titles[-1].text
+        for seen in reversed(self.seen):
+            if self._role_matches(seen.actor, head, former):
+                return _retext(seen.actor, text), "title"
+        if self.countries:
+            found = self.resolver.resolution(text, self.date, countries=tuple(self.countries), fuzzy=False,
+                                             unknown=False)
+            if found and found.actor.type == "person":
+                return found.actor, "title"
+        return None
+
+    def _counterpart(self, start: int, end: int, text: str) -> tuple[Actor, str] | None:
+        span = self.doc[start:end]
+        state = next((c for c in self.resolver.countries_in(text)), None)
+        if state is None:
+            return None
+        owner = next((t for t in span if t.dep_ == "poss"), None)
+        of = self._pronoun(owner) if owner is not None and owner.lower_ in PRONOUNS else None
+        of = of or next((s for s in reversed(self.seen) if s.actor.type == "person"), None)
+        person = self.kb.people.get((of.actor.id or "")[2:]) if of else None
+        role = self.kb.role_on(person, self.date)[0] if person else None
+        for kind in ([role.kind] if role else []) + ["head_of_state"]:
+            holders = self.kb.holders(state, self.date, kind=kind)
+            if holders:
+                p, r = holders[0]
+                return build.person_actor(self.kb, p, self.date, text=text, confidence=0.75, role=r), "title"
+        return None
+
+    def link(self, start: int, end: int, label: str) -> tuple[Actor, str] | None:
+        doc = self.doc
+        if label == "pronoun":
+            seen = self._pronoun(doc[start])
+            return (_retext(seen.actor, doc[start].text), "pronoun") if seen else None
+        text = doc[start:end].text
+        k = key(text).removesuffix(" 's").removesuffix("'s")
+        if k in self.names and (label == "PERSON" or doc[start:end].root.pos_ == "PROPN"):
+            return _retext(self.names[k], text), "surname"
+        if "counterpart" in k.split():
+            return self._counterpart(start, end, text)
+        described = self._description(text)
+        if described:
+            return described
+        root = doc[start:end].root
+        named = (label in NAMED or root.pos_ == "PROPN" or root.ent_type_ in NAMED) and root.ent_type_ not in NOT_ACTORS
+        fuzzy = label in FUZZY or root.ent_type_ in FUZZY
+        found = self.resolver.resolution(text, self.date, fuzzy=fuzzy, unknown=named)
+        return (found.actor, found.via) if found else None
+
+
+def _retext(actor: Actor, text: str) -> Actor:
+    from dataclasses import replace
+
+    return replace(actor, text=text)
+
+
+def document_mentions(doc: "Doc", date: dt.date | None, resolver: "Resolver") -> list[Mention]:
+    coref = Coref(doc, date, resolver)
+    mentions: list[Mention] = []
+    for start, end, label in coref.candidates():
+        linked = coref.link(start, end, label)
+        if linked is None:
+            continue
+        actor, via = linked
+        span = doc[start:end]
+        coref._remember(actor, start, end)
+        mentions.append(Mention(span=Span(span.start_char, span.end_char, span.text),
+                                sentence_index=coref.sent_of[start], actor=actor, via=via))
+    return mentions

@@ -1,0 +1,50 @@
+"""Name normalisation shared by the index and the lookups: one function, so both sides agree."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u2010": "-", "\u2011": "-",
+                         "\u2012": "-", "\u2013": "-", "\u2014": "-", "_": " "})
+_DROP = re.compile(r"[.\"“”()\[\],;:!?]")
+_ARTICLES = ("the ", "a ", "an ")
+# Letters NFKD does not decompose but which transliterations write plainly.
+_PLAIN = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ʼ": "'", "ʻ": "'"})
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, no dots or brackets, single spaces; keeps hyphens and apostrophes.
+
+    Idempotent: ``normalise(normalise(x)) == normalise(x)``.
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES).lower().translate(_PLAIN))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower().translate(_QUOTES).translate(_PLAIN)
+    text = _DROP.sub("", text)
+    # "U. S." and "U.S." both become "us"; a hyphen standing alone is a dash, not part of a name.
+    words = [w for w in text.split() if w.strip("-'")]
+    return " ".join(words).strip(" -'")
+
+
+def strip_article(key: str) -> str:
+    for article in _ARTICLES:
+        if key.startswith(article):
+            return key[len(article):]
+    return key
+
+
+def strip_possessive(word: str) -> str:
+    if word.endswith("'s"):
+        return word[:-2]
+    if word.endswith("s'"):
+        return word[:-1]
+    return word
+
+
+def key(text: str) -> str:
+    """The lookup key of a name: normalised, without a leading article."""
+    return strip_article(normalise(text))
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")

@@ -1,0 +1,115 @@
+"""Splitting a mention into known pieces: names, titles, agent nouns, affiliations.
+
+A mention such as "the former Ukrainian president" becomes pieces
+[modifier former] [state UKR adjective] [title president]; the resolver composes them.
+Matching is greedy longest-first over normalised words, so it costs a few dict lookups per word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from allegiance.actors.kb import KnowledgeBase
+from allegiance.actors.names import key, normalise
+from allegiance.actors.records import Entry
+
+# Words that describe a person by the power they hold rather than by an office's exact title.
+RULER = "ruler"
+DESCRIPTORS: dict[str, str] = {
+    "leader": RULER, "dictator": RULER, "strongman": RULER, "autocrat": RULER, "ruler": RULER,
+    "despot": RULER, "tyrant": RULER, "head of state": "head_of_state", "president": "head_of_state",
+    "premier": "head_of_government", "prime minister": "head_of_government", "pm": "head_of_government",
+    "head of government": "head_of_government", "chancellor": "head_of_government",
+    "top diplomat": "foreign_minister", "foreign minister": "foreign_minister",
+    "foreign affairs minister": "foreign_minister", "minister of foreign affairs": "foreign_minister",
+    "foreign secretary": "foreign_minister", "secretary of state": "foreign_minister",
+    "defence minister": "defence_minister", "defense minister": "defence_minister",
+    "minister of defence": "defence_minister", "minister of defense": "defence_minister",
+    "defence secretary": "defence_minister", "defense secretary": "defence_minister",
+    "secretary of defense": "defence_minister", "defence chief": "defence_minister", "defense chief": "defence_minister",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
+    "press secretary": "spokesperson",
+    "head": "org_head", "chief": "org_head", "boss": "org_head", "ceo": "org_head", "chief executive": "org_head",
+    "chairman": "org_head", "chairwoman": "org_head", "chair": "org_head", "director": "org_head",
+    "secretary general": "org_head", "secretary-general": "org_head", "director general": "org_head",
+    "director-general": "org_head", "commander-in-chief": "head_of_state",
+}
+# Skipped between pieces: they neither name nor describe.
+FILLER = frozenset("the a an of 's ' and its his her their our this that these then new top senior current "
+                   "incumbent sitting outgoing acting longtime long-time veteran powerful embattled".split())
+FORMER = frozenset({"former", "ex", "erstwhile", "onetime", "one-time"})
+_AFFIL_SUFFIX = ("backed", "led", "controlled", "allied", "aligned", "funded", "installed", "appointed", "run",
+                 "sponsored", "friendly", "loyal", "leaning")
+_SPLIT = re.compile(r"(\S)('s)(?=\s|$)|(?<![\w-])(ex)-(?=\w)")
+
+
+@dataclass(frozen=True)
+class Piece:
+    kind: str  # entity | title | agent | affiliation | former | word
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...] = ()
+    sector: str | None = None
+    title: str | None = None  # descriptor kind or "title" for an exact role title
+    country: str | None = None
+
+
+def words_of(text: str) -> list[str]:
+    """Normalised words, with possessive 's and the prefix ex- split off as words of their own."""
+    return _SPLIT.sub(lambda m: f"{m[1]} 's" if m[1] else "ex ", normalise(text)).split()
+
+
+class Scanner:
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.titles: dict[str, str] = dict(DESCRIPTORS)
+        for person in kb.people.values():
+            for role in person.roles:
+                self.titles.setdefault(key(role.title), "title")
+        self.max_n = max(kb.max_words, kb.max_agent_words, max(k.count(" ") + 1 for k in self.titles))
+
+    def _affiliation(self, word: str) -> str | None:
+        if word in self.kb.affiliations:
+            return self.kb.affiliations[word]
+        if "-" not in word:
+            return None
+        head, _, tail = word.partition("-")
+        rest = tail if head == "pro" else word.rpartition("-")[0] if word.rpartition("-")[2] in _AFFIL_SUFFIX else ""
+        if not rest:
+            return None
+        for e in self.kb.index.get(rest.replace("-", " "), ()):
+            if e.kind == "state":
+                return e.key
+        return None
+
+    def scan(self, words: list[str]) -> list[Piece]:
+        pieces: list[Piece] = []
+        i = 0
+        while i < len(words):
+            piece = self._longest(words, i)
+            pieces.append(piece)
+            i = piece.end
+        return pieces
+
+    def _longest(self, words: list[str], i: int) -> Piece:
+        kb = self.kb
+        for n in range(min(self.max_n, len(words) - i), 0, -1):
+            phrase = " ".join(words[i:i + n])
+            entries = kb.index.get(phrase)
+            title = self.titles.get(phrase)
+            sector = kb.agents.get(phrase)
+            if entries and not (title and all(e.how == "surname" for e in entries)):
+                return Piece("entity", i, i + n, phrase, tuple(entries), sector=sector)
+            if title:
+                return Piece("title", i, i + n, phrase, sector=sector or "GOV", title=title)
+            if sector:
+                return Piece("agent", i, i + n, phrase, sector=sector)
+        word = words[i]
+        if word in FORMER:
+            return Piece("former", i, i + 1, word)
+        country = self._affiliation(word)
+        if country:
+            return Piece("affiliation", i, i + 1, word, country=country)
+        return Piece("word", i, i + 1, word)
