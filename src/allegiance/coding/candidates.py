@@ -1,0 +1,318 @@
+"""Predicate–argument candidates from the dependency parse: who (source) did something (trigger) to whom (target).
+
+Candidates start from the resolved actor mentions, not from every word: each mention is walked up to the
+predicates that govern it, so sentences without actors cost almost nothing. Patterns handled:
+
+- subject / object / prepositional object: "Russia condemned Ukraine", "Putin met with Rahmon";
+- passives with "by": "Ukraine was attacked by Russia" (target = the passive subject);
+- subjects inherited by coordinated and complement verbs: "Russia met and agreed with ...", "agreed to send";
+- coordinated actors: "A and B agreed" (no target) gives A→B and B→A; "A and B condemned C" gives both;
+- appositions and "of" phrases: "Rahmon, the Tajik president, ...", "the government of Tajikistan";
+- nominal events: "Putin's visit to Dushanbe", "talks between Baku and Yerevan", "Russian airstrikes on
+  Idlib", "Russia imposed sanctions on ..." (a light verb lends its subject to its nominal object);
+- reported speech: inside what a speaker says, an act with no actor of its own, or with "we"/"I" as
+  actor, is the speaker's; "you" or the addressee ("told Putin", "demanded of Putin") is the target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from allegiance.models import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "at", "upon", "for", "from", "of",
+                "over", "onto", "between", "among", "about")
+SPEECH = {"say", "tell", "state", "announce", "declare", "add", "insist", "demand", "warn", "complain",
+          "shout", "write", "tweet", "reply", "respond", "answer", "argue", "charge", "lash", "retort",
+          "snap", "scold", "ask", "urge", "remark", "exclaim", "yell", "comment", "explain", "stress"}
+LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "launch", "carry", "impose", "stage", "sign", "host",
+               "give", "deliver", "issue", "open", "begin", "start", "resume", "announce", "order", "conclude",
+               "reach", "extend", "provide", "offer", "send", "lodge", "file", "level", "slap", "mount", "join",
+               "attend", "take", "lift", "ease", "tighten", "expand", "introduce"}
+ARRIVAL = {"arrive", "travel", "fly", "come", "go", "head", "gather", "meet", "convene", "return", "leave",
+           "attend", "invite", "welcome", "host"}
+FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
+SECOND_PERSON = {"you", "your"}
+_ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "pobj", "poss", "agent", "appos", "compound", "amod",
+             "conj", "attr", "nmod", "npadvmod", "oprd")
+_MAX_UP = 4
+
+
+@dataclass(frozen=True)
+class Candidate:
+    sentence_index: int
+    trigger: int  # doc token index of the predicate (verb or event noun)
+    source: Mention
+    target: Mention | None
+    via: str  # svo|passive|inherited|reciprocal|nominal|light|speech
+    addressee_pattern: str | None = None  # the preposition joining trigger and target ("to", "with", ...)
+    speech: int | None = None  # token index of the speech verb when the source is the speaker
+
+
+@dataclass
+class MentionIndex:
+    """Which resolved mention each token belongs to."""
+
+    doc: "Doc"
+    event_nouns: frozenset[str] = frozenset()  # "Putin's visit" names a visit, not Putin
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    heads: dict[int, Mention] = field(default_factory=dict)  # head token index → mention
+
+    @classmethod
+    def build(cls, doc: "Doc", mentions: list[Mention], event_nouns: frozenset[str] = frozenset()) -> "MentionIndex":
+        index = cls(doc, event_nouns)
+        # Longer mentions first so that "Russian Foreign Minister Sergei Lavrov" beats "Russian" in it.
+        for mention in sorted(mentions, key=lambda m: m.span.start - m.span.end):
+            if mention.actor is None:
+                continue
+            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            for tok in span:
+                index.by_token.setdefault(tok.i, mention)
+            index.heads.setdefault(span.root.i, mention)
+        return index
+
+    def actor_at(self, tok: "Token", depth: int = 2) -> Mention | None:
+        """The actor an argument phrase headed by ``tok`` names, looking into modifiers and appositions."""
+        found = self.by_token.get(tok.i)
+        if found is not None:
+            return found
+        if tok.lower_ in ("who", "which", "that") and tok.head.dep_ in ("relcl", "acl") and depth > 0:
+            return self.actor_at(tok.head.head, depth - 1)
+        if depth <= 0 or tok.lemma_.lower() in self.event_nouns:
+            return None
+        for child in tok.children:
+            if child.dep_ in ("appos", "compound", "amod", "poss", "nmod"):
+                found = self.by_token.get(child.i) or (self.actor_at(child, depth - 1) if child.dep_ == "appos" else None)
+                if found is not None:
+                    return found
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.actor_at(pobj, depth - 1)
+                        if found is not None:
+                            return found
+        return None
+
+    def actors_at(self, tok: "Token") -> list[tuple["Token", Mention]]:
+        """The actor of a phrase and of the phrases coordinated with it ("Russia and China")."""
+        out = []
+        for node in [tok, *_conjuncts(tok)]:
+            mention = self.actor_at(node)
+            if mention is not None and all(m is not mention for _, m in out):
+                out.append((node, mention))
+        return out
+
+
+def _conjuncts(tok: "Token") -> list["Token"]:
+    out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        node = stack.pop(0)
+        if node.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(node)
+            stack.extend(c for c in node.children if c.dep_ == "conj")
+    return out
+
+
+def _predicates(tok: "Token") -> Iterator["Token"]:
+    """Verbs and nouns that may take ``tok`` (a mention's head) as an argument, nearest first."""
+    node = tok
+    for _ in range(_MAX_UP):
+        head = node.head
+        if head.i == node.i:
+            return
+        if head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+            yield head
+        if node.dep_ in ("conj", "appos", "compound", "amod", "poss", "pobj", "prep", "nmod", "cc", "agent",
+                         "nsubj", "nsubjpass", "dobj", "dative"):
+            node = head
+            continue
+        return
+
+
+def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", Mention]], str]:
+    """Source actors of a verb and how they were found."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = index.actors_at(pobj)
+                    if found:
+                        return found, "passive"
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return index.actors_at(child), "svo"
+        if child.dep_ == "nsubjpass":
+            return [], "passive"  # the passive subject is the target; no "by" phrase, no source
+    # No subject of its own: conjoined and complement verbs share their head's ("met and agreed", "agreed to send").
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        found, how = _subjects(verb.head, index)
+        return found, "inherited" if found else how
+    if verb.dep_ in ("relcl", "acl"):
+        noun = verb.head
+        if verb.tag_ == "VBN" and verb.dep_ == "acl":
+            return [], "passive"  # "troops sent by ..." handled through the agent above
+        return index.actors_at(noun), "svo"
+    return [], "svo"
+
+
+def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
+    """Target actors of a verb: passive subject, direct object, dative, then prepositional objects."""
+    groups: list[tuple[list[tuple["Token", Mention]], str | None]] = []
+    for child in verb.children:
+        if child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children) or child.dep_ == "nsubjpass":
+            groups.append((index.actors_at(child), None))
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "attr", "oprd"):
+            groups.append((index.actors_at(child), None))
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    groups.append((index.actors_at(pobj), child.lower_))
+    if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
+        groups.insert(0, (index.actors_at(verb.head), None))
+    return [g for g in groups if g[0]]
+
+
+def _noun_args(noun: "Token", index: MentionIndex):
+    """Source and target groups of an event noun: "Putin's visit to Dushanbe", "talks between A and B"."""
+    sources: list[tuple["Token", Mention]] = []
+    targets: list[tuple[list[tuple["Token", Mention]], str | None]] = []
+    between: list[tuple["Token", Mention]] = []
+    how = "nominal"
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and not sources:
+            mention = index.by_token.get(child.i)
+            if mention is not None:
+                sources = [(child, mention)] + [(c, m) for c, m in index.actors_at(child)[1:]]
+        elif child.dep_ == "prep":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found = index.actors_at(pobj)
+                if not found:
+                    continue
+                if child.lower_ in ("between", "among"):
+                    between = found
+                elif child.lower_ == "by":
+                    sources = found
+                elif child.lower_ in TARGET_PREPS:
+                    targets.append((found, child.lower_))
+    if not sources and not between and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in LIGHT_VERBS:
+        verb = noun.head
+        sources, _ = _subjects(verb, index)
+        how = "light"
+        if not targets:
+            targets = [g for g in _objects(verb, index) if g[1] is not None]
+    if not sources and not between and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to", "at"):
+        # "Putin arrived for talks with Rahmon": the traveller takes part in the noun's event.
+        verb = noun.head.head
+        if verb.pos_ == "VERB" and verb.lemma_ in ARRIVAL:
+            sources, _ = _subjects(verb, index)
+            how = "light"
+    return sources, targets, between, how
+
+
+def _speech_frame(tok: "Token", index: MentionIndex):
+    """For a predicate inside reported speech, the speaker and the addressee of the speech verb."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ in ("ccomp", "parataxis", "xcomp", "conj") and node.head.lemma_ in SPEECH:
+            verb = node.head
+            speakers, _ = _subjects(verb, index)
+            addressees = [m for group, _p in _objects(verb, index) for _t, m in group]
+            return verb, speakers, (addressees[0] if addressees else None)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    # "... the country's sovereignty," Rahmon said: the speech verb may be the root, the quote its ccomp.
+    root = tok.sent.root
+    if root.lemma_ in SPEECH and root.i != tok.i and tok.dep_ == "ROOT":
+        speakers, _ = _subjects(root, index)
+        addressees = [m for group, _p in _objects(root, index) for _t, m in group]
+        return root, speakers, (addressees[0] if addressees else None)
+    return None
+
+
+def candidates(sent: "Span", sentence_index: int, index: MentionIndex) -> list[Candidate]:
+    """All candidates of one sentence, each (trigger, source, target) once."""
+    predicates: dict[int, "Token"] = {}
+    for i in range(sent.start, sent.end):
+        if i in index.heads:
+            for pred in _predicates(sent.doc[i]):
+                predicates.setdefault(pred.i, pred)
+    for tok in sent:  # speech-verb complements whose arguments are pronouns or missing
+        if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_ in SPEECH and tok.pos_ == "VERB":
+            predicates.setdefault(tok.i, tok)
+    out: dict[tuple[int, int, int | None], Candidate] = {}
+    for pred in sorted(predicates.values(), key=lambda t: t.i):
+        for cand in _for_predicate(pred, sentence_index, index):
+            key = (cand.trigger, cand.source.span.start, cand.target.span.start if cand.target else None)
+            out.setdefault(key, cand)
+    return list(out.values())
+
+
+def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> Iterator[Candidate]:
+    if pred.pos_ in ("NOUN", "PROPN"):
+        sources, targets, between, how = _noun_args(pred, index)
+        if between and not sources:
+            yield from _reciprocal(pred, sentence_index, between, "nominal")
+            return
+        if between:
+            targets = [(between, "between")] + targets
+    else:
+        sources, how = _subjects(pred, index)
+        targets = _objects(pred, index)
+    speech = None
+    subject = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+    if not sources and pred.pos_ in ("VERB", "AUX"):
+        own_first_person = subject is not None and subject.lower_ in FIRST_PERSON
+        if subject is None or own_first_person or subject.i not in index.by_token:
+            frame = _speech_frame(pred, index)
+            if frame is not None:
+                verb, speakers, addressee = frame
+                sources, how, speech = speakers, "speech", verb.i
+                if addressee is not None and not targets:
+                    targets = [([(verb, addressee)], None)]
+    if not sources:
+        return
+    if speech is not None:
+        # "You treat us like ...", Rahmon told Putin: "you" is the addressee.
+        you = next((c for c in pred.children if c.dep_ in ("dobj", "dative") and c.lower_ in SECOND_PERSON), None)
+        if you is not None and not targets:
+            frame = _speech_frame(pred, index)
+            if frame and frame[2] is not None:
+                targets = [([(you, frame[2])], None)]
+    source_ids = {_actor_key(m) for _, m in sources}
+    targets = [([(t, m) for t, m in group if _actor_key(m) not in source_ids], prep) for group, prep in targets]
+    targets = [g for g in targets if g[0]]
+    if not targets:
+        if len(sources) > 1 and how in ("svo", "inherited", "nominal", "light"):
+            yield from _reciprocal(pred, sentence_index, sources, "reciprocal")
+            return
+        for _, mention in sources:
+            yield Candidate(sentence_index, pred.i, mention, None, how, None, speech)
+        return
+    group, prep = targets[0]
+    for _, source in sources:
+        for _, target in group:
+            yield Candidate(sentence_index, pred.i, source, target, how, prep, speech)
+
+
+def _reciprocal(pred: "Token", sentence_index: int, parties: list[tuple["Token", Mention]], how: str) -> Iterator[Candidate]:
+    for _, a in parties:
+        for _, b in parties:
+            if a is not b and _actor_key(a) != _actor_key(b):
+                yield Candidate(sentence_index, pred.i, a, b, how if how != "nominal" else "reciprocal", "with")
+
+
+def _actor_key(mention: Mention) -> str:
+    actor = mention.actor
+    assert actor is not None
+    return actor.id or f"{actor.name}|{actor.country}"

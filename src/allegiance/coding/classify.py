@@ -1,0 +1,137 @@
+"""Classification of a candidate: the lexicon proposes, the classifier confirms, refines or vetoes.
+
+Rules alone miss too much and a classifier alone invents too much, so:
+
+- a lexicon match gives the code (patterns and multiword expressions are specific, CAMEO 3-4 digits) and
+  a prior; when the classifier agrees on the root, confidence rises (noisy-or of the two); when it is sure
+  of another root, confidence falls; a PETRARCH-style null pattern (code None) means "not an event";
+- where the lexicon has nothing, the classifier may propose alone, but only above ``CLASSIFIER_ALONE``;
+- a result below ``MIN_CONFIDENCE`` is no event. Confidence is in [0, 1].
+
+``intent_code`` maps an act to the CAMEO 03 intent it becomes under "will" / "plans to" (see context.py);
+conflictual acts become threats (CAMEO 13).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from allegiance.coding import cameo
+from allegiance.coding.candidates import Candidate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+CLASSIFIER_ALONE = 0.85  # the classifier proposes alone only when this sure
+CLASSIFIER_VETO = 0.8  # ... and vetoes a lexicon code only when this sure of another root
+MIN_CONFIDENCE = 0.45
+ALONE_DISCOUNT = 0.8
+
+# Act → intent. Cooperative roots have CAMEO 03x counterparts; conflictual ones are threats (13x).
+_INTENT = {
+    "04": "036", "043": "036", "044": "036", "046": "036", "05": "032", "057": "032", "06": "031",
+    "061": "0311", "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331", "072": "0332",
+    "073": "0333", "074": "0334", "075": "0334", "08": "034", "081": "0341", "082": "0342", "083": "0343",
+    "084": "0344", "085": "035", "086": "035", "087": "035", "03": "030",
+    "10": None, "11": None, "12": None, "13": "13", "14": "133", "15": "138", "16": "131", "161": "131",
+    "162": "1311", "163": "1312", "164": "131", "165": "131", "166": "131", "17": "137", "18": "138",
+    "19": "138", "190": "138", "192": "1382", "193": "1384", "194": "1384", "195": "1384", "20": "1385",
+}
+
+
+@dataclass(frozen=True)
+class Decision:
+    code: str
+    confidence: float
+    reverse: bool = False  # the event runs target → source (PETRARCH's ":code" entries)
+    how: str = "lexicon"  # lexicon | both | classifier
+    pattern: str = ""
+
+
+def intent_code(code: str) -> str | None:
+    """The intent (CAMEO 03) or threat (13) code for an act announced for the future; None: not codable."""
+    if code.startswith(("03", "13")):
+        return code
+    for key in (code[:4], code[:3], code[:2]):
+        if key in _INTENT:
+            return _INTENT[key]
+    return None
+
+
+def _root(code: str) -> str:
+    return code[:2]
+
+
+class Classify:
+    def __init__(self, lexicon: Any, classifier: Any | None = None):
+        self.lexicon = lexicon
+        self.classifier = classifier
+        self.event_nouns: frozenset[str] = lexicon.nominal_lemmas() if hasattr(lexicon, "nominal_lemmas") else frozenset()
+
+    def lexicon_matches(self, cand: Candidate, doc: "Doc") -> list[Any]:
+        token = doc[cand.trigger]
+        if token.pos_ in ("NOUN", "PROPN"):
+            found = list(self.lexicon.match_nominal(token)) if hasattr(self.lexicon, "match_nominal") else []
+            if hasattr(self.lexicon, "match_multiword"):
+                found = list(self.lexicon.match_multiword(doc, token)) + found
+            return found
+        return list(self.lexicon.match(doc, token))
+
+    def __call__(self, cand: Candidate, doc: "Doc") -> Decision | None:
+        matches = self.lexicon_matches(cand, doc)
+        best = _fit(matches, cand, doc)
+        probs = self._predict(cand, doc)
+        if best is not None:
+            if best.code is None:
+                if best.reverse and cand.target is not None:
+                    return Decision(best.reverse, best.confidence, reverse=True, pattern=best.pattern)
+                return None  # the lexicon says this use of the word is not an event
+            conf = best.confidence
+            how = "lexicon"
+            if probs:
+                agree = sum(p for c, p in probs if cameo_root(c) == _root(best.code))
+                top_code, top_p = probs[0]
+                if agree >= 0.2:
+                    conf = 1 - (1 - conf) * (1 - agree)
+                    how = "both"
+                elif top_p >= CLASSIFIER_VETO and cameo_root(top_code) not in (None, _root(best.code)):
+                    conf *= 0.5
+                elif top_p >= CLASSIFIER_VETO and cameo_root(top_code) is None:
+                    conf *= 0.6  # sure it is no event at all
+            return Decision(best.code, round(conf, 3), how=how, pattern=best.pattern) if conf >= MIN_CONFIDENCE else None
+        if probs:
+            top_code, top_p = probs[0]
+            if top_p >= CLASSIFIER_ALONE and cameo_root(top_code) is not None:
+                conf = round(top_p * ALONE_DISCOUNT, 3)
+                if conf >= MIN_CONFIDENCE:
+                    return Decision(top_code, conf, how="classifier")
+        return None
+
+    def _predict(self, cand: Candidate, doc: "Doc") -> list[tuple[str, float]]:
+        if self.classifier is None:
+            return []
+        ranked = sorted(self.classifier.predict(doc[cand.trigger], doc), key=lambda cp: -cp[1])
+        return [(c, float(p)) for c, p in ranked]
+
+
+def cameo_root(code: str | None) -> str | None:
+    """The root of a classifier label, or None for its "no event" label or anything not a CAMEO code."""
+    if not code or not code[:2].isdigit():
+        return None
+    return code[:2] if code[:2] in cameo.load_codebook().codes else None
+
+
+def _fit(matches: list[Any], cand: Candidate, doc: "Doc") -> Any | None:
+    """The best lexicon match that fits the candidate's arguments.
+
+    Matches come best first. A pattern whose target slot names a token outside the candidate's target is
+    about another argument of the verb, so the next match is tried; only if none fits does the best win.
+    """
+    def fits(match: Any) -> bool:
+        index = match.slot("target")
+        if match.kind != "pattern" or index is None or cand.target is None:
+            return True
+        return cand.target.span.start <= doc[index].idx < cand.target.span.end
+
+    return next((m for m in matches if fits(m)), matches[0] if matches else None)

@@ -1,0 +1,254 @@
+"""Stage verb ``code``: an article's text → the events it reports, each with its evidence.
+
+Per article: spaCy parse (``parse.py``) → actor mentions (``actors.resolve_document``, date-aware, with
+coreference) → predicate–argument candidates (``candidates``) → context (``context``: negation,
+speculation, intent, background) → classification (``classify``: lexicon + classifier) → date (``when``)
+and place (``where``) → ``Event``. A ``Coder`` holds the model, knowledge base, lexicon and classifier, so
+it is built once per process; ``code_articles`` re-codes stored articles in batches and replaces each
+article's events atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from allegiance.coding import cameo, classify, context, when, where
+from allegiance.coding.candidates import Candidate, MentionIndex, candidates
+from allegiance.models import Article, Coder as CoderInfo, Event, Evidence, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from allegiance.store import Store
+
+CODER_NAME = "allegiance-coder"
+CODER_VERSION = "0.1.0"
+CODER = CoderInfo(CODER_NAME, CODER_VERSION)
+TARGETLESS_MIN = 0.6
+_SPACE = re.compile(r"\W+")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+
+
+@dataclass(frozen=True)
+class Text:
+    """What coding needs from an article (also used by ``extract`` for text that is not stored)."""
+
+    article_id: str
+    origin: str
+    published: dt.date | None
+    text: str
+
+
+def as_text(article: Article | Text | dict[str, Any]) -> Text:
+    if isinstance(article, Text):
+        return article
+    if isinstance(article, Article):
+        return Text(article.id, article.origin, article.published, article.clean_text)
+    published = article.get("published")
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published[:10])
+    return Text(str(article["id"]), str(article.get("origin") or ""), published,
+                str(article.get("clean_text") or article.get("text") or ""))
+
+
+class Coder:
+    """The event coder with everything it loads, built once per process."""
+
+    def __init__(self, *, nlp: "Language | None" = None, kb: Any = None, lexicon: Any = None,
+                 classifier: Any = None, model: str | None = None):
+        from allegiance import parse
+        from allegiance.actors.kb import load_kb
+        from allegiance.coding.lexicon import load_lexicon
+
+        self.nlp = nlp if nlp is not None else parse.load(model)
+        self.kb = kb if kb is not None else load_kb()
+        self.lexicon = lexicon if lexicon is not None else load_lexicon()
+        # classifier=False: lexicon only (the PETRARCH conformance suite); None: the packaged classifier.
+        if classifier is None:
+            from allegiance.coding.classifier import load_classifier
+
+            classifier = load_classifier()
+        self.classifier = None if classifier is False else classifier
+        self.classify = classify.Classify(self.lexicon, self.classifier)
+
+    # --- parsing -------------------------------------------------------------------------
+    def parse(self, texts: Iterable[str], batch_size: int = 32) -> Iterator["Doc"]:
+        return self.nlp.pipe(texts, batch_size=batch_size)
+
+    # --- coding --------------------------------------------------------------------------
+    def code(self, article: Article | Text | dict[str, Any], doc: "Doc | None" = None) -> list[Event]:
+        item = as_text(article)
+        return self.code_doc(item, doc if doc is not None else self.nlp(item.text))
+
+    def code_many(self, articles: Iterable[Article | Text | dict[str, Any]], batch_size: int = 32
+                  ) -> Iterator[tuple[Text, list[Event]]]:
+        """Code articles in order, parsing them in batches."""
+        items = [as_text(a) for a in articles]
+        for item, doc in zip(items, self.parse((i.text for i in items), batch_size)):
+            yield item, self.code_doc(item, doc)
+
+    def code_doc(self, item: Text, doc: "Doc") -> list[Event]:
+        from allegiance.actors.resolve import resolve_document
+
+        mentions = resolve_document(doc, item.published, kb=self.kb)
+        if not mentions:
+            return []
+        index = MentionIndex.build(doc, list(mentions), self.classify.event_nouns)
+        breaks = [m.end() for m in _PARAGRAPH.finditer(item.text)]
+        seen_lines: set[str] = set()
+        paragraph_dates: dict[int, list[when.DateMention]] = {}
+        events: list[Event] = []
+        for s_index, sent in enumerate(doc.sents):
+            has_actor = any(i in index.heads for i in range(sent.start, sent.end))
+            paragraph = _bisect(breaks, sent.start_char)
+            dates = when.find_dates(sent.text, item.published) if item.published else []
+            earlier = paragraph_dates.setdefault(paragraph, [])
+            line = _SPACE.sub(" ", sent.text.lower()).strip()
+            repeated = line in seen_lines  # headlines, captions and boilerplate repeated in the body
+            seen_lines.add(line)
+            if has_actor and not repeated:
+                events.extend(self._code_sentence(item, sent, s_index, index, dates, list(earlier)))
+            earlier.extend(dates)
+        return _collapse(events)
+
+    def _code_sentence(self, item: Text, sent: Any, s_index: int, index: MentionIndex,
+                       dates: list[when.DateMention], paragraph_dates: list[when.DateMention]) -> list[Event]:
+        doc = sent.doc
+        out: list[Event] = []
+        for cand in candidates(sent, s_index, index):
+            trigger = doc[cand.trigger]
+            ctx = context.assess(trigger, dated=bool(dates))
+            if not ctx.coded:
+                continue
+            decision = self.classify(cand, doc)
+            if decision is None:
+                continue
+            if cand.target is None and decision.confidence < TARGETLESS_MIN:
+                continue  # a bare verb with nobody on the receiving end is too often no event at all
+            code, confidence = decision.code, decision.confidence
+            modality = "asserted"
+            if ctx.intent:
+                code = classify.intent_code(code)
+                if code is None:
+                    continue
+                modality = "intent"
+            info = cameo.lookup(code)
+            offset = trigger.idx - sent.start_char
+            date, precision = when.event_date(dates, paragraph_dates, offset, item.published)
+            if date is None and item.published is None:
+                precision = None
+            spans = [(m.span.start, m.span.end) for m in (cand.source, cand.target) if m is not None]
+            location = where.locate(sent, trigger, spans)
+            actor_conf = min(m.actor.confidence for m in (cand.source, cand.target) if m is not None and m.actor)
+            confidence = round(confidence * (0.6 + 0.4 * actor_conf) * (0.9 if cand.via == "speech" else 1.0), 3)
+            out.append(self._event(item, sent, cand, trigger, info, code, date, precision, location, confidence, modality))
+        return _prefer_targeted(out)
+
+    def _event(self, item: Text, sent: Any, cand: Candidate, trigger: Any, info: Any, code: str,
+               date: dt.date | None, precision: str | None, location: Any, confidence: float, modality: str) -> Event:
+        source, target = cand.source, cand.target
+        assert source.actor is not None
+        trig = Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text)
+        evidence = Evidence(cand.sentence_index, trig, source.span, target.span if target else None)
+        return Event(
+            event_id=event_id(item.article_id, cand, code),
+            article_id=item.article_id, origin=item.origin, published=item.published,
+            date=date, date_precision=precision,
+            source=source.actor, target=target.actor if target else None,
+            cameo=info.code if len(info.code) >= len(code) else code, cameo_root=info.root,
+            plover=info.plover,  # None for CAMEO 01/02, which PLOVER 2021 dropped plover_mode=info.plover_mode, quad_class=info.quad_class,
+            goldstein=info.goldstein, intensity=cameo.intensity(code),
+            sentence=sent.text.strip(), evidence=evidence, location=location,
+            confidence=confidence, coder=CODER, modality=modality,
+        )
+
+
+def event_id(article_id: str, cand: Candidate, code: str) -> str:
+    """Stable across runs: the same article, sentence, code, actors and spans give the same id."""
+    def actor(m: Any) -> str:
+        return "" if m is None else f"{m.actor.id or m.actor.name}@{m.span.start}-{m.span.end}"
+
+    key = "|".join([article_id, str(cand.sentence_index), code, str(cand.trigger), actor(cand.source), actor(cand.target)])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def _bisect(breaks: list[int], position: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(breaks, position)
+
+
+def _actor_key(actor: Any) -> str | None:
+    if actor is None:
+        return None
+    return actor.organization if actor.type in ("organization", "group") and actor.organization else (actor.country or actor.id or actor.name)
+
+
+def _prefer_targeted(events: list[Event]) -> list[Event]:
+    """Within one sentence: "Russia imposed sanctions on Ukraine" is one event, not also a target-less one;
+    and "'...,' Rahmon told Putin" reports what Rahmon said (a demand), not also that he made a statement."""
+    targeted = {(_actor_key(e.source), e.cameo_root) for e in events if e.target is not None}
+    specific = {_actor_key(e.source) for e in events if e.cameo_root != "01"}
+    return [e for e in events
+            if (e.target is not None or (_actor_key(e.source), e.cameo_root) not in targeted)
+            and (e.cameo_root != "01" or _actor_key(e.source) not in specific)]
+
+
+def _collapse(events: list[Event]) -> list[Event]:
+    """One event per (source, target, code, date) in an article: a headline and the lead that repeats it,
+    or a verb and its nominal ("met ... for talks"), report one event. The most confident one is kept."""
+    best: dict[tuple[Any, ...], Event] = {}
+    order: list[tuple[Any, ...]] = []
+    for event in events:
+        key = (_actor_key(event.source), _actor_key(event.target), event.cameo_root, event.plover, event.date)
+        if key not in best:
+            order.append(key)
+            best[key] = event
+        elif event.confidence > best[key].confidence:
+            best[key] = event
+    return [best[k] for k in order]
+
+
+@functools.lru_cache(maxsize=1)
+def default_coder() -> Coder:
+    return Coder()
+
+
+def code(article: Article | Text | dict[str, Any], doc: "Doc | None" = None) -> list[Event]:
+    """The events one article reports (the process-wide coder)."""
+    return default_coder().code(article, doc)
+
+
+def code_articles(store: "Store", article_ids: Sequence[str] | None = None, *, progress: bool = False,
+                  batch_size: int = 32, coder: Coder | None = None) -> int:
+    """(Re-)code stored articles — all, or ``article_ids`` — replacing each one's events atomically.
+
+    Near-duplicate articles (``duplicate_of`` set) are skipped: their first copy carries the events.
+    Returns the number of events stored.
+    """
+    from allegiance.store.events import articles_to_code, replace_many
+
+    rows = articles_to_code(store, article_ids)
+    coder = coder or default_coder()
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(rows), unit="article", desc="coding")
+    stored = 0
+    for start in range(0, len(rows), batch_size):
+        chunk = rows[start:start + batch_size]
+        results = [(item.article_id, events) for item, events in coder.code_many(chunk, batch_size)]
+        stored += replace_many(store, results, coder_version=CODER_VERSION)
+        if bar is not None:
+            bar.update(len(chunk))
+    if bar is not None:
+        bar.close()
+    return stored

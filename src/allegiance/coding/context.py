@@ -1,0 +1,126 @@
+"""Context that changes what a trigger means: negation, refusal, speculation, intent, background.
+
+``assess(trigger)`` walks from the trigger up through the clauses that govern it and returns a
+``Context``. The coder's policy, applied in ``code.py``:
+
+- **negated** (``did not condemn``, ``refrained from condemning``, ``denied attacking``, ``failed to``,
+  ``no talks``): the act is not coded. A refusal verb with its own lexicon entry ("refused", "rejected",
+  "turned down") is coded as itself, a CAMEO 12 REJECT, because the refusal is the act the text reports;
+  a bare denial ("Moscow denied the report") is coded only when the lexicon gives "deny" a code (CAMEO
+  014-style responsibility denials), never as the act denied.
+- **speculative** (could/would/may/might/should/must, conditionals, "concerns that ... would",
+  "reportedly considering", questions): dropped. Precision first.
+- **intent** (will/shall/'ll, "is going to", "plans to", "pledged to", "intends to", "is set to"):
+  coded as the CAMEO 03 intent code its act maps to (``classify.intent_code``), modality "intent";
+  conflictual intents are threats (CAMEO 13). The act itself is not coded until it happens.
+- **background** (past perfect with no date in the text): dropped, since it cannot be dated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SPECULATIVE_AUX = {"could", "would", "may", "might", "should", "must", "ought", "can"}
+INTENT_AUX = {"will", "shall", "'ll", "wo"}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+# Verbs whose complement is an act that did not happen.
+REFUSAL = {"refrain", "decline", "refuse", "avoid", "fail", "deny", "reject", "stop", "cease", "abstain",
+           "hesitate", "resist", "halt", "forgo", "balk", "neglect", "omit"}
+# Verbs whose complement is an act that may or may not happen.
+SPECULATION = {"consider", "mull", "weigh", "contemplate", "fear", "worry", "speculate", "suggest", "rumor",
+               "rumour", "hope", "wish", "want", "seek", "try", "attempt", "expect", "predict", "doubt",
+               "believe", "think", "suspect", "wonder", "ask", "urge", "call", "demand", "propose", "discuss",
+               "debate", "explore", "prepare", "aim", "mean", "hint", "allege", "claim", "imagine", "dream"}
+SPECULATIVE_NOUNS = {"concern", "concerns", "fear", "fears", "speculation", "rumours", "rumors", "possibility",
+                     "prospect", "risk", "threat", "chance", "likelihood", "hope", "hopes", "worry", "worries",
+                     "question", "questions", "doubt", "doubts", "suggestion", "suggestions", "report", "reports"}
+INTENT = {"plan", "intend", "pledge", "promise", "vow", "vowe", "agree", "decide", "resolve", "commit",
+          "offer", "undertake", "set", "go", "schedule", "expect"}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+HEDGES = {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "likely", "supposedly"}
+
+
+@dataclass(frozen=True)
+class Context:
+    negated: bool = False
+    speculative: bool = False
+    intent: bool = False
+    background: bool = False
+    cue: str | None = None  # the word that decided it, for audit
+
+    @property
+    def coded(self) -> bool:
+        return not (self.negated or self.speculative or self.background)
+
+
+def _children_lower(tok: "Token") -> list[str]:
+    return [c.lower_ for c in tok.children]
+
+
+def _local(tok: "Token") -> Context | None:
+    """Cues attached to one verb or noun: its auxiliaries, negation and hedges."""
+    for child in tok.children:
+        low = child.lower_
+        if child.dep_ == "neg" or (low in NEGATORS and child.dep_ in ("neg", "advmod", "det", "preconj")):
+            return Context(negated=True, cue=low)
+        if child.dep_ in ("aux", "auxpass") and low in SPECULATIVE_AUX:
+            return Context(speculative=True, cue=low)
+        if child.dep_ == "mark" and low in CONDITIONAL_MARKS:
+            return Context(speculative=True, cue=low)
+        if child.dep_ == "advmod" and low in HEDGES:
+            return Context(speculative=True, cue=low)
+    for child in tok.children:
+        if child.dep_ in ("aux", "auxpass") and (child.lower_ in INTENT_AUX or child.lemma_ == "will"):
+            return Context(intent=True, cue=child.lower_)
+    # "is going to send", "is set to sign", "is about to restore"
+    aux = [c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"]
+    if aux and tok.head.lemma_ in ("go", "set", "about") and tok.head.i != tok.i and tok.dep_ in ("xcomp", "pcomp", "acomp"):
+        return Context(intent=True, cue=tok.head.lower_)
+    return None
+
+
+def assess(trigger: "Token", *, dated: bool = False) -> Context:
+    """The context of an event whose trigger is ``trigger``; ``dated`` when the text gives its date."""
+    node = trigger
+    hops = 0
+    while True:
+        found = _local(node)
+        if found is not None:
+            return found
+        if node.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in node.children) and not dated:
+            return Context(background=True, cue="had")
+        head = node.head
+        if head.i == node.i or hops >= 4:
+            break
+        dep = node.dep_
+        hops += 1
+        # A noun trigger's own determiner: "no talks", "without agreement".
+        if dep in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "dobj", "nsubj", "nsubjpass", "acl", "relcl", "prep"):
+            if head.lemma_ in REFUSAL and dep in ("xcomp", "pcomp", "ccomp", "pobj", "dobj", "prep"):
+                return Context(negated=True, cue=head.lower_)
+            if head.lemma_ in SPECULATION and dep in ("xcomp", "ccomp", "pcomp", "prep", "pobj"):
+                return Context(speculative=True, cue=head.lower_)
+            if head.lower_ in SPECULATIVE_NOUNS and dep in ("acl", "ccomp", "relcl", "pobj", "prep"):
+                return Context(speculative=True, cue=head.lower_)
+            if head.lemma_ in INTENT and dep == "xcomp":
+                return Context(intent=True, cue=head.lower_)
+            if dep in ("ccomp", "advcl") and _says(head):
+                # Reported speech passes its own cues down ("said it would"), but not its tense.
+                node = head
+                continue
+            if dep in ("relcl", "acl", "advcl", "ccomp"):
+                break  # a separate clause: its cues are its own
+            node = head
+            continue
+        break
+    if trigger.sent.text.rstrip().endswith("?"):
+        return Context(speculative=True, cue="?")
+    return Context()
+
+
+def _says(tok: "Token") -> bool:
+    return tok.lemma_ in {"say", "tell", "state", "announce", "declare", "add", "note", "report", "write", "insist"}
