@@ -57,12 +57,14 @@ def from_markdown(text: str, origin: str) -> Document:
 
 
 def from_text(text: str, origin: str, *, format: str = "text") -> Document:
-    """A plain-text article; a short first line followed by a blank line is its headline."""
+    """A plain-text article. Its first line is the headline when it is short, does not end a
+    sentence, and is followed by a blank line or by a short line such as a date or byline."""
     lines = text.replace("\r\n", "\n").strip("\n").split("\n")
     title = None
-    if len(lines) > 2 and 0 < len(lines[0].strip()) <= 200 and not lines[1].strip() and not lines[0].rstrip().endswith("."):
-        title = lines[0].strip()
-        lines = lines[2:]
+    first = lines[0].strip()
+    if len(lines) > 2 and 0 < len(first) <= 200 and not first.endswith((".", "!", "?", ":")) and len(lines[1].strip()) <= 80:
+        title = first
+        lines = lines[1:]
     return Document(origin=origin, text="\n".join(lines).strip(), title=title, format=format)
 
 

@@ -7,6 +7,7 @@ of the SHA-256 of the normalised clean text, so the same story is the same id wh
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 
@@ -47,6 +48,14 @@ def guess_language(text: str) -> str | None:
     return None
 
 
+def _date_hints(document: Document) -> list[tuple[str, str]]:
+    """Where a date may be written outside the text: the URL, and a single-article file's name."""
+    hints = [("url", document.url)] if document.url else []
+    if document.format in ("text", "markdown", "html") and "://" not in document.origin and document.origin != "stdin":
+        hints.append(("filename", os.path.basename(document.origin)))
+    return hints
+
+
 def prepare(document: Document, settings: Settings) -> Article:
     """Clean, date and identify ``document``; InputError when it holds no usable story."""
     size = len(document.text.encode("utf-8"))
@@ -65,7 +74,8 @@ def prepare(document: Document, settings: Settings) -> Article:
             input=document.origin,
         )
     # A metadata date that does not parse falls through to the byline or dateline in the text.
-    published = find_date(f"{document.title}\n{clean_text}" if document.title else clean_text, document.published)
+    text = f"{document.title}\n{clean_text}" if document.title else clean_text
+    published = find_date(text, document.published, _date_hints(document))
     return Article(
         id=article_id(clean_text),
         origin=document.origin,
