@@ -111,6 +111,10 @@ class KnowledgeBase:
             for ref in (o.country, o.leader):
                 if ref and ref not in self.states:
                     fail("organizations", o.code, f"{ref!r} is not a known state")
+        for term, code in data.affiliations.items():
+            if code not in self.states and code not in self.organizations:
+                raise DataFileError(f"affiliation {term!r}: {code!r} is not a known state or organization",
+                                    input=", ".join(data.files) or "actors data")
         for p in self.people.values():
             for r in p.roles:
                 if r.country and r.country not in self.states:

@@ -16,9 +16,11 @@ import yaml
 from allegiance.actors.records import Membership, Organization, Person, Place, Role, State
 from allegiance.errors import DataFileError
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the 2 MB organizations file 10x faster
+
 SECTORS = frozenset(
     "GOV MIL COP REB CVL OPP BUS MED JRN LEG JUD ELI CRM REL EDU NGO IGO SPY LAB REF HLH AGR ENV INS "
-    "UAF SET MNC IMG PTY HRI DEV SOC PRO".split()
+    "UAF SET MNC IMG PTY HRI DEV SOC PRO PRM PRE".split()
 )
 ROLE_KINDS = frozenset(
     "head_of_state head_of_government foreign_minister defence_minister deputy_head_of_government "
@@ -154,12 +156,15 @@ def _person(e: _Entry) -> Person:
 def _agents(path: Path, doc: Any, data: RawData) -> None:
     if not isinstance(doc, dict):
         raise DataFileError("must be a mapping with 'agents' and/or 'affiliations'", input=str(path))
-    for section, target, value_key in (("agents", data.agents, "sector"), ("affiliations", data.affiliations, "country")):
-        for i, raw in enumerate(doc.get(section) or []):
-            e = _Entry(path, f"{section} {_label(raw, i, 'term')}", raw)
-            term = e.text("term", True) or ""
-            value = e.code(value_key, SECTORS, True) if value_key == "sector" else e.text(value_key, True)
-            target[term] = value or ""
+    for i, raw in enumerate(doc.get("agents") or []):
+        e = _Entry(path, f"agents {_label(raw, i, 'term')}", raw)
+        data.agents[e.text("term", True) or ""] = e.code("sector", SECTORS, True) or ""
+    for i, raw in enumerate(doc.get("affiliations") or []):
+        e = _Entry(path, f"affiliations {_label(raw, i, 'term')}", raw)
+        code = e.text("country") or e.text("org")
+        if not code:
+            e.fail("needs a 'country' (ISO3) or an 'org' (organization code)")
+        data.affiliations[e.text("term", True) or ""] = code or ""
 
 
 _READERS = {"states": ("iso3", _state), "organizations": ("code", _organization), "people": ("id", _person)}
@@ -188,7 +193,7 @@ def _kind_of(path: Path, doc: Any) -> str:
 
 def read_file(path: Path, data: RawData) -> None:
     try:
-        doc = yaml.safe_load(path.read_text("utf-8"))
+        doc = yaml.load(path.read_text("utf-8"), Loader=_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"cannot read YAML: {exc}", input=str(path)) from exc
     if doc is None:

@@ -128,7 +128,7 @@ class Resolver:
 
     def _anchor_state(self, piece: Piece) -> str | None:
         if piece.kind == "affiliation":
-            return piece.country
+            return piece.country if piece.country in self.kb.states else None
         if piece.kind == "entity":
             for e in piece.entries:
                 if e.kind == "state":
@@ -154,6 +154,8 @@ class Resolver:
         return None, False
 
     def _anchor_code(self, piece: Piece, date: dt.date | None = None) -> str | None:
+        if piece.kind == "affiliation":
+            return piece.country
         if piece.kind == "entity":
             orgs = [e.key for e in piece.entries if e.kind == "org"]
             if orgs:
