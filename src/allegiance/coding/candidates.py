@@ -151,9 +151,16 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
             return index.actors_at(child), "svo"
         if child.dep_ == "nsubjpass":
             return [], "passive"  # the passive subject is the target; no "by" phrase, no source
-    # No subject of its own: conjoined and complement verbs share their head's ("met and agreed", "agreed to send").
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        found, how = _subjects(verb.head, index)
+    # No subject of its own: conjoined and complement verbs share their head's ("met and agreed", "agreed to
+    # send", "is about to restore", "is set to sign").
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head
+    if verb.dep_ in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
+        found, how = _subjects(head, index)
+        if not found and verb.dep_ == "xcomp":
+            passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            found = index.actors_at(passive) if passive is not None else []
         return found, "inherited" if found else how
     if verb.dep_ in ("relcl", "acl"):
         noun = verb.head
@@ -171,7 +178,14 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
             groups.append((index.actors_at(child), None))
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "attr", "oprd"):
-            groups.append((index.actors_at(child), None))
+            found = index.actors_at(child)
+            groups.append((found, None))
+            if not found and child.dep_ == "dobj":
+                # "restored ties with Gondor", "condemned an attack by Osgiliath soldiers": the object
+                # names no actor, its prepositional phrase does.
+                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS + ("by",)):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        groups.append((index.actors_at(pobj), prep.lower_))
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             for pobj in child.children:

@@ -62,7 +62,7 @@ class Coder:
     """The event coder with everything it loads, built once per process."""
 
     def __init__(self, *, nlp: "Language | None" = None, kb: Any = None, lexicon: Any = None,
-                 classifier: Any = None, model: str | None = None):
+                 classifier: Any = None, model: str | None = None, strict_codes: bool = True):
         from allegiance import parse
         from allegiance.actors.kb import load_kb
         from allegiance.coding.lexicon import load_lexicon
@@ -77,6 +77,8 @@ class Coder:
             classifier = load_classifier()
         self.classifier = None if classifier is False else classifier
         self.classify = classify.Classify(self.lexicon, self.classifier)
+        # A foreign dictionary may use codes CAMEO lacks (PETRARCH's toy verbs); strict drops them.
+        self.strict_codes = strict_codes
 
     # --- parsing -------------------------------------------------------------------------
     def parse(self, texts: Iterable[str], batch_size: int = 32) -> Iterator["Doc"]:
@@ -139,7 +141,9 @@ class Coder:
                 if code is None:
                     continue
                 modality = "intent"
-            info = cameo.lookup(code)
+            info = _code_info(code, self.strict_codes)
+            if info is None:
+                continue
             offset = trigger.idx - sent.start_char
             date, precision = when.event_date(dates, paragraph_dates, offset, item.published)
             if date is None and item.published is None:
@@ -163,11 +167,22 @@ class Coder:
             date=date, date_precision=precision,
             source=source.actor, target=target.actor if target else None,
             cameo=info.code if len(info.code) >= len(code) else code, cameo_root=info.root,
-            plover=info.plover,  # None for CAMEO 01/02, which PLOVER 2021 dropped plover_mode=info.plover_mode, quad_class=info.quad_class,
-            goldstein=info.goldstein, intensity=cameo.intensity(code),
+            plover=info.plover, plover_mode=info.plover_mode, quad_class=info.quad_class,  # plover None: CAMEO 01/02
+            goldstein=info.goldstein, intensity=book_intensity(info),
             sentence=sent.text.strip(), evidence=evidence, location=location,
             confidence=confidence, coder=CODER, modality=modality,
         )
+
+
+def _code_info(code: str, strict: bool) -> Any:
+    book = cameo.load_codebook()
+    known = book.resolve(code)
+    if known is not None:
+        return book.codes[known]
+    if strict:
+        return None
+    return cameo.CodeInfo(code=code, root=code[:2], name="(not CAMEO)", goldstein=0.0, quad_class=1,
+                          plover=None, plover_mode=None)
 
 
 def event_id(article_id: str, cand: Candidate, code: str) -> str:
@@ -214,6 +229,10 @@ def _collapse(events: list[Event]) -> list[Event]:
         elif event.confidence > best[key].confidence:
             best[key] = event
     return [best[k] for k in order]
+
+
+def book_intensity(info: Any) -> float:
+    return cameo.intensity(info.code) if info.code in cameo.load_codebook().codes else info.goldstein
 
 
 @functools.lru_cache(maxsize=1)

@@ -43,7 +43,7 @@ def conformance_coder(dicts: Path | None = None) -> Any:
     dicts = dicts or dictionaries_dir()
     kb = KnowledgeBase.from_petrarch(dicts / "PETR.Validate.actors.txt", dicts / "PETR.Validate.agents.txt")
     lexicon = load_lexicon([dicts / "PETR.Validate.verbs.txt"])
-    return Coder(kb=kb, lexicon=lexicon, classifier=False)
+    return Coder(kb=kb, lexicon=lexicon, classifier=False, strict_codes=False)
 
 
 def _date(raw: str) -> dt.date:

@@ -40,6 +40,7 @@ SPECULATIVE_NOUNS = {"concern", "concerns", "fear", "fears", "speculation", "rum
                      "question", "questions", "doubt", "doubts", "suggestion", "suggestions", "report", "reports"}
 INTENT = {"plan", "intend", "pledge", "promise", "vow", "vowe", "agree", "decide", "resolve", "commit",
           "offer", "undertake", "set", "go", "schedule", "expect"}
+INTENT_FRAMES = {"go", "set", "ready", "willing", "poised", "eager", "prepared", "determined", "scheduled"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 HEDGES = {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "likely", "supposedly"}
 
@@ -76,10 +77,14 @@ def _local(tok: "Token") -> Context | None:
     for child in tok.children:
         if child.dep_ in ("aux", "auxpass") and (child.lower_ in INTENT_AUX or child.lemma_ == "will"):
             return Context(intent=True, cue=child.lower_)
-    # "is going to send", "is set to sign", "is about to restore"
+    # "is going to send", "is set to sign", "is ready to help"; "is about to restore" is the act itself,
+    # imminent (PETRARCH codes it so), and "is likely to" is speculation.
     aux = [c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"]
-    if aux and tok.head.lemma_ in ("go", "set", "about") and tok.head.i != tok.i and tok.dep_ in ("xcomp", "pcomp", "acomp"):
-        return Context(intent=True, cue=tok.head.lower_)
+    if aux and tok.head.i != tok.i and tok.dep_ in ("xcomp", "pcomp", "acomp"):
+        if tok.head.lemma_ in INTENT_FRAMES:
+            return Context(intent=True, cue=tok.head.lower_)
+        if tok.head.lemma_ in ("likely", "unlikely", "expected", "possible", "able", "due"):
+            return Context(speculative=True, cue=tok.head.lower_)
     return None
 
 
