@@ -1,0 +1,50 @@
+"""people/*.yaml: curated compact files, plus Phoenix spellings of the same people's names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from actors_lib.compact import read_people
+from actors_lib.phoenix import clean_name, is_garbled, read_actors
+
+
+def _phoenix_variants(dicts: Path) -> dict[str, list[str]]:
+    """Lower-cased name → all names of the Phoenix person entry it belongs to."""
+    index: dict[str, list[str]] = {}
+    for entry in read_actors(dicts / "petrarch2" / "Phoenix.Countries.actors.txt"):
+        if not any(start or end for _, start, end in entry.codes):
+            continue  # people carry dated roles; undated entries are places and bodies
+        names = [clean_name(n) for n in entry.names]
+        for name in names:
+            index.setdefault(name.lower(), names)
+    return index
+
+
+def _enrich(person: dict[str, Any], variants: dict[str, list[str]]) -> None:
+    """Add Phoenix full-name spellings, skipping title-bearing forms (President Putin) and surnames."""
+    names = variants.get(person["name"].lower()) or next(
+        (variants[a.lower()] for a in person["aliases"] if a.lower() in variants), None)
+    if not names:
+        return
+    have = {n.lower() for n in [person["name"], *person["aliases"]]}
+    surnames = {s.lower() for s in person["surnames"]}
+    for name in names:
+        low = name.lower()
+        if low in have or low in surnames or is_garbled(name) or not 2 <= len(name.split()) <= 4:
+            continue
+        if any(w in low.split() for w in ("president", "minister", "premier", "prime", "general", "chairman")):
+            continue
+        person["aliases"].append(name)
+        have.add(low)
+
+
+def build(src: Path, dicts: Path | None) -> dict[str, list[dict[str, Any]]]:
+    variants = _phoenix_variants(dicts) if dicts else {}
+    out: dict[str, list[dict[str, Any]]] = {}
+    for path in sorted((src / "people").glob("*.txt")):
+        people = read_people(path)
+        for person in people:
+            _enrich(person, variants)
+        out[path.stem] = people
+    return out

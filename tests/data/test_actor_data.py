@@ -1,0 +1,112 @@
+"""The shipped actor knowledge base passes its checks and keeps key facts right."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "src" / "allegiance" / "data" / "actors"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from actors_lib.validate import check  # noqa: E402
+
+
+def _load(name: str):
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def people() -> dict[str, dict]:
+    out = {}
+    for path in sorted((DATA / "people").glob("*.yaml")):
+        for person in yaml.safe_load(path.read_text(encoding="utf-8")):
+            out[person["id"]] = person
+    return out
+
+
+@pytest.fixture(scope="module")
+def orgs() -> dict[str, dict]:
+    return {o["code"]: o for o in _load("organizations.yaml")}
+
+
+def _holder(people: dict, country: str, kind: str, date: dt.date) -> list[str]:
+    return [pid for pid, p in people.items() for r in p["roles"]
+            if r["country"] == country and r["kind"] == kind
+            and (r["start"] is None or r["start"] <= date) and (r["end"] is None or date <= r["end"])]
+
+
+def _members(org: dict, date: dt.date) -> set[str]:
+    return {m["country"] for m in org["members"]
+            if (m["from"] is None or m["from"] <= date) and (m["until"] is None or date <= m["until"])}
+
+
+def test_knowledge_base_passes_all_checks():
+    report = check(DATA, ROOT / "scripts" / "actors_src" / "check.yaml")
+    assert report.errors == []
+    assert report.counts["states"] >= 250
+    assert report.counts["people"] > 0
+
+
+def test_check_catches_overlapping_terms(tmp_path):
+    for name in ("states.yaml", "organizations.yaml", "agents.yaml"):
+        (tmp_path / name).write_text((DATA / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "people").mkdir()
+    role = {"title": "President", "kind": "head_of_state", "country": "TJK", "org": None, "sector": "GOV"}
+    rivals = [
+        {"id": f"p{i}", "name": f"Person {i}", "aliases": ["Same Alias"], "surnames": [], "gender": "m",
+         "country": "TJK", "roles": [{**role, "start": dt.date(2000 + i, 1, 1), "end": None}]}
+        for i in range(2)
+    ]
+    (tmp_path / "people" / "x.yaml").write_text(yaml.safe_dump(rivals), encoding="utf-8")
+    errors = check(tmp_path).errors
+    assert any("same office" in e for e in errors)
+    assert any("same alias" in e for e in errors)
+
+
+def test_finland_and_sweden_join_nato(orgs):
+    nato = orgs["NATO"]
+    assert "FIN" not in _members(nato, dt.date(2022, 5, 16))
+    assert "FIN" in _members(nato, dt.date(2023, 5, 1))
+    assert {m["from"] for m in nato["members"] if m["country"] == "FIN"} == {dt.date(2023, 4, 4)}
+    assert "SWE" not in _members(nato, dt.date(2024, 3, 6))
+    assert "SWE" in _members(nato, dt.date(2024, 3, 7))
+
+
+def test_bloc_membership_changes(orgs):
+    assert "GBR" in _members(orgs["EU"], dt.date(2020, 1, 31))
+    assert "GBR" not in _members(orgs["EU"], dt.date(2020, 2, 1))
+    assert "GEO" not in _members(orgs["CIS"], dt.date(2010, 1, 1))
+    assert "UZB" not in _members(orgs["CSTO"], dt.date(2015, 1, 1))
+    assert "ARM" in _members(orgs["CSTO"], dt.date(2025, 1, 1))
+    assert "IRN" in _members(orgs["SCO"], dt.date(2023, 7, 4))
+    assert "BLR" not in _members(orgs["SCO"], dt.date(2024, 7, 3))
+    assert {"EGY", "ETH", "IRN", "ARE"} <= _members(orgs["BRICS"], dt.date(2024, 1, 1))
+    assert "SAU" not in _members(orgs["BRICS"], dt.date(2025, 6, 1))
+    assert len(_members(orgs["UN"], dt.date(2025, 1, 1))) == 193
+    assert "FIN" in _members(orgs["WEST"], dt.date(2020, 1, 1))  # EU member before NATO
+
+
+def test_rahmon_is_tajik_head_of_state_on_2022_10_14(people):
+    assert _holder(people, "TJK", "head_of_state", dt.date(2022, 10, 14)) == ["emomali-rahmon"]
+    assert {"Rahmon", "Rakhmon", "Rahmonov"} <= set(people["emomali-rahmon"]["surnames"])
+
+
+def test_ukrainian_presidents(people):
+    poroshenko = [r for r in people["petro-poroshenko"]["roles"] if r["kind"] == "head_of_state"]
+    zelensky = [r for r in people["volodymyr-zelensky"]["roles"] if r["kind"] == "head_of_state"]
+    assert [(r["start"], r["end"]) for r in poroshenko] == [(dt.date(2014, 6, 7), dt.date(2019, 5, 20))]
+    assert [(r["start"], r["end"]) for r in zelensky] == [(dt.date(2019, 5, 20), None)]
+    assert _holder(people, "UKR", "head_of_state", dt.date(2018, 3, 1)) == ["petro-poroshenko"]
+    assert _holder(people, "UKR", "head_of_state", dt.date(2023, 3, 1)) == ["volodymyr-zelensky"]
+
+
+def test_russian_defence_ministers(people):
+    assert _holder(people, "RUS", "defence_minister", dt.date(2024, 5, 14)) == ["andrei-belousov"]
+    assert _holder(people, "RUS", "defence_minister", dt.date(2023, 1, 1)) == ["sergei-shoigu"]
+    shoigu_roles = {r["kind"] for r in people["sergei-shoigu"]["roles"] if r["end"] is None}
+    assert shoigu_roles == {"security_chief"}
