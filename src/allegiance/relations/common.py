@@ -157,6 +157,12 @@ def cached(store: Store, name: str, args: tuple[Any, ...], compute: Callable[[],
     return value
 
 
+def clear_cache() -> None:
+    """Forget cached aggregates (after this process wrote to the store)."""
+    with _cache_lock:
+        _cache.clear()
+
+
 def date_span(store: Store) -> tuple[dt.date | None, dt.date | None]:
     row = store.query(f"SELECT min({EVENT_DATE}) AS lo, max({EVENT_DATE}) AS hi FROM events")[0]
     return row["lo"], row["hi"]

@@ -50,14 +50,16 @@ def resolve_key(store: Store, name: str) -> str:
             return key
     except InvalidParameter:
         pass
+    # Exact names first, then names containing the text ("Rahmon" finds "Emomali Rahmon").
     rows = store.query(
-        """SELECT id, type, country, org, count(*) AS n FROM (
-               SELECT source_id AS id, source_type AS type, source_country AS country, source_org AS org
-               FROM events WHERE lower(source_name) = lower(?)
-               UNION ALL SELECT target_id, target_type, target_country, target_org
-               FROM events WHERE lower(target_name) = lower(?))
-           GROUP BY ALL ORDER BY n DESC LIMIT 1""",
-        [text, text],
+        """SELECT id, type, country, org, max(exact) AS exact, count(*) AS n FROM (
+               SELECT source_id AS id, source_type AS type, source_country AS country, source_org AS org,
+                      lower(source_name) = lower(?) AS exact
+               FROM events WHERE contains(lower(source_name), lower(?))
+               UNION ALL SELECT target_id, target_type, target_country, target_org, lower(target_name) = lower(?)
+               FROM events WHERE contains(lower(target_name), lower(?)))
+           GROUP BY id, type, country, org ORDER BY exact DESC, n DESC LIMIT 1""",
+        [text] * 4,
     )
     if not rows:
         raise NotFound("no stored events name this actor", input=name,
