@@ -36,6 +36,8 @@ LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "launch", "carry", "imp
                "attend", "take", "lift", "ease", "tighten", "expand", "introduce"}
 ARRIVAL = {"arrive", "travel", "fly", "come", "go", "head", "gather", "meet", "convene", "return", "leave",
            "attend", "invite", "welcome", "host"}
+APPEALS = {"demand", "urge", "ask", "insist", "propose", "suggest", "request", "recommend", "warn", "call"}
+LOCATIVE = {"in", "at"}
 FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
 SECOND_PERSON = {"you", "your"}
 _ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "pobj", "poss", "agent", "appos", "compound", "amod",
@@ -68,8 +70,8 @@ class MentionIndex:
         index = cls(doc, event_nouns)
         # Longer mentions first so that "Russian Foreign Minister Sergei Lavrov" beats "Russian" in it.
         for mention in sorted(mentions, key=lambda m: m.span.start - m.span.end):
-            if mention.actor is None:
-                continue
+            if not _keyable(mention):
+                continue  # "protesters", "prisoners": no country or organization to anchor an event
             span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
@@ -93,7 +95,7 @@ class MentionIndex:
                 if found is not None:
                     return found
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self.actor_at(pobj, depth - 1)
@@ -157,6 +159,9 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         head = head.head
     if verb.dep_ in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
+        control = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+        if verb.dep_ == "xcomp" and control is not None and index.actors_at(control):
+            return index.actors_at(control), "inherited"  # "urged Israel to stop": Israel would stop
         found, how = _subjects(head, index)
         if not found and verb.dep_ == "xcomp":
             passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
@@ -178,22 +183,43 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
             groups.append((index.actors_at(child), None))
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "attr", "oprd"):
-            found = index.actors_at(child)
-            groups.append((found, None))
-            if not found and child.dep_ == "dobj":
-                # "restored ties with Gondor", "condemned an attack by Osgiliath soldiers": the object
-                # names no actor, its prepositional phrase does.
-                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS + ("by",)):
-                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                        groups.append((index.actors_at(pobj), prep.lower_))
+            groups.extend(_phrase_groups(child, None, index))
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    groups.append((index.actors_at(pobj), child.lower_))
+                    groups.extend(_phrase_groups(pobj, child.lower_, index))
     if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
         groups.insert(0, (index.actors_at(verb.head), None))
+    if not any(g[0] for g in groups):
+        # "demanded that Russia end the invasion", "urged that Kyiv negotiate": the addressee of a demand
+        # or appeal is the subject of the clause that states it.
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" and verb.lemma_ in APPEALS):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                groups.append((index.actors_at(subject), "that"))
     return [g for g in groups if g[0]]
+
+
+def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex
+                   ) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
+    """Actor groups an object phrase offers, best first: the phrase itself ("Russia"), then its own
+    prepositional objects ("ties with Gondor", "an attack by Osgiliath soldiers", "a meeting with
+    Pashinyan"), then its modifiers ("Russia's decision", "its dialogue")."""
+    direct = index.by_token.get(noun.i)
+    if direct is not None:
+        return [(index.actors_at(noun), prep)]
+    groups: list[tuple[list[tuple["Token", Mention]], str | None]] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS + ("by",) and child.lower_ != "of":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found = index.actors_at(pobj)
+                if found:
+                    groups.append((found, child.lower_))
+    found = index.actors_at(noun)
+    if found:
+        groups.append((found, prep))
+    return groups
 
 
 def _noun_args(noun: "Token", index: MentionIndex):
@@ -303,9 +329,15 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
             frame = _speech_frame(pred, index)
             if frame and frame[2] is not None:
                 targets = [([(you, frame[2])], None)]
+    sources = [(t, m) for t, m in sources if _keyable(m)]
+    if not sources:
+        return
     source_ids = {_actor_key(m) for _, m in sources}
-    targets = [([(t, m) for t, m in group if _actor_key(m) not in source_ids], prep) for group, prep in targets]
+    targets = [([(t, m) for t, m in group if _actor_key(m) not in source_ids and _keyable(m)], prep)
+               for group, prep in targets]
     targets = [g for g in targets if g[0]]
+    if len(sources) > 1 and all(prep in LOCATIVE for _, prep in targets):
+        targets = []  # "Modi and Putin met in Samarkand": they met each other, not Uzbekistan
     if not targets:
         if len(sources) > 1 and how in ("svo", "inherited", "nominal", "light"):
             yield from _reciprocal(pred, sentence_index, sources, "reciprocal")
@@ -324,6 +356,12 @@ def _reciprocal(pred: "Token", sentence_index: int, parties: list[tuple["Token",
         for _, b in parties:
             if a is not b and _actor_key(a) != _actor_key(b):
                 yield Candidate(sentence_index, pred.i, a, b, how if how != "nominal" else "reciprocal", "with")
+
+
+def _keyable(mention: Mention) -> bool:
+    """An actor with neither country nor organization ("prisoners", "crowds") cannot anchor an event."""
+    actor = mention.actor
+    return actor is not None and bool(actor.country or actor.organization)
 
 
 def _actor_key(mention: Mention) -> str:

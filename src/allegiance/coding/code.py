@@ -32,6 +32,8 @@ CODER_NAME = "allegiance-coder"
 CODER_VERSION = "0.1.0"
 CODER = CoderInfo(CODER_NAME, CODER_VERSION)
 TARGETLESS_MIN = 0.6
+# Roots whose events often have no target (statements, appeals, threats, protests, force postures).
+TARGETLESS_ROOTS = {"01", "02", "09", "13", "14", "15"}
 _SPACE = re.compile(r"\W+")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
@@ -132,8 +134,8 @@ class Coder:
             decision = self.classify(cand, doc)
             if decision is None:
                 continue
-            if cand.target is None and decision.confidence < TARGETLESS_MIN:
-                continue  # a bare verb with nobody on the receiving end is too often no event at all
+            if cand.target is None and (decision.confidence < TARGETLESS_MIN or decision.code[:2] not in TARGETLESS_ROOTS):
+                continue  # an act with nobody on the receiving end is too often no event, or a half-read one
             code, confidence = decision.code, decision.confidence
             modality = "asserted"
             if ctx.intent:

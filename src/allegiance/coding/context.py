@@ -117,6 +117,9 @@ def assess(trigger: "Token", *, dated: bool = False) -> Context:
                 # Reported speech passes its own cues down ("said it would"), but not its tense.
                 node = head
                 continue
+            if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                node = head  # a purpose clause shares its head's fate: "would not send troops to support"
+                continue
             if dep in ("relcl", "acl", "advcl", "ccomp"):
                 break  # a separate clause: its cues are its own
             node = head
