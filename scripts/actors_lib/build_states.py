@@ -49,7 +49,7 @@ def _add_variants(state: dict[str, Any], candidates: list[str]) -> None:
     known_names = [state["name"], state.get("official") or ""] + state["aliases"]
     have = {n.lower() for n in known_names + state["adjectives"] + state["metonyms"]}
     for cand in candidates:
-        if not cand or cand.lower() in have or len(cand) < 4:
+        if not cand or not cand[0].isalpha() or cand.lower() in have or len(cand) < 4:
             continue
         close = [n for n in known_names if n and fuzz.ratio(cand.lower(), n.lower()) >= 85]
         derived = close and cand.lower().startswith(close[0].lower()[:-1]) and len(cand) > len(close[0])
@@ -59,6 +59,8 @@ def _add_variants(state: dict[str, Any], candidates: list[str]) -> None:
             state["adjectives"].append(cand)  # Aruba → Aruban
         elif close:
             state["aliases"].append(cand)
+        elif cand.lower().endswith("s") and cand.lower()[:-1] in {a.lower() for a in state["adjectives"]}:
+            state.setdefault("demonyms", []).append(cand)  # Omani → Omanis
         elif any(fuzz.ratio(cand.lower(), a.lower()) >= 90 for a in state["adjectives"]):
             state["adjectives"].append(cand)
         else:
