@@ -73,5 +73,5 @@ def agent_actor(kb: KnowledgeBase, sector: str, *, country: str | None, org: Org
                  sector=sector, confidence=confidence, text=text)
 
 
-def unknown_actor(text: str, country: str | None, confidence: float = 0.3) -> Actor:
-    return Actor(id=None, name=text, type="unknown", country=country, confidence=confidence, text=text)
+def unknown_actor(text: str, country: str | None, confidence: float = 0.3, sector: str | None = None) -> Actor:
+    return Actor(id=None, name=text, type="unknown", country=country, sector=sector, confidence=confidence, text=text)

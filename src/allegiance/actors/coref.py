@@ -48,6 +48,7 @@ class Seen:
     end: int
     subject: bool
     gender: str | None
+    person: bool
 
 
 class Coref:
@@ -127,25 +128,29 @@ class Coref:
             if person:
                 for name in (*person.surnames, person.name.split()[-1], person.name):
                     self.names[key(name)] = actor
-        elif actor.type == "unknown" and self.doc[start:end].root.ent_type_ == "PERSON":
+        elif actor.type == "unknown" and root.pos_ == "PROPN" and self._is_person(actor, root):
             parts = key(actor.name).split()
-            for n in range(1, len(parts) + 1):
-                self.names.setdefault(" ".join(parts[-n:]), actor)
+            for name in {parts[-1], " ".join(parts)} if parts else ():
+                self.names.setdefault(name, actor)
         if actor.country and actor.country not in self.countries:
             self.countries.append(actor.country)
-        self.seen.append(Seen(actor, self.sent_of[start], start, end, root.dep_ in SUBJECTS, gender))
+        self.seen.append(Seen(actor, self.sent_of[start], start, end, root.dep_ in SUBJECTS, gender,
+                              self._is_person(actor, root) or self.doc[start].lower_ in PRONOUNS))
 
     def _compatible(self, seen: Seen, kind: str) -> bool:
         a = seen.actor
         if kind in ("m", "f"):
-            person_like = a.type == "person" or (a.type == "unknown" and seen.gender is None and self._is_person(seen))
-            return person_like and seen.gender in (None, kind)
+            return seen.person and seen.gender in (None, kind)
         if kind == "pl":
-            return a.type in ("state", "organization", "group")
+            return a.type in ("state", "organization", "group") or (a.type == "unknown" and not seen.person)
         return a.type in ("state", "organization")
 
-    def _is_person(self, seen: Seen) -> bool:
-        return self.doc[seen.start:seen.end].root.ent_type_ == "PERSON"
+    @staticmethod
+    def _is_person(actor: Actor, root: "Token") -> bool:
+        if actor.type != "unknown":
+            return actor.type == "person"
+        # spaCy's small model often tags foreign names ORG; a title or agent word says "person".
+        return root.ent_type_ == "PERSON" or (actor.sector is not None and root.ent_type_ != "GPE")
 
     def _pronoun(self, token: "Token") -> Seen | None:
         kind = PRONOUNS[token.lower_]

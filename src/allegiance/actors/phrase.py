@@ -37,7 +37,7 @@ DESCRIPTORS: dict[str, str] = {
 }
 # Skipped between pieces: they neither name nor describe.
 FILLER = frozenset("the a an of 's ' and its his her their our this that these then new top senior current "
-                   "incumbent sitting outgoing acting longtime long-time veteran powerful embattled".split())
+                   "incumbent sitting outgoing acting longtime long-time veteran powerful embattled mr mrs ms dr sir madam".split())
 FORMER = frozenset({"former", "ex", "erstwhile", "onetime", "one-time"})
 _AFFIL_SUFFIX = ("backed", "led", "controlled", "allied", "aligned", "funded", "installed", "appointed", "run",
                  "sponsored", "friendly", "loyal", "leaning")

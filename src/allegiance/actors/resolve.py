@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from allegiance.actors import build
 from allegiance.actors.kb import KnowledgeBase, load_kb
-from allegiance.actors.names import strip_article
+from allegiance.actors.names import normalise, strip_article
 from allegiance.actors.phrase import FILLER, RULER, DESCRIPTORS, Piece, Scanner, words_of
 from allegiance.actors.records import Entry, Person, Role
 from allegiance.errors import InvalidParameter
@@ -76,12 +76,18 @@ class Resolver:
         if not words:
             return None
         pieces = self.scanner.scan(words)
-        found = self._compose(pieces, date, countries, text)
+        # An unknown proper name heading the phrase ("Uzbek envoy Rustam Qodirov") is the referent;
+        # the known words around it only describe it.
+        tail = _proper_tail(pieces, text)
+        found = None if tail else self._compose(pieces, date, countries, text)
         if found is None and fuzzy:
             found = self._fuzzy(pieces, date, countries, text)
         if found is None and unknown and _looks_like_name(text):
             country = next((c for p in pieces if (c := self._anchor_state(p))), None) or (countries[0] if countries else None)
-            found = Resolution(build.unknown_actor(_clean(text), country), "name")
+            heads = [p for p in pieces if p.kind in ("title", "agent")]
+            name = " ".join(text.split()[-tail:]) if tail else text
+            actor = build.unknown_actor(_clean(name), country, sector=heads[-1].sector if heads else None)
+            found = Resolution(actor, "name")
         return found
 
     def person_entries(self, entries: tuple[Entry, ...] | list[Entry], date: dt.date | None,
@@ -173,10 +179,12 @@ class Resolver:
         owners = {p.start for p, q in zip(pieces, pieces[1:]) if q.text == "'s" and q.end < len_words(pieces)}
         entities = [p for p in pieces if p.kind == "entity"]
         titles = [p for p in pieces if p.kind == "title"]
+        loose = {p.start for p in pieces if p.kind == "word" and p.text not in FILLER}
         for how, confidence in (("name", 0.95), ("surname", 0.85)):
             named = [p for p in entities if p.start not in owners and any(
                 e.kind == "person" and e.how == how for e in p.entries) and not (
-                how == "surname" and any(e.kind != "person" for e in p.entries))]
+                how == "surname" and (any(e.kind != "person" for e in p.entries)
+                                      or {p.start - 1, p.end} & loose))]
             if named:
                 best = max(named, key=lambda p: p.end - p.start)
                 person = self.person_entries([e for e in best.entries if e.how == how], date, countries)
@@ -228,10 +236,6 @@ class Resolver:
                 if state.how in ("metonym", "capital"):
                     return Resolution(build.state_actor(kb, state.key, text=text, confidence=0.9, sector="GOV"), "metonym")
                 return Resolution(build.state_actor(kb, state.key, text=text, confidence=0.95), "name")
-        for p in entities:
-            person = self.person_entries(p.entries, date, countries)
-            if person:
-                return Resolution(build.person_actor(kb, person, date, text=text, confidence=0.8), "surname")
         return None
 
     # --- fuzzy fallback --------------------------------------------------------------------
@@ -285,6 +289,17 @@ def _by_gender(found: list[tuple[Person, Role]], title: str) -> list[tuple[Perso
 
 def len_words(pieces: list[Piece]) -> int:
     return pieces[-1].end if pieces else 0
+
+
+def _proper_tail(pieces: list[Piece], text: str) -> int:
+    """How many capitalised, unknown words end the phrase."""
+    capitalised = {normalise(w) for w in text.split() if w[:1].isupper()}
+    n = 0
+    for piece in reversed(pieces):
+        if piece.kind != "word" or piece.text in FILLER or piece.text not in capitalised:
+            break
+        n += 1
+    return n if n < len(pieces) else 0
 
 
 def _looks_like_name(text: str) -> bool:

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import pytest
+
+from allegiance.actors.kb import KnowledgeBase
+from allegiance.actors.resolve import resolve_document
+from allegiance.models import Mention
+from allegiance.parse import parse_one
+
+
+def mentions(kb: KnowledgeBase, text: str, date: str = "2023-03-01") -> list[Mention]:
+    return resolve_document(parse_one(text), date, kb)
+
+
+def at(found: list[Mention], text: str, nth: int = 1) -> Mention:
+    hits = [m for m in found if m.span.text == text]
+    assert len(hits) >= nth, f"no mention {text!r} in {[m.span.text for m in found]}"
+    return hits[nth - 1]
+
+
+def test_spans_are_offsets_in_the_text(kb: KnowledgeBase) -> None:
+    text = "Tajik President Emomali Rahmon met Vladimir Putin in Moscow. He later flew home."
+    for m in mentions(kb, text):
+        assert text[m.span.start:m.span.end] == m.span.text
+
+
+def test_surname_after_full_name_and_pronouns(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Vladimir Putin met Tokayev in Sochi. Putin said he wanted more trade. "
+                         "Maria Zakharova said she agreed with him.")
+    assert at(found, "Putin").actor.name == "Vladimir Putin" and at(found, "Putin").via == "surname"
+    assert at(found, "he").actor.name == "Vladimir Putin" and at(found, "he").via == "pronoun"
+    assert at(found, "she").actor.name == "Maria Zakharova"
+    assert at(found, "him").actor.name == "Vladimir Putin"
+
+
+def test_pronoun_prefers_the_subject_of_the_previous_sentence(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Shavkat Mirziyoyev received Alexander Lukashenko in Tashkent. He praised the talks.")
+    assert at(found, "He").actor.name == "Shavkat Mirziyoyev"
+
+
+def test_they_goes_to_a_state_organization_or_group(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Vladimir Putin said NATO was a threat. He added that they would regret it.")
+    assert at(found, "they").actor.organization == "NATO"
+    found = mentions(kb, "Russian troops crossed the border. They shelled a village.")
+    assert at(found, "They").actor.country == "RUS" and at(found, "They").actor.sector == "MIL"
+
+
+def test_title_without_nationality_goes_to_the_person_mentioned(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Emomali Rahmon arrived in Moscow on Monday. The president met Russian officials.")
+    assert at(found, "The president").actor.name == "Emomali Rahmon"
+    assert at(found, "The president").via == "title"
+
+
+def test_title_falls_back_to_the_document_country(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Ukraine asked for more weapons. The president spoke to reporters.", date="2018-06-01")
+    assert at(found, "The president").actor.name == "Petro Poroshenko"
+
+
+def test_possessive_apposition_and_counterpart(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "President of Uzbekistan Shavkat Mirziyoyev met the head of Sberbank German Gref. "
+                         "Kazakhstan's president and his Tajik counterpart joined them.")
+    assert at(found, "President of Uzbekistan Shavkat Mirziyoyev").actor.name == "Shavkat Mirziyoyev"
+    assert at(found, "the head of Sberbank German Gref").actor.name == "German Gref"
+    assert at(found, "Kazakhstan's president").actor.name == "Kassym-Jomart Tokayev"
+    assert at(found, "his Tajik counterpart").actor.name == "Emomali Rahmon"
+
+
+def test_relative_who_and_agents(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "The Belarusian leader, who spoke in Minsk, thanked a pro-Kremlin blogger.")
+    assert at(found, "who").actor.name == "Alexander Lukashenko"
+    assert at(found, "a pro-Kremlin blogger").actor.sector == "JRN"
+
+
+def test_unknown_people_are_kept_and_linked(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Uzbek envoy Rustam Qodirov visited Dushanbe. Qodirov said he was hopeful.")
+    first = at(found, "Qodirov")
+    assert first.actor.type == "unknown" and first.actor.name.endswith("Rustam Qodirov")
+    assert at(found, "he").actor.name == first.actor.name
+
+
+@pytest.mark.parametrize("text", ["It rained on Monday in the capital.", ""])
+def test_nothing_to_resolve(kb: KnowledgeBase, text: str) -> None:
+    assert all(m.actor.type != "person" for m in mentions(kb, text))

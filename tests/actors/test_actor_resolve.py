@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import pytest
+
+from allegiance.actors.resolve import Resolver
+from allegiance.errors import InvalidParameter
+
+CASES = [
+    # text, date, context, (name, type, country, organization, sector)
+    ("the Tajik president", "2022-10-14", None, ("Emomali Rahmon", "person", "TJK", None, "GOV")),
+    ("Tajikistan's president", "2022-10-14", None, ("Emomali Rahmon", "person", "TJK", None, "GOV")),
+    ("President of Uzbekistan Shavkat Mirziyoyev", "2022-01-01", None, ("Shavkat Mirziyoyev", "person", "UZB", None, "GOV")),
+    ("the head of Sberbank German Gref", "2022-01-01", None, ("German Gref", "person", "RUS", None, "BUS")),
+    ("the Ukrainian president", "2018-01-01", None, ("Petro Poroshenko", "person", "UKR", None, "GOV")),
+    ("the Ukrainian president", "2023-01-01", None, ("Volodymyr Zelensky", "person", "UKR", None, "GOV")),
+    ("Poroshenko", "2023-01-01", None, ("Petro Poroshenko", "person", "UKR", None, "ELI")),
+    ("the former Ukrainian president", "2023-01-01", None, ("Petro Poroshenko", "person", "UKR", None, "ELI")),
+    ("Russian troops", "2022-03-01", None, (None, "group", "RUS", None, "MIL")),
+    ("a pro-Kremlin blogger", "2022-03-01", None, (None, "group", "RUS", None, "JRN")),
+    ("Ukrainian officials", "2022-03-01", None, (None, "group", "UKR", None, "GOV")),
+    ("Moscow", "2022-03-01", None, ("Russia", "state", "RUS", None, "GOV")),
+    ("the Kremlin", "2022-03-01", None, ("Russia", "state", "RUS", None, "GOV")),
+    ("Russia", "2022-03-01", None, ("Russia", "state", "RUS", None, None)),
+    ("the Kremlin leader", "2022-03-01", None, ("Vladimir Putin", "person", "RUS", None, "GOV")),
+    ("the Belarusian leader", "2022-03-01", None, ("Alexander Lukashenko", "person", "BLR", None, "GOV")),
+    ("the Russian dictator", "2022-03-01", None, ("Vladimir Putin", "person", "RUS", None, "GOV")),
+    ("the German leader", "2023-03-01", None, ("Olaf Scholz", "person", "DEU", None, "GOV")),
+    ("Lukashenka", "2022-03-01", None, ("Alexander Lukashenko", "person", "BLR", None, "GOV")),
+    ("Kremlin spokesman", "2022-03-01", None, ("Dmitry Peskov", "person", "RUS", None, "GOV")),
+    ("Putin's spokesman", "2022-03-01", None, ("Dmitry Peskov", "person", "RUS", None, "GOV")),
+    ("ex-president Poroshenko", "2022-03-01", None, ("Petro Poroshenko", "person", "UKR", None, "ELI")),
+    ("Shoigu", "2023-01-01", None, ("Sergei Shoigu", "person", "RUS", None, "GOV")),
+    ("Xi Xinping", "2022-03-01", "Chinese", ("Xi Jinping", "person", "CHN", None, "GOV")),
+    ("Zelenskky", "2022-03-01", None, ("Volodymyr Zelensky", "person", "UKR", None, "GOV")),
+    ("NATO", "2022-03-01", None, ("North Atlantic Treaty Organization", "organization", None, "NATO", "IGO")),
+    ("NATO troops", "2022-03-01", None, ("North Atlantic Treaty Organization", "organization", None, "NATO", "MIL")),
+    ("Rosatom", "2022-03-01", None, ("Rosatom", "organization", "RUS", None, "BUS")),
+    ("the West", "2022-03-01", None, ("the West", "group", None, "WEST", "GOV")),
+    ("the Ministry of Energy of Uzbekistan", "2022-03-01", None, (None, "group", "UZB", None, "GOV")),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "context", "expected"), CASES)
+def test_resolve(resolver: Resolver, text: str, date: str, context: str | None, expected: tuple) -> None:
+    actor = resolver.resolve(text, date, context)
+    assert actor is not None
+    name, kind, country, org, sector = expected
+    got = (actor.name if name else None, actor.type, actor.country, actor.organization, actor.sector)
+    assert got == (name, kind, country, org, sector)
+    assert actor.text == text
+
+
+def test_role_and_ids(resolver: Resolver) -> None:
+    actor = resolver.resolve("the Tajik president", "2022-10-14")
+    assert actor is not None and actor.id == "p:emomali-rahmon" and actor.role == "President of Tajikistan"
+    former = resolver.resolve("Poroshenko", "2023-01-01")
+    assert former is not None and former.role == "Former President of Ukraine"
+    assert resolver.resolve("Tajikistan", "2022-10-14").id == "s:TJK"
+
+
+def test_a_different_nationality_rules_out_a_fuzzy_match(resolver: Resolver) -> None:
+    actor = resolver.resolve("Xi Xinpeng", "2022-03-01", "Kazakh")
+    assert actor is not None and actor.type == "unknown" and actor.country == "KAZ"
+
+
+def test_unknown_names_are_kept_with_a_country_guess(resolver: Resolver) -> None:
+    actor = resolver.resolve("John Smithers", "2022-03-01", "the Uzbek envoy")
+    assert actor is not None
+    assert (actor.id, actor.type, actor.name, actor.country) == (None, "unknown", "John Smithers", "UZB")
+    assert resolver.resolve("Rustam Qodirov of Tajikistan", "2022-03-01").country == "TJK"
+
+
+def test_plain_nouns_are_not_actors(resolver: Resolver) -> None:
+    assert resolver.resolve("the weather", "2022-03-01") is None
+    assert resolver.resolve("", "2022-03-01") is None
+
+
+def test_bad_date_is_a_parameter_error(resolver: Resolver) -> None:
+    with pytest.raises(InvalidParameter):
+        resolver.resolve("Russia", "14/10/2022")
