@@ -15,8 +15,9 @@ from allegiance.models import Document
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w:.-]+)""", re.IGNORECASE)
 
-logging.getLogger("trafilatura").setLevel(logging.ERROR)  # it logs every page it cannot parse
-logging.getLogger("htmldate").setLevel(logging.ERROR)
+# They log every page they cannot parse; the Rejection already says so, once.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -61,7 +62,9 @@ def extract(html: str, origin: str, *, url: str | None = None, format: str = "ht
 def fragment_text(html: str) -> str:
     """Plain text of an HTML fragment (a feed entry's content), paragraphs separated by blank lines."""
     try:
-        result: Any = trafilatura.bare_extraction(html, include_comments=False, include_tables=False)
+        # Wrapped so that a lone <p> is not taken for the whole document root.
+        page = f"<html><body><article>{html}</article></body></html>"
+        result: Any = trafilatura.bare_extraction(page, include_comments=False, include_tables=False)
     except Exception:  # a fragment that lxml cannot read is treated as having no text
         return ""
     text = (getattr(result, "text", None) or "") if result is not None else ""

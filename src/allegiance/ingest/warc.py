@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -28,6 +29,7 @@ def iter_html_responses(stream: BinaryIO, origin: str, *, max_bytes: int) -> Ite
 
     Raises InputError when the file is not a WARC at all or is corrupt before its first record.
     """
+    _check_header(stream, origin)
     index = 0
     try:
         for record in ArchiveIterator(stream, arc2warc=True):
@@ -57,3 +59,20 @@ def iter_html_responses(stream: BinaryIO, origin: str, *, max_bytes: int) -> Ite
             )
     except ArchiveLoadFailed as exc:
         raise InputError(f"not a readable WARC file: {exc}", input=origin if index == 0 else f"{origin}#{index}") from exc
+
+
+def _check_header(stream: BinaryIO, origin: str) -> None:
+    """warcio reads any text as a (broken) ARC record, so the signature is checked first."""
+    if hasattr(stream, "peek"):
+        head = stream.peek(4096)[:4096]
+    else:
+        position = stream.tell()
+        head = stream.read(4096)
+        stream.seek(position)
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error as exc:
+            raise InputError(f"not a readable WARC file: {exc}", input=origin) from exc
+    if not head.lstrip(b"\r\n").startswith((b"WARC/", b"filedesc://")):
+        raise InputError("not a readable WARC file: no WARC/ARC header", input=origin)

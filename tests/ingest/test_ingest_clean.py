@@ -1,0 +1,132 @@
+"""Every rule in the patterns file proves itself on its own examples; clean() is idempotent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from allegiance.errors import DataFileError
+from allegiance.ingest.clean import clean, load_rules, normalise_whitespace
+
+RULES = load_rules()
+BEFORE = "Leaders of the Collective Security Treaty Organization met in Moscow on Monday."
+AFTER = "The next summit will be held in Yerevan, the organisation said in a statement."
+
+
+def _embed(rule_kind: str, example: str) -> str:
+    # A tail rule only acts at the end of an article, every other rule anywhere.
+    if rule_kind == "tail":
+        return f"{BEFORE}\n\n{AFTER}\n\n{example}"
+    return f"{BEFORE}\n\n{example}\n\n{AFTER}"
+
+
+REMOVES = [pytest.param(r, ex, id=f"{r.name}-{i}") for r in RULES for i, ex in enumerate(r.removes)]
+KEEPS = [pytest.param(r, ex, id=f"{r.name}-{i}") for r in RULES for i, ex in enumerate(r.keeps)]
+
+
+@pytest.mark.parametrize("rule,example", REMOVES)
+def test_rule_removes_its_examples(rule, example: str) -> None:
+    text, removals = clean(_embed(rule.kind, example))
+    assert rule.name in {r.rule for r in removals}
+    assert BEFORE in text and AFTER in text
+    if rule.kind == "repeat":
+        first = example.split("\n")[0]
+        assert text.count(first.split(" (")[0][:25]) == 1
+    else:
+        assert example.strip() not in text
+
+
+@pytest.mark.parametrize("rule,example", KEEPS)
+def test_rule_keeps_its_examples(rule, example: str) -> None:
+    text, removals = clean(_embed(rule.kind, example))
+    assert example in text
+    assert removals == ()
+
+
+def test_every_rule_kind_is_exercised() -> None:
+    assert {r.kind for r in RULES} == {"line", "tail", "repeat"}
+    assert len({r.name for r in RULES}) == len(RULES)
+
+
+def test_issue_boilerplate_is_removed_together() -> None:
+    page = "\n".join(
+        [
+            "Putin and Lukashenko met in Sochi (Image: Getty)",
+            "Putin and Lukashenko met in Sochi (Image: Getty)",
+            "",
+            "Vladimir Putin received Alexander Lukashenko in Sochi on Monday for talks on gas and loans.",
+            "We use cookies to personalise content and ads.",
+            "READ MORE: Lukashenko's warning to the West",
+            "[INSIGHT] Why Minsk needs Moscow more than ever",
+            "[DATA] Belarus trade with Russia in charts",
+            ">",
+            "Share this article",
+            "The two leaders also discussed military cooperation, the Kremlin said.",
+            "Source: Read Full Article",
+            "Anna Petrova is a senior correspondent at Eurasia Wire covering Belarus.",
+        ]
+    )
+    text, removals = clean(page)
+    assert text == (
+        "Putin and Lukashenko met in Sochi (Image: Getty)\n\n"
+        "Vladimir Putin received Alexander Lukashenko in Sochi on Monday for talks on gas and loans.\n"
+        "The two leaders also discussed military cooperation, the Kremlin said."
+    )
+    assert [r.rule for r in removals].count("repeated-caption") == 1
+    assert len(removals) == 9
+
+
+def test_captions_made_adjacent_by_a_removal_are_collapsed() -> None:
+    text, _ = clean("Caption of the Kremlin meeting today\nShare this article\nCaption of the Kremlin meeting today\nStory.")
+    assert text == "Caption of the Kremlin meeting today\nStory."
+
+
+def test_tail_rules_leave_a_bio_like_sentence_mid_article() -> None:
+    body = "Anna Petrova is a senior correspondent at Eurasia Wire.\n\nShe met Tokayev in Astana on Monday."
+    assert clean(body)[0] == body
+
+
+_LINE = st.one_of(
+    st.sampled_from([ex for r in RULES for ex in r.removes + r.keeps] + [BEFORE, AFTER, "", ">", "  "]),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE, max_size=12))
+def test_clean_is_idempotent(lines: list[str]) -> None:
+    once, _ = clean("\n".join(lines))
+    twice, removals = clean(once)
+    assert twice == once
+    assert removals == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_whitespace_normalisation_is_idempotent(text: str) -> None:
+    assert normalise_whitespace(normalise_whitespace(text)) == normalise_whitespace(text)
+
+
+@pytest.mark.parametrize(
+    "body,message",
+    [
+        ("rules: []", "non-empty `rules:`"),
+        ("rules:\n- {name: a, description: d, kind: line, pattern: '(', removes: [x], keeps: [y]}", "bad `pattern`"),
+        ("rules:\n- {name: a, description: d, kind: odd, pattern: x, removes: [x], keeps: [y]}", "`kind` must be"),
+        ("rules:\n- {name: a, description: d, kind: line, pattern: x, removes: [], keeps: [y]}", "`removes` must be"),
+        ("rules:\n- {name: a, description: d, kind: repeat, pattern: x, removes: [x], keeps: [y]}", "takes no `pattern`"),
+        (
+            "rules:\n- {name: a, description: d, kind: line, pattern: x, removes: [x], keeps: [y]}\n"
+            "- {name: a, description: d, kind: line, pattern: z, removes: [z], keeps: [y]}",
+            "used twice",
+        ),
+    ],
+)
+def test_bad_patterns_files_are_refused_with_the_entry_named(tmp_path: Path, body: str, message: str) -> None:
+    path = tmp_path / "patterns.yaml"
+    path.write_text(body)
+    with pytest.raises(DataFileError, match=message):
+        load_rules(path)

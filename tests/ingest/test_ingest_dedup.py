@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from ingest_helpers import story
+
+from allegiance.ingest.dedup import NUM_PERM, NearDuplicateIndex, from_bytes, shingles, signature, similarity, to_bytes
+
+
+def _jaccard(a: str, b: str) -> float:
+    x, y = shingles(a), shingles(b)
+    return len(x & y) / len(x | y)
+
+
+def test_signature_is_deterministic_and_round_trips_through_bytes() -> None:
+    sig = signature(story(1))
+    assert sig.dtype == np.uint32 and sig.shape == (NUM_PERM,)
+    assert np.array_equal(sig, signature(story(1)))
+    assert len(to_bytes(sig)) == 4 * NUM_PERM
+    assert np.array_equal(from_bytes(to_bytes(sig)), sig)
+
+
+def test_estimate_tracks_true_jaccard() -> None:
+    base = story(7, paragraphs=8)
+    words = base.split()
+    edited = " ".join(w if i % 40 else "EDITED" for i, w in enumerate(words))
+    truth = _jaccard(base, edited)
+    assert 0.6 < truth < 0.95
+    assert abs(similarity(signature(base), signature(edited)) - truth) < 0.12
+
+
+def test_case_and_punctuation_do_not_matter() -> None:
+    text = story(3)
+    assert similarity(signature(text), signature(text.upper().replace(".", " ."))) == 1.0
+
+
+def test_index_finds_a_syndicated_copy_and_not_an_unrelated_story() -> None:
+    original, other = story(11, paragraphs=8), story(12, paragraphs=8)
+    copy = "Syndicated from Eurasia Wire.\n\n" + original
+    index = NearDuplicateIndex(0.9)
+    blobs = {"aaaa": to_bytes(signature(original)), "bbbb": to_bytes(signature(other))}
+    index.add("aaaa", signature(original))
+    index.add("bbbb", signature(other))
+    lookup = lambda ids: [(i, blobs[i]) for i in ids]  # noqa: E731
+    match = index.find(signature(copy), lookup)
+    assert match is not None and match[0] == "aaaa" and match[1] >= 0.9
+    assert index.find(signature(story(13, paragraphs=8)), lookup) is None
+
+
+def test_index_grows_past_its_initial_capacity() -> None:
+    index = NearDuplicateIndex(0.9)
+    sigs = [signature(story(i, paragraphs=1)) for i in range(1100)]
+    for i, sig in enumerate(sigs):
+        index.add(f"{i:016x}", sig)
+    assert len(index) == 1100
+    assert f"{1099:016x}" in index.candidates(sigs[1099])
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(min_size=1, max_size=400))
+def test_identical_texts_are_fully_similar(text: str) -> None:
+    assert similarity(signature(text), signature(text)) == 1.0

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from ingest_helpers import settings, story
+
+from allegiance.errors import InputError
+from allegiance.ingest.prepare import article_id, guess_language, prepare
+from allegiance.models import Document
+
+
+def test_prepare_cleans_dates_and_identifies() -> None:
+    text = "May 16, 2022\n\n" + story(1) + "\n\nREAD MORE: Another story entirely"
+    article = prepare(Document(origin="a.txt", text=text, title="CSTO summit"), settings())
+    assert "READ MORE" not in article.clean_text and "READ MORE" in article.raw_text
+    assert [r.rule for r in article.removed] == ["read-more"]
+    assert (article.published, article.published_precision, article.published_source) == (dt.date(2022, 5, 16), "day", "text")
+    assert article.id == article_id(article.clean_text) and len(article.id) == 16
+    assert article.language == "en"
+    assert article.title == "CSTO summit" and article.origin == "a.txt"
+
+
+def test_id_ignores_boilerplate_whitespace_case_and_quote_style() -> None:
+    base = prepare(Document(origin="a", text='Putin said "the talks went well" in Sochi – twice.'), settings())
+    variant = prepare(
+        Document(origin="b", text="Share this article\n\n  PUTIN said “the talks went well”   in Sochi — twice.\n"), settings()
+    )
+    assert base.id == variant.id
+
+
+def test_unknown_date_stays_unknown() -> None:
+    article = prepare(Document(origin="a.txt", text=story(2)), settings())
+    assert article.published is None and article.published_precision is None
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [("", "empty"), ("   \n\n ", "empty"), ("Share this article\nREAD MORE: elsewhere", "too short"), ("Putin spoke.", "too short")],
+)
+def test_unusable_texts_are_refused(text: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        prepare(Document(origin="x.txt", text=text), settings())
+
+
+def test_oversized_text_is_refused_with_the_limit_named() -> None:
+    with pytest.raises(InputError, match=r"x\.txt: text is 2,001 bytes, more than max_article_bytes \(2,000\)"):
+        prepare(Document(origin="x.txt", text="a" * 2001), settings(max_article_bytes=2000))
+
+
+def test_language_guess() -> None:
+    assert guess_language("Президент России провёл переговоры в Сочи с коллегой.") == "ru"
+    assert guess_language("The president said that the talks in Sochi were useful.") == "en"
+    assert guess_language("12345 ...") is None
