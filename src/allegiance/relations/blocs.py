@@ -142,20 +142,26 @@ def bloc_report(
     org = organization or load_organization(code, kb)
     where, params = cohesion_where(org)
     cohesion = aggregate(store, where, params, interval, since=since_d, until=until_d, mentions=mentions)
-    last = until_d or date_span(store)[1] or dt.date.today()
+    first, last_seen = date_span(store)
+    last = until_d or last_seen or dt.date.today()
+    lo = since_d or first or last
     recent_from = last - dt.timedelta(days=window_days - 1)
     stances = _stances(store, org, since_d, until_d, recent_from, mentions) if org.leader else {}
+    # One row per state that was a member at some time in the analysed range (memberships can repeat).
+    spells: dict[str, list[Any]] = {}
+    for m in org.members:
+        if m.country != org.leader and (m.end or FAR_FUTURE) >= lo and (m.start or FAR_PAST) <= last:
+            spells.setdefault(m.country, []).append(m)
     members = []
-    for m in sorted(org.members, key=lambda m: (m.country, m.start or FAR_PAST)):
-        if m.country == org.leader or not (m.end is None or m.end >= (since_d or FAR_PAST)):
-            continue
-        r = stances.get(m.country, {})
-        recent = r.get("g_recent")
-        previous = r.get("g_prev")
+    for country in sorted(spells):
+        joined = None if any(m.start is None for m in spells[country]) else min(m.start for m in spells[country])
+        left = None if any(m.end is None for m in spells[country]) else max(m.end for m in spells[country])
+        r = stances.get(country, {})
+        recent, previous = r.get("g_recent"), r.get("g_prev")
         n_recent = int(r.get("n_recent") or 0)
         reason = judge(recent, previous, n_recent, threshold=threshold, drop=drop, min_events=min_events)
         members.append(MemberStance(
-            country=m.country, joined=m.start, left=m.end, events=int(r.get("n") or 0), stance=r.get("g"),
+            country=country, joined=joined, left=left, events=int(r.get("n") or 0), stance=r.get("g"),
             previous=previous, recent=recent, recent_events=n_recent, defector=reason is not None, reason=reason,
         ))
     return BlocReport(

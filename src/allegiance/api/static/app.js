@@ -88,7 +88,7 @@ function timeline(id, points, label) {
     { type: "scatter", mode: "lines+markers", name: label, x: points.map(p => p.period), y: points.map(p => p.goldstein_mean),
       yaxis: "y2", line: { color: "#c0392b" }, connectgaps: false },
   ], { margin: { t: 10, r: 50, b: 40, l: 50 }, yaxis: { title: "events" },
-       yaxis2: { title: label, overlaying: "y", side: "right", range: [-10, 10], zeroline: true },
+       yaxis2: { title: label, overlaying: "y", side: "right", range: [-10, 10], tickmode: "linear", dtick: 5 },
        legend: { orientation: "h" } }, PLOT);
 }
 
@@ -108,7 +108,7 @@ function dyad() {
   const chart = document.getElementById("dyad-chart");
   Plotly.newPlot(chart, traces, {
     barmode: "stack", margin: { t: 30, r: 60, b: 40, l: 50 }, shapes: lines, annotations: notes,
-    yaxis: { title: "events" }, yaxis2: { title: "mean Goldstein", overlaying: "y", side: "right", range: [-10, 10] },
+    yaxis: { title: "events" }, yaxis2: { title: "mean Goldstein", overlaying: "y", side: "right", range: [-10, 10], tickmode: "linear", dtick: 5 },
     legend: { orientation: "h", y: -0.15 }, hovermode: "x",
   }, PLOT);
   chart.on("plotly_click", ev => { if (ev.points.length) showPeriod(String(ev.points[0].x).slice(0, 10)); });
