@@ -36,6 +36,8 @@ NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL
 FUZZY = frozenset({"PERSON", "ORG", "GPE"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 LOOKBACK_SENTENCES = 3
+GENERIC_ORGANIZATIONS = frozenset({"alliance", "bloc", "organization", "organisation", "grouping", "union", "club",
+                                   "treaty organization", "alliance force", "force", "group"})
 
 
 @dataclass
@@ -86,9 +88,10 @@ class Coref:
 
     def candidates(self) -> list[tuple[int, int, str]]:
         doc = self.doc
-        chunk_at = {t.i: c for c in doc.noun_chunks for t in c}
+        chunks = list(doc.noun_chunks)
+        chunk_at = {c.root.i: c for c in chunks}
         found: list[tuple[int, int, str]] = []
-        for chunk in doc.noun_chunks:
+        for chunk in chunks:
             root = chunk.root
             if len(chunk) == 1 and root.lower_ in PRONOUNS:
                 found.append((root.i, root.i + 1, "pronoun"))
@@ -119,23 +122,25 @@ class Coref:
 
     # --- linking ---------------------------------------------------------------------------
 
-    def _remember(self, actor: Actor, start: int, end: int) -> None:
-        root = self.doc[start:end].root
-        gender = None
-        if actor.type == "person" and actor.id:
+    def _remember(self, actor: Actor, span: "SpacySpan", antecedent: Seen | None) -> None:
+        root = span.root
+        gender, person_like = None, self._is_person(actor, root)
+        if antecedent is not None:
+            gender, person_like = antecedent.gender, antecedent.person
+        elif actor.type == "person" and actor.id:
             person = self.kb.people.get(actor.id[2:])
             gender = person.gender if person else None
             if person:
                 for name in (*person.surnames, person.name.split()[-1], person.name):
                     self.names[key(name)] = actor
-        elif actor.type == "unknown" and root.pos_ == "PROPN" and self._is_person(actor, root):
+        elif actor.type == "unknown" and root.pos_ == "PROPN" and person_like:
             parts = key(actor.name).split()
             for name in {parts[-1], " ".join(parts)} if parts else ():
                 self.names.setdefault(name, actor)
         if actor.country and actor.country not in self.countries:
             self.countries.append(actor.country)
-        self.seen.append(Seen(actor, self.sent_of[start], start, end, root.dep_ in SUBJECTS, gender,
-                              self._is_person(actor, root) or self.doc[start].lower_ in PRONOUNS))
+        self.seen.append(Seen(actor, self.sent_of[span.start], span.start, span.end, root.dep_ in SUBJECTS,
+                              gender, person_like))
 
     def _compatible(self, seen: Seen, kind: str) -> bool:
         a = seen.actor
@@ -199,8 +204,7 @@ class Coref:
                 return found.actor, "title"
         return None
 
-    def _counterpart(self, start: int, end: int, text: str) -> tuple[Actor, str] | None:
-        span = self.doc[start:end]
+    def _counterpart(self, span: "SpacySpan", text: str) -> tuple[Actor, str] | None:
         state = next((c for c in self.resolver.countries_in(text)), None)
         if state is None:
             return None
@@ -216,25 +220,36 @@ class Coref:
                 return build.person_actor(self.kb, p, self.date, text=text, confidence=0.75, role=r), "title"
         return None
 
-    def link(self, start: int, end: int, label: str) -> tuple[Actor, str] | None:
-        doc = self.doc
+    def _generic_organization(self, words: list[str]) -> Seen | None:
+        """"The alliance", "the bloc": the organization mentioned last."""
+        if not words or words[-1] not in GENERIC_ORGANIZATIONS or len(words) > 3:
+            return None
+        return next((s for s in reversed(self.seen) if s.actor.type == "organization" and s.actor.organization), None)
+
+    def link(self, span: "SpacySpan", label: str) -> tuple[Actor, str, Seen | None] | None:
+        text = span.text
         if label == "pronoun":
-            seen = self._pronoun(doc[start])
-            return (_retext(seen.actor, doc[start].text), "pronoun") if seen else None
-        text = doc[start:end].text
-        k = key(text).removesuffix(" 's").removesuffix("'s")
-        if k in self.names and (label == "PERSON" or doc[start:end].root.pos_ == "PROPN"):
-            return _retext(self.names[k], text), "surname"
-        if "counterpart" in k.split():
-            return self._counterpart(start, end, text)
+            seen = self._pronoun(span[0])
+            return (_retext(seen.actor, text), "pronoun", seen) if seen else None
+        root = span.root
+        words = words_of(text)
+        k = " ".join(words).removesuffix(" 's")
+        k = k[4:] if k.startswith("the ") else k
+        if k in self.names and (label == "PERSON" or root.pos_ == "PROPN"):
+            return _retext(self.names[k], text), "surname", None
+        generic = self._generic_organization([w for w in words if w not in ("the", "'s")])
+        if generic:
+            return _retext(generic.actor, text), "title", generic
+        if "counterpart" in words:
+            found = self._counterpart(span, text)
+            return (*found, None) if found else None
         described = self._description(text)
         if described:
-            return described
-        root = doc[start:end].root
+            return (*described, None)
         named = (label in NAMED or root.pos_ == "PROPN" or root.ent_type_ in NAMED) and root.ent_type_ not in NOT_ACTORS
         fuzzy = label in FUZZY or root.ent_type_ in FUZZY
         found = self.resolver.resolution(text, self.date, fuzzy=fuzzy, unknown=named)
-        return (found.actor, found.via) if found else None
+        return (found.actor, found.via, None) if found else None
 
 
 def _retext(actor: Actor, text: str) -> Actor:
@@ -247,12 +262,12 @@ def document_mentions(doc: "Doc", date: dt.date | None, resolver: "Resolver") ->
     coref = Coref(doc, date, resolver)
     mentions: list[Mention] = []
     for start, end, label in coref.candidates():
-        linked = coref.link(start, end, label)
+        span = doc[start:end]
+        linked = coref.link(span, label)
         if linked is None:
             continue
-        actor, via = linked
-        span = doc[start:end]
-        coref._remember(actor, start, end)
+        actor, via, antecedent = linked
+        coref._remember(actor, span, antecedent)
         mentions.append(Mention(span=Span(span.start_char, span.end_char, span.text),
                                 sentence_index=coref.sent_of[start], actor=actor, via=via))
     return mentions

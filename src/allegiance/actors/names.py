@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -13,6 +14,7 @@ _ARTICLES = ("the ", "a ", "an ")
 _PLAIN = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ʼ": "'", "ʻ": "'"})
 
 
+@functools.lru_cache(maxsize=1 << 16)  # mentions repeat within and across articles
 def normalise(text: str) -> str:
     """Lower case, no accents, no dots or brackets, single spaces; keeps hyphens and apostrophes.
 

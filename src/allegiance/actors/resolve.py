@@ -294,12 +294,15 @@ def len_words(pieces: list[Piece]) -> int:
 def _proper_tail(pieces: list[Piece], text: str) -> int:
     """How many capitalised, unknown words end the phrase."""
     capitalised = {normalise(w) for w in text.split() if w[:1].isupper()}
-    n = 0
+    n, loose = 0, False
     for piece in reversed(pieces):
-        if piece.kind != "word" or piece.text in FILLER or piece.text not in capitalised:
+        # A known surname after an unknown first name ("Andrei Serdyukov") is another person.
+        surname = piece.kind == "entity" and all(e.kind == "person" and e.how == "surname" for e in piece.entries)
+        if not (surname or piece.kind == "word") or piece.text in FILLER or piece.text not in capitalised:
             break
-        n += 1
-    return n if n < len(pieces) else 0
+        loose = loose or piece.kind == "word"
+        n += piece.end - piece.start
+    return n if loose and n < (pieces[-1].end if pieces else 0) else 0
 
 
 def _looks_like_name(text: str) -> bool:
