@@ -14,8 +14,9 @@ import json
 import random
 from dataclasses import dataclass, replace
 
-from allegiance.models import Actor, Coder, Event, Evidence, Location, Span, event_json
+from allegiance.models import Actor, Coder, Event, Evidence, Location, Span
 from allegiance.store import Store
+from allegiance.store.events import COLUMNS, event_row
 
 STATES = {
     "RUS": ("Russia", "Moscow"), "TJK": ("Tajikistan", "Dushanbe"), "ARM": ("Armenia", "Yerevan"),
@@ -129,17 +130,9 @@ def insert_article(store: Store, article_id: str, title: str, text: str, publish
 
 
 def insert_event(store: Store, event: Event, canonical_id: str | None) -> None:
-    s, t, loc = event.source, event.target, event.location
     store.execute(
-        "INSERT INTO events VALUES (" + ", ".join(["?"] * 36) + ")",
-        [event.event_id, event.article_id, event.origin, event.published, event.date, event.date_precision,
-         s.id, s.name, s.type, s.country, s.organization, s.sector,
-         t.id if t else None, t.name if t else None, t.type if t else None, t.country if t else None,
-         t.organization if t else None, t.sector if t else None,
-         event.cameo, event.cameo_root, event.plover, event.plover_mode, event.quad_class, event.goldstein,
-         event.intensity, event.evidence.sentence_index, event.sentence,
-         loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
-         event.confidence, event.coder.name, event.coder.version, canonical_id, json.dumps(event_json(event))],
+        f"INSERT INTO events ({', '.join(COLUMNS)}, canonical_id) VALUES ({', '.join('?' * (len(COLUMNS) + 1))})",
+        [*event_row(event), canonical_id],
     )
 
 
@@ -151,7 +144,9 @@ def insert_canonical(store: Store, canonical_id: str, reports: list[Event]) -> N
          first.published, first.source.id, first.target.id if first.target else None, first.source.country,
          first.target.country if first.target else None, first.cameo, first.cameo_root, first.plover,
          first.quad_class, first.goldstein, len(reports), len(reports), len(reports),
-         json.dumps({"reason": "same actors, same code, same day"})],
+         json.dumps({"rule": "synthetic", "mentions": [
+             {"event_id": e.event_id, "similarity": 1.0, "reason": "same actors and code, one day apart"}
+             for e in reports[1:]]})],
     )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -128,39 +129,41 @@ def window(since: dt.date | None, until: dt.date | None) -> tuple[str, list[Any]
 
 
 # --- a cache of whole-store aggregates, dropped whenever the store's contents change ------------
-_cache: dict[tuple[Any, ...], Any] = {}
+# Kept per Store object (so it dies with the connection) and keyed by the data version.
 _cache_lock = threading.Lock()
+_stores: "weakref.WeakKeyDictionary[Store, dict[tuple[Any, ...], Any]]" = weakref.WeakKeyDictionary()
 
 
 def data_version(store: Store) -> tuple[int, int]:
     """Cheap fingerprint of the stored events: row counts of events and canonical events.
 
-    Ingest and mention merging both add rows, so any write the pipeline makes changes it.
+    Ingest and mention merging both add rows, so the pipeline's writes change it; a writer in this
+    process that might keep the counts (a re-merge) calls :func:`clear_cache`.
     """
     row = store.query("SELECT (SELECT count(*) FROM events) AS e, (SELECT count(*) FROM canonical_events) AS c")[0]
     return int(row["e"]), int(row["c"])
 
 
 def cached(store: Store, name: str, args: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
-    key = (store.path, id(store), name, args, data_version(store))
+    version = data_version(store)
     with _cache_lock:
-        if key in _cache:
-            return _cache[key]
+        entries = _stores.setdefault(store, {})
+        hit = entries.get((name, args))
+        if hit is not None and hit[0] == version:
+            return hit[1]
     value = compute()
     with _cache_lock:
-        stale = [k for k in _cache if k[:4] == key[:4] and k != key]
-        for k in stale:
-            del _cache[k]
-        if len(_cache) > 512:
-            _cache.clear()
-        _cache[key] = value
+        entries = _stores.setdefault(store, {})
+        if len(entries) > 256:
+            entries.clear()
+        entries[(name, args)] = (version, value)
     return value
 
 
 def clear_cache() -> None:
     """Forget cached aggregates (after this process wrote to the store)."""
     with _cache_lock:
-        _cache.clear()
+        _stores.clear()
 
 
 def date_span(store: Store) -> tuple[dt.date | None, dt.date | None]:
