@@ -100,11 +100,10 @@ def store_document(
 ) -> tuple[str, str]:
     """Prepare and save one document: (outcome, article id). InputError when it is not an article."""
     article = prepare(document, settings)
-    if stored.exists(store, article.id):
-        return stored.save(store, article), article.id
     sig = dedup.signature(article.clean_text)
     match = index.find(sig, lambda ids: stored.signatures(store, ids))
-    if match:
+    # An exact duplicate matches itself here; save() sees the id is stored and only adds the origin.
+    if match and match[0] != article.id:
         article = dataclasses.replace(article, duplicate_of=match[0], similarity=round(match[1], 4))
     outcome = stored.save(store, article, minhash=dedup.to_bytes(sig))
     if outcome == "new":

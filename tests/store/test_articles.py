@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from allegiance.errors import InvalidParameter, NotFound
+from allegiance.models import Article, Removal
+from allegiance.store import Store
+from allegiance.store import articles as stored
+
+
+def make(article_id: str, text: str = "Putin met Tokayev in Moscow on Monday.", **fields: object) -> Article:
+    base = dict(
+        id=article_id, origin=f"{article_id}.txt", title=f"Title {article_id}", url=None, publisher="Wire",
+        author=None, language="en", published=dt.date(2022, 5, 16), published_precision="day",
+        published_source="text", raw_text="Share this\n" + text, clean_text=text,
+        removed=(Removal("share-subscribe", "Share this"),),
+    )
+    base.update(fields)
+    return Article(**base)  # type: ignore[arg-type]
+
+
+@pytest.fixture()
+def store():
+    with Store(":memory:") as s:
+        yield s
+
+
+def test_save_load_round_trip(store: Store) -> None:
+    article = make("aaaa000000000001")
+    assert stored.save(store, article, minhash=b"\x01" * 512) == "new"
+    assert stored.load(store, article.id) == article
+    assert stored.signatures(store, [article.id]) == [(article.id, b"\x01" * 512)]
+    assert list(stored.iter_signatures(store)) == [(article.id, b"\x01" * 512)]
+
+
+def test_exact_duplicate_adds_only_an_origin_and_rerun_adds_nothing(store: Store) -> None:
+    article = make("aaaa000000000001")
+    stored.save(store, article)
+    assert stored.save(store, dataclasses.replace(article, origin="copy.txt")) == "duplicate"
+    assert stored.save(store, article) == "duplicate"  # the same origin again: nothing new
+    assert store.counts()["articles"] == 1
+    assert [(o["origin"], o["kind"]) for o in stored.origins(store, article.id)] == [
+        ("aaaa000000000001.txt", "first"), ("copy.txt", "duplicate")]
+
+
+def test_near_duplicate_keeps_both_origins_and_is_not_indexed(store: Store) -> None:
+    first = make("aaaa000000000001")
+    copy = make("bbbb000000000002", "Putin met Tokayev in Moscow on Monday, the Kremlin said.",
+                origin="syndicated.txt", duplicate_of=first.id, similarity=0.93)
+    stored.save(store, first, minhash=b"\x01" * 512)
+    assert stored.save(store, copy, minhash=b"\x02" * 512) == "near_duplicate"
+    assert [i for i, _ in stored.iter_signatures(store)] == [first.id]
+    assert {(o["origin"], o["kind"]) for o in stored.origins(store, first.id)} == {
+        ("aaaa000000000001.txt", "first"), ("syndicated.txt", "near_duplicate")}
+    assert stored.load(store, copy.id).duplicate_of == first.id
+
+
+def test_failed_save_leaves_nothing_behind(store: Store) -> None:
+    bad = make("aaaa000000000001", published="not a date")  # type: ignore[arg-type]
+    with pytest.raises(Exception):
+        stored.save(store, bad)
+    assert store.counts()["articles"] == 0 and store.counts()["article_origins"] == 0
+
+
+def test_prefix_lookup(store: Store) -> None:
+    stored.save(store, make("abcd000000000001"))
+    stored.save(store, make("abce000000000002", "Xi met Putin in Samarkand on Thursday."))
+    assert stored.resolve_id(store, "abcd") == "abcd000000000001"
+    with pytest.raises(InvalidParameter, match="several"):
+        stored.resolve_id(store, "abc")
+    with pytest.raises(NotFound):
+        stored.resolve_id(store, "ffff")
+    with pytest.raises(InvalidParameter, match="not an article id"):
+        stored.resolve_id(store, "xyz")
+    details = stored.details(store, "abce")
+    assert details["id"] == "abce000000000002" and details["events"] == 0 and details["coded_at"] is None
+    assert details["removed"] == [{"rule": "share-subscribe", "text": "Share this"}]
+    assert stored.needs_coding(store, "abce000000000002")
+
+
+def test_search_since_and_order(store: Store) -> None:
+    stored.save(store, make("aaaa000000000001", "Tokayev spoke in Astana about 100% of the grain."))
+    stored.save(store, make("bbbb000000000002", "Xi met Putin in Samarkand.", published=dt.date(2022, 9, 15)))
+    stored.save(store, make("cccc000000000003", "Undated story about Minsk.", published=None, published_precision=None))
+    assert [r["id"][:4] for r in stored.search(store)] == ["bbbb", "aaaa", "cccc"]
+    assert [r["id"][:4] for r in stored.search(store, text="samarkand")] == ["bbbb"]
+    assert [r["id"][:4] for r in stored.search(store, text="100%")] == ["aaaa"]
+    assert [r["id"][:4] for r in stored.search(store, text="_")] == []
+    assert [r["id"][:4] for r in stored.search(store, since=dt.date(2022, 6, 1))] == ["bbbb"]
+    assert len(stored.search(store, limit=1)) == 1
+
+
+def test_exports(store: Store, tmp_path: Path) -> None:
+    stored.save(store, make("aaaa000000000001"))
+    stored.save(store, make("bbbb000000000002", "Xi met Putin in Samarkand, with “quotes”."))
+    buffer = io.StringIO()
+    assert stored.export(store, "jsonl", buffer) == 2
+    rows = [json.loads(line) for line in buffer.getvalue().splitlines()]
+    assert {"id", "origin", "title", "published", "text"} <= rows[0].keys()
+    assert rows[1]["text"] == "Xi met Putin in Samarkand, with “quotes”." and rows[0]["published"] == "2022-05-16"
+    assert stored.export(store, "csv", str(tmp_path / "a.csv")) == 2
+    with open(tmp_path / "a.csv", newline="", encoding="utf-8") as f:
+        assert [r["id"] for r in csv.DictReader(f)] == ["aaaa000000000001", "bbbb000000000002"]
+    assert stored.export(store, "parquet", str(tmp_path / "a.parquet")) == 2
+    table = pq.read_table(tmp_path / "a.parquet")
+    assert table.column("id").to_pylist() == ["aaaa000000000001", "bbbb000000000002"]
+    with pytest.raises(InvalidParameter, match="parquet needs a file"):
+        stored.export(store, "parquet", io.StringIO())
