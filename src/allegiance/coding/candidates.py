@@ -211,7 +211,7 @@ def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex
         return [(index.actors_at(noun), prep)]
     groups: list[tuple[list[tuple["Token", Mention]], str | None]] = []
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS + ("by",) and child.lower_ != "of":
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS + ("by",) and child.lower_ not in ("of", "from"):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 found = index.actors_at(pobj)
                 if found:

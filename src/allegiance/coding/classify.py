@@ -67,9 +67,24 @@ class Classify:
     def __init__(self, lexicon: Any, classifier: Any | None = None):
         self.lexicon = lexicon
         self.classifier = classifier
+        self._doc: Any = None
+        self._cache: dict[tuple[str, int], Any] = {}
         self.event_nouns: frozenset[str] = lexicon.nominal_lemmas() if hasattr(lexicon, "nominal_lemmas") else frozenset()
 
+    def _memo(self, doc: "Doc") -> dict[tuple[str, int], Any]:
+        # Several candidates share a trigger ("A and B met C"): match and predict once per trigger.
+        if self._doc is not doc:
+            self._doc, self._cache = doc, {}
+        return self._cache
+
     def lexicon_matches(self, cand: Candidate, doc: "Doc") -> list[Any]:
+        memo = self._memo(doc)
+        key = ("lex", cand.trigger)
+        if key not in memo:
+            memo[key] = self._lexicon_matches(cand, doc)
+        return memo[key]
+
+    def _lexicon_matches(self, cand: Candidate, doc: "Doc") -> list[Any]:
         token = doc[cand.trigger]
         if token.pos_ in ("NOUN", "PROPN"):
             found = list(self.lexicon.match_nominal(token)) if hasattr(self.lexicon, "match_nominal") else []
@@ -111,6 +126,13 @@ class Classify:
     def _predict(self, cand: Candidate, doc: "Doc") -> list[tuple[str, float]]:
         if self.classifier is None:
             return []
+        memo = self._memo(doc)
+        key = ("cls", cand.trigger)
+        if key not in memo:
+            memo[key] = self._rank(cand, doc)
+        return memo[key]
+
+    def _rank(self, cand: Candidate, doc: "Doc") -> list[tuple[str, float]]:
         ranked = sorted(self.classifier.predict(doc[cand.trigger], doc), key=lambda cp: -cp[1])
         return [(c, float(p)) for c, p in ranked]
 

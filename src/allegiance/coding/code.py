@@ -32,6 +32,7 @@ CODER_NAME = "allegiance-coder"
 CODER_VERSION = "0.1.0"
 CODER = CoderInfo(CODER_NAME, CODER_VERSION)
 TARGETLESS_MIN = 0.6
+HISTORY_DAYS = 366  # events the text dates further back than this are background, not coded
 # Roots whose events often have no target (statements, appeals, threats, protests, force postures).
 TARGETLESS_ROOTS = {"01", "02", "09", "13", "14", "15"}
 _SPACE = re.compile(r"\W+")
@@ -73,11 +74,7 @@ class Coder:
         self.kb = kb if kb is not None else load_kb()
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         # classifier=False: lexicon only (the PETRARCH conformance suite); None: the packaged classifier.
-        if classifier is None:
-            from allegiance.coding.classifier import load_classifier
-
-            classifier = load_classifier()
-        self.classifier = None if classifier is False else classifier
+        self.classifier = None if classifier is False else classifier if classifier is not None else _packaged_classifier()
         self.classify = classify.Classify(self.lexicon, self.classifier)
         # A foreign dictionary may use codes CAMEO lacks (PETRARCH's toy verbs); strict drops them.
         self.strict_codes = strict_codes
@@ -148,6 +145,8 @@ class Coder:
                 continue
             offset = trigger.idx - sent.start_char
             date, precision = when.event_date(dates, paragraph_dates, offset, item.published)
+            if date is not None and item.published is not None and (item.published - date).days > HISTORY_DAYS:
+                continue  # background history ("fought a war in 2020"): not news of this article
             if date is None and item.published is None:
                 precision = None
             spans = [(m.span.start, m.span.end) for m in (cand.source, cand.target) if m is not None]
@@ -174,6 +173,20 @@ class Coder:
             sentence=sent.text.strip(), evidence=evidence, location=location,
             confidence=confidence, coder=CODER, modality=modality,
         )
+
+
+def _packaged_classifier() -> Any:
+    """The shipped classifier; without one (a build that did not train it) the lexicon codes alone."""
+    import warnings
+
+    try:
+        from allegiance.coding.classifier import load_classifier
+    except ModuleNotFoundError as exc:
+        if exc.name != "allegiance.coding.classifier":
+            raise
+        warnings.warn("no event classifier in this build: coding with the lexicon alone", stacklevel=3)
+        return None
+    return load_classifier()
 
 
 def _code_info(code: str, strict: bool) -> Any:

@@ -1,0 +1,84 @@
+"""Coding speed: ingest → code → store, next to raw spaCy ``nlp.pipe`` on the same texts, in one run.
+
+    .venv/bin/python benchmarks/bench_coding.py [--articles N] [--workers N] [--profile]
+
+Both sides use the same model, batch size and number of processes, and are timed after the model (and
+the coder's knowledge base, lexicon and classifier) are loaded. The ratio is pipeline words/s over raw
+spaCy words/s: at least 0.8 means coding and storing add at most a quarter to parsing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synthetic  # noqa: E402
+
+TARGET = 0.8
+
+
+def _raw(nlp, texts: list[str], workers: int) -> float:
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32, n_process=workers):
+        pass
+    return time.perf_counter() - started
+
+
+def _pipeline(path: Path, db: Path, workers: int) -> tuple[float, int]:
+    from allegiance.coding import code_articles
+    from allegiance.ingest import ingest
+    from allegiance.store import Store
+
+    started = time.perf_counter()
+    with Store(db) as store:
+        if workers > 1:
+            summary = ingest([str(path)], store, code=True, workers=workers)
+            events = summary.events
+        else:
+            ingest([str(path)], store, code=False)
+            events = code_articles(store)
+    return time.perf_counter() - started, events
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--profile", action="store_true", help="print where the coding time goes")
+    args = parser.parse_args(argv if argv is not None else [])
+
+    from allegiance.coding.code import default_coder
+
+    coder = default_coder()  # loads the model, knowledge base, lexicon, classifier (not timed)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = synthetic.write_jsonl(Path(tmp) / "articles.jsonl", args.articles, seed=11)
+        texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+        words = sum(len(t.split()) for t in texts)
+        _raw(coder.nlp, texts[:20], 1)  # warm-up
+        raw = _raw(coder.nlp, texts, args.workers)
+        if args.profile:
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+        pipe, events = _pipeline(path, Path(tmp) / "bench.duckdb", args.workers)
+        if args.profile:
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+    n = len(texts)
+    print(f"corpus: {n} synthetic articles, {words} words, {args.workers} process(es), model {coder.nlp.meta['name']}")
+    print(f"raw spaCy nlp.pipe:          {n / raw:8.1f} articles/s {words / raw:9.0f} words/s")
+    print(f"ingest → code → store:       {n / pipe:8.1f} articles/s {words / pipe:9.0f} words/s ({events} events)")
+    ratio = raw / pipe
+    print(f"ratio (pipeline / raw spaCy): {ratio:.2f}  (target >= {TARGET}) {'OK' if ratio >= TARGET else 'BELOW TARGET'}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

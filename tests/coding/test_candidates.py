@@ -1,0 +1,81 @@
+import datetime as dt
+
+import pytest
+
+from allegiance.actors.kb import load_kb
+from allegiance.actors.resolve import resolve_document
+from allegiance.coding.candidates import MentionIndex, candidates
+
+
+@pytest.fixture(scope="module")
+def pairs(nlp):
+    kb = load_kb()
+
+    def run(text):
+        doc = nlp(text)
+        index = MentionIndex.build(doc, resolve_document(doc, dt.date(2022, 10, 14), kb=kb),
+                                   frozenset({"visit", "talk", "sanction", "airstrike", "summit"}))
+        out = set()
+        for i, sent in enumerate(doc.sents):
+            for c in candidates(sent, i, index):
+                target = c.target.actor.country if c.target else None
+                out.add((doc[c.trigger].lemma_, c.source.actor.country, target, c.via))
+        return out
+
+    return run
+
+
+def test_subject_and_object(pairs):
+    assert ("condemn", "RUS", "UKR", "svo") in pairs("Russia condemned Ukraine.")
+
+
+def test_prepositional_object(pairs):
+    assert ("meet", "RUS", "TJK", "svo") in pairs("Putin met with Rahmon in Dushanbe.")
+
+
+def test_passive_with_by(pairs):
+    found = pairs("Ukraine was attacked by Russia.")
+    assert ("attack", "RUS", "UKR", "passive") in found
+    assert not any(src == "UKR" for _, src, _, _ in found)
+
+
+def test_coordinated_subjects_without_target_are_reciprocal(pairs):
+    found = pairs("Russia and China agreed to expand trade.")
+    assert ("agree", "RUS", "CHN", "reciprocal") in found
+    assert ("agree", "CHN", "RUS", "reciprocal") in found
+
+
+def test_coordinated_subjects_with_a_target_each_act(pairs):
+    found = pairs("Russia and China condemned Ukraine.")
+    assert {("condemn", "RUS", "UKR", "svo"), ("condemn", "CHN", "UKR", "svo")} <= found
+
+
+def test_apposition(pairs):
+    found = pairs("Emomali Rahmon, the Tajik president, accused Putin of neglect.")
+    assert ("accuse", "TJK", "RUS", "svo") in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Putin's visit to Dushanbe lasted two days.", ("visit", "RUS", "TJK", "nominal")),
+        ("Talks between Baku and Yerevan stalled.", ("talk", "AZE", "ARM", "reciprocal")),
+        ("Russia imposed sanctions on Ukraine.", ("sanction", "RUS", "UKR", "light")),
+    ],
+)
+def test_nominal_events(pairs, text, expected):
+    assert expected in pairs(text)
+
+
+def test_reported_speech_speaker_is_the_source(pairs):
+    found = pairs('"We demand respect," Rahmon told Putin.')
+    assert ("demand", "TJK", "RUS", "speech") in found
+
+
+def test_object_control(pairs):
+    found = pairs("Erdogan urged Israel to stop the bombardment.")
+    assert ("stop", "ISR", None, "inherited") in found or not any(l == "stop" and s == "TUR" for l, s, _, _ in found)
+
+
+def test_sentences_without_actors_give_nothing(pairs):
+    assert pairs("The weather was cold and the markets fell.") == set()

@@ -1,0 +1,60 @@
+import pytest
+
+from allegiance.coding import cameo
+from allegiance.coding.classify import Classify, cameo_root, intent_code
+
+
+def test_intent_codes_are_cameo_03_or_13():
+    assert intent_code("042") == "036"
+    assert intent_code("0332") == "0332"
+    assert intent_code("072") == "0332"
+    assert intent_code("163") == "1312"
+    assert intent_code("190") == "138"
+    assert intent_code("112") is None  # an accusation announced for later is no event
+    for code in ("040", "057", "061", "071", "081", "150", "173", "193", "20"):
+        mapped = intent_code(code)
+        assert mapped is not None and mapped[:2] in ("03", "13") and cameo.is_valid(mapped), code
+
+
+def test_cameo_root_of_labels():
+    assert cameo_root("042") == "04"
+    assert cameo_root("none") is None
+    assert cameo_root("99") is None
+
+
+@pytest.fixture(scope="module")
+def lexicon_only(coder):
+    return Classify(coder.lexicon, None)
+
+
+def _candidates(coder, text):
+    import datetime as dt
+
+    from allegiance.actors.resolve import resolve_document
+    from allegiance.coding.candidates import MentionIndex, candidates
+
+    doc = coder.nlp(text)
+    index = MentionIndex.build(doc, resolve_document(doc, dt.date(2022, 10, 14), kb=coder.kb), coder.classify.event_nouns)
+    return doc, [c for i, s in enumerate(doc.sents) for c in candidates(s, i, index)]
+
+
+def test_lexicon_proposes_codes(coder, lexicon_only):
+    doc, cands = _candidates(coder, "Russia condemned Ukraine.")
+    decision = lexicon_only(cands[0], doc)
+    assert decision is not None and decision.code.startswith("11") and 0 < decision.confidence <= 1
+    doc, cands = _candidates(coder, "Russia imposed sanctions on Ukraine.")
+    codes = {lexicon_only(c, doc).code[:2] for c in cands if lexicon_only(c, doc)}
+    assert "16" in codes
+
+
+def test_words_that_are_no_event_give_no_decision(coder, lexicon_only):
+    doc, cands = _candidates(coder, "Russia is a large country next to Kazakhstan.")
+    assert all(lexicon_only(c, doc) is None for c in cands)
+
+
+def test_packaged_classifier_confidence_is_a_probability(coder):
+    if coder.classifier is None:
+        pytest.skip("this build ships no trained classifier")
+    doc, cands = _candidates(coder, "Russia condemned Ukraine.")
+    decision = coder.classify(cands[0], doc)
+    assert decision is not None and 0 < decision.confidence <= 1

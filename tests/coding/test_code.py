@@ -1,0 +1,77 @@
+import datetime as dt
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from allegiance.coding import CODER_NAME, CODER_VERSION
+from allegiance.coding.code import Text
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "docs" / "event-schema.json").read_text())
+
+
+def test_plain_event_with_evidence_date_and_place(events_of):
+    keys, records = events_of("Russian President Vladimir Putin met Tajik President Emomali Rahmon in Dushanbe on Monday.")
+    assert ("RUS", "TJK", "04") in keys
+    event = next(r for r in records if r["cameo_root"] == "04")
+    assert event["date"] == "2022-10-10" and event["date_precision"] == "day"
+    assert event["location"]["name"] == "Dushanbe" and event["location"]["country"] == "TJK"
+    text = event["sentence"]
+    ev = event["evidence"]
+    assert text[ev["trigger"]["start"]:ev["trigger"]["end"]] == ev["trigger"]["text"]
+    assert ev["source"]["text"] and ev["target"]["text"]
+    assert event["coder"] == {"name": CODER_NAME, "version": CODER_VERSION}
+    assert 0 < event["confidence"] <= 1
+
+
+def test_every_record_validates_against_the_schema(events_of):
+    _, records = events_of(
+        "Russia imposed sanctions on Ukraine last month. Rahmon accused Putin of neglect at a summit in Astana. "
+        "China will send aid to Kyrgyzstan."
+    )
+    assert records
+    for record in records:
+        jsonschema.validate(record, SCHEMA)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China has refrained from condemning Russia.",
+        "Xi did not mention Ukraine in his speech.",
+        "Concerns are growing that Russia would cut gas supplies to Moldova.",
+        "Russia could invade Moldova, analysts said.",
+        "In 1991, Russia recognised the independence of Tajikistan.",
+    ],
+)
+def test_traps_give_no_event(events_of, text):
+    keys, _ = events_of(text)
+    assert not keys, keys
+
+
+def test_intent_is_coded_as_intent(events_of):
+    _, records = events_of("Russia will send ammunition to Armenia.")
+    assert records and all(r["modality"] == "intent" and r["cameo_root"] in ("03", "13") for r in records)
+
+
+def test_headline_repeated_in_the_body_is_coded_once(events_of):
+    text = "Russia condemns Ukraine\n\nRussia condemns Ukraine\n\nMOSCOW (Reuters) - Russia condemned Ukraine on Friday."
+    keys, records = events_of(text)
+    assert len([r for r in records if r["cameo_root"] == "11"]) == 1
+
+
+def test_event_ids_are_stable(coder):
+    text = "Russia condemned Ukraine on Friday. Putin met Rahmon in Dushanbe."
+    a = [e.event_id for e in coder.code(Text("a1", "x", dt.date(2022, 10, 14), text))]
+    b = [e.event_id for e in coder.code(Text("a1", "x", dt.date(2022, 10, 14), text))]
+    c = [e.event_id for e in coder.code(Text("a2", "x", dt.date(2022, 10, 14), text))]
+    assert a == b and a and not set(a) & set(c)
+
+
+def test_code_many_matches_code(coder):
+    texts = [Text(f"t{i}", "x", dt.date(2022, 10, 14), t) for i, t in
+             enumerate(["Russia condemned Ukraine.", "The weather was fine.", "Putin met Rahmon in Dushanbe."])]
+    many = [[e.event_id for e in events] for _, events in coder.code_many(texts)]
+    one = [[e.event_id for e in coder.code(t)] for t in texts]
+    assert many == one and many[1] == []

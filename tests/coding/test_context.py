@@ -1,0 +1,68 @@
+import pytest
+
+from allegiance.coding.context import assess
+
+
+def ctx(nlp, text, word):
+    doc = nlp(text)
+    return assess(next(t for t in doc if t.text == word))
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("China has refrained from condemning Russia.", "condemning"),
+        ("Xi did not mention Ukraine.", "mention"),
+        ("Moscow denied attacking the convoy.", "attacking"),
+        ("Kazakhstan refused to join the sanctions against Russia.", "join"),
+        ("There were no talks between Baku and Yerevan.", "talks"),
+        ("Kazakhstan said it would not send troops to support Russia.", "support"),
+        ("Lavrov said Russia will never attack Finland.", "attack"),
+    ],
+)
+def test_negated_and_refused_acts(nlp, text, word):
+    c = ctx(nlp, text, word)
+    assert c.negated and not c.coded
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Russia could invade Ukraine.", "invade"),
+        ("Concerns are growing that Russia would cut gas supplies to Moldova.", "cut"),
+        ("If Russia attacks, NATO will respond.", "attacks"),
+        ("Russia is reportedly considering sanctions against Kazakhstan.", "considering"),
+        ("Armenia might leave the CSTO.", "leave"),
+        ("Will Russia attack Moldova?", "attack"),
+    ],
+)
+def test_speculation_is_not_an_act(nlp, text, word):
+    c = ctx(nlp, text, word)
+    assert c.speculative and not c.coded
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Russia will send ammunition to Armenia.", "send"),
+        ("Russia is going to send troops to Tajikistan.", "send"),
+        ("Russia plans to send troops to Tajikistan.", "send"),
+        ("China pledged to invest in Kyrgyzstan.", "invest"),
+    ],
+)
+def test_intent(nlp, text, word):
+    c = ctx(nlp, text, word)
+    assert c.intent and c.coded
+
+
+def test_plain_acts_and_imminent_acts_are_asserted(nlp):
+    assert ctx(nlp, "Rahmon accused Putin of neglect.", "accused").coded
+    c = ctx(nlp, "Arnor is about to restore ties with Gondor.", "restore")
+    assert c.coded and not c.intent
+
+
+def test_undated_past_perfect_is_background(nlp):
+    doc = nlp("Putin said Russia had attacked the convoy.")
+    tok = next(t for t in doc if t.text == "attacked")
+    assert assess(tok).background
+    assert assess(tok, dated=True).coded

@@ -1,0 +1,58 @@
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from allegiance.coding.when import event_date, find_dates
+
+PUB = dt.date(2022, 10, 14)  # Friday
+
+
+def one(text, pub=PUB):
+    found = find_dates(text, pub)
+    assert len(found) == 1, found
+    return found[0].date, found[0].precision
+
+
+def test_weekday_is_the_latest_one_on_or_before_publication():
+    assert one("Putin met Rahmon on Monday.") == (dt.date(2022, 10, 10), "day")
+    assert one("They met on Friday.") == (PUB, "day")
+    assert one("They met last Friday.") == (dt.date(2022, 10, 7), "day")
+
+
+def test_relative_days_and_periods():
+    assert one("He arrived yesterday.") == (dt.date(2022, 10, 13), "day")
+    assert one("Russia said last month it may act.") == (dt.date(2022, 9, 1), "month")
+    assert one("Sanctions were imposed last year.") == (dt.date(2021, 1, 1), "year")
+    assert one("Talks were held three days ago.") == (dt.date(2022, 10, 11), "day")
+
+
+def test_day_month_without_year_is_not_far_in_the_future():
+    assert one("On September 16 the leaders met.") == (dt.date(2022, 9, 16), "day")
+    assert one("On December 20 the leaders met.") == (dt.date(2021, 12, 20), "day")
+    assert one("on 16 September 2021") == (dt.date(2021, 9, 16), "day")
+
+
+def test_years_and_months():
+    assert one("In 1991 the Soviet Union collapsed.") == (dt.date(1991, 1, 1), "year")
+    assert one("It happened in March 2014.") == (dt.date(2014, 3, 1), "month")
+
+
+def test_may_the_verb_is_no_date():
+    assert find_dates("Russia may respond to the sanctions.", PUB) == []
+
+
+@given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2040, 12, 31)))
+def test_full_dates_round_trip(day):
+    text = f"The treaty was signed on {day.strftime('%B')} {day.day}, {day.year}, in Minsk."
+    assert one(text, dt.date(2041, 1, 1)) == (day, "day")
+    assert one(f"signed {day.isoformat()} in Minsk", dt.date(2041, 1, 1)) == (day, "day")
+
+
+def test_event_date_prefers_the_sentence_then_the_paragraph_then_publication():
+    sentence = find_dates("Rahmon met Putin on Monday.", PUB)
+    paragraph = find_dates("In March 2014, Russia annexed Crimea.", PUB)
+    assert event_date(sentence, paragraph, 12, PUB) == (dt.date(2022, 10, 10), "day")
+    assert event_date([], paragraph, 0, PUB) == (dt.date(2014, 3, 1), "month")
+    assert event_date([], [], 0, PUB) == (PUB, "published")
+    assert event_date([], [], 0, None) == (None, None)

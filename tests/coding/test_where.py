@@ -1,0 +1,45 @@
+import pytest
+
+from allegiance.coding.where import gazetteer, locate, lookup
+
+
+def test_gazetteer_has_variants_and_countries():
+    assert lookup("Astana").country == "KAZ"
+    assert lookup("Nur-Sultan").name == "Astana"
+    assert lookup("Kiev").name == "Kyiv"
+    assert lookup("St. Petersburg").name == "Saint Petersburg"
+    russia = lookup("Russia")
+    assert russia.kind == "country" and russia.lat is None
+    assert lookup("Dushanbe").kind == "capital"
+    assert lookup("Atlantis") is None
+    assert len(gazetteer()) > 2000
+
+
+def _verb(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, place",
+    [
+        ("Putin met Tokayev at a summit in the Kazakh capital Astana on Friday.", "met", "Astana"),
+        ("The leaders met in the Black Sea resort of Sochi.", "met", "Sochi"),
+        ("Xi travelled to Samarkand for the summit.", "travelled", "Samarkand"),
+        ("Russian forces shelled Kharkiv overnight.", "shelled", "Kharkiv"),
+    ],
+)
+def test_places_named_in_the_sentence(nlp, text, trigger, place):
+    doc = nlp(text)
+    loc = locate(next(doc.sents), _verb(doc, trigger), [])
+    assert loc is not None and loc.name == place
+    assert loc.lat is not None and loc.span.text in text
+
+
+def test_no_place_when_the_text_names_none_or_only_actors(nlp):
+    doc = nlp("Rahmon accused Putin of neglect.")
+    assert locate(next(doc.sents), _verb(doc, "accused"), []) is None
+    doc = nlp("Russia condemned Ukraine.")
+    sent = next(doc.sents)
+    assert locate(sent, _verb(doc, "condemned"), [(16, 23)]) is None
+    doc = nlp("The Kazakh president spoke.")
+    assert locate(next(doc.sents), _verb(doc, "spoke"), []) is None
