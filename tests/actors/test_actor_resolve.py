@@ -36,7 +36,7 @@ CASES = [
     ("NATO troops", "2022-03-01", None, ("North Atlantic Treaty Organization", "organization", None, "NATO", "MIL")),
     ("Rosatom", "2022-03-01", None, ("Rosatom", "organization", "RUS", None, "BUS")),
     ("the West", "2022-03-01", None, ("the West", "group", None, "WEST", "GOV")),
-    ("the Ministry of Energy of Uzbekistan", "2022-03-01", None, (None, "group", "UZB", None, "GOV")),
+    ("the Ministry of Energy of Uzbekistan", "2022-03-01", None, (None, "organization", "UZB", None, "GOV")),
 ]
 
 

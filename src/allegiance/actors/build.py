@@ -64,13 +64,32 @@ def coded_actor(coded: CodedName, date: dt.date | None, *, text: str | None, con
                  confidence=confidence, text=text)
 
 
+# Agent nouns naming a body rather than people: "the Russian Foreign Ministry" is an organization,
+# "Russian officials" a group.
+INSTITUTIONS = frozenset(
+    "ministry government church parliament court council committee service agency department office staff "
+    "army navy bank company party administration cabinet commission assembly duma senate congress forces "
+    "military guard directorate prosecutor's procuracy bureau inspectorate corporation embassy mission "
+    "legislature judiciary police".split()
+)
+
+
 def agent_actor(kb: KnowledgeBase, sector: str, *, country: str | None, org: Organization | None,
-                text: str | None, confidence: float) -> Actor:
+                text: str | None, confidence: float, head: str = "", proper: bool = False) -> Actor:
     if org is not None:
         return org_actor(org, text=text, confidence=confidence, sector=sector)
-    name = f"{kb.states[country].name} {sector}" if country and country in kb.states else text or sector
-    return Actor(id=f"s:{country}:{sector}" if country else None, name=name, type="group", country=country,
-                 sector=sector, confidence=confidence, text=text)
+    last = head.rsplit(" ", 1)[-1]
+    kind = "organization" if last in INSTITUTIONS or proper else "group"
+    name = _name_of(text) if text else f"{kb.states[country].name} {sector}" if country in kb.states else sector
+    return Actor(id=f"s:{country}:{sector}" if country else None, name=name, type=kind,  # type: ignore[arg-type]
+                 country=country, sector=sector, confidence=confidence, text=text)
+
+
+def _name_of(text: str) -> str:
+    words = text.strip().split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words).removesuffix("'s")
 
 
 def unknown_actor(text: str, country: str | None, confidence: float = 0.3, sector: str | None = None) -> Actor:

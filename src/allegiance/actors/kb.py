@@ -95,6 +95,7 @@ class KnowledgeBase:
                 if anchor:
                     self._holders[(anchor, role.kind)].append((p, role))
                     self._holders[(anchor, "title:" + key(role.title))].append((p, role))
+                    self._holders[(anchor, "*")].append((p, role))
                     self.title_anchors[key(role.title)].add(anchor)
         for c in self.coded.values():
             self._add(c.name, Entry("coded", c.id, "name"))

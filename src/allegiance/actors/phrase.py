@@ -33,7 +33,7 @@ DESCRIPTORS: dict[str, str] = {
     "head": "org_head", "chief": "org_head", "boss": "org_head", "ceo": "org_head", "chief executive": "org_head",
     "chairman": "org_head", "chairwoman": "org_head", "chair": "org_head", "director": "org_head",
     "secretary general": "org_head", "secretary-general": "org_head", "director general": "org_head",
-    "director-general": "org_head", "commander-in-chief": "head_of_state",
+    "director-general": "org_head", "commander-in-chief": "military_commander",
 }
 # Skipped between pieces: they neither name nor describe.
 FILLER = frozenset("the a an of 's ' and its his her their our this that these then new top senior current "
@@ -61,6 +61,23 @@ def words_of(text: str) -> list[str]:
     return _SPLIT.sub(lambda m: f"{m[1]} 's" if m[1] else "ex ", normalise(text)).split()
 
 
+def _cased(text: str) -> tuple[set[str], set[str]] | None:
+    """Normalised words written with a capital, and those written all in capitals; None for lower-case text."""
+    if text == text.lower():
+        return None  # typed in lower case: case says nothing
+    raw = text.replace("'s", " ").replace("\u2019s", " ").split()
+    return ({normalise(w) for w in raw if w[:1].isupper()}, {normalise(w) for w in raw if w.isupper()})
+
+
+def _cased_as_name(words: list[str], entries: list[Entry], cased: tuple[set[str], set[str]]) -> bool:
+    capital, upper = cased
+    if all(e.kind == "person" for e in entries):
+        return True  # people are matched on surnames and checked against loose words elsewhere
+    if len(words) == 1 and len(words[0]) <= 3 and any(e.how in ("name", "code") for e in entries):
+        return words[0] in upper  # "UN", "US", "EU" - not "Un" in "Kim Jong Un"
+    return any(w in capital or w in upper for w in words)
+
+
 class Scanner:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
@@ -84,20 +101,24 @@ class Scanner:
                 return e.key
         return None
 
-    def scan(self, words: list[str]) -> list[Piece]:
+    def scan(self, words: list[str], text: str | None = None) -> list[Piece]:
+        """Pieces of a mention; with its original ``text``, names must be capitalised as names are."""
+        cased = _cased(text) if text is not None else None
         pieces: list[Piece] = []
         i = 0
         while i < len(words):
-            piece = self._longest(words, i)
+            piece = self._longest(words, i, cased)
             pieces.append(piece)
             i = piece.end
         return pieces
 
-    def _longest(self, words: list[str], i: int) -> Piece:
+    def _longest(self, words: list[str], i: int, cased: tuple[set[str], set[str]] | None) -> Piece:
         kb = self.kb
         for n in range(min(self.max_n, len(words) - i), 0, -1):
             phrase = " ".join(words[i:i + n])
-            entries = kb.index.get(phrase)
+            entries = kb.index.get(phrase) or kb.index.get(phrase.replace(" 's", "'s"))
+            if entries and cased is not None and not _cased_as_name(words[i:i + n], entries, cased):
+                entries = None
             title = self.titles.get(phrase)
             sector = kb.agents.get(phrase)
             if entries and not (title and all(e.how == "surname" for e in entries)):

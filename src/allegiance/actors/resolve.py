@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from allegiance.actors import build
 from allegiance.actors.kb import KnowledgeBase, load_kb
-from allegiance.actors.names import normalise, strip_article
+from allegiance.actors.names import key, normalise, strip_article
 from allegiance.actors.phrase import FILLER, RULER, DESCRIPTORS, Piece, Scanner, words_of
 from allegiance.actors.records import Entry, Person, Role
 from allegiance.errors import InvalidParameter
@@ -64,7 +64,7 @@ class Resolver:
     def countries_in(self, text: str) -> tuple[str, ...]:
         """States a text names or implies, in order of appearance."""
         out: list[str] = []
-        for piece in self.scanner.scan(words_of(text)):
+        for piece in self.scanner.scan(words_of(text), text):
             code = self._anchor_state(piece)
             if code and code not in out:
                 out.append(code)
@@ -75,7 +75,7 @@ class Resolver:
         words = words_of(text)
         if not words:
             return None
-        pieces = self.scanner.scan(words)
+        pieces = self.scanner.scan(words, text)
         # An unknown proper name heading the phrase ("Uzbek envoy Rustam Qodirov") is the referent;
         # the known words around it only describe it.
         tail = _proper_tail(pieces, text)
@@ -104,30 +104,33 @@ class Resolver:
 
         return max(people, key=rank)
 
-    def holders(self, anchor: str, title: Piece, date: dt.date | None, former: bool) -> list[tuple[Person, Role]]:
+    def holders(self, anchor: str, title: Piece, date: dt.date | None, former: bool,
+                words: tuple[str, ...] = ()) -> list[tuple[Person, Role]]:
+        """Who holds the titled role in ``anchor`` on ``date``; ``words`` of the mention break ties."""
         fetch = self.kb.former_holders if former else self.kb.holders
         if title.title == "title" or title.text in DESCRIPTORS:
             found = fetch(anchor, date, title=title.text)
             if found:
                 return found
         kind = DESCRIPTORS.get(title.text)
-        is_org = anchor in self.kb.organizations
+        org = self.kb.organizations.get(anchor)
         if kind == RULER:
-            kinds = ["org_head"] if is_org else (["head_of_government", "head_of_state"]
-                                                  if anchor in LEADER_IS_HEAD_OF_GOVERNMENT else
-                                                  ["head_of_state", "head_of_government"])
-        elif kind == "org_head" and not is_org:
+            kinds = ["org_head"] if org else (["head_of_government", "head_of_state"]
+                                              if anchor in LEADER_IS_HEAD_OF_GOVERNMENT else
+                                              ["head_of_state", "head_of_government"])
+        elif kind == "org_head" and not org:
             kinds = ["head_of_state"] if title.text in ("head", "chief") else []
         else:
             kinds = [kind] if kind else []
-        if is_org and kind != "org_head":
-            kinds += ["org_head", "company_head"]
-        elif is_org:
-            kinds.append("company_head")
-        for k in kinds:
-            found = fetch(anchor, date, kind=k)
-            if found:
-                return _by_gender(found, title.text)
+        if org:
+            # Anyone heading the organization (its director may be filed as a security chief).
+            kinds += ["org_head", "company_head", "*"]
+        anchors = [anchor] + ([org.parent] if org and org.parent else [])
+        for where in anchors:
+            for k in kinds:
+                found = fetch(where, date, kind=k)
+                if found:
+                    return _by_words(_by_gender(found, title.text), words)
         return []
 
     # --- composition -----------------------------------------------------------------------
@@ -209,7 +212,7 @@ class Resolver:
             anchor = anchor or (countries[0] if countries else None)
             plural = head.text not in self.scanner.titles and head.sector is not None
             if anchor and not plural:
-                found = self.holders(anchor, head, date, former)
+                found = self.holders(anchor, head, date, former, tuple(p.text for p in pieces))
                 if found:
                     person, role = found[0]
                     actor = build.person_actor(kb, person, date, text=text, confidence=0.85, role=role, former=former)
@@ -225,8 +228,11 @@ class Resolver:
                 pass  # "Gazprom officials": the organization below speaks for them
             else:
                 country = country or (countries[0] if countries else None)
+                last = head.text.split()[-1]
+                proper = _capitalised(text, last) and not last.endswith("s")  # "the General Staff"
                 return Resolution(build.agent_actor(kb, sector, country=country, org=org, text=text,
-                                                    confidence=0.8 if country or org else 0.5), "agent")
+                                                    confidence=0.8 if country or org else 0.5,
+                                                    head=head.text, proper=proper), "agent")
         if orgs:
             entry = next(e for e in orgs[0].entries if e.kind == "org")
             return Resolution(build.org_actor(kb.organizations[entry.key], text=text, confidence=0.9), "name")
@@ -285,6 +291,19 @@ def _by_gender(found: list[tuple[Person, Role]], title: str) -> list[tuple[Perso
     """A gendered title ("spokeswoman") puts holders of that gender first."""
     gender = "f" if title.endswith("woman") else "m" if title.endswith("man") else None
     return sorted(found, key=lambda pr: pr[0].gender != gender) if gender else found
+
+
+def _by_words(found: list[tuple[Person, Role]], words: tuple[str, ...]) -> list[tuple[Person, Role]]:
+    """Holders whose title shares words with the mention first ("foreign policy chief" → High
+    Representative for Foreign Affairs, not the Commission president)."""
+    if len(found) < 2 or not words:
+        return found
+    wanted = set(words) - FILLER
+    return sorted(found, key=lambda pr: -len(wanted & set(key(pr[1].title).split())))
+
+
+def _capitalised(text: str, word: str) -> bool:
+    return any(normalise(w) == word and w[:1].isupper() for w in text.split())
 
 
 def len_words(pieces: list[Piece]) -> int:
