@@ -42,9 +42,24 @@ def _enrich(person: dict[str, Any], variants: dict[str, list[str]]) -> None:
 def build(src: Path, dicts: Path | None) -> dict[str, list[dict[str, Any]]]:
     variants = _phoenix_variants(dicts) if dicts else {}
     out: dict[str, list[dict[str, Any]]] = {}
+    seen: dict[str, dict[str, Any]] = {}
     for path in sorted((src / "people").glob("*.txt")):
-        people = read_people(path)
+        out[path.stem] = []
+        for person in read_people(path):
+            first = seen.get(person["id"])
+            if first is None:  # a person lives in the first file (alphabetical) that mentions them
+                seen[person["id"]] = person
+                out[path.stem].append(person)
+            else:
+                _merge(first, person)
+    for people in out.values():
         for person in people:
             _enrich(person, variants)
-        out[path.stem] = people
     return out
+
+
+def _merge(into: dict[str, Any], other: dict[str, Any]) -> None:
+    into["aliases"] += [a for a in other["aliases"] if a not in into["aliases"]]
+    into["roles"] += other["roles"]
+    if other.get("notes"):
+        into["notes"] = " ".join(n for n in (into.get("notes"), other["notes"]) if n)

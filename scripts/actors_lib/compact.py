@@ -34,10 +34,17 @@ class SourceError(ValueError):
     """A curated source line that cannot be parsed."""
 
 
+def is_approximate(text: str) -> bool:
+    """'2019-05' (month only) or '2019' (year only): the source knows the date that far."""
+    return bool(re.fullmatch(r"\d{4}(-\d{2})?", text.strip()))
+
+
 def date_or_none(text: str, where: str) -> dt.date | None:
     text = text.strip()
     if text in ("-", "", "null"):
         return None
+    if is_approximate(text):
+        text = (text + "-01-01")[:10] if len(text) == 4 else text + "-01"
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
@@ -124,6 +131,9 @@ def read_people(path: Path) -> list[dict[str, Any]]:
             person["country"] = fields["nat"]
         if fields.get("note"):
             person["notes"].append(fields["note"])
+        approx = [d for d in (start, end) if is_approximate(d)]
+        if approx:
+            person["notes"].append(f"{' and '.join(approx)}: date known only to the month or year.")
         codes = ["hos", "hog"] if kind_code == "hosg" else [kind_code]
         for code in codes:
             if code not in KINDS:
