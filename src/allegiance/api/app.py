@@ -32,11 +32,12 @@ class IngestRequest(BaseModel):
 
 
 def create_app(db_path: str, token: str | None = None) -> FastAPI:
-    """The app over ``db_path``; ``token`` (or the ``api_token`` setting) enables the write endpoints."""
+    """The app over ``db_path``; ``token`` (default: the ``api_token`` setting) enables the write endpoints."""
     if token is None:
         from allegiance.config import load_settings
 
-        token = load_settings().api_token or None
+        token = load_settings().api_token
+    token = token or None  # "" means no token: read-only
     store = Store(db_path)
 
     @contextlib.asynccontextmanager
