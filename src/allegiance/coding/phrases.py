@@ -33,6 +33,11 @@ def load_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
+def _key(key: Any) -> str:
+    # YAML 1.1 reads an unquoted "on" / "off" key as a boolean
+    return {True: "on", False: "off"}[key] if isinstance(key, bool) else str(key)
+
+
 def _code(value: Any, where: str, path: Path) -> str:
     if not (isinstance(value, str) and value.isdigit() and 2 <= len(value) <= 4):
         raise DataFileError(f"{where}: code {value!r} is not a CAMEO code", input=str(path), hint='quote it: "042"')
@@ -124,7 +129,7 @@ def read_nominal(path: Path, data: dict[str, Any] | None = None) -> list[Nominal
     for n, e in enumerate(data.get("entries") or []):
         where = f"entry {n} ({e.get('lemma') if isinstance(e, dict) else e!r})"
         try:
-            roles = tuple((str(k), str(v)) for k, v in (e.get("roles") or {}).items())
+            roles = tuple((_key(k), str(v)) for k, v in (e.get("roles") or {}).items())
             bad = [v for _, v in roles if v not in ROLES]
             if bad:
                 raise DataFileError(f"{where}: unknown role {bad[0]!r}", input=str(path), hint=f"one of {sorted(ROLES)}")

@@ -1,0 +1,70 @@
+import hashlib
+import zlib
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from allegiance.coding.cameo import load_codebook
+from allegiance.coding.classifier import NONE_LABEL, features, hash_features, load_classifier
+from allegiance.errors import ModelError
+
+CV_FLOOR = 0.65  # grouped cross-validation accuracy the training script must reach; raise it, never lower it
+
+
+@pytest.fixture(scope="module")
+def clf():
+    return load_classifier()
+
+
+def _top(clf, nlp, text, word):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    return clf.predict(token, doc)
+
+
+def test_metadata_matches_shipped_training_data(clf):
+    data = Path(str(resources.files("allegiance") / "data" / "training" / "events.jsonl"))
+    assert clf.meta["training_data"]["sha256"] == hashlib.sha256(data.read_bytes()).hexdigest()
+    assert set(clf.labels) == set(load_codebook().roots()) | {NONE_LABEL}
+    assert clf.meta["cross_validation"]["accuracy"] >= CV_FLOOR
+
+
+@pytest.mark.parametrize(
+    "text, word, root",
+    [
+        ("Mongolia and Kazakhstan signed a memorandum on railway transit.", "signed", "05"),
+        ("Warplanes bombed the outskirts of the rebel stronghold overnight.", "bombed", "19"),
+        ("The Kyrgyz leader flew to Beijing for a three-day visit.", "flew", "04"),
+        ("Prosecutors detained the former mayor on bribery charges.", "detained", "17"),
+        ("Hungary criticised the European Commission over frozen funds.", "criticised", "11"),
+        ("Beijing threatened Manila with unspecified countermeasures.", "threatened", "13"),
+        ("Ottawa imposed sanctions on three Iranian officials.", "imposed", "16"),
+        ("Kazakhstan did not attend the meeting.", "attend", NONE_LABEL),
+        ("Wheat exports from the region rose by a third.", "rose", NONE_LABEL),
+    ],
+)
+def test_sensible_predictions(clf, nlp, text, word, root):
+    ranked = _top(clf, nlp, text, word)
+    assert ranked[0][0] == root, ranked
+    assert all(p1 >= p2 for (_, p1), (_, p2) in zip(ranked, ranked[1:]))
+
+
+def test_probabilities_form_a_distribution(clf, nlp):
+    doc = nlp("Armenia recalled its ambassador from Minsk.")
+    p = clf.scores(features(doc[1]))
+    assert p.shape == (len(clf.labels),) and np.isclose(p.sum(), 1.0) and (p >= 0).all()
+    assert len(clf.predict(doc[1], doc, k=5)) == 5
+
+
+def test_hashing_is_stable_across_processes():
+    # the shipped weights are indexed by CRC32 buckets; Python's salted hash() would break them
+    assert hash_features(["w=attack", "w=attack", "tag=VBD"], 2**18).tolist() == sorted(
+        {zlib.crc32(b"w=attack") % 2**18, zlib.crc32(b"tag=VBD") % 2**18}
+    )
+
+
+def test_missing_model_raises_model_error(tmp_path):
+    with pytest.raises(ModelError):
+        load_classifier(str(tmp_path / "nothing.npz"))

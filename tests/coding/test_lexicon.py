@@ -1,0 +1,156 @@
+from pathlib import Path
+
+import pytest
+
+from allegiance.coding.cameo import load_codebook
+from allegiance.coding.lexicon import load_lexicon
+from allegiance.coding.lexicon_io import read_petrarch, split_code
+from allegiance.errors import DataFileError
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _shared_dicts() -> Path | None:
+    for base in (REPO.parent / "shared", Path("/work/shared")):
+        d = base / "reference" / "dictionaries" / "petrarch2"
+        if d.is_dir():
+            return d
+    return None
+
+
+DICTS = _shared_dicts()
+needs_shared = pytest.mark.skipif(DICTS is None, reason="PETRARCH dictionaries (../shared) are not available")
+
+TOY = """\
+# a small PETRARCH-style dictionary
+&ARMS
++WEAPON
++MILITARY_AID
++&AMMO
+&AMMO
++AMMUNITION
+--- SEND  [---]  ---
+SEND {SENDS SENT SENDING}
+DISPATCH [070]
+- * &ARMS (TO +)                    [072]   # SEND
+- * FOOD                            [073]
+- NOT * FOOD                        [---]
+--- LASH OUT [111] ---
++LASH_OUT
+- % * [030:030]
+~ a (a b ATTACK) SAY = a b 015
+- * (BROKEN                          [010]
+"""
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def test_packaged_lexicon_sizes_and_codes(lexicon):
+    stats = lexicon.stats()
+    assert stats["patterns"] > 4000 and stats["verbs"] > 1500
+    assert stats["nominal"] >= 80 and stats["multiword"] >= 40
+    book = load_codebook()
+    for block in lexicon.blocks:
+        for entry in (*block.verbs, *block.patterns):
+            for code in (entry.code, entry.reverse):
+                assert code is None or code in book, (block.name, code)
+
+
+def test_split_code():
+    assert split_code("042:043") == ("042", "043")
+    assert split_code(":054") == (None, "054")
+    assert split_code("---") == (None, None)
+    assert split_code("080!") == ("080", None)
+
+
+def test_petrarch_reader_on_toy_file(tmp_path):
+    path = tmp_path / "toy.verbs.txt"
+    path.write_text(TOY)
+    d = read_petrarch(path)
+    assert [b.name for b in d.blocks] == ["send", "lash_out"]
+    send = d.blocks[0]
+    assert send.code is None and send.verbs[0].forms == ("sends", "sent", "sending")
+    assert send.verbs[1].code == "070"
+    assert [p.code for p in send.patterns] == ["072", "073", None]
+    assert d.synsets["arms"] == (("weapon",), ("military", "aid"), ("ammunition",))
+    lash = d.blocks[1].verbs[0]
+    assert (lash.lemma, lash.after, lash.code) == ("lash", ("out",), "111")
+    assert d.blocks[1].patterns[0].reverse == "030"
+    assert d.skipped == 1 and len(d.rejected) == 1
+    with pytest.raises(DataFileError):
+        read_petrarch(path, strict=True)
+
+
+def test_toy_dictionary_matches_through_the_same_loader(tmp_path, nlp):
+    path = tmp_path / "toy.verbs.txt"
+    path.write_text(TOY)
+    lex = load_lexicon([path])
+    doc = nlp("Iran sent ammunition to the rebels in Yemen.")
+    best = lex.match(doc, doc[1])[0]
+    assert (best.code, best.kind) == ("072", "pattern")
+    assert doc[best.slot("target")].text == "rebels"
+    doc = nlp("Iran did not send food.")
+    assert lex.match(doc, doc[3])[0].code is None  # PETRARCH null pattern: not an event
+    toks = "Iran sent food to Syria".split()
+    assert lex.match(toks, 1)[0].code == "073"
+
+
+def test_project_file_validation(tmp_path):
+    bad = tmp_path / "verbs.yaml"
+    bad.write_text('format: allegiance-verbs/1\nblocks:\n- {name: x, code: "0x2", verbs: [{lemma: x}], patterns: []}\n')
+    with pytest.raises(DataFileError):
+        load_lexicon([bad])
+    bad.write_text("format: allegiance-verbs/1\nblocks:\n- {name: x, verbs: [{lemma: x}], patterns: [{pattern: '* (a', code: '010'}]}\n")
+    with pytest.raises(DataFileError):
+        load_lexicon([bad])
+
+
+@pytest.mark.parametrize(
+    "text, word, code",
+    [
+        ("Russia asked China for military aid on Monday.", "asked", "0232"),
+        ("Iran accused Israel of attacking its embassy.", "accused", "1123"),
+        ("The United States imposed sanctions on Russian banks.", "imposed", "163"),
+        ("Tajikistan turned down the invitation to the summit.", "turned", "125"),
+        ("India and China held talks in Beijing.", "held", "046"),
+        ("The president rejected the proposal.", "rejected", "120"),
+    ],
+)
+def test_verb_matches(lexicon, nlp, text, word, code):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    assert lexicon.match(doc, token)[0].code == code
+
+
+def test_nominal_and_multiword(lexicon, nlp):
+    doc = nlp("The Russian airstrike on Idlib killed five people.")
+    m = lexicon.match_nominal(doc[2])[0]
+    assert m.code == "195" and doc[m.slot("target")].text == "Idlib"
+    doc = nlp("Putin's visit to Dushanbe lasted two days.")
+    m = lexicon.match_nominal(doc[2])[0]
+    assert (m.code, doc[m.slot("source")].text, doc[m.slot("target")].text) == ("042", "Putin", "Dushanbe")
+    doc = nlp("Rahmon gave Putin a dressing down in front of the cameras.")
+    assert [m.code for m in lexicon.match_multiword(doc, doc[4])] == ["111"]
+    doc = nlp("Russian troops pulled out of the city.")
+    assert lexicon.match(doc, doc[2])[0].code == "087"
+    doc = nlp("Washington pulled out of the treaty.")
+    assert lexicon.match(doc, doc[1])[0].code == "161"
+
+
+@needs_shared
+def test_petrarch_cameo_dictionary_loads():
+    lex = load_lexicon([DICTS / "CAMEO.2.0.txt"])
+    assert lex.stats()["blocks"] == 397 and lex.stats()["patterns"] > 4600
+    assert lex.has_verb("condemn") and lex.has_verb("shell")
+
+
+@needs_shared
+def test_petrarch_validation_dictionary_loads(nlp):
+    d = read_petrarch(DICTS / "PETR.Validate.verbs.txt")
+    assert len(d.blocks) > 250 and not d.rejected
+    lex = load_lexicon([DICTS / "PETR.Validate.verbs.txt"])
+    doc = nlp("Arnor abandoned diplomatic ties with Gondor.")
+    assert lex.match(doc, doc[1])[0].code == "901"
