@@ -43,8 +43,9 @@ def test_extract_bad_usage(runner):
 
 def test_code_events_and_exports(runner, tmp_path):
     db = str(tmp_path / "t.duckdb")
-    doc = tmp_path / "a.txt"
-    doc.write_text("Putin meets Rahmon\n\nDUSHANBE, Oct 10 2022 - " + TEXT + " Russia condemned Ukraine on Friday.\n")
+    doc = tmp_path / "a.jsonl"
+    doc.write_text(json.dumps({"id": "a1", "title": "Putin meets Rahmon", "published": "2022-10-14",
+                               "text": "DUSHANBE, Oct 10 (Reuters) - " + TEXT + " Russia condemned Ukraine on Friday."}) + "\n")
     result = runner.invoke(cli, ["ingest", str(doc), "--db", db, "--no-code"])
     assert result.exit_code == 0, result.output
     result = runner.invoke(cli, ["code", "--all", "--db", db])
@@ -57,7 +58,7 @@ def test_code_events_and_exports(runner, tmp_path):
     records = [json.loads(line) for line in result.output.splitlines()]
     assert records and all(r["source"]["country"] == "RUS" and r["target"]["country"] == "TJK" for r in records)
     table = runner.invoke(cli, ["events", "--db", db])
-    assert table.exit_code == 0 and "RUS" not in "" and records[0]["event_id"] in table.output
+    assert table.exit_code == 0 and records[0]["event_id"] in table.output
     rows = list(csv.DictReader(io.StringIO(runner.invoke(cli, ["events", "--db", db, "--format", "csv"]).output)))
     assert {r["event_id"] for r in rows} >= {r["event_id"] for r in records}
 

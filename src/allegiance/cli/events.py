@@ -66,7 +66,7 @@ def events_command(db, actor, dyad, since, until, plover, cameo, limit, offset, 
     if fmt == "table":
         _table(records)
     else:
-        write_events(records, fmt, click.get_text_stream("stdout"))
+        write_events(records, fmt, sys.stdout)
 
 
 @export_group.command(name="events")
@@ -85,7 +85,7 @@ def export_events_command(db: str | None, fmt: str, out: str | None) -> None:
         n = write_events(records, fmt, path=out)
         click.echo(f"wrote {n} events to {out}", err=True)
     else:
-        write_events(records, fmt, click.get_text_stream("stdout"))
+        write_events(records, fmt, sys.stdout)
 
 
 @cli.command(name="extract")
@@ -101,7 +101,7 @@ def extract_command(text: str | None, date: str | None, as_json: bool, jsonl) ->
     if jsonl is not None:
         if text:
             raise InvalidParameter("text", "give TEXT or --jsonl, not both")
-        out = click.get_text_stream("stdout")
+        out = sys.stdout
         for line in extract_lines(jsonl):
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
             out.flush()

@@ -36,6 +36,7 @@ HISTORY_DAYS = 366  # events the text dates further back than this are backgroun
 # Roots whose events often have no target (statements, appeals, threats, protests, force postures).
 TARGETLESS_ROOTS = {"01", "02", "09", "13", "14", "15"}
 _SPACE = re.compile(r"\W+")
+_DATELINE = re.compile(r"\s*(,|\(|—|–|-)")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
 
@@ -101,7 +102,8 @@ class Coder:
         mentions = resolve_document(doc, item.published, kb=self.kb)
         if not mentions:
             return []
-        index = MentionIndex.build(doc, list(mentions), self.classify.event_nouns)
+        mentions = [m for m in mentions if not _is_dateline(item.text, m)]
+        index = MentionIndex.build(doc, mentions, self.classify.event_nouns)
         breaks = [m.end() for m in _PARAGRAPH.finditer(item.text)]
         seen_lines: set[str] = set()
         paragraph_dates: dict[int, list[when.DateMention]] = {}
@@ -207,6 +209,13 @@ def event_id(article_id: str, cand: Candidate, code: str) -> str:
 
     key = "|".join([article_id, str(cand.sentence_index), code, str(cand.trigger), actor(cand.source), actor(cand.target)])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def _is_dateline(text: str, mention: Any) -> bool:
+    """"DUSHANBE, Oct 10 (Reuters) -": the place a story was filed from is not an actor in it."""
+    span = mention.span
+    at_line_start = span.start == 0 or text[span.start - 1] == "\n"
+    return at_line_start and span.text.isupper() and len(span.text) > 2 and _DATELINE.match(text, span.end) is not None
 
 
 def _bisect(breaks: list[int], position: int) -> int:

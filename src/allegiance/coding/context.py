@@ -67,7 +67,9 @@ def _local(tok: "Token") -> Context | None:
     for child in tok.children:
         low = child.lower_
         if child.dep_ == "neg" or (low in NEGATORS and child.dep_ in ("neg", "advmod", "det", "preconj")):
-            return Context(negated=True, cue=low)
+            return Context(negated=True, cue=low)  # "would not send": negation outranks modality
+    for child in tok.children:
+        low = child.lower_
         if child.dep_ in ("aux", "auxpass") and low in SPECULATIVE_AUX:
             return Context(speculative=True, cue=low)
         if child.dep_ == "mark" and low in CONDITIONAL_MARKS:
@@ -90,6 +92,8 @@ def _local(tok: "Token") -> Context | None:
 
 def assess(trigger: "Token", *, dated: bool = False) -> Context:
     """The context of an event whose trigger is ``trigger``; ``dated`` when the text gives its date."""
+    if trigger.sent.text.rstrip().endswith("?"):
+        return Context(speculative=True, cue="?")
     node = trigger
     hops = 0
     while True:
@@ -125,8 +129,6 @@ def assess(trigger: "Token", *, dated: bool = False) -> Context:
             node = head
             continue
         break
-    if trigger.sent.text.rstrip().endswith("?"):
-        return Context(speculative=True, cue="?")
     return Context()
 
 
