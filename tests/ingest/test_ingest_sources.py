@@ -188,3 +188,13 @@ def test_unreachable_url_and_broken_remote_feed(tmp_path: Path) -> None:
     assert docs == []
     assert rejected[0].origin == url and rejected[0].reason.startswith("cannot fetch")
     assert rejected[1].origin == f"{base}/bad.rss" and rejected[1].reason.startswith("broken feed")
+
+
+def test_json_files_hold_one_article_a_list_or_lines(tmp_path: Path) -> None:
+    (tmp_path / "one.json").write_text(json.dumps({"text": story(1), "title": "One"}, indent=2))
+    (tmp_path / "list.json").write_text(json.dumps([{"text": story(2)}, {"title": "no text"}], indent=2))
+    (tmp_path / "lines.json").write_text(json.dumps({"text": story(3)}) + "\n" + json.dumps({"text": story(4)}) + "\n")
+    docs, rejected = read(str(tmp_path / "one.json"), str(tmp_path / "list.json"), str(tmp_path / "lines.json"))
+    assert [Path(d.origin).name for d in docs] == ["one.json", "list.json#1", "lines.json#1", "lines.json#2"]
+    assert docs[0].title == "One"
+    assert [Path(r.origin).name for r in rejected] == ["list.json#2"]

@@ -6,6 +6,7 @@ unfetchable feed link becomes a Rejection and the rest of the container is still
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
@@ -57,9 +58,25 @@ def read_jsonl(stream: BinaryIO, origin: str, settings: Settings) -> Iterator[It
             yield rejection(exc, where)
 
 
-def _json_document(line: str, where: str) -> Document:
+def read_json(data: bytes, origin: str, settings: Settings) -> Iterator[Item]:
+    """A ``.json`` file: one article object, a list of them, or JSON Lines after all."""
     try:
-        record = json.loads(line)
+        loaded = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        yield from read_jsonl(io.BytesIO(data), origin, settings)
+        return
+    records = loaded if isinstance(loaded, list) else [loaded]
+    for number, record in enumerate(records, start=1):
+        where = f"{origin}#{number}" if isinstance(loaded, list) else origin
+        try:
+            yield _json_document(record, where)
+        except InputError as exc:
+            yield rejection(exc, where)
+
+
+def _json_document(line: str | object, where: str) -> Document:
+    try:
+        record = json.loads(line) if isinstance(line, str) else line
     except json.JSONDecodeError as exc:
         raise InputError(f"malformed JSON: {exc.msg} at column {exc.colno}", input=where) from exc
     if not isinstance(record, dict):

@@ -5,7 +5,7 @@ memory does not grow with the size of a batch. Each input that cannot be read be
 Rejection naming it; the rest of the batch goes on.
 
 Formats come from the file extension, else from the first bytes:
-``.txt`` text · ``.md`` Markdown · ``.html``/``.htm`` HTML · ``.jsonl``/``.ndjson``/``.json`` JSON Lines ·
+``.txt`` text · ``.md`` Markdown · ``.html``/``.htm`` HTML · ``.jsonl``/``.ndjson`` JSON Lines · ``.json`` one article object, a list of them, or JSON Lines ·
 ``.rss``/``.atom``/``.xml`` feeds · ``.warc``/``.warc.gz``/``.arc.gz`` WARC.
 """
 
@@ -126,6 +126,8 @@ def _read_file(path: str, settings: Settings, fetcher: readers.Fetcher) -> Itera
 def _read_container(kind: str, stream: BinaryIO, origin: str, settings: Settings, fetcher: readers.Fetcher) -> Iterator[readers.Item]:
     if kind == "warc":
         yield from readers.read_warc(stream, origin, settings)
+    elif kind == "jsonl" and origin.lower().endswith(".json"):
+        yield from readers.read_json(_read_capped(stream, origin, settings), origin, settings)
     elif kind == "jsonl":
         yield from readers.read_jsonl(stream, origin, settings)
     else:

@@ -1,0 +1,98 @@
+"""Ingestion throughput and peak memory at 1k and 10k synthetic articles (JSON Lines, code=False).
+
+Each size runs in its own subprocess into a fresh database, so the peak resident set size is that
+run's own. Memory must not grow with corpus size: inputs are streamed and each article is
+committed on its own. Run alone: ``python benchmarks/bench_ingest.py [SIZE ...]``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SIZES = (1_000, 10_000)
+_PEOPLE = ["Vladimir Putin", "Alexander Lukashenko", "Kassym-Jomart Tokayev", "Shavkat Mirziyoyev", "Emomali Rahmon",
+           "Sadyr Japarov", "Nikol Pashinyan", "Ilham Aliyev", "Xi Jinping", "Recep Tayyip Erdogan", "Narendra Modi"]
+_PLACES = ["Moscow", "Minsk", "Astana", "Tashkent", "Dushanbe", "Bishkek", "Yerevan", "Baku", "Sochi", "Samarkand"]
+_VERBS = ["met", "telephoned", "hosted", "criticised", "praised", "warned", "thanked", "visited", "received"]
+_TOPICS = ["gas supplies", "grain transit", "border security", "a rail corridor", "a nuclear plant", "migrant workers",
+           "state loans", "water sharing", "joint military drills", "customs rules", "electricity exports"]
+_NOISE = ["READ MORE: Kremlin issues new warning", "Share this article", "[INSIGHT] Why the region matters", ">"]
+
+
+def synthetic_article(n: int) -> dict[str, str]:
+    """A news-like JSON record of about 2 KB, distinct per ``n``, with some boilerplate to clean."""
+    rng = random.Random(n)
+    paragraphs = []
+    for _ in range(8):
+        a, b = rng.sample(_PEOPLE, 2)
+        paragraphs.append(
+            f"{a} {rng.choice(_VERBS)} {b} in {rng.choice(_PLACES)} to discuss {rng.choice(_TOPICS)}, "
+            f"officials said after the {rng.randint(2, 900)}th round of talks. The two sides agreed to "
+            f"meet again within {rng.randint(2, 60)} days and to set up a working group on {rng.choice(_TOPICS)}."
+        )
+        if rng.random() < 0.2:
+            paragraphs.append(rng.choice(_NOISE))
+    day = 1 + n % 28
+    return {"id": f"synthetic-{n}", "title": f"Talks round {n}", "published": f"2023-05-{day:02d}", "text": "\n\n".join(paragraphs)}
+
+
+def child(size: int) -> dict[str, float]:
+    """Generate, ingest and measure one size; runs in its own process."""
+    from allegiance.config import load_settings
+    from allegiance.ingest import ingest
+    from allegiance.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as out:
+            for n in range(size):
+                out.write(json.dumps(synthetic_article(n)) + "\n")
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        with Store(str(Path(tmp) / "bench.duckdb")) as store:
+            started = time.perf_counter()
+            summary = ingest([str(corpus)], store, code=False, settings=load_settings())
+            seconds = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "size": size,
+        "new": summary.new,
+        "rejected": summary.rejected,
+        "seconds": seconds,
+        "articles_per_second": summary.new / seconds,
+        "rss_before_mb": rss_before / 1024,
+        "peak_rss_mb": peak / 1024,
+    }
+
+
+def main(sizes: tuple[int, ...] = SIZES) -> list[dict[str, float]]:
+    print(f"{'articles':>9} {'stored':>7} {'seconds':>8} {'articles/s':>11} {'RSS before MB':>14} {'peak RSS MB':>12}")
+    results = []
+    for size in sizes:
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", str(size)], capture_output=True, text=True, check=True
+        )
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        results.append(result)
+        print(
+            f"{result['size']:>9,} {result['new']:>7,} {result['seconds']:>8.1f} {result['articles_per_second']:>11.1f}"
+            f" {result['rss_before_mb']:>14.1f} {result['peak_rss_mb']:>12.1f}",
+            flush=True,
+        )
+    if len(results) > 1:
+        growth = results[-1]["peak_rss_mb"] - results[0]["peak_rss_mb"]
+        print(f"peak RSS growth from {results[0]['size']:,} to {results[-1]['size']:,} articles: {growth:+.1f} MB")
+    return results
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--child":
+        print(json.dumps(child(int(sys.argv[2]))))
+    else:
+        main(tuple(int(a) for a in sys.argv[1:]) or SIZES)
