@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 ROOTS = [f"{i:02d}" for i in range(1, 21)]
 PLOVER_TYPES = [
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "ACCUSE",
@@ -33,7 +35,7 @@ MIN_NO_EVENT = 120
 MIN_ARTICLES = 14
 ARTICLE_WORDS = (300, 700)
 TEST_SHARE = (0.55, 0.65)
-KEY = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
+KEY = re.compile(r"^[A-Z][A-Z0-9_]{1,29}$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SENTENCE_FIELDS = {"id", "text", "date", "tags", "events", "split"}
 EVENT_FIELDS = {"source", "target", "cameo", "plover"}
@@ -72,15 +74,35 @@ def load_codes(path: Path) -> dict[str, str | None]:
     return table
 
 
-def check_event(where: str, event: object, codes: dict[str, str | None], extra: set[str], report: Report) -> None:
+def load_keys(root: Path) -> set[str] | None:
+    """Actor keys the project's knowledge base knows (ISO3 codes and organization codes), if it is there."""
+    folder = root / "src/allegiance/data/actors"
+    if not (folder / "states.yaml").is_file() or not (folder / "organizations.yaml").is_file():
+        return None
+    states = yaml.safe_load((folder / "states.yaml").read_text(encoding="utf-8")) or []
+    orgs = yaml.safe_load((folder / "organizations.yaml").read_text(encoding="utf-8")) or []
+    return {entry["iso3"] for entry in states} | {entry["code"] for entry in orgs}
+
+
+@dataclass
+class Tables:
+    codes: dict[str, str | None]
+    keys: set[str] | None
+
+
+def check_event(where: str, event: object, tables: Tables, extra: set[str], report: Report) -> None:
     if not isinstance(event, dict) or set(event) != EVENT_FIELDS | extra:
         report.error(where, f"event fields must be {sorted(EVENT_FIELDS | extra)}")
         return
     source, target, cameo = event["source"], event["target"], event["cameo"]
-    if not (isinstance(source, str) and KEY.match(source)):
-        report.error(where, f"bad source key {source!r}")
-    if target is not None and not (isinstance(target, str) and KEY.match(target)):
-        report.error(where, f"bad target key {target!r}")
+    codes = tables.codes
+    for role, key in (("source", source), ("target", target)):
+        if key is None and role == "target":
+            continue
+        if not (isinstance(key, str) and KEY.match(key)):
+            report.error(where, f"bad {role} key {key!r}")
+        elif tables.keys is not None and key not in tables.keys:
+            report.error(where, f"{role} key {key!r} is neither a state nor an organization of the actor tables")
     if cameo not in codes:
         report.error(where, f"unknown CAMEO code {cameo!r}")
         return
@@ -91,7 +113,7 @@ def check_event(where: str, event: object, codes: dict[str, str | None], extra: 
         report.error(where, f"CAMEO {cameo} maps to PLOVER {expected!r}, not {event['plover']!r}")
 
 
-def load_sentences(path: Path, codes: dict[str, str | None], report: Report) -> list[dict]:
+def load_sentences(path: Path, tables: Tables, report: Report) -> list[dict]:
     records: list[dict] = []
     seen: set[str] = set()
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -119,12 +141,12 @@ def load_sentences(path: Path, codes: dict[str, str | None], report: Report) -> 
             report.error(where, "events must be a list")
             continue
         for event in record["events"]:
-            check_event(where, event, codes, set(), report)
+            check_event(where, event, tables, set(), report)
         records.append(record)
     return records
 
 
-def load_articles(folder: Path, codes: dict[str, str | None], report: Report) -> list[dict]:
+def load_articles(folder: Path, tables: Tables, report: Report) -> list[dict]:
     articles: list[dict] = []
     for path in sorted(folder.glob("*.json")):
         where = f"articles/{path.name}"
@@ -149,7 +171,7 @@ def load_articles(folder: Path, codes: dict[str, str | None], report: Report) ->
             report.error(where, "no expected events")
         for index, event in enumerate(article["events"]):
             spot = f"{where} event {index}"
-            check_event(spot, event, codes, {"date", "evidence"}, report)
+            check_event(spot, event, tables, {"date", "evidence"}, report)
             if not DATE.match(str(event.get("date"))):
                 report.error(spot, "bad event date")
             evidence = event.get("evidence")
@@ -210,9 +232,9 @@ def check(root: Path) -> Report:
     if table is None:
         report.error("codes", "no CAMEO code table (src/allegiance/data/cameo/codes.tsv or ../shared)")
         return report
-    codes = load_codes(table)
-    sentences = load_sentences(root / "gold/sentences.jsonl", codes, report)
-    articles = load_articles(root / "gold/articles", codes, report)
+    tables = Tables(load_codes(table), load_keys(root))
+    sentences = load_sentences(root / "gold/sentences.jsonl", tables, report)
+    articles = load_articles(root / "gold/articles", tables, report)
     check_coverage(sentences, articles, report)
     return report
 
