@@ -20,6 +20,7 @@ demo: setup
 	rm -f $(DB) $(DB).wal
 	$(BIN)/allegiance ingest corpus/sample --db $(DB) || test $$? -eq 3
 	$(BIN)/allegiance info --db $(DB)
+	$(BIN)/allegiance events --db $(DB) --limit 12
 	$(BIN)/allegiance demo-serve --db $(DB) --port $(PORT)
 
 test: setup
