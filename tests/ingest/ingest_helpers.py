@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import random
 import socket
 import threading
@@ -11,6 +12,9 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from allegiance.config import Settings, load_settings
 
@@ -95,3 +99,18 @@ def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def build_warc(records: list[tuple[str, str, str, bytes]], *, gzip: bool = True) -> bytes:
+    """WARC bytes from (type, url, content-type, body) records, written with warcio."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gzip)
+    for rec_type, url, content_type, body in records:
+        if rec_type == "response":
+            status = "404 Not Found" if url.endswith("/missing") else "200 OK"
+            headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+        else:
+            record = writer.create_warc_record(url, rec_type, payload=io.BytesIO(body), warc_content_type=content_type)
+        writer.write_record(record)
+    return buffer.getvalue()

@@ -8,8 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from ingest_helpers import closed_port, serve, settings, story
-from test_ingest_warc import build_warc
+from ingest_helpers import build_warc, closed_port, serve, settings, story
 
 from allegiance.ingest.sources import read_inputs
 from allegiance.models import Document, Rejection

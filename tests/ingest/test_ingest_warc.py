@@ -3,28 +3,12 @@ from __future__ import annotations
 import io
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+from ingest_helpers import build_warc
 
 from allegiance.errors import InputError
 from allegiance.ingest.warc import iter_html_responses
 
 PAGE = b"<html><body><article><p>Putin met Pashinyan in Moscow on Thursday.</p></article></body></html>"
-
-
-def build_warc(records: list[tuple[str, str, str, bytes]], *, gzip: bool = True) -> bytes:
-    """WARC bytes from (type, url, content-type, body) records, written with warcio."""
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=gzip)
-    for rec_type, url, content_type, body in records:
-        if rec_type == "response":
-            status = "404 Not Found" if url.endswith("/missing") else "200 OK"
-            headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
-        else:
-            record = writer.create_warc_record(url, rec_type, payload=io.BytesIO(body), warc_content_type=content_type)
-        writer.write_record(record)
-    return buffer.getvalue()
 
 
 @pytest.mark.parametrize("gzip", [True, False])

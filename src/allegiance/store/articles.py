@@ -35,21 +35,22 @@ _ARTICLE_COLUMNS = (
 def save(store: Store, article: Article, *, minhash: bytes | None = None) -> Outcome:
     """Store ``article`` with its origin atomically; an already stored id only gains the origin."""
     with store.transaction() as conn:
-        if conn.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone():
-            conn.execute(
-                "INSERT OR IGNORE INTO article_origins (article_id, origin, kind) VALUES (?, ?, 'duplicate')",
-                [article.id, article.origin],
-            )
-            return "duplicate"
-        conn.execute(
-            f"INSERT INTO articles ({_ARTICLE_COLUMNS}, minhash) VALUES ({', '.join('?' * 16)})",
+        # One statement both checks and inserts: the id is the primary key.
+        inserted = conn.execute(
+            f"INSERT OR IGNORE INTO articles ({_ARTICLE_COLUMNS}, minhash) VALUES ({', '.join('?' * 16)}) RETURNING id",
             [
                 article.id, article.origin, article.title, article.url, article.publisher, article.author,
                 article.language, article.published, article.published_precision, article.published_source,
                 article.raw_text, article.clean_text, json.dumps([r.to_dict() for r in article.removed]),
                 article.duplicate_of, article.similarity, minhash,
             ],
-        )
+        ).fetchall()
+        if not inserted:
+            conn.execute(
+                "INSERT OR IGNORE INTO article_origins (article_id, origin, kind) VALUES (?, ?, 'duplicate')",
+                [article.id, article.origin],
+            )
+            return "duplicate"
         kind = "near_duplicate" if article.duplicate_of else "first"
         conn.execute(
             "INSERT INTO article_origins (article_id, origin, kind, similarity) VALUES (?, ?, ?, ?)",
