@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from allegiance.coding.patterns import PatternError, Tok, format_pattern, match_pattern, parse_pattern
+from allegiance.coding.patterns import PatternError, Tok, compile_synsets, format_pattern, match_pattern, parse_pattern
 
 WORDS = ["aid", "talks", "troop", "border", "to", "with", "into", "against"]
 FILLER = ["qq", "zz", "xx", "the", "new"]
@@ -104,5 +104,5 @@ def test_joined_words_must_be_adjacent_and_slots_are_reported():
     assert match_pattern(parse_pattern("* aid_to"), toks, 1, {}) is not None
     assert match_pattern(parse_pattern("* to_syria"), toks, 1, {}) is None
     assert match_pattern(parse_pattern("$ * aid"), toks, 1, {})["source"] == 0
-    synsets = {"help": (("aid",), ("humanitarian", "aid"))}
+    synsets = compile_synsets({"help": (("aid",), ("humanitarian", "aid"))})
     assert match_pattern(parse_pattern("* &help"), toks, 1, synsets) is not None

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from allegiance.coding.lexicon_io import VerbBlock, VerbEntry, read_petrarch, read_project
-from allegiance.coding.patterns import Tok, match_pattern, word_matches
+from allegiance.coding.patterns import Tok, compile_synsets, match_pattern, word_matches
 from allegiance.coding.phrases import (
     MULTIWORD_FORMAT,
     NOMINAL_FORMAT,
@@ -63,19 +63,6 @@ def _tok(t: Any) -> Tok:
     return Tok(t.lower_, t.lemma_.lower(), t.pos_)
 
 
-def _window(doc_or_tokens: Any, verb_token: Any) -> tuple[list[Tok], int, int, int, int, Any]:
-    """Tokens, offset of toks[0] in the doc, verb position, and the span patterns may use."""
-    if isinstance(verb_token, int):
-        toks = [_tok(t) for t in doc_or_tokens]
-        return toks, 0, verb_token, max(0, verb_token - PRE_WINDOW), len(toks), None
-    doc = verb_token.doc
-    sent = verb_token.sent if doc.has_annotation("SENT_START") else doc[:]
-    toks = [_tok(t) for t in sent]
-    v = verb_token.i - sent.start
-    end = max(verb_token.right_edge.i - sent.start + 1, v + 1)
-    return toks, sent.start, v, max(0, v - PRE_WINDOW), end, verb_token
-
-
 def _dep_slots(token: Any) -> list[tuple[str, int]]:
     if token is None:
         return []
@@ -100,6 +87,8 @@ class Lexicon:
     ):
         self.blocks = tuple(blocks)
         self.synsets = dict(synsets or {})
+        self._compiled = compile_synsets(self.synsets)
+        self._last: tuple[Any, int, list[Tok]] | None = None  # tokens of the last sentence seen
         self._verbs: dict[str, list[tuple[VerbEntry, VerbBlock]]] = {}
         for block in self.blocks:
             for verb in block.verbs:
@@ -111,6 +100,22 @@ class Lexicon:
         self._multi: dict[str, list[MultiwordEntry]] = {}
         for m in multiword:
             self._multi.setdefault(m.words[m.anchor].rstrip("_"), []).append(m)
+
+    def _window(self, doc_or_tokens: Any, verb_token: Any) -> tuple[list[Tok], int, int, int, int, Any]:
+        """Tokens, offset of toks[0] in the doc, verb position, and the span patterns may use."""
+        if isinstance(verb_token, int):
+            toks = [_tok(t) for t in doc_or_tokens]
+            return toks, 0, verb_token, max(0, verb_token - PRE_WINDOW), len(toks), None
+        doc = verb_token.doc
+        sent = verb_token.sent if doc.has_annotation("SENT_START") else doc[:]
+        if self._last is not None and self._last[0] is doc and self._last[1] == sent.start:
+            toks = self._last[2]
+        else:
+            toks = [_tok(t) for t in sent]
+            self._last = (doc, sent.start, toks)
+        v = verb_token.i - sent.start
+        end = max(verb_token.right_edge.i - sent.start + 1, v + 1)
+        return toks, sent.start, v, max(0, v - PRE_WINDOW), end, verb_token
 
     def stats(self) -> dict[str, int]:
         return {
@@ -127,8 +132,9 @@ class Lexicon:
 
     def match(self, doc_or_tokens: Any, verb_token: Any) -> list[LexMatch]:
         """Codes for the verb at ``verb_token`` (a spaCy Token, or an index into a token list)."""
-        toks, off, v, start, end, token = _window(doc_or_tokens, verb_token)
+        toks, off, v, start, end, token = self._window(doc_or_tokens, verb_token)
         verb = toks[v]
+        present = frozenset().union(*(t.keys for t in toks[start:end]))
         dep = _dep_slots(token)
         found: list[tuple[tuple[int, int], LexMatch]] = []
         seen: set[int] = set()
@@ -141,7 +147,9 @@ class Lexicon:
                 continue
             trigger = tuple(i + off for i in span)
             for p in block.patterns:
-                slots = match_pattern(p.pattern, toks, v, self.synsets, start=start, end=end)
+                if not p.pattern.required <= present:
+                    continue
+                slots = match_pattern(p.pattern, toks, v, self._compiled, start=start, end=end)
                 if slots is None:
                     continue
                 spec = p.pattern.specificity
@@ -164,7 +172,7 @@ class Lexicon:
         return _dedupe(m for _, m in found)
 
     def match_multiword(self, doc_or_tokens: Any, token: Any) -> list[LexMatch]:
-        toks, off, v, _, _, tok = _window(doc_or_tokens, token)
+        toks, off, v, _, _, tok = self._window(doc_or_tokens, token)
         return self._multiword(toks, off, v, _dep_slots(tok))
 
     def _multiword(self, toks: Sequence[Tok], off: int, v: int, dep: list[tuple[str, int]]) -> list[LexMatch]:

@@ -16,8 +16,9 @@ not joined by ``_`` may have other words between them, as in PETRARCH.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from allegiance.errors import DataFileError
 
@@ -59,8 +60,10 @@ class Pattern:
         """How many literal words and sets the pattern asks for: more specific patterns win."""
         return sum(1 for e in self.elements if e.kind in ("word", "synset"))
 
-    def words(self) -> set[str]:
-        return {e.value for e in self.elements if e.kind == "word"}
+    @functools.cached_property
+    def required(self) -> frozenset[str]:
+        """Literal words that must be present (a cheap test before matching)."""
+        return frozenset(e.value for e in self.elements if e.kind == "word")
 
     def text(self) -> str:
         return format_pattern(self)
@@ -145,6 +148,29 @@ class Tok:
     text: str  # lower case
     lemma: str  # lower case
     pos: str = ""
+    keys: frozenset[str] = field(default=frozenset(), compare=False)  # every word that would match it
+
+    def __post_init__(self) -> None:
+        if not self.keys:
+            n = len(self.text)
+            cut = {self.text[: n - k] for k in range(1, MAX_INFLECTION + 1) if n - k > 0}
+            object.__setattr__(self, "keys", frozenset({self.text, self.lemma} | cut))
+
+
+# a synonym set compiled for lookup: first word → members (as (word, exact) pairs), longest first
+CompiledSynsets = Mapping[str, Mapping[str, tuple[tuple[tuple[str, bool], ...], ...]]]
+
+
+def compile_synsets(raw: Mapping[str, Iterable[tuple[str, ...]]]) -> dict[str, dict[str, tuple]]:
+    out: dict[str, dict[str, tuple]] = {}
+    for name, members in raw.items():
+        index: dict[str, list[tuple[tuple[str, bool], ...]]] = {}
+        for member in members:
+            words = tuple((w.rstrip("_"), w.endswith("_")) for w in member)
+            if words:
+                index.setdefault(words[0][0], []).append(words)
+        out[name] = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+    return out
 
 
 def word_matches(word: str, exact: bool, tok: Tok) -> bool:
@@ -155,7 +181,7 @@ def word_matches(word: str, exact: bool, tok: Tok) -> bool:
     return tok.text.startswith(word) and len(tok.text) - len(word) <= MAX_INFLECTION
 
 
-def _unit_len(e: Element, toks: Sequence[Tok], i: int, synsets: Mapping[str, tuple[tuple[str, ...], ...]]) -> int:
+def _unit_len(e: Element, toks: Sequence[Tok], i: int, synsets: CompiledSynsets) -> int:
     """Number of tokens element ``e`` consumes at position ``i``, or 0 when it does not match there."""
     if i < 0 or i >= len(toks):
         return 0
@@ -167,13 +193,17 @@ def _unit_len(e: Element, toks: Sequence[Tok], i: int, synsets: Mapping[str, tup
     if e.kind == "skip":
         return 1 if tok.pos not in ("PUNCT", "") else 0
     if e.kind == "synset":
+        index = synsets.get(e.value)
+        if not index:
+            return 0
         best = 0
-        for member in synsets.get(e.value, ()):
-            n = len(member)
-            if n > best and i + n <= len(toks) and all(
-                word_matches(w.rstrip("_"), w.endswith("_"), toks[i + k]) for k, w in enumerate(member)
-            ):
-                best = n
+        for key in tok.keys:
+            for member in index.get(key, ()):
+                n = len(member)
+                if n > best and i + n <= len(toks) and all(
+                    word_matches(w, exact, toks[i + k]) for k, (w, exact) in enumerate(member)
+                ):
+                    best = n
         return best
     return 0
 
@@ -182,7 +212,7 @@ def match_pattern(
     pattern: Pattern,
     toks: Sequence[Tok],
     verb: int,
-    synsets: Mapping[str, tuple[tuple[str, ...], ...]],
+    synsets: CompiledSynsets,
     *,
     start: int = 0,
     end: int | None = None,
