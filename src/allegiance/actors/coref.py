@@ -13,7 +13,7 @@ Walks the article's noun chunks, named entities and pronouns in order and links:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from allegiance.actors import build
@@ -36,6 +36,10 @@ NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL
 FUZZY = frozenset({"PERSON", "ORG", "GPE"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 LOOKBACK_SENTENCES = 3
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+# First names ending in -a that are men's names, for guessing the gender of people the KB lacks.
+_MALE_A = frozenset({"nikita", "ilya", "foma", "kuzma", "luka", "luca", "joshua", "andrea", "mustafa", "musa",
+                     "isa", "yahya", "zakaria", "hamza", "oleksa", "savva", "danila"})
 GENERIC_ORGANIZATIONS = frozenset({"alliance", "bloc", "organization", "organisation", "grouping", "union", "club",
                                    "treaty organization", "alliance force", "force", "group"})
 
@@ -51,6 +55,7 @@ class Seen:
     subject: bool
     gender: str | None
     person: bool
+    clause: int  # token index of the verb governing the mention
 
 
 class Coref:
@@ -63,6 +68,7 @@ class Coref:
         self.seen: list[Seen] = []
         self.names: dict[str, Actor] = {}  # surname / partial name keys of people seen so far
         self.countries: list[str] = []
+        self.possessor: tuple[int, Seen] | None = None  # (token index of "his"/"their", what it refers to)
 
     # --- candidates ------------------------------------------------------------------------
 
@@ -86,6 +92,14 @@ class Coref:
             end, head = nxt.end, nxt.root
         return start, end
 
+    def _add_owned(self, start: int, end: int, found: list[tuple[int, int, str]]) -> None:
+        """A phrase; "his fighters" gives the pronoun a mention of its own, the owner of the rest."""
+        first = self.doc[start]
+        if first.dep_ == "poss" and first.lower_ in PRONOUNS and end - start > 1:
+            found.append((start, start + 1, "pronoun"))
+            start += 1
+        found.append((start, end, "chunk"))
+
     def candidates(self) -> list[tuple[int, int, str]]:
         doc = self.doc
         chunks = list(doc.noun_chunks)
@@ -96,13 +110,13 @@ class Coref:
             if len(chunk) == 1 and root.lower_ in PRONOUNS:
                 found.append((root.i, root.i + 1, "pronoun"))
             elif self._referring(root):
-                found.append((*self._extend(chunk, chunk_at), "chunk"))
+                self._add_owned(*self._extend(chunk, chunk_at), found)
             else:
                 for tok in chunk:
                     if tok.dep_ == "poss" and tok.lower_ in PRONOUNS:
                         found.append((tok.i, tok.i + 1, "pronoun"))
                     elif tok.dep_ == "poss" and tok.i != root.i:
-                        found.append((tok.left_edge.i, tok.i + 1, "chunk"))
+                        self._add_owned(tok.left_edge.i, tok.i + 1, found)
         for ent in doc.ents:
             if ent.label_ in NAMED:
                 found.append((ent.start, ent.end, ent.label_))
@@ -134,13 +148,14 @@ class Coref:
                 for name in (*person.surnames, person.name.split()[-1], person.name):
                     self.names[key(name)] = actor
         elif actor.type == "unknown" and root.pos_ == "PROPN" and person_like:
+            gender = guess_gender(actor.name)
             parts = key(actor.name).split()
             for name in {parts[-1], " ".join(parts)} if parts else ():
                 self.names.setdefault(name, actor)
         if actor.country and actor.country not in self.countries:
             self.countries.append(actor.country)
         self.seen.append(Seen(actor, self.sent_of[span.start], span.start, span.end, root.dep_ in SUBJECTS,
-                              gender, person_like))
+                              gender, person_like, clause_of(root)))
 
     def _compatible(self, seen: Seen, kind: str) -> bool:
         a = seen.actor
@@ -165,8 +180,14 @@ class Coref:
             noun = token.head.head.i
             return next((s for s in reversed(self.seen) if s.start <= noun < s.end), None)
         here = self.sent_of[token.i]
+        # An object pronoun never refers to the subject of its own clause ("Putin did not answer him").
+        barred = set()
+        if token.lower_ in OBJECT_PRONOUNS and token.dep_ != "poss":
+            clause = clause_of(token)
+            barred = {s.actor.id or s.actor.name for s in self.seen if s.subject and s.clause == clause}
         for sentence in range(here, max(-1, here - LOOKBACK_SENTENCES - 1), -1):
-            pool = [s for s in self.seen if s.sentence == sentence and s.end <= token.i and self._compatible(s, kind)]
+            pool = [s for s in self.seen if s.sentence == sentence and s.end <= token.i and self._compatible(s, kind)
+                    and (s.actor.id or s.actor.name) not in barred]
             if pool:
                 subjects = [s for s in pool if s.subject]
                 return (subjects or pool)[0] if sentence != here else (subjects or pool)[-1]
@@ -208,16 +229,23 @@ class Coref:
         state = next((c for c in self.resolver.countries_in(text)), None)
         if state is None:
             return None
-        owner = next((t for t in span if t.dep_ == "poss"), None)
-        of = self._pronoun(owner) if owner is not None and owner.lower_ in PRONOUNS else None
-        of = of or next((s for s in reversed(self.seen) if s.actor.type == "person"), None)
+        of = self._owner(span) or next((s for s in reversed(self.seen) if s.actor.type == "person"), None)
         person = self.kb.people.get((of.actor.id or "")[2:]) if of else None
+        if of is not None and person is None:
+            # The counterpart of someone we do not know: same kind of office, other state.
+            return build.unknown_actor(text, state, sector=of.actor.sector), "title"
         role = self.kb.role_on(person, self.date)[0] if person else None
         for kind in ([role.kind] if role else []) + ["head_of_state"]:
             holders = self.kb.holders(state, self.date, kind=kind)
             if holders:
                 p, r = holders[0]
                 return build.person_actor(self.kb, p, self.date, text=text, confidence=0.75, role=r), "title"
+        return None
+
+    def _owner(self, span: "SpacySpan") -> Seen | None:
+        """What the possessive pronoun right before the span refers to."""
+        if self.possessor and self.possessor[0] == span.start - 1:
+            return self.possessor[1]
         return None
 
     def _generic_organization(self, words: list[str]) -> Seen | None:
@@ -248,13 +276,53 @@ class Coref:
             return (*described, None)
         named = (label in NAMED or root.pos_ == "PROPN" or root.ent_type_ in NAMED) and root.ent_type_ not in NOT_ACTORS
         fuzzy = label in FUZZY or root.ent_type_ in FUZZY
-        found = self.resolver.resolution(text, self.date, fuzzy=fuzzy, unknown=named)
+        owner = self._owner(span)
+        countries = (owner.actor.country,) if owner and owner.actor.country else ()
+        found = self.resolver.resolution(text, self.date, countries=countries, fuzzy=fuzzy, unknown=named)
         return (found.actor, found.via, None) if found else None
+
+    def apposition(self, span: "SpacySpan", actor: Actor, mentions: list[Mention]) -> Actor:
+        """"Kamchybek Tashiev, Kyrgyzstan's security chief": both name one actor; each completes the other."""
+        head = span.root.head.i
+        if span.root.dep_ != "appos" or not self.seen or not (self.seen[-1].start <= head < self.seen[-1].end):
+            return actor
+        before, by_name = self.seen[-1].actor, mentions[-1].via in ("name", "surname", "apposition", "fuzzy")
+        if actor.type == "unknown" and (before.type == "unknown" or not by_name):
+            # A name we do not know beside a description: the name is the referent, the description its facts.
+            merged = replace(actor, country=actor.country or before.country, sector=actor.sector or before.sector)
+        elif before.type == "unknown" and actor.type != "unknown":
+            merged = replace(before, country=before.country or actor.country, sector=before.sector or actor.sector)
+        elif before.type == "person" and actor.type in ("group", "organization", "unknown"):
+            merged = before
+        else:
+            return actor
+        self.seen[-1].actor = merged
+        self.names.update({k: merged for k, v in self.names.items() if v is before})
+        last = mentions[-1]
+        mentions[-1] = replace(last, actor=replace(merged, text=last.actor.text if last.actor else None))
+        return replace(merged, text=span.text)
+
+
+def clause_of(token: "Token") -> int:
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token.i
+
+
+def guess_gender(name: str) -> str | None:
+    """Women's names in the region end in -a (Margarita, Maria) and their surnames in -ova/-eva/-ina/-aya."""
+    parts = key(name).split()
+    if not parts:
+        return None
+    first, last = parts[0], parts[-1]
+    if (first.endswith("a") and first not in _MALE_A) or (len(parts) > 1 and last.endswith(("ova", "eva", "ina", "aya", "skaya"))):
+        return "f"
+    if len(parts) > 1 and last.endswith(("ov", "ev", "in", "sky", "skiy", "enko", "yan", "dze", "shvili")):
+        return "m"
+    return None
 
 
 def _retext(actor: Actor, text: str) -> Actor:
-    from dataclasses import replace
-
     return replace(actor, text=text)
 
 
@@ -267,6 +335,12 @@ def document_mentions(doc: "Doc", date: dt.date | None, resolver: "Resolver") ->
         if linked is None:
             continue
         actor, via, antecedent = linked
+        if label == "pronoun" and span.root.dep_ == "poss" and antecedent is not None:
+            coref.possessor = (start, antecedent)
+        if span.root.dep_ == "appos" and mentions:
+            appositive = coref.apposition(span, actor, mentions)
+            if appositive is not actor:
+                actor, via = appositive, "apposition"
         coref._remember(actor, span, antecedent)
         mentions.append(Mention(span=Span(span.start_char, span.end_char, span.text),
                                 sentence_index=coref.sent_of[start], actor=actor, via=via))
