@@ -38,6 +38,8 @@ ARRIVAL = {"arrive", "travel", "fly", "come", "go", "head", "gather", "meet", "c
            "attend", "invite", "welcome", "host"}
 APPEALS = {"demand", "urge", "ask", "insist", "propose", "suggest", "request", "recommend", "warn", "call"}
 LOCATIVE = {"in", "at"}
+FRAMES = {"threaten", "offer", "promise", "pledge", "vow", "refuse", "decline", "agree", "plan", "intend",
+          "decide", "try", "seek", "attempt", "begin", "start", "continue", "warn", "move", "vote", "fail"}
 FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
 SECOND_PERSON = {"you", "your"}
 _ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "pobj", "poss", "agent", "appos", "compound", "amod",
@@ -191,6 +193,11 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
                     groups.extend(_phrase_groups(pobj, child.lower_, index))
     if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
         groups.insert(0, (index.actors_at(verb.head), None))
+    if not any(g[0] for g in groups):
+        # "threatened to close its border with Belarus", "refused to recognise Kosovo": an act announced,
+        # offered or refused is aimed at the object of the act.
+        for clause in (c for c in verb.children if c.dep_ == "xcomp" and verb.lemma_ in FRAMES):
+            groups.extend(g for g in _objects(clause, index) if g[0])
     if not any(g[0] for g in groups):
         # "demanded that Russia end the invasion", "urged that Kyiv negotiate": the addressee of a demand
         # or appeal is the subject of the clause that states it.

@@ -33,8 +33,8 @@ CODER_VERSION = "0.1.0"
 CODER = CoderInfo(CODER_NAME, CODER_VERSION)
 TARGETLESS_MIN = 0.6
 HISTORY_DAYS = 366  # events the text dates further back than this are background, not coded
-# Roots whose events often have no target (statements, appeals, threats, protests, force postures).
-TARGETLESS_ROOTS = {"01", "02", "09", "13", "14", "15"}
+# Roots whose events often have no target (appeals, investigations, threats, protests, force postures).
+TARGETLESS_ROOTS = {"02", "09", "13", "14", "15"}  # not 01: a bare "X said" is no event
 _SPACE = re.compile(r"\W+")
 _DATELINE = re.compile(r"\s*(,|\(|—|–|-)")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
@@ -125,6 +125,8 @@ class Coder:
                        dates: list[when.DateMention], paragraph_dates: list[when.DateMention]) -> list[Event]:
         doc = sent.doc
         out: list[Event] = []
+        triggers: list[int] = []
+        frames: set[tuple[Any, int]] = set()
         for cand in candidates(sent, s_index, index):
             trigger = doc[cand.trigger]
             ctx = context.assess(trigger, dated=bool(dates))
@@ -142,6 +144,8 @@ class Coder:
                 if code is None:
                     continue
                 modality = "intent"
+                if ctx.frame is not None:
+                    frames.add((_actor_key(cand.source.actor), ctx.frame))
             info = _code_info(code, self.strict_codes)
             if info is None:
                 continue
@@ -156,6 +160,9 @@ class Coder:
             actor_conf = min(m.actor.confidence for m in (cand.source, cand.target) if m is not None and m.actor)
             confidence = round(confidence * (0.6 + 0.4 * actor_conf) * (0.9 if cand.via == "speech" else 1.0), 3)
             out.append(self._event(item, sent, cand, trigger, info, code, date, precision, location, confidence, modality))
+            triggers.append(cand.trigger)
+        # "agreed to release prisoners" is one event, the intent to release, not also an agreement.
+        out = [e for e, t in zip(out, triggers) if (_actor_key(e.source), t) not in frames]
         return _prefer_targeted(out)
 
     def _event(self, item: Text, sent: Any, cand: Candidate, trigger: Any, info: Any, code: str,

@@ -40,6 +40,7 @@ SPECULATIVE_NOUNS = {"concern", "concerns", "fear", "fears", "speculation", "rum
                      "question", "questions", "doubt", "doubts", "suggestion", "suggestions", "report", "reports"}
 INTENT = {"plan", "intend", "pledge", "promise", "vow", "vowe", "agree", "decide", "resolve", "commit",
           "offer", "undertake", "set", "go", "schedule", "expect"}
+THREATS = {"threaten", "warn"}
 INTENT_FRAMES = {"go", "set", "ready", "willing", "poised", "eager", "prepared", "determined", "scheduled"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 HEDGES = {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "likely", "supposedly"}
@@ -52,6 +53,7 @@ class Context:
     intent: bool = False
     background: bool = False
     cue: str | None = None  # the word that decided it, for audit
+    frame: int | None = None  # token index of the verb that frames an intent ("agreed to release")
 
     @property
     def coded(self) -> bool:
@@ -115,8 +117,10 @@ def assess(trigger: "Token", *, dated: bool = False) -> Context:
                 return Context(speculative=True, cue=head.lower_)
             if head.lower_ in SPECULATIVE_NOUNS and dep in ("acl", "ccomp", "relcl", "pobj", "prep"):
                 return Context(speculative=True, cue=head.lower_)
+            if head.lemma_ in THREATS and dep == "xcomp":
+                return Context(speculative=True, cue=head.lower_)  # the threat is the event, not the act
             if head.lemma_ in INTENT and dep == "xcomp":
-                return Context(intent=True, cue=head.lower_)
+                return Context(intent=True, cue=head.lower_, frame=head.i)
             if dep in ("ccomp", "advcl") and _says(head):
                 # Reported speech passes its own cues down ("said it would"), but not its tense.
                 node = head
