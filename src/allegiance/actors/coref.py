@@ -24,6 +24,7 @@ from allegiance.models import Actor, Mention, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
 
+    from allegiance.actors.records import Person
     from allegiance.actors.resolve import Resolver
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
@@ -147,6 +148,8 @@ class Coref:
             if person:
                 for name in (*person.surnames, person.name.split()[-1], person.name):
                     self.names[key(name)] = actor
+                # "Kim" after "Kim Jong Un", "Gurbanguly" after "Gurbanguly Berdimuhamedow".
+                self.names.setdefault(key(person.name.split()[0]), actor)
         elif actor.type == "unknown" and root.pos_ == "PROPN" and person_like:
             gender = guess_gender(actor.name)
             parts = key(actor.name).split()
@@ -211,7 +214,7 @@ class Coref:
         if any(p.kind in ("entity", "affiliation") for p in pieces):
             return None
         titles = [p for p in pieces if p.kind == "title"]
-        if not titles or titles[-1].text in self.kb.agents and titles[-1].text not in DESCRIPTORS:
+        if not titles:
             return None
         former = any(p.kind == "former" for p in pieces)
         head = titles[-1].text
@@ -279,7 +282,16 @@ class Coref:
         owner = self._owner(span)
         countries = (owner.actor.country,) if owner and owner.actor.country else ()
         found = self.resolver.resolution(text, self.date, countries=countries, fuzzy=fuzzy, unknown=named)
+        if found and found.actor.type == "unknown" and len(words) == 1 and root.pos_ == "PROPN":
+            person = self._first_name(words[0])
+            if person is not None:
+                return build.person_actor(self.kb, person, self.date, text=text, confidence=0.7), "name", None
         return (found.actor, found.via, None) if found else None
+
+    def _first_name(self, word: str) -> "Person | None":
+        """A lone first name ("his father Gurbanguly"): the one person of the document's states with it."""
+        people = [p for p in self.resolver.first_names().get(word, ()) if p.country in self.countries]
+        return people[0] if len(people) == 1 else None
 
     def apposition(self, span: "SpacySpan", actor: Actor, mentions: list[Mention]) -> Actor:
         """"Kamchybek Tashiev, Kyrgyzstan's security chief": both name one actor; each completes the other."""

@@ -33,7 +33,7 @@ DESCRIPTORS: dict[str, str] = {
     "head": "org_head", "chief": "org_head", "boss": "org_head", "ceo": "org_head", "chief executive": "org_head",
     "chairman": "org_head", "chairwoman": "org_head", "chair": "org_head", "director": "org_head",
     "secretary general": "org_head", "secretary-general": "org_head", "director general": "org_head",
-    "director-general": "org_head", "commander-in-chief": "military_commander",
+    "director-general": "org_head", "founder": "org_head", "owner": "org_head", "commander-in-chief": "military_commander",
 }
 # Skipped between pieces: they neither name nor describe.
 FILLER = frozenset("the a an of 's ' and its his her their our this that these then new top senior current "

@@ -53,6 +53,7 @@ class Resolver:
         self.kb = kb or load_kb()
         self.scanner = Scanner(self.kb)
         self._fuzzy_keys: list[str] | None = None
+        self._first_names: dict[str, list[Person]] | None = None
 
     # --- public ----------------------------------------------------------------------------
 
@@ -245,6 +246,13 @@ class Resolver:
         return None
 
     # --- fuzzy fallback --------------------------------------------------------------------
+
+    def first_names(self) -> dict[str, list[Person]]:
+        if self._first_names is None:
+            self._first_names = {}
+            for person in self.kb.people.values():
+                self._first_names.setdefault(key(person.name.split()[0]), []).append(person)
+        return self._first_names
 
     def fuzzy_keys(self) -> list[str]:
         if self._fuzzy_keys is None:
