@@ -9,22 +9,28 @@ from actors_lib.compact import read_people
 from actors_lib.phoenix import clean_name, is_garbled, read_actors
 
 
-def _phoenix_variants(dicts: Path) -> dict[str, list[str]]:
-    """Lower-cased name → all names of the Phoenix person entry it belongs to."""
-    index: dict[str, list[str]] = {}
+Variants = dict[str, list[tuple[set[str], list[str]]]]
+
+
+def _phoenix_variants(dicts: Path) -> Variants:
+    """Lower-cased name → (country codes, all names) of each Phoenix person entry carrying it."""
+    index: Variants = {}
     for entry in read_actors(dicts / "petrarch2" / "Phoenix.Countries.actors.txt"):
         if not any(start or end for _, start, end in entry.codes):
             continue  # people carry dated roles; undated entries are places and bodies
+        countries = {code[:3] for code, _, _ in entry.codes}
         names = [clean_name(n) for n in entry.names]
         for name in names:
-            index.setdefault(name.lower(), names)
+            index.setdefault(name.lower(), []).append((countries, names))
     return index
 
 
-def _enrich(person: dict[str, Any], variants: dict[str, list[str]]) -> None:
-    """Add Phoenix full-name spellings, skipping title-bearing forms (President Putin) and surnames."""
-    names = variants.get(person["name"].lower()) or next(
-        (variants[a.lower()] for a in person["aliases"] if a.lower() in variants), None)
+def _enrich(person: dict[str, Any], variants: Variants) -> None:
+    """Add Phoenix full-name spellings of an entry from the same country, skipping title-bearing
+    forms (President Putin) and bare surnames."""
+    countries = {person["country"]} | {r["country"] for r in person["roles"] if r["country"]}
+    names = next((found for n in [person["name"], *person["aliases"]]
+                  for codes, found in variants.get(n.lower(), []) if codes & countries), None)
     if not names:
         return
     have = {n.lower() for n in [person["name"], *person["aliases"]]}
