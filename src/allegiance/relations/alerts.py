@@ -118,9 +118,10 @@ def _expand(store: Store, rule: Rule, kb: Any) -> list[tuple[str, str, list[Any]
     kind, a, b = parsed
     partners = [b]
     if b == "*":
+        inner = selected(store, f"({SOURCE_KEY} = ? OR {TARGET_KEY} = ?) AND {SOURCE_KEY} <> {TARGET_KEY}", False,
+                         f"CASE WHEN {SOURCE_KEY} = ? THEN {TARGET_KEY} ELSE {SOURCE_KEY} END AS partner")
         rows = store.query(
-            f"""SELECT CASE WHEN {SOURCE_KEY} = ? THEN {TARGET_KEY} ELSE {SOURCE_KEY} END AS partner, count(*) AS n
-                FROM events WHERE ({SOURCE_KEY} = ? OR {TARGET_KEY} = ?) AND {SOURCE_KEY} <> {TARGET_KEY}
+            f"""SELECT partner, count(*) AS n FROM ({inner})
                 GROUP BY partner HAVING partner IS NOT NULL AND count(*) >= ? ORDER BY partner""",
             [a, a, a, 2 * rule.min_events],
         )
@@ -131,7 +132,7 @@ def _expand(store: Store, rule: Rule, kb: Any) -> list[tuple[str, str, list[Any]
 
 def _change_alerts(store: Store, rule: Rule, series: str, where: str, params: list[Any],
                    since: dt.date | None, until: dt.date | None) -> list[Alert]:
-    inner = selected(f"({where}) AND {EVENT_DATE} IS NOT NULL", False, f"{EVENT_DATE} AS d, goldstein, quad_class")
+    inner = selected(store, f"({where}) AND {EVENT_DATE} IS NOT NULL", False, f"{EVENT_DATE} AS d, goldstein, quad_class")
     rows = store.query(
         f"""SELECT d, count(*) AS n, coalesce(sum(goldstein), 0) AS g,
                    count(*) FILTER (WHERE quad_class IN (3, 4)) AS c
@@ -174,7 +175,7 @@ def _change_alerts(store: Store, rule: Rule, series: str, where: str, params: li
 
 
 def _window_events(store: Store, where: str, params: list[Any], start: dt.date, end: dt.date, rule: Rule) -> list[str]:
-    inner = selected(f"({where}) AND {EVENT_DATE} BETWEEN ? AND ?", False, f"event_id, goldstein, {EVENT_DATE} AS d")
+    inner = selected(store, f"({where}) AND {EVENT_DATE} BETWEEN ? AND ?", False, f"event_id, goldstein, {EVENT_DATE} AS d")
     order = "goldstein DESC" if rule.change == "rise" else "goldstein ASC"
     if rule.metric == "events":
         order = "d DESC"

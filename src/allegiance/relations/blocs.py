@@ -95,12 +95,12 @@ def _stances(store: Store, org: Any, since: dt.date | None, until: dt.date | Non
              mentions: bool) -> dict[str, dict[str, Any]]:
     s, sp = _member_clause(SOURCE_KEY, org.members)
     span, span_params = window(since, until)
-    inner = selected(f"{s} AND {TARGET_KEY} = ? AND {span}", mentions,
+    inner = selected(store, f"{s} AND {TARGET_KEY} = ? AND {span}", mentions,
                      f"{SOURCE_KEY} AS member, {EVENT_DATE} AS d, goldstein")
     rows = store.query(
-        f"""SELECT member, count(*) AS n, avg(goldstein) AS g,
-                   count(*) FILTER (WHERE d < ?) AS n_prev, avg(goldstein) FILTER (WHERE d < ?) AS g_prev,
-                   count(*) FILTER (WHERE d >= ?) AS n_recent, avg(goldstein) FILTER (WHERE d >= ?) AS g_recent
+        f"""SELECT member, count(*) AS n, round(avg(goldstein), 6) AS g,
+                   count(*) FILTER (WHERE d < ?) AS n_prev, round(avg(goldstein) FILTER (WHERE d < ?), 6) AS g_prev,
+                   count(*) FILTER (WHERE d >= ?) AS n_recent, round(avg(goldstein) FILTER (WHERE d >= ?), 6) AS g_recent
             FROM ({inner}) GROUP BY member""",
         [recent_from] * 4 + sp + [org.leader] + span_params,
     )

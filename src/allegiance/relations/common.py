@@ -6,8 +6,9 @@ organizations and groups match by their ``organization`` code, everything else (
 by its ``country``. So "RUS" covers Putin, the Russian army and the Kremlin alike.
 
 Counting: one event a story. Mentions of one story in many articles share ``canonical_id``; by default
-only one row of each canonical group is counted (an event with no ``canonical_id`` is its own group).
-``mentions=True`` counts every report instead.
+only the first report of each canonical group is counted (an event with no ``canonical_id`` is its own
+group). ``mentions=True`` counts every report instead. Queries see the columns of ``events`` plus
+``source_key``, ``target_key`` and ``d`` (the event date, else the publication date).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any, Literal
 
 from allegiance.errors import InvalidParameter
 from allegiance.store import Store
+from allegiance.store.relations import FACTS, FIRST_REPORT, RAW_EVENTS, build_facts, facts_version
 
 Interval = Literal["day", "week", "month"]
 INTERVALS: tuple[str, ...] = ("day", "week", "month")
@@ -28,17 +30,10 @@ INTERVALS: tuple[str, ...] = ("day", "week", "month")
 _KEY_RE = re.compile(r"^(?:[A-Z][A-Z0-9]{1,11}|[a-z]:[a-z0-9][a-z0-9._-]*|[A-Za-z]:[A-Z0-9]{2,12})$")
 
 
-def side_key(side: str) -> str:
-    """The SQL expression giving an event side's actor key (see module doc)."""
-    return (
-        f"CASE WHEN {side}_type IN ('organization', 'group') AND {side}_org IS NOT NULL "
-        f"THEN {side}_org ELSE {side}_country END"
-    )
-
-
-SOURCE_KEY = side_key("source")
-TARGET_KEY = side_key("target")
-EVENT_DATE = "coalesce(date, published)"
+# Column names shared by the raw-events view and the facts table (see allegiance.store.relations).
+SOURCE_KEY = "source_key"
+TARGET_KEY = "target_key"
+EVENT_DATE = "d"
 
 
 def check_key(key: str, parameter: str) -> str:
@@ -64,7 +59,7 @@ def match(side: str, key: str) -> tuple[str, list[Any]]:
         if prefix == "o":
             return f"{side}_org = ?", [rest]
         return f"{side}_id = ?", [key]
-    return f"{side_key(side)} = ?", [key]
+    return f"{side}_key = ?", [key]
 
 
 def check_interval(interval: str) -> str:
@@ -106,15 +101,33 @@ def periods(first: dt.date, last: dt.date, interval: str) -> list[dt.date]:
     return out
 
 
-def selected(where: str, mentions: bool, columns: str = "*") -> str:
-    """A subquery over the events matching ``where``: one row per canonical event unless ``mentions``."""
-    sql = f"SELECT {columns} FROM events WHERE {where}"
-    if not mentions:
-        sql += (
-            " QUALIFY row_number() OVER (PARTITION BY coalesce(canonical_id, event_id)"
-            f" ORDER BY {EVENT_DATE} NULLS LAST, event_id) = 1"
-        )
-    return sql
+def selected(store: Store, where: str, mentions: bool, columns: str = "*") -> str:
+    """A query over the events matching ``where``: one row per canonical event unless ``mentions``.
+
+    Canonical counting reads the prebuilt facts table when it is fresh (building it first on a writable
+    store); otherwise, and for mentions, it reads ``events`` through the same column names.
+    """
+    if mentions:
+        return f"SELECT {columns} FROM {RAW_EVENTS} WHERE {where}"
+    if facts_ready(store):
+        return f"SELECT {columns} FROM {FACTS} WHERE {where}"
+    return f"SELECT {columns} FROM {RAW_EVENTS} WHERE {where} {FIRST_REPORT}"
+
+
+def facts_ready(store: Store) -> bool:
+    version = data_version(store)
+    if _facts.get(store) == version:
+        return True
+    with _build_lock:
+        if _facts.get(store) == version:
+            return True
+        built = facts_version(store)
+        if built != version:
+            if store.read_only:
+                return False
+            build_facts(store, version)
+        _facts[store] = version
+    return True
 
 
 def window(since: dt.date | None, until: dt.date | None) -> tuple[str, list[Any]]:
@@ -132,6 +145,9 @@ def window(since: dt.date | None, until: dt.date | None) -> tuple[str, list[Any]
 # Kept per Store object (so it dies with the connection) and keyed by the data version.
 _cache_lock = threading.Lock()
 _stores: "weakref.WeakKeyDictionary[Store, dict[tuple[Any, ...], Any]]" = weakref.WeakKeyDictionary()
+_key_locks: dict[tuple[Any, ...], threading.Lock] = {}
+_facts: "weakref.WeakKeyDictionary[Store, tuple[int, int]]" = weakref.WeakKeyDictionary()
+_build_lock = threading.Lock()
 
 
 def data_version(store: Store) -> tuple[int, int]:
@@ -145,18 +161,25 @@ def data_version(store: Store) -> tuple[int, int]:
 
 
 def cached(store: Store, name: str, args: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    """``compute()`` once per store, arguments and data version; concurrent callers wait for the first."""
     version = data_version(store)
     with _cache_lock:
         entries = _stores.setdefault(store, {})
         hit = entries.get((name, args))
         if hit is not None and hit[0] == version:
             return hit[1]
-    value = compute()
-    with _cache_lock:
-        entries = _stores.setdefault(store, {})
-        if len(entries) > 256:
-            entries.clear()
-        entries[(name, args)] = (version, value)
+        key_lock = _key_locks.setdefault((id(store), name, args), threading.Lock())
+    with key_lock:
+        with _cache_lock:
+            hit = _stores.setdefault(store, {}).get((name, args))
+        if hit is not None and hit[0] == version:
+            return hit[1]
+        value = compute()
+        with _cache_lock:
+            entries = _stores.setdefault(store, {})
+            if len(entries) > 256:
+                entries.clear()
+            entries[(name, args)] = (version, value)
     return value
 
 
@@ -164,8 +187,9 @@ def clear_cache() -> None:
     """Forget cached aggregates (after this process wrote to the store)."""
     with _cache_lock:
         _stores.clear()
+        _facts.clear()
 
 
 def date_span(store: Store) -> tuple[dt.date | None, dt.date | None]:
-    row = store.query(f"SELECT min({EVENT_DATE}) AS lo, max({EVENT_DATE}) AS hi FROM events")[0]
+    row = store.query("SELECT min(coalesce(date, published)) AS lo, max(coalesce(date, published)) AS hi FROM events")[0]
     return row["lo"], row["hi"]

@@ -38,7 +38,7 @@ def _query(store: Store, since: dt.date | None, until: dt.date | None, people: b
     span, params = window(since, until)
     s, t = node_key("source", people), node_key("target", people)
     inner = selected(
-        f"{span} AND {s} IS NOT NULL AND {t} IS NOT NULL AND {s} <> {t}", mentions,
+        store, f"{span} AND {s} IS NOT NULL AND {t} IS NOT NULL AND {s} <> {t}", mentions,
         f"{s} AS s, {t} AS t, source_name, target_name, source_type, target_type, goldstein, quad_class",
     )
     edges = store.query(

@@ -18,6 +18,7 @@ from allegiance.models import Record
 from allegiance.relations.common import EVENT_DATE, check_key, match, selected
 from allegiance.relations.network import node_key
 from allegiance.store import Store
+from allegiance.store.relations import RAW_EVENTS
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def resolve_key(store: Store, name: str) -> str:
         raise InvalidParameter("name", "empty actor name")
     try:
         key = check_key(text, "name")
-        if store.scalar(f"SELECT count(*) FROM (SELECT 1 FROM events WHERE {match('source', key)[0]} OR "
+        if store.scalar(f"SELECT count(*) FROM (SELECT 1 FROM {RAW_EVENTS} WHERE {match('source', key)[0]} OR "
                         f"{match('target', key)[0]} LIMIT 1)", match("source", key)[1] + match("target", key)[1]):
             return key
     except InvalidParameter:
@@ -78,9 +79,9 @@ def actor_profile(store: Store, name: str, *, quotes: int = 20, partners: int = 
     key = resolve_key(store, name)
     src, sp = match("source", key)
     tgt, tp = match("target", key)
-    inner = selected(f"({src}) OR ({tgt})", mentions)
-    events = f"(SELECT *, ({src}) AS is_source FROM ({inner}))"
-    base = sp + tp + sp
+    inner = selected(store, f"({src}) OR ({tgt})", mentions, "event_id")
+    events = f"(SELECT *, ({src}) AS is_source FROM {RAW_EVENTS} WHERE event_id IN ({inner}))"
+    base = sp + sp + tp
     summary = store.query(
         f"""SELECT count(*) FILTER (WHERE is_source) AS as_source, count(*) FILTER (WHERE NOT is_source) AS as_target,
                    min({EVENT_DATE}) AS first, max({EVENT_DATE}) AS last FROM {events}""", base)[0]

@@ -28,6 +28,7 @@ from allegiance.relations.common import (
     window,
 )
 from allegiance.store import Store
+from allegiance.store.relations import RAW_EVENTS
 
 
 def volume(store: Store, interval: str, *, mentions: bool = False) -> dict[dt.date, int]:
@@ -35,7 +36,7 @@ def volume(store: Store, interval: str, *, mentions: bool = False) -> dict[dt.da
     check_interval(interval)
 
     def compute() -> dict[dt.date, int]:
-        inner = selected(f"{EVENT_DATE} IS NOT NULL", mentions, f"{EVENT_DATE} AS d")
+        inner = selected(store, f"{EVENT_DATE} IS NOT NULL", mentions, f"{EVENT_DATE} AS d")
         rows = store.query(
             f"SELECT date_trunc('{interval}', d)::DATE AS p, count(*) AS n FROM ({inner}) GROUP BY p"
         )
@@ -69,7 +70,7 @@ def aggregate(
     """The series of the events matching ``where`` (the building block for dyads and blocs)."""
     span, span_params = window(since, until)
     inner = selected(
-        f"({where}) AND {span} AND {EVENT_DATE} IS NOT NULL",
+        store, f"({where}) AND {span} AND {EVENT_DATE} IS NOT NULL",
         mentions,
         f"{EVENT_DATE} AS d, quad_class, goldstein",
     )
@@ -98,8 +99,9 @@ def aggregate(
                 period=p,
                 events=n,
                 quad=quad,
-                goldstein_sum=float(r["gsum"]) if r else 0.0,
-                goldstein_mean=float(r["gmean"]) if r and r["gmean"] is not None else None,
+                # Rounded: sums in a different row order differ in the last bits.
+                goldstein_sum=round(float(r["gsum"]), 6) if r else 0.0,
+                goldstein_mean=round(float(r["gmean"]), 6) if r and r["gmean"] is not None else None,
                 balance=((quad[0] + quad[1]) - (quad[2] + quad[3])) / n if n else 0.0,
                 volume=v,
                 normalised=1000.0 * n / v if v else None,
@@ -145,9 +147,10 @@ def dyad_events(
     """The dyad's events in a window (flat columns plus the record), newest first."""
     where, params = dyad_where(check_key(a, "a"), check_key(b, "b"), directed)
     span, span_params = window(since, until)
-    inner = selected(f"({where}) AND {span}", mentions)
+    inner = selected(store, f"({where}) AND {span}", mentions, "event_id")
     return store.query(
-        f"SELECT * FROM ({inner}) ORDER BY {EVENT_DATE} DESC, event_id LIMIT ?", params + span_params + [limit]
+        f"SELECT * FROM {RAW_EVENTS} WHERE event_id IN ({inner}) ORDER BY d DESC, event_id LIMIT ?",
+        params + span_params + [limit],
     )
 
 
@@ -157,12 +160,12 @@ def most_active_dyads(
     """Undirected state/bloc pairs with the most events in the window."""
     span, span_params = window(since, until)
     inner = selected(
-        f"{span} AND {SOURCE_KEY} IS NOT NULL AND {TARGET_KEY} IS NOT NULL AND {SOURCE_KEY} <> {TARGET_KEY}",
+        store, f"{span} AND {SOURCE_KEY} IS NOT NULL AND {TARGET_KEY} IS NOT NULL AND {SOURCE_KEY} <> {TARGET_KEY}",
         mentions,
         f"{SOURCE_KEY} AS s, {TARGET_KEY} AS t, goldstein",
     )
     return store.query(
-        f"""SELECT least(s, t) AS a, greatest(s, t) AS b, count(*) AS events, avg(goldstein) AS goldstein_mean
+        f"""SELECT least(s, t) AS a, greatest(s, t) AS b, count(*) AS events, round(avg(goldstein), 6) AS goldstein_mean
             FROM ({inner}) GROUP BY a, b ORDER BY events DESC, a, b LIMIT ?""",
         span_params + [limit],
     )

@@ -44,7 +44,7 @@ def _points(store: Store, where: str, params: list[Any], since: dt.date | None, 
             mentions: bool) -> list[tuple[dt.date, float]]:
     """The signal: each event's Goldstein in date order, or daily means once there are too many."""
     span, span_params = window(since, until)
-    inner = selected(f"({where}) AND {span} AND {EVENT_DATE} IS NOT NULL AND goldstein IS NOT NULL", mentions,
+    inner = selected(store, f"({where}) AND {span} AND {EVENT_DATE} IS NOT NULL AND goldstein IS NOT NULL", mentions,
                      f"{EVENT_DATE} AS d, goldstein, event_id")
     n = store.scalar(f"SELECT count(*) FROM ({inner})", params + span_params)
     if n <= MAX_POINTS:
@@ -88,7 +88,7 @@ def shifts_of(
 
 def _drivers(store: Store, where: str, params: list[Any], start: dt.date, end: dt.date, before: float,
              rising: bool, limit: int, mentions: bool) -> list[str]:
-    inner = selected(f"({where}) AND {EVENT_DATE} BETWEEN ? AND ?", mentions,
+    inner = selected(store, f"({where}) AND {EVENT_DATE} BETWEEN ? AND ?", mentions,
                      f"event_id, goldstein, {EVENT_DATE} AS d")
     pull = "goldstein - ?" if rising else "? - goldstein"
     rows = store.query(
