@@ -17,7 +17,7 @@ from allegiance.actors import build
 from allegiance.actors.kb import KnowledgeBase, load_kb
 from allegiance.actors.names import key, normalise, strip_article
 from allegiance.actors.phrase import FILLER, RULER, DESCRIPTORS, Piece, Scanner, words_of
-from allegiance.actors.records import Entry, Person, Role
+from allegiance.actors.records import Entry, Organization, Person, Role
 from allegiance.errors import InvalidParameter
 from allegiance.models import Actor, Mention
 
@@ -31,6 +31,11 @@ LEADER_IS_HEAD_OF_GOVERNMENT = frozenset(
 )
 _ENTRY_RANK = {"coded": 0, "org": 1, "state": 2}
 FUZZY_CUTOFF = 86.0
+GENERIC_BLOCS = frozenset({"alliance", "bloc", "union", "grouping", "organisation", "organization", "partnership"})
+# Words in a description that point to words in a bloc's name.
+BLOC_HINTS = {"military": ("security", "defence", "defense", "treaty"), "security": ("security", "treaty"),
+              "defence": ("security", "treaty"), "economic": ("economic", "customs"), "trade": ("economic", "customs"),
+              "customs": ("customs", "economic")}
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class Resolver:
         self.scanner = Scanner(self.kb)
         self._fuzzy_keys: list[str] | None = None
         self._first_names: dict[str, list[Person]] | None = None
+        self._led_by: dict[str, list[Organization]] | None = None
 
     # --- public ----------------------------------------------------------------------------
 
@@ -123,12 +129,15 @@ class Resolver:
             kinds = ["head_of_state"] if title.text in ("head", "chief") else []
         else:
             kinds = [kind] if kind else []
+        searches = [(anchor, kinds)]
         if org:
-            # Anyone heading the organization (its director may be filed as a security chief).
-            kinds += ["org_head", "company_head", "*"]
-        anchors = [anchor] + ([org.parent] if org and org.parent else [])
-        for where in anchors:
-            for k in kinds:
+            # Anyone heading the organization (its director may be filed as a security chief), then
+            # its parent body; a national body's officers may be filed under their state.
+            searches = [(a, kinds + ["org_head", "company_head", "*"]) for a in (anchor, org.parent) if a]
+            if org.country and kind not in (None, RULER, "org_head"):
+                searches.append((org.country, kinds))
+        for where, wanted in searches:
+            for k in wanted:
                 found = fetch(where, date, kind=k)
                 if found:
                     return _by_words(_by_gender(found, title.text), words)
@@ -219,24 +228,29 @@ class Resolver:
                     actor = build.person_actor(kb, person, date, text=text, confidence=0.85, role=role, former=former)
                     return Resolution(actor, "possessive" if possessive else "title")
         orgs = [p for p in entities if any(e.kind == "org" for e in p.entries)]
+        bloc = self._described_bloc(pieces, date)
+        if bloc is not None:
+            return Resolution(build.org_actor(bloc, text=text, confidence=0.7), "title")
         if heads:
             head = heads[-1]
             anchor, _ = self._anchor(pieces, head, date)
-            org = kb.organizations.get(anchor) if anchor and anchor in kb.organizations and not kb.organizations[anchor].country else None
-            country = (kb.organizations[anchor].country if anchor in kb.organizations else anchor) if anchor else None
-            sector = "ELI" if former else head.sector or "GOV"
-            if org is None and not country and orgs:
-                pass  # "Gazprom officials": the organization below speaks for them
-            else:
-                country = country or (countries[0] if countries else None)
+            if anchor is not None or not orgs:  # else "Gazprom officials": the organization speaks for them
+                owner = kb.organizations.get(anchor) if anchor else None
+                org = owner if owner is not None and not owner.country else None
+                country = (owner.country if owner is not None else anchor) or (countries[0] if countries else None)
                 last = head.text.split()[-1]
                 proper = _capitalised(text, last) and not last.endswith("s")  # "the General Staff"
-                return Resolution(build.agent_actor(kb, sector, country=country, org=org, text=text,
-                                                    confidence=0.8 if country or org else 0.5,
+                return Resolution(build.agent_actor(kb, "ELI" if former else head.sector or "GOV", country=country,
+                                                    org=org, text=text, confidence=0.8 if country or org else 0.5,
                                                     head=head.text, proper=proper), "agent")
         if orgs:
-            entry = next(e for e in orgs[0].entries if e.kind == "org")
-            return Resolution(build.org_actor(kb.organizations[entry.key], text=text, confidence=0.9), "name")
+            org = kb.organizations[next(e for e in orgs[0].entries if e.kind == "org").key]
+            other = next((c for p in pieces if p is not orgs[0] and (c := self._anchor_state(p))), None)
+            if org.country and other and other != org.country:
+                # "the Ukrainian General Staff": a national body's name with another nationality.
+                return Resolution(build.agent_actor(kb, org.sector or "GOV", country=other, org=None, text=text,
+                                                    confidence=0.7, head=orgs[0].text, proper=True), "agent")
+            return Resolution(build.org_actor(org, text=text, confidence=0.9), "name")
         for p in entities:
             state = next((e for e in sorted(p.entries, key=lambda e: _ENTRY_RANK.get(e.kind, 9)) if e.kind == "state"), None)
             if state:
@@ -244,6 +258,26 @@ class Resolver:
                     return Resolution(build.state_actor(kb, state.key, text=text, confidence=0.9, sector="GOV"), "metonym")
                 return Resolution(build.state_actor(kb, state.key, text=text, confidence=0.95), "name")
         return None
+
+    def _described_bloc(self, pieces: list[Piece], date: dt.date | None) -> Organization | None:
+        """"The Russian-led military alliance": the bloc that state leads, picked by the words used."""
+        if not pieces or pieces[-1].text.split()[-1] not in GENERIC_BLOCS:
+            return None
+        leader = next((c for p in pieces if (c := self._anchor_state(p))), None)
+        blocs = [o for o in self.led_by().get(leader or "", ()) if o.members and any(m.active(date) for m in o.members)]
+        if not blocs:
+            return None
+        words = {w for p in pieces for w in p.text.split()}
+        hints = {h for w in words for h in BLOC_HINTS.get(w, (w,))}
+        return max(blocs, key=lambda o: (len(hints & set(key(o.name).split())), len(o.members)))
+
+    def led_by(self) -> dict[str, list[Organization]]:
+        if self._led_by is None:
+            self._led_by = {}
+            for org in self.kb.organizations.values():
+                if org.leader and org.type == "bloc":
+                    self._led_by.setdefault(org.leader, []).append(org)
+        return self._led_by
 
     # --- fuzzy fallback --------------------------------------------------------------------
 
