@@ -36,7 +36,7 @@ LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "launch", "carry", "imp
                "attend", "take", "lift", "ease", "tighten", "expand", "introduce"}
 ARRIVAL = {"arrive", "travel", "fly", "come", "go", "head", "gather", "meet", "convene", "return", "leave",
            "attend", "invite", "welcome", "host"}
-APPEALS = {"demand", "urge", "ask", "insist", "propose", "suggest", "request", "recommend", "warn", "call"}
+APPEALS = {"demand", "urge", "ask", "propose", "suggest", "request", "recommend", "warn", "call"}
 LOCATIVE = {"in", "at"}
 FRAMES = {"threaten", "offer", "promise", "pledge", "vow", "refuse", "decline", "agree", "plan", "intend",
           "decide", "try", "seek", "attempt", "begin", "start", "continue", "warn", "move", "vote", "fail"}
@@ -82,14 +82,14 @@ class MentionIndex:
             index.heads.setdefault(span.root.i, mention)
         return index
 
-    def actor_at(self, tok: "Token", depth: int = 2) -> Mention | None:
+    def actor_at(self, tok: "Token", depth: int = 2, through_events: bool = False) -> Mention | None:
         """The actor an argument phrase headed by ``tok`` names, looking into modifiers and appositions."""
         found = self.by_token.get(tok.i)
         if found is not None:
             return found
         if tok.lower_ in ("who", "which", "that") and tok.head.dep_ in ("relcl", "acl") and depth > 0:
             return self.actor_at(tok.head.head, depth - 1)
-        if depth <= 0 or tok.lemma_.lower() in self.event_nouns:
+        if depth <= 0 or (tok.lemma_.lower() in self.event_nouns and not through_events):
             return None
         for child in tok.children:
             if child.dep_ in ("appos", "compound", "amod", "poss", "nmod"):
@@ -105,11 +105,11 @@ class MentionIndex:
                             return found
         return None
 
-    def actors_at(self, tok: "Token") -> list[tuple["Token", Mention]]:
+    def actors_at(self, tok: "Token", through_events: bool = False) -> list[tuple["Token", Mention]]:
         """The actor of a phrase and of the phrases coordinated with it ("Russia and China")."""
         out = []
         for node in [tok, *_conjuncts(tok)]:
-            mention = self.actor_at(node)
+            mention = self.actor_at(node, through_events=through_events)
             if mention is not None and all(m is not mention for _, m in out):
                 out.append((node, mention))
         return out
@@ -160,6 +160,8 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
     head = verb.head
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         head = head.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        return [], "passive"  # "Asked whether ..., Peskov said": the participle's subject is someone else
     if verb.dep_ in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
         control = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
         if verb.dep_ == "xcomp" and control is not None and index.actors_at(control):
@@ -183,11 +185,17 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
     for child in verb.children:
         if child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children) or child.dep_ == "nsubjpass":
             groups.append((index.actors_at(child), None))
+    seen_object = False
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "attr", "oprd"):
+        if child.dep_ in ("dobj", "attr", "oprd") or (child.dep_ == "dative" and child.pos_ != "ADP"):
+            if child.dep_ == "dobj" and seen_object:
+                continue  # "held talks ..., Putin's first trip to Belarus": a second object is an apposition
+            seen_object = seen_object or child.dep_ == "dobj"
             groups.extend(_phrase_groups(child, None, index))
+    arrival = verb.lemma_ in ARRIVAL
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        # spaCy marks "sent troops to X" as a dative "to"; "arrived in Yerevan" names whom a visit is to.
+        if child.dep_ in ("prep", "dative") and (child.lower_ in TARGET_PREPS or (arrival and child.lower_ in LOCATIVE)):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     groups.extend(_phrase_groups(pobj, child.lower_, index))
@@ -208,11 +216,12 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
     return [g for g in groups if g[0]]
 
 
-def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex
+def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: int = 2
                    ) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
     """Actor groups an object phrase offers, best first: the phrase itself ("Russia"), then its own
-    prepositional objects ("ties with Gondor", "an attack by Osgiliath soldiers", "a meeting with
-    Pashinyan"), then its modifiers ("Russia's decision", "its dialogue")."""
+    prepositional objects, two levels deep ("ties with Gondor", "an attack by Osgiliath soldiers",
+    "pessimism about any dialogue with the United States"), then its modifiers ("Russia's decision",
+    "the Russian allegation")."""
     direct = index.by_token.get(noun.i)
     if direct is not None:
         return [(index.actors_at(noun), prep)]
@@ -220,10 +229,14 @@ def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS + ("by",) and child.lower_ not in ("of", "from"):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                found = index.actors_at(pobj)
-                if found:
-                    groups.append((found, child.lower_))
-    found = index.actors_at(noun)
+                if depth > 1:
+                    groups.extend(_phrase_groups(pobj, child.lower_, index, depth - 1))
+                else:
+                    found = index.actors_at(pobj)
+                    if found:
+                        groups.append((found, child.lower_))
+    # A possessive pronoun ("their encounter", "its troops") is too loose a link to aim an event at.
+    found = [(t, m) for t, m in index.actors_at(noun, through_events=True) if m.via != "pronoun"]
     if found:
         groups.append((found, prep))
     return groups
@@ -266,6 +279,14 @@ def _noun_args(noun: "Token", index: MentionIndex):
     return sources, targets, between, how
 
 
+def _reported_as_news(noun: "Token") -> bool:
+    """A nominal event stands on its own as the subject of its clause or a headline's head ("Talks between
+    Baku and Yerevan stalled", "Putin's visit to Dushanbe"), not as an object or modifier of another act."""
+    if noun.dep_ in ("ROOT", "nsubj", "nsubjpass"):
+        return True
+    return noun.dep_ in ("appos", "attr") and noun.head.dep_ in ("ROOT", "nsubj")
+
+
 def _speech_frame(tok: "Token", index: MentionIndex):
     """For a predicate inside reported speech, the speaker and the addressee of the speech verb."""
     node = tok
@@ -306,8 +327,12 @@ def candidates(sent: "Span", sentence_index: int, index: MentionIndex) -> list[C
 
 
 def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> Iterator[Candidate]:
-    if pred.pos_ in ("NOUN", "PROPN"):
+    if pred.pos_ == "PROPN":
+        return
+    if pred.pos_ == "NOUN":
         sources, targets, between, how = _noun_args(pred, index)
+        if how != "light" and not _reported_as_news(pred):
+            return  # "condemning its annexation of ...": a nominal inside another act is background
         if between and not sources:
             yield from _reciprocal(pred, sentence_index, between, "nominal")
             return
@@ -340,8 +365,10 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
     if not sources:
         return
     source_ids = {_actor_key(m) for _, m in sources}
-    targets = [([(t, m) for t, m in group if _actor_key(m) not in source_ids and _keyable(m)], prep)
-               for group, prep in targets]
+    if len(sources) > 1:  # "Putin and Lukashenko held talks ... in Belarus": not talks with Belarus
+        source_ids |= {_place_key(m) for _, m in sources}
+    targets = [([(t, m) for t, m in group if _actor_key(m) not in source_ids and _place_key(m) not in
+                 (source_ids if len(sources) > 1 else set()) and _keyable(m)], prep) for group, prep in targets]
     targets = [g for g in targets if g[0]]
     if len(sources) > 1 and all(prep in LOCATIVE for _, prep in targets):
         targets = []  # "Modi and Putin met in Samarkand": they met each other, not Uzbekistan
@@ -369,6 +396,12 @@ def _keyable(mention: Mention) -> bool:
     """An actor with neither country nor organization ("prisoners", "crowds") cannot anchor an event."""
     actor = mention.actor
     return actor is not None and bool(actor.country or actor.organization)
+
+
+def _place_key(mention: Mention) -> str:
+    actor = mention.actor
+    assert actor is not None
+    return actor.organization if actor.type in ("organization", "group") and actor.organization else str(actor.country)
 
 
 def _actor_key(mention: Mention) -> str:

@@ -50,6 +50,7 @@ class Decision:
     reverse: bool = False  # the event runs target → source (PETRARCH's ":code" entries)
     how: str = "lexicon"  # lexicon | both | classifier
     pattern: str = ""
+    reverse_code: str | None = None  # the same act seen from the target: "visited" 042 ↔ "hosted" 043
 
 
 def intent_code(code: str) -> str | None:
@@ -117,7 +118,9 @@ class Classify:
                     conf *= 0.5
                 elif top_p >= CLASSIFIER_VETO and cameo_root(top_code) is None:
                     conf *= 0.6  # sure it is no event at all
-            return Decision(best.code, round(conf, 3), how=how, pattern=best.pattern) if conf >= MIN_CONFIDENCE else None
+            if conf < MIN_CONFIDENCE:
+                return None
+            return Decision(best.code, round(conf, 3), how=how, pattern=best.pattern, reverse_code=best.reverse)
         if probs:
             top_code, top_p = probs[0]
             if top_p >= CLASSIFIER_ALONE and cameo_root(top_code) is not None:

@@ -10,6 +10,7 @@ article's events atomically.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -137,6 +138,8 @@ class Coder:
                 continue
             if cand.target is None and (decision.confidence < TARGETLESS_MIN or decision.code[:2] not in TARGETLESS_ROOTS):
                 continue  # an act with nobody on the receiving end is too often no event, or a half-read one
+            if decision.code in ("01", "010"):
+                continue  # "said", "told": a statement with no more specific content is no event
             code, confidence = decision.code, decision.confidence
             modality = "asserted"
             if ctx.intent:
@@ -161,6 +164,13 @@ class Coder:
             confidence = round(confidence * (0.6 + 0.4 * actor_conf) * (0.9 if cand.via == "speech" else 1.0), 3)
             out.append(self._event(item, sent, cand, trigger, info, code, date, precision, location, confidence, modality))
             triggers.append(cand.trigger)
+            back = _code_info(decision.reverse_code, self.strict_codes) if decision.reverse_code else None
+            if back is not None and cand.target is not None and modality == "asserted" and cand.via != "reciprocal":
+                # The lexicon pairs the act with its mirror: a visit to X is X hosting the visitor.
+                mirror = dataclasses.replace(cand, source=cand.target, target=cand.source)
+                out.append(self._event(item, sent, mirror, trigger, back, back.code, date, precision, location,
+                                       confidence, modality))
+                triggers.append(cand.trigger)
         # "agreed to release prisoners" is one event, the intent to release, not also an agreement.
         out = [e for e, t in zip(out, triggers) if (_actor_key(e.source), t) not in frames]
         return _prefer_targeted(out)

@@ -76,6 +76,8 @@ def _local(tok: "Token") -> Context | None:
             return Context(speculative=True, cue=low)
         if child.dep_ == "mark" and low in CONDITIONAL_MARKS:
             return Context(speculative=True, cue=low)
+        if child.dep_ == "mark" and low == "since" and tok.dep_ == "advcl":
+            return Context(background=True, cue=low)  # "since Russia sent troops in February": the backdrop
         if child.dep_ == "advmod" and low in HEDGES:
             return Context(speculative=True, cue=low)
     for child in tok.children:

@@ -30,6 +30,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mon_year", re.compile(r"\b(?:in|of|since|during|until|by|from|early|late|mid-?)\s+" + _MON + r",?\s+" + _YEAR + r"\b", re.I)),
     ("month", re.compile(r"\b(?P<rel>in|last|this|early|late|mid-?|earlier in|since|during)\s+" + _MON + r"(?!\s+\d)\b")),
     ("year", re.compile(r"\b(?:in|since|during|until|by|of|from)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR + r"\b(?!-\d)", re.I)),
+    ("decade", re.compile(r"\b(?:in\s+|during\s+|since\s+)?the\s+(?:early\s+|late\s+|mid-?)?(?P<decade>(?:19|20)\d0)s\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<rel>last|this|on|next)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("relday", re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b", re.I)),
     ("relperiod", re.compile(r"\b(?P<rel>last|this|next|earlier this|later this|past)\s+(?P<unit>week|month|year)\b", re.I)),
@@ -83,6 +84,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, str] |
         return dt.date(year, month, 1), "month"
     if kind == "year":
         return dt.date(int(g["year"]), 1, 1), "year"
+    if kind == "decade":
+        return dt.date(int(g["decade"]), 1, 1), "year"
     if kind == "weekday":
         wd = WEEKDAYS[g["wd"].lower()]
         rel = (g.get("rel") or "").lower()
