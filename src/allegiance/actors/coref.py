@@ -93,6 +93,17 @@ class Coref:
             end, head = nxt.end, nxt.root
         return start, end
 
+    def _trim(self, start: int, end: int, label: str) -> tuple[int, int, str] | None:
+        """Drop a dateline or paragraph break the parser glued onto the front of a phrase."""
+        doc = self.doc
+        for i in range(end - 1, start - 1, -1):
+            if "\n" in doc[i].text or doc[i].is_space:
+                start = i + 1
+                break
+        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].ent_type_ in NOT_ACTORS):
+            start += 1
+        return (start, end, label) if start < end else None
+
     def _add_owned(self, start: int, end: int, found: list[tuple[int, int, str]]) -> None:
         """A phrase; "his fighters" gives the pronoun a mention of its own, the owner of the rest."""
         first = self.doc[start]
@@ -124,6 +135,7 @@ class Coref:
         for tok in doc:
             if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
                 found.append((tok.i, tok.i + 1, "pronoun"))
+        found = [t for c in found if (t := self._trim(*c))]
         # Longest first at each start, then drop anything inside an earlier-kept span.
         found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         kept: list[tuple[int, int, str]] = []
@@ -267,7 +279,8 @@ class Coref:
         k = " ".join(words).removesuffix(" 's")
         k = k[4:] if k.startswith("the ") else k
         if k in self.names and (label == "PERSON" or root.pos_ == "PROPN"):
-            return _retext(self.names[k], text), "surname", None
+            known = self.names[k]
+            return _retext(known, text), "name" if k == key(known.name) else "surname", None
         generic = self._generic_organization([w for w in words if w not in ("the", "'s")])
         if generic:
             return _retext(generic.actor, text), "title", generic
@@ -277,7 +290,7 @@ class Coref:
         described = self._description(text)
         if described:
             return (*described, None)
-        named = (label in NAMED or root.pos_ == "PROPN" or root.ent_type_ in NAMED) and root.ent_type_ not in NOT_ACTORS
+        named = label in NAMED or root.ent_type_ in NAMED  # a name spaCy does not tag is too often a stray word
         fuzzy = label in FUZZY or root.ent_type_ in FUZZY
         owner = self._owner(span)
         countries = (owner.actor.country,) if owner and owner.actor.country else ()

@@ -193,6 +193,8 @@ class Resolver:
         entities = [p for p in pieces if p.kind == "entity"]
         titles = [p for p in pieces if p.kind == "title"]
         loose = {p.start for p in pieces if p.kind == "word" and p.text not in FILLER}
+        # A name right before an agent noun modifies it: "Nazarbayev University", "Wagner fighters".
+        owners |= {p.start for p, q in zip(pieces, pieces[1:]) if q.kind == "agent"}
         for how, confidence in (("name", 0.95), ("surname", 0.85)):
             named = [p for p in entities if p.start not in owners and any(
                 e.kind == "person" and e.how == how for e in p.entries) and not (
