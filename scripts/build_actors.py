@@ -54,8 +54,12 @@ def main(argv: list[str] | None = None) -> int:
         orgs = build_orgs.build(SRC, dicts, OUT / "states.yaml")
         dump(OUT / "organizations.yaml", orgs, " and Phoenix International/MilNonState (MIT)")
     if "people" in parts:
-        for stem, people in build_people.build(SRC, dicts).items():
+        built = build_people.build(SRC, dicts)
+        for stem, people in built.items():
             dump(OUT / "people" / f"{stem}.yaml", people, " and Phoenix.Countries name variants (MIT)")
+        for stale in (OUT / "people").glob("*.yaml"):
+            if stale.stem not in built:  # its source file was removed or renamed
+                stale.unlink()
     if "agents" in parts and dicts is not None:
         own, plover = build_agents.build(SRC, dicts)
         dump(OUT / "agents.yaml", own, " and Phoenix.agents (MIT)")
