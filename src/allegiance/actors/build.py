@@ -19,7 +19,7 @@ def role_label(kb: KnowledgeBase, role: Role, former: bool = False) -> str:
         anchor = kb.organizations[role.org].name
     elif role.country and role.country in kb.states:
         anchor = kb.states[role.country].name
-    label = f"{role.title} of {anchor}" if anchor else role.title
+    label = f"{role.title} of {anchor}" if anchor and anchor.lower() not in role.title.lower() else role.title
     return f"Former {label}" if former else label
 
 

@@ -69,11 +69,14 @@ def _cased(text: str) -> tuple[set[str], set[str]] | None:
     return ({normalise(w) for w in raw if w[:1].isupper()}, {normalise(w) for w in raw if w.isupper()})
 
 
-def _cased_as_name(words: list[str], entries: list[Entry], cased: tuple[set[str], set[str]]) -> bool:
-    capital, upper = cased
+def _cased_as_name(words: list[str], entries: list[Entry], cased: tuple[set[str], set[str]] | None) -> bool:
     if all(e.kind == "person" for e in entries):
         return True  # people are matched on surnames and checked against loose words elsewhere
-    if len(words) == 1 and len(words[0]) <= 3 and any(e.how in ("name", "code") for e in entries):
+    short = len(words) == 1 and len(words[0]) <= 3 and any(e.how in ("name", "code") for e in entries)
+    if cased is None:
+        return not (short and len(words[0]) <= 2)  # lower-case "us" is the pronoun
+    capital, upper = cased
+    if short:
         return words[0] in upper  # "UN", "US", "EU" - not "Un" in "Kim Jong Un"
     return any(w in capital or w in upper for w in words)
 
@@ -117,7 +120,7 @@ class Scanner:
         for n in range(min(self.max_n, len(words) - i), 0, -1):
             phrase = " ".join(words[i:i + n])
             entries = kb.index.get(phrase) or kb.index.get(phrase.replace(" 's", "'s"))
-            if entries and cased is not None and not _cased_as_name(words[i:i + n], entries, cased):
+            if entries and not _cased_as_name(words[i:i + n], entries, cased):
                 entries = None
             title = self.titles.get(phrase)
             sector = kb.agents.get(phrase)
