@@ -5,7 +5,7 @@ list from pycountry (``pip install -e .[build]``), and the PETRARCH2/Phoenix dic
 ../shared (MIT). The output YAML is what ships; rerunning is deterministic and never loses a curated
 fact, because curated values always win and generated values are only added beside them.
 
-    python scripts/build_actors.py [--shared ../shared] [--only states,organizations,people,agents]
+    python scripts/build_actors.py [--shared ../shared] [--only states,organizations,people,agents] [--out DIR]
 """
 
 from __future__ import annotations
@@ -34,14 +34,16 @@ def dump(path: Path, data: Any, extra: str = "") -> None:
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=4096)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(HEADER.format(extra=extra) + text, encoding="utf-8")
-    print(f"wrote {path.relative_to(ROOT)}")
+    print(f"wrote {path}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--only", default="states,organizations,people,agents")
+    parser.add_argument("--out", type=Path, default=OUT, help="output folder (default: the package data)")
     args = parser.parse_args(argv)
+    out = args.out
     parts = set(args.only.split(","))
     dicts = args.shared / "reference" / "dictionaries"
     if not dicts.is_dir():
@@ -49,21 +51,21 @@ def main(argv: list[str] | None = None) -> int:
         dicts = None
     if "states" in parts:
         states = build_states.build(SRC, dicts)
-        dump(OUT / "states.yaml", states, ", pycountry (ISO 3166) and Phoenix.Countries (MIT)")
+        dump(out / "states.yaml", states, ", pycountry (ISO 3166) and Phoenix.Countries (MIT)")
     if "organizations" in parts:
-        orgs = build_orgs.build(SRC, dicts, OUT / "states.yaml")
-        dump(OUT / "organizations.yaml", orgs, " and Phoenix International/MilNonState (MIT)")
+        orgs = build_orgs.build(SRC, dicts, out / "states.yaml")
+        dump(out / "organizations.yaml", orgs, " and Phoenix International/MilNonState (MIT)")
     if "people" in parts:
         built = build_people.build(SRC, dicts)
         for stem, people in built.items():
-            dump(OUT / "people" / f"{stem}.yaml", people, " and Phoenix.Countries name variants (MIT)")
-        for stale in (OUT / "people").glob("*.yaml"):
+            dump(out / "people" / f"{stem}.yaml", people, " and Phoenix.Countries name variants (MIT)")
+        for stale in (out / "people").glob("*.yaml"):
             if stale.stem not in built:  # its source file was removed or renamed
                 stale.unlink()
     if "agents" in parts and dicts is not None:
         own, plover = build_agents.build(SRC, dicts)
-        dump(OUT / "agents.yaml", own, " and Phoenix.agents (MIT)")
-        dump(OUT / "plover" / "agents.yaml", plover, " from PLOVER_agents.txt (CC BY-SA 4.0, see NOTICE)")
+        dump(out / "agents.yaml", own, " and Phoenix.agents (MIT)")
+        dump(out / "plover" / "agents.yaml", plover, " from PLOVER_agents.txt (CC BY-SA 4.0, see NOTICE)")
     return 0
 
 

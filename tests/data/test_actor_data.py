@@ -110,3 +110,70 @@ def test_russian_defence_ministers(people):
     assert _holder(people, "RUS", "defence_minister", dt.date(2023, 1, 1)) == ["sergei-shoigu"]
     shoigu_roles = {r["kind"] for r in people["sergei-shoigu"]["roles"] if r["end"] is None}
     assert shoigu_roles == {"security_chief"}
+
+
+def test_every_un_member_has_a_head_of_state_in_2026(people, orgs):
+    # A floor that may only be raised as offices are filled in scripts/actors_src/people/.
+    un = _members(orgs["UN"], dt.date(2026, 6, 1))
+    date = dt.date(2026, 6, 1)
+    covered = {c for c in un if _holder(people, c, "head_of_state", date)}
+    assert len(covered) >= 185
+    focus = {"RUS", "UKR", "BLR", "KAZ", "UZB", "KGZ", "TJK", "TKM", "AZE", "ARM", "GEO", "MDA",
+             "CHN", "USA", "TUR", "IRN", "IND"}
+    for kind in ("head_of_state", "head_of_government", "foreign_minister"):
+        assert {c for c in focus if not _holder(people, c, kind, date)} == set(), kind
+
+
+def test_name_variants_of_post_soviet_leaders(people):
+    def names(pid):
+        p = people[pid]
+        return {n.lower() for n in [p["name"], *p["aliases"], *p["surnames"]]}
+
+    assert {"lukashenka", "lukashenko"} <= names("alexander-lukashenko")
+    assert {"zelenskyy", "zelenskiy", "zelensky"} <= names("volodymyr-zelensky")
+    assert {"tokayev", "tokaev"} <= names("kassym-jomart-tokayev")
+    assert {"mirziyoyev", "mirziyoev"} <= names("shavkat-mirziyoyev")
+    assert {"japarov", "zhaparov"} <= names("sadyr-japarov")
+    assert {"erdogan", "erdoğan"} <= names("recep-tayyip-erdogan")
+    assert {"pashinyan", "pashinian"} <= names("nikol-pashinyan")
+    assert {"aliyev", "aliev"} <= names("ilham-aliyev")
+    assert "berdymukhamedov" in names("serdar-berdimuhamedow")
+    assert "berdymukhamedov" in names("gurbanguly-berdimuhamedow")
+
+
+def test_people_who_died_have_closed_roles(people):
+    assert all(r["end"] <= dt.date(2024, 2, 16) for r in people["alexei-navalny"]["roles"])
+    assert all(r["end"] <= dt.date(2023, 8, 23) for r in people["yevgeny-prigozhin"]["roles"])
+
+
+def test_states_and_metonyms():
+    states = {s["iso3"]: s for s in _load("states.yaml")}
+    assert states["SUN"]["valid_until"] == dt.date(1991, 12, 26)
+    assert {"XKX", "PSE", "TWN"} <= set(states)
+    assert "Brussels" not in states["BEL"]["metonyms"]
+    assert {"the Kremlin", "Moscow"} <= set(states["RUS"]["metonyms"])
+    assert {"Astana", "Nur-Sultan"} <= set(states["KAZ"]["metonyms"])
+    assert {"Belarusian", "Belarussian", "Byelorussian"} <= set(states["BLR"]["adjectives"])
+
+
+def _sources_available() -> str | None:
+    try:
+        import pycountry  # noqa: F401
+    except ImportError:
+        return "pycountry (the build extra) is not installed"
+    if not (ROOT.parent / "shared" / "reference" / "dictionaries").is_dir():
+        return "../shared reference dictionaries are absent"
+    return None
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(_sources_available() is not None, reason=str(_sources_available()))
+def test_shipped_files_are_what_the_build_produces(tmp_path):
+    import build_actors
+
+    assert build_actors.main(["--out", str(tmp_path)]) == 0
+    shipped = sorted(p.relative_to(DATA) for p in DATA.rglob("*.yaml"))
+    built = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.yaml"))
+    assert built == shipped
+    for rel in shipped:
+        assert (tmp_path / rel).read_text(encoding="utf-8") == (DATA / rel).read_text(encoding="utf-8"), rel
