@@ -38,6 +38,7 @@ ARRIVAL = {"arrive", "travel", "fly", "come", "go", "head", "gather", "meet", "c
            "attend", "invite", "welcome", "host"}
 APPEALS = {"demand", "urge", "ask", "propose", "suggest", "request", "recommend", "warn", "call"}
 LOCATIVE = {"in", "at"}
+LOOSE_PREPS = {"for", "about", "over"}
 FRAMES = {"threaten", "offer", "promise", "pledge", "vow", "refuse", "decline", "agree", "plan", "intend",
           "decide", "try", "seek", "attempt", "begin", "start", "continue", "warn", "move", "vote", "fail"}
 FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
@@ -197,8 +198,14 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
         # spaCy marks "sent troops to X" as a dative "to"; "arrived in Yerevan" names whom a visit is to.
         if child.dep_ in ("prep", "dative") and (child.lower_ in TARGET_PREPS or (arrival and child.lower_ in LOCATIVE)):
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    groups.extend(_phrase_groups(pobj, child.lower_, index))
+                if pobj.dep_ != "pobj":
+                    continue
+                if child.lower_ in LOOSE_PREPS:
+                    # "deployed police for the SCO summit": only an actor named outright is a target here.
+                    if pobj.i in index.by_token:
+                        groups.append((index.actors_at(pobj), child.lower_))
+                    continue
+                groups.extend(_phrase_groups(pobj, child.lower_, index))
     if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
         groups.insert(0, (index.actors_at(verb.head), None))
     if not any(g[0] for g in groups):
@@ -364,6 +371,10 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
     sources = [(t, m) for t, m in sources if _keyable(m)]
     if not sources:
         return
+    # A state is not a target of its own people ("Putin threatened a response to any attack on Russia").
+    own = {m.actor.country for _, m in sources if m.actor is not None}
+    targets = [([(t, m) for t, m in group if not (m.actor and m.actor.type == "state" and m.actor.country in own)], p)
+               for group, p in targets]
     source_ids = {_actor_key(m) for _, m in sources}
     if len(sources) > 1:  # "Putin and Lukashenko held talks ... in Belarus": not talks with Belarus
         source_ids |= {_place_key(m) for _, m in sources}

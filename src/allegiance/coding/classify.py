@@ -23,7 +23,7 @@ from allegiance.coding.candidates import Candidate
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-CLASSIFIER_ALONE = 0.85  # the classifier proposes alone only when this sure
+CLASSIFIER_ALONE = 0.7  # the classifier proposes alone only when this sure (tuned on the dev split)
 CLASSIFIER_VETO = 0.8  # ... and vetoes a lexicon code only when this sure of another root
 MIN_CONFIDENCE = 0.45
 ALONE_DISCOUNT = 0.8

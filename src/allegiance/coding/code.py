@@ -103,7 +103,7 @@ class Coder:
         mentions = resolve_document(doc, item.published, kb=self.kb)
         if not mentions:
             return []
-        mentions = [m for m in mentions if not _is_dateline(item.text, m)]
+        mentions = _anchor_to_places(doc, [m for m in mentions if not _is_dateline(item.text, m)])
         index = MentionIndex.build(doc, mentions, self.classify.event_nouns)
         breaks = [m.end() for m in _PARAGRAPH.finditer(item.text)]
         seen_lines: set[str] = set()
@@ -226,6 +226,32 @@ def event_id(article_id: str, cand: Candidate, code: str) -> str:
 
     key = "|".join([article_id, str(cand.sentence_index), code, str(cand.trigger), actor(cand.source), actor(cand.target)])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+_ANCHORABLE = {"group", "unknown"}
+
+
+def _anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
+    """Give people the text places somewhere their country: "police in Almaty", "protesters gathered in
+    Yerevan", "killed 1,200 people in southern Israel". Only nameless group actors (agent nouns the resolver
+    could not tie to a country) are anchored, and only to a place the same sentence names."""
+    out = []
+    places: dict[int, str | None] = {}
+    for mention in mentions:
+        actor = mention.actor
+        if actor is None or actor.country or actor.organization or actor.type not in _ANCHORABLE:
+            out.append(mention)
+            continue
+        index = mention.sentence_index
+        if index not in places:
+            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            places[index] = where.sentence_country(span.sent) if span is not None else None
+        country = places[index]
+        if country is None:
+            out.append(mention)
+        else:
+            out.append(dataclasses.replace(mention, actor=dataclasses.replace(actor, country=country)))
+    return out
 
 
 def _is_dateline(text: str, mention: Any) -> bool:

@@ -125,8 +125,15 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, str] |
     return None
 
 
+# Every pattern needs a digit or one of these words; most sentences have neither and are skipped at once.
+_ANY = re.compile(r"\d|day\b|night|morning|afternoon|evening|week|month|year|ago\b|"
+                  r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+
+
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
     """Every date expression in ``text``; where two overlap, the longer (more specific) one wins."""
+    if not _ANY.search(text):
+        return []
     found: list[DateMention] = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):

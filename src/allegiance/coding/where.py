@@ -78,6 +78,7 @@ def _rank(place: Place) -> tuple[int, int]:
     return (KINDS[place.kind], -place.population)
 
 
+@functools.lru_cache(maxsize=8192)
 def lookup(name: str) -> Place | None:
     return gazetteer().get(_norm(name))
 
@@ -142,3 +143,21 @@ def locate(sent: "SpacySpan", trigger: "Token", exclude: list[tuple[int, int]]) 
                     best = (rank, loc)
                 break
     return best[1] if best else None
+
+
+def sentence_country(sent: "SpacySpan") -> str | None:
+    """The country of the first place a sentence puts something in ("in Almaty", "outside Georgia's parliament")."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS | {"across", "of"}:
+            continue
+        start = tok.left_edge.i
+        for i in range(start, tok.i + 1):
+            place = lookup(doc[i:tok.i + 1].text)
+            if place is not None:
+                return place.country
+            if doc[i].tag_ == "POS":
+                place = lookup(doc[start:i].text)  # "Georgia's parliament"
+                if place is not None:
+                    return place.country
+    return None
