@@ -13,7 +13,8 @@
 - **intent** (will/shall/'ll, "is going to", "plans to", "pledged to", "intends to", "is set to"):
   coded as the CAMEO 03 intent code its act maps to (``classify.intent_code``), modality "intent";
   conflictual intents are threats (CAMEO 13). The act itself is not coded until it happens.
-- **background** (past perfect with no date in the text): dropped, since it cannot be dated.
+- **background** (past perfect with no date in the text; a "since ..." clause): dropped. Events the text
+  dates more than a year before publication are dropped by the coder (see docs/coding.md).
 """
 
 from __future__ import annotations
