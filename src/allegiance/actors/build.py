@@ -30,7 +30,8 @@ def person_actor(kb: KnowledgeBase, person: Person, date: dt.date | None, *, tex
         former = was if former is None else former
     former = bool(former)
     sector = "ELI" if former else (role.sector or "GOV") if role else None
-    country = (role.country if role and role.country else None) or person.country
+    # A former official is placed by nationality: the office's state may be gone (Gorbachev, SUN).
+    country = person.country if former and person.country else (role.country if role and role.country else None) or person.country
     org = role.org if role and role.org and not former else None
     if org and kb.organizations.get(org) and kb.organizations[org].country:
         org = None  # a national institution's officer acts for the state, not an IGO

@@ -57,7 +57,7 @@ class Resolver:
     def __init__(self, kb: KnowledgeBase | None = None):
         self.kb = kb or load_kb()
         self.scanner = Scanner(self.kb)
-        self._fuzzy_keys: list[str] | None = None
+        self._fuzzy_keys: dict[str, list[str]] | None = None
         self._first_names: dict[str, list[Person]] | None = None
         self._led_by: dict[str, list[Organization]] | None = None
 
@@ -290,11 +290,15 @@ class Resolver:
                 self._first_names.setdefault(key(person.name.split()[0]), []).append(person)
         return self._first_names
 
-    def fuzzy_keys(self) -> list[str]:
+    def fuzzy_keys(self, first: str) -> list[str]:
+        """Names to match a misspelling against, bucketed by first letter: misspellings and
+        transliterations keep it (those that do not, Japarov/Zhaparov, are listed as aliases)."""
         if self._fuzzy_keys is None:
-            self._fuzzy_keys = [k for k, entries in self.kb.index.items() if len(k) >= 4 and any(
-                e.kind in ("person", "org") or e.how == "name" for e in entries)]
-        return self._fuzzy_keys
+            self._fuzzy_keys = {}
+            for k, entries in self.kb.index.items():
+                if len(k) >= 4 and any(e.kind in ("person", "org") or e.how == "name" for e in entries):
+                    self._fuzzy_keys.setdefault(k[0], []).append(k)
+        return self._fuzzy_keys.get(first, [])
 
     def _entry_country(self, entry: Entry) -> set[str]:
         if entry.kind == "person":
@@ -313,7 +317,7 @@ class Resolver:
         query = " ".join(run)
         own = tuple(c for p in pieces if (c := self._anchor_state(p)))
         required = set(own or countries)
-        for candidate, score, _ in process.extract(query, self.fuzzy_keys(), scorer=fuzz.ratio, limit=5,
+        for candidate, score, _ in process.extract(query, self.fuzzy_keys(query[0]), scorer=fuzz.ratio, limit=5,
                                                    score_cutoff=FUZZY_CUTOFF):
             for entry in self.kb.index[candidate]:
                 if required and not (required & self._entry_country(entry)):
