@@ -9,6 +9,14 @@ from actors_lib.compact import read_people
 from actors_lib.phoenix import clean_name, is_garbled, read_actors
 
 
+# Phoenix lists titled forms (Chancellor Merkel, Mr. Obama, the Bush Administration); the resolver
+# handles titles itself, so a name carrying one of these words is not kept as an alias.
+_TITLE_WORDS = {
+    "president", "minister", "premier", "prime", "general", "gen", "chairman", "chancellor", "kanzler",
+    "bundeskanzler", "ambassador", "mr", "mrs", "ms", "dr", "secretary", "senator", "governor", "gov",
+    "vice-president", "president-elect", "administration", "baroness", "lord", "hojatolislam", "ayatollah",
+    "sheikh", "prince", "sultan", "emir", "colonel", "col", "sen", "rep", "german", "american", "russian",
+}
 Variants = dict[str, list[tuple[set[str], list[str]]]]
 
 
@@ -39,7 +47,7 @@ def _enrich(person: dict[str, Any], variants: Variants) -> None:
         low = name.lower()
         if low in have or low in surnames or is_garbled(name) or not 2 <= len(name.split()) <= 4:
             continue
-        if any(w in low.split() for w in ("president", "minister", "premier", "prime", "general", "chairman")):
+        if set(low.replace(".", " ").split()) & _TITLE_WORDS:
             continue
         person["aliases"].append(name)
         have.add(low)

@@ -60,8 +60,8 @@ def clean_name(raw: str) -> str:
     text = raw.strip().strip("+").replace("_", " ").strip()
     words = []
     for word in text.split():
-        words.append(word if len(word) <= 4 and word.isupper() and "." not in word and word.isalpha()
-                     and word in {"USA", "UN", "EU", "NATO"} else word.capitalize())
+        keep = word in {"USA", "UN", "EU", "NATO"} or re.fullmatch(r"[IVX]{1,4}", word)  # acronyms, regnal numbers
+        words.append(word if keep else word.capitalize())
     return " ".join(words)
 
 
