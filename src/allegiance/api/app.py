@@ -39,6 +39,7 @@ def create_app(db_path: str, token: str | None = None) -> FastAPI:
         token = load_settings().api_token
     token = token or None  # "" means no token: read-only
     store = Store(db_path)
+    warm(store)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -61,6 +62,15 @@ def create_app(db_path: str, token: str | None = None) -> FastAPI:
     app.include_router(assets.router)
     app.include_router(pages.router)
     return app
+
+
+def warm(store: Store) -> None:
+    """Build the relations tables and load the knowledge base now rather than on the first request."""
+    from allegiance.actors import load_kb
+    from allegiance.relations.common import facts_ready
+
+    facts_ready(store)
+    load_kb()
 
 
 def _authorised(request: Request, token: str) -> bool:

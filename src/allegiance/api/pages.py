@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
-from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from allegiance.api import views
+from allegiance.api.encode import dumps
 from allegiance.store import Store
 
 router = APIRouter(include_in_schema=False)
@@ -59,7 +58,7 @@ def marked_text(text: str, marks: list[dict[str, Any]]) -> Markup:
 
 def page_data(data: Any) -> Markup:
     # Inside <script>, "<" would let text close the tag early.
-    return Markup(json.dumps(jsonable_encoder(data)).replace("<", "\\u003c"))
+    return Markup(dumps(data).replace("<", "\\u003c"))
 
 
 templates.env.filters["highlight"] = highlight
@@ -97,7 +96,7 @@ def network(request: Request, since: dt.date | None = None, until: dt.date | Non
 @router.get("/actor/{key}", response_class=HTMLResponse)
 def actor(request: Request, key: str) -> HTMLResponse:
     data = views.actor(_store(request), key)
-    return render(request, "actor.html", data["name"], f"/api/actors/{key}", data)
+    return render(request, "actor.html", data.name, f"/api/actors/{key}", data)
 
 
 @router.get("/dyad/{a}/{b}", response_class=HTMLResponse)
@@ -106,7 +105,7 @@ def dyad(request: Request, a: str, b: str, interval: Interval = "month", directe
     store = _store(request)
     data = views.series(store, a, b, interval=interval, directed=directed, since=None, until=None, mentions=mentions)
     shifts = views.shifts(store, a, b, directed=directed, mentions=mentions)
-    drivers = {i: views.event(store, i)["event"] for s in shifts["shifts"] for i in s["event_ids"]}
+    drivers = {i: views.event(store, i)["event"] for s in shifts["shifts"] for i in s.event_ids}
     q = _query(interval=interval, directed=str(directed).lower(), mentions="true" if mentions else None)
     return render(request, "dyad.html", f"{data['a']} – {data['b']}", f"/api/dyads/{data['a']}/{data['b']}/series{q}",
                   data, shifts=shifts["shifts"], drivers=drivers,
@@ -116,7 +115,7 @@ def dyad(request: Request, a: str, b: str, interval: Interval = "month", directe
 @router.get("/bloc/{code}", response_class=HTMLResponse)
 def bloc(request: Request, code: str, interval: Interval = "month") -> HTMLResponse:
     data = views.bloc(_store(request), code, interval=interval, since=None, until=None)
-    return render(request, "bloc.html", data["code"], f"/api/blocs/{data['code']}" + _query(
+    return render(request, "bloc.html", data.code, f"/api/blocs/{data.code}" + _query(
         interval=None if interval == "month" else interval), data)
 
 

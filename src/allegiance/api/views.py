@@ -1,4 +1,5 @@
-"""What each API route and dashboard page shows: one function per view, JSON-ready dicts.
+"""What each API route and dashboard page shows: one function per view (dicts and records that
+``api.encode`` turns into JSON).
 
 A page and its JSON twin call the same function here, so the dashboard never shows anything the API
 does not return.
@@ -11,11 +12,11 @@ import json
 from typing import Any
 
 from allegiance.relations.alerts import alerts
-from allegiance.relations.blocs import bloc_report
+from allegiance.relations.blocs import BlocReport, bloc_report
 from allegiance.relations.common import check_key, date_span, next_period, period_of
 from allegiance.relations.network import build_network, network_json
-from allegiance.relations.profiles import actor_profile
-from allegiance.relations.search import search
+from allegiance.relations.profiles import Profile, actor_profile
+from allegiance.relations.search import SearchResult, search
 from allegiance.relations.series import dyad_events, dyad_series, most_active_dyads, volume
 from allegiance.relations.shifts import dyad_shifts
 from allegiance.store import SCHEMA_VERSION, Store
@@ -41,7 +42,7 @@ def overview(store: Store, *, alert_days: int = 180) -> dict[str, Any]:
         "last": last,
         "volume": [{"period": p, "events": n} for p, n in sorted(vol.items())],
         "dyads": most_active_dyads(store, limit=10),
-        "alerts": [a.to_dict() for a in reversed(alerts(store, since=since))][:20],
+        "alerts": list(reversed(alerts(store, since=since)))[:20],
         "alerts_since": since,
     }
 
@@ -51,13 +52,13 @@ def series(store: Store, a: str, b: str, *, interval: str, directed: bool, since
     points = dyad_series(store, a, b, interval=interval, directed=directed, since=since, until=until,
                          mentions=mentions)
     return {"a": check_key(a, "a"), "b": check_key(b, "b"), "interval": interval, "directed": directed,
-            "mentions": mentions, "points": [p.to_dict() for p in points]}
+            "mentions": mentions, "points": points}
 
 
 def shifts(store: Store, a: str, b: str, *, directed: bool, mentions: bool) -> dict[str, Any]:
     found = dyad_shifts(store, a, b, directed=directed, mentions=mentions)
     return {"a": check_key(a, "a"), "b": check_key(b, "b"), "directed": directed,
-            "shifts": [s.to_dict() for s in found]}
+            "shifts": found}
 
 
 def dyad_period_events(store: Store, a: str, b: str, *, period: dt.date, interval: str, directed: bool,
@@ -75,16 +76,16 @@ def _with_canonical(row: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def bloc(store: Store, code: str, *, interval: str, since: dt.date | None, until: dt.date | None) -> dict[str, Any]:
-    return bloc_report(store, code, interval=interval, since=since, until=until).to_dict()
+def bloc(store: Store, code: str, *, interval: str, since: dt.date | None, until: dt.date | None) -> BlocReport:
+    return bloc_report(store, code, interval=interval, since=since, until=until)
 
 
 def network(store: Store, *, since: dt.date | None, until: dt.date | None, people: bool, min_events: int) -> dict[str, Any]:
     return network_json(build_network(store, since=since, until=until, people=people, min_events=min_events))
 
 
-def actor(store: Store, key: str) -> dict[str, Any]:
-    return actor_profile(store, key).to_dict()
+def actor(store: Store, key: str) -> Profile:
+    return actor_profile(store, key)
 
 
 def events(store: Store, *, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
@@ -133,6 +134,6 @@ def marks(text: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
-def find(store: Store, q: str, *, limit: int) -> dict[str, Any]:
-    return search(store, q, limit=limit).to_dict()
+def find(store: Store, q: str, *, limit: int) -> SearchResult:
+    return search(store, q, limit=limit)
 

@@ -15,6 +15,7 @@ CSTO only while it is a member.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,7 @@ from allegiance.relations.common import (
     EVENT_DATE,
     SOURCE_KEY,
     TARGET_KEY,
+    cached,
     check_date,
     check_interval,
     date_span,
@@ -64,13 +66,17 @@ class BlocReport(Record):
     defectors: tuple[str, ...]
 
 
+@functools.lru_cache(maxsize=1)
+def _default_kb() -> Any:
+    # load_kb() re-reads the settings on every call; a process keeps one knowledge base.
+    from allegiance.actors import load_kb
+
+    return load_kb()
+
+
 def load_organization(code: str, kb: Any = None) -> Any:
     """The bloc's knowledge-base record (``code``, ``name``, ``leader``, dated ``members``)."""
-    if kb is None:
-        from allegiance.actors import load_kb
-
-        kb = load_kb()
-    org = kb.organization(code.upper())
+    org = (kb or _default_kb()).organization(code.upper())
     if not org.members:
         raise NotFound(f"no bloc {code!r} with members in the knowledge base", input=code,
                        hint="use an organization code such as CSTO, CIS, SCO or EAEU")
@@ -78,11 +84,13 @@ def load_organization(code: str, kb: Any = None) -> Any:
 
 
 def _member_clause(key_sql: str, members: Any) -> tuple[str, list[Any]]:
-    parts, params = [], []
+    countries = sorted({m.country for m in members})
+    # The IN list first: a cheap filter (and zone-map friendly) before the dated membership test.
+    parts, params = [], list(countries)
     for m in members:
         parts.append(f"({key_sql} = ? AND {EVENT_DATE} BETWEEN ? AND ?)")
         params += [m.country, m.start or FAR_PAST, m.end or FAR_FUTURE]
-    return "(" + " OR ".join(parts) + ")", params
+    return f"({key_sql} IN ({', '.join('?' * len(countries))}) AND (" + " OR ".join(parts) + "))", params
 
 
 def cohesion_where(org: Any) -> tuple[str, list[Any]]:
@@ -140,6 +148,15 @@ def bloc_report(
         raise InvalidParameter("window_days", "must be at least 1")
     since_d, until_d = check_date(since, "since"), check_date(until, "until")
     org = organization or load_organization(code, kb)
+    if organization is not None or kb is not None:
+        return _report(store, org, interval, since_d, until_d, window_days, threshold, drop, min_events, mentions)
+    # Reports over the packaged knowledge base are kept until the events change.
+    args = (org.code, interval, since_d, until_d, window_days, threshold, drop, min_events, mentions)
+    return cached(store, "bloc", args, lambda: _report(store, org, *args[1:]))
+
+
+def _report(store: Store, org: Any, interval: str, since_d: dt.date | None, until_d: dt.date | None,
+            window_days: int, threshold: float, drop: float, min_events: int, mentions: bool) -> BlocReport:
     where, params = cohesion_where(org)
     cohesion = aggregate(store, where, params, interval, since=since_d, until=until_d, mentions=mentions)
     first, last_seen = date_span(store)

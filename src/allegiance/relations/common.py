@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from typing import Any, Literal
@@ -148,16 +149,27 @@ _stores: "weakref.WeakKeyDictionary[Store, dict[tuple[Any, ...], Any]]" = weakre
 _key_locks: dict[tuple[Any, ...], threading.Lock] = {}
 _facts: "weakref.WeakKeyDictionary[Store, tuple[int, int]]" = weakref.WeakKeyDictionary()
 _build_lock = threading.Lock()
+_versions: "weakref.WeakKeyDictionary[Store, tuple[float, tuple[int, int]]]" = weakref.WeakKeyDictionary()
+VERSION_TTL = 1.0
 
 
 def data_version(store: Store) -> tuple[int, int]:
     """Cheap fingerprint of the stored events: row counts of events and canonical events.
 
     Ingest and mention merging both add rows, so the pipeline's writes change it; a writer in this
-    process that might keep the counts (a re-merge) calls :func:`clear_cache`.
+    process that might keep the counts (a re-merge) calls :func:`clear_cache`. Counting scans a big
+    table, so the answer is reused for ``VERSION_TTL`` seconds.
     """
+    now = time.monotonic()
+    with _cache_lock:
+        memo = _versions.get(store)
+    if memo is not None and now - memo[0] < VERSION_TTL:
+        return memo[1]
     row = store.query("SELECT (SELECT count(*) FROM events) AS e, (SELECT count(*) FROM canonical_events) AS c")[0]
-    return int(row["e"]), int(row["c"])
+    version = (int(row["e"]), int(row["c"]))
+    with _cache_lock:
+        _versions[store] = (now, version)
+    return version
 
 
 def cached(store: Store, name: str, args: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
@@ -188,6 +200,7 @@ def clear_cache() -> None:
     with _cache_lock:
         _stores.clear()
         _facts.clear()
+        _versions.clear()
 
 
 def date_span(store: Store) -> tuple[dt.date | None, dt.date | None]:

@@ -21,14 +21,6 @@ from allegiance.relations.common import cached, check_date, selected, window
 from allegiance.store import Store
 
 
-def node_key(side: str, people: bool) -> str:
-    person = f"WHEN {side}_type = 'person' AND {side}_id IS NOT NULL THEN {side}_id " if people else ""
-    return (
-        f"CASE {person}WHEN {side}_type IN ('organization', 'group') AND {side}_org IS NOT NULL "
-        f"THEN 'o:' || {side}_org WHEN {side}_country IS NOT NULL THEN 's:' || {side}_country END"
-    )
-
-
 def _kind(node: str) -> str:
     return {"s": "state", "o": "bloc", "p": "person"}.get(node.split(":", 1)[0], "other")
 
@@ -36,29 +28,36 @@ def _kind(node: str) -> str:
 def _query(store: Store, since: dt.date | None, until: dt.date | None, people: bool, mentions: bool,
            min_events: int) -> tuple[list[dict[str, Any]], dict[str, str]]:
     span, params = window(since, until)
-    s, t = node_key("source", people), node_key("target", people)
-    inner = selected(
-        store, f"{span} AND {s} IS NOT NULL AND {t} IS NOT NULL AND {s} <> {t}", mentions,
-        f"{s} AS s, {t} AS t, source_name, target_name, source_type, target_type, goldstein, quad_class",
-    )
+    s, t = ("source_node", "target_node") if people else ("source_state", "target_state")
+    inner = selected(store, f"{span} AND {s} IS NOT NULL AND {t} IS NOT NULL AND {s} <> {t}", mentions,
+                     f"{s} AS s, {t} AS t, goldstein, quad_class")
     edges = store.query(
         f"""SELECT least(s, t) AS a, greatest(s, t) AS b, count(*) AS weight, avg(goldstein) AS goldstein,
-                   count(*) FILTER (WHERE s < t) AS forward, count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict
+                   count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict
             FROM ({inner}) GROUP BY a, b HAVING count(*) >= ? ORDER BY a, b""",
         params + [min_events],
     )
-    names = store.query(
-        f"""SELECT k, name, count(*) AS n FROM (
-                SELECT s AS k, source_name AS name, source_type AS type FROM ({inner})
-                UNION ALL SELECT t, target_name, target_type FROM ({inner}))
-            WHERE (type IN ('state', 'person', 'organization', 'group')) AND name IS NOT NULL
-            GROUP BY k, name""",
-        params + params,
-    )
-    best: dict[str, Counter] = {}
-    for r in names:
-        best.setdefault(r["k"], Counter())[r["name"]] += int(r["n"])
-    return edges, {k: c.most_common(1)[0][0] for k, c in best.items()}
+    return edges, labels(store, people, mentions)
+
+
+def labels(store: Store, people: bool, mentions: bool) -> dict[str, str]:
+    """Each node's most frequent name in the whole store (states and people by their own names)."""
+    s, t = ("source_node", "target_node") if people else ("source_state", "target_state")
+
+    def compute() -> dict[str, str]:
+        inner = selected(store, "TRUE", mentions, f"{s}, {t}, source_name, target_name, source_type, target_type")
+        rows = store.query(
+            f"""SELECT k, name, count(*) AS n FROM (
+                    SELECT {s} AS k, source_name AS name, source_type AS type FROM ({inner})
+                    UNION ALL SELECT {t}, target_name, target_type FROM ({inner}))
+                WHERE k IS NOT NULL AND name IS NOT NULL AND type IN ('state', 'person', 'organization', 'group')
+                GROUP BY k, name""")
+        best: dict[str, Counter] = {}
+        for r in rows:
+            best.setdefault(r["k"], Counter())[r["name"]] += int(r["n"])
+        return {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in best.items()}
+
+    return cached(store, "labels", (people, mentions), compute)
 
 
 def build_network(

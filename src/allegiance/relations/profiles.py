@@ -16,7 +16,6 @@ from typing import Any
 from allegiance.errors import InvalidParameter, NotFound
 from allegiance.models import Record
 from allegiance.relations.common import EVENT_DATE, check_key, match, selected
-from allegiance.relations.network import node_key
 from allegiance.store import Store
 from allegiance.store.relations import RAW_EVENTS
 
@@ -92,7 +91,7 @@ def actor_profile(store: Store, name: str, *, quotes: int = 20, partners: int = 
                 UNION ALL SELECT target_name, target_type, target_country, target_org,
                        json_extract_string(record, '$.target.role') FROM {events} WHERE NOT is_source)
             GROUP BY ALL ORDER BY n DESC""", base + base)
-    other_key = f"CASE WHEN is_source THEN {node_key('target', True)} ELSE {node_key('source', True)} END"
+    other_key = "CASE WHEN is_source THEN target_node ELSE source_node END"
     other_name = "CASE WHEN is_source THEN target_name ELSE source_name END"
     partner_rows = store.query(
         f"""SELECT {other_key} AS id, mode({other_name}) AS name, count(*) AS events, avg(goldstein) AS goldstein_mean,

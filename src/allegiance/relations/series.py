@@ -22,13 +22,14 @@ from allegiance.relations.common import (
     check_date,
     check_interval,
     check_key,
+    facts_ready,
     match,
     periods,
     selected,
     window,
 )
 from allegiance.store import Store
-from allegiance.store.relations import RAW_EVENTS
+from allegiance.store.relations import RAW_EVENTS, ROLLUPS
 
 
 def volume(store: Store, interval: str, *, mentions: bool = False) -> dict[dt.date, int]:
@@ -36,10 +37,12 @@ def volume(store: Store, interval: str, *, mentions: bool = False) -> dict[dt.da
     check_interval(interval)
 
     def compute() -> dict[dt.date, int]:
-        inner = selected(store, f"{EVENT_DATE} IS NOT NULL", mentions, f"{EVENT_DATE} AS d")
-        rows = store.query(
-            f"SELECT date_trunc('{interval}', d)::DATE AS p, count(*) AS n FROM ({inner}) GROUP BY p"
-        )
+        if not mentions and interval in ROLLUPS and facts_ready(store):
+            rows = store.query(f"SELECT period AS p, sum(n) AS n FROM {ROLLUPS[interval]} GROUP BY p")
+        else:
+            inner = selected(store, f"{EVENT_DATE} IS NOT NULL", mentions, f"{EVENT_DATE} AS d")
+            rows = store.query(
+                f"SELECT date_trunc('{interval}', d)::DATE AS p, count(*) AS n FROM ({inner}) GROUP BY p")
         return {r["p"]: int(r["n"]) for r in rows}
 
     return cached(store, "volume", (interval, mentions), compute)
@@ -82,6 +85,22 @@ def aggregate(
             FROM ({inner}) GROUP BY p ORDER BY p""",
         params + span_params,
     )
+    return _points(store, rows, interval, since, until, mentions)
+
+
+def _rollup(store: Store, where: str, params: list[Any], interval: str) -> list[SeriesPoint]:
+    """``aggregate`` from the per-period table, for a WHERE on ``source_key``/``target_key`` only."""
+    rows = store.query(
+        f"""SELECT period AS p, sum(n) AS n, sum(q1) AS q1, sum(q2) AS q2, sum(q3) AS q3, sum(q4) AS q4,
+                   sum(gsum) AS gsum, CASE WHEN sum(ng) > 0 THEN sum(gsum) / sum(ng) END AS gmean
+            FROM {ROLLUPS[interval]} WHERE {where} GROUP BY p ORDER BY p""",
+        params,
+    )
+    return _points(store, rows, interval, None, None, False)
+
+
+def _points(store: Store, rows: list[dict[str, Any]], interval: str, since: dt.date | None,
+            until: dt.date | None, mentions: bool) -> list[SeriesPoint]:
     if not rows:
         return []
     vol = volume(store, interval, mentions=mentions)
@@ -130,6 +149,10 @@ def dyad_series(
     if since_d and until_d and since_d > until_d:
         raise InvalidParameter("since", f"since {since_d} is after until {until_d}")
     where, params = dyad_where(a, b, directed)
+    keys_only = ":" not in a + b
+    if keys_only and since_d is None and until_d is None and not mentions and interval in ROLLUPS \
+            and facts_ready(store):
+        return _rollup(store, where, params, interval)
     return aggregate(store, where, params, interval, since=since_d, until=until_d, mentions=mentions)
 
 
