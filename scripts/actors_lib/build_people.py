@@ -74,6 +74,7 @@ def build(src: Path, dicts: Path | None) -> dict[str, list[dict[str, Any]]]:
 
 def _merge(into: dict[str, Any], other: dict[str, Any]) -> None:
     into["aliases"] += [a for a in other["aliases"] if a not in into["aliases"]]
+    into["surnames"] += [n for n in other["surnames"] if n not in into["surnames"]]
     into["roles"] += other["roles"]
     if other.get("notes"):
         into["notes"] = " ".join(n for n in (into.get("notes"), other["notes"]) if n)
