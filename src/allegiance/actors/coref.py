@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from allegiance.actors import build
-from allegiance.actors.names import key
+from allegiance.actors.candidates import NAMED, PRONOUNS, Candidates, clause_of
+from allegiance.actors.names import guess_gender, key
 from allegiance.actors.phrase import DESCRIPTORS, RULER, words_of
 from allegiance.models import Actor, Mention, Span
 
@@ -27,20 +28,10 @@ if TYPE_CHECKING:
     from allegiance.actors.records import Person
     from allegiance.actors.resolve import Resolver
 
-PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
-            "herself": "f", "they": "pl", "them": "pl", "their": "pl", "theirs": "pl", "themselves": "pl",
-            "its": "it", "itself": "it", "who": "rel", "which": "rel"}
-NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-# Entity types that never name an actor, even when spaCy tags the word a proper noun.
-NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT",
-                        "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
 FUZZY = frozenset({"PERSON", "ORG", "GPE"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 LOOKBACK_SENTENCES = 3
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
-# First names ending in -a that are men's names, for guessing the gender of people the KB lacks.
-_MALE_A = frozenset({"nikita", "ilya", "foma", "kuzma", "luka", "luca", "joshua", "andrea", "mustafa", "musa",
-                     "isa", "yahya", "zakaria", "hamza", "oleksa", "savva", "danila"})
 GENERIC_ORGANIZATIONS = frozenset({"alliance", "bloc", "organization", "organisation", "grouping", "union", "club",
                                    "treaty organization", "alliance force", "force", "group"})
 
@@ -72,80 +63,6 @@ class Coref:
         self.possessor: tuple[int, Seen] | None = None  # (token index of "his"/"their", what it refers to)
 
     # --- candidates ------------------------------------------------------------------------
-
-    def _referring(self, token: "Token") -> bool:
-        if token.ent_type_ in NOT_ACTORS:
-            return False
-        if token.pos_ == "PROPN" or token.ent_type_ in NAMED:
-            return True
-        word = " ".join(words_of(token.text))
-        return (word in self.resolver.scanner.titles or word in self.kb.agents or word in self.kb.index
-                or word == "counterpart")
-
-    def _extend(self, chunk: "SpacySpan", chunk_at: dict[int, "SpacySpan"]) -> tuple[int, int]:
-        """Stretch a title/agent chunk over "of X" phrases: "President of Uzbekistan Shavkat Mirziyoyev"."""
-        start, end, head = chunk.start, chunk.end, chunk.root
-        while end < len(self.doc) and self.doc[end].lower_ == "of" and self.doc[end].head.i == head.i:
-            objects = [c for c in self.doc[end].children if c.dep_ == "pobj"]
-            if not objects or objects[0].i not in chunk_at:
-                break
-            nxt = chunk_at[objects[0].i]
-            end, head = nxt.end, nxt.root
-        return start, end
-
-    def _trim(self, start: int, end: int, label: str) -> tuple[int, int, str] | None:
-        """Drop a dateline or paragraph break the parser glued onto the front of a phrase."""
-        doc = self.doc
-        for i in range(end - 1, start - 1, -1):
-            if "\n" in doc[i].text or doc[i].is_space:
-                start = i + 1
-                break
-        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].ent_type_ in NOT_ACTORS):
-            start += 1
-        return (start, end, label) if start < end else None
-
-    def _add_owned(self, start: int, end: int, found: list[tuple[int, int, str]]) -> None:
-        """A phrase; "his fighters" gives the pronoun a mention of its own, the owner of the rest."""
-        first = self.doc[start]
-        if first.dep_ == "poss" and first.lower_ in PRONOUNS and end - start > 1:
-            found.append((start, start + 1, "pronoun"))
-            start += 1
-        found.append((start, end, "chunk"))
-
-    def candidates(self) -> list[tuple[int, int, str]]:
-        doc = self.doc
-        chunks = list(doc.noun_chunks)
-        chunk_at = {c.root.i: c for c in chunks}
-        found: list[tuple[int, int, str]] = []
-        for chunk in chunks:
-            root = chunk.root
-            if len(chunk) == 1 and root.lower_ in PRONOUNS:
-                found.append((root.i, root.i + 1, "pronoun"))
-            elif self._referring(root):
-                self._add_owned(*self._extend(chunk, chunk_at), found)
-            else:
-                for tok in chunk:
-                    if tok.dep_ == "poss" and tok.lower_ in PRONOUNS:
-                        found.append((tok.i, tok.i + 1, "pronoun"))
-                    elif tok.dep_ == "poss" and tok.i != root.i:
-                        self._add_owned(tok.left_edge.i, tok.i + 1, found)
-        for ent in doc.ents:
-            if ent.label_ in NAMED:
-                found.append((ent.start, ent.end, ent.label_))
-        for tok in doc:
-            if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
-                found.append((tok.i, tok.i + 1, "pronoun"))
-        found = [t for c in found if (t := self._trim(*c))]
-        # Longest first at each start, then drop anything inside an earlier-kept span.
-        found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-        kept: list[tuple[int, int, str]] = []
-        for c in found:
-            if kept and c[0] < kept[-1][1]:
-                if c[1] > kept[-1][1] and c[2] in NAMED and kept[-1][2] == "chunk":
-                    kept[-1] = (kept[-1][0], c[1], "chunk")  # an entity running past its chunk
-                continue
-            kept.append(c)
-        return kept
 
     # --- linking ---------------------------------------------------------------------------
 
@@ -303,7 +220,7 @@ class Coref:
 
     def _first_name(self, word: str) -> "Person | None":
         """A lone first name ("his father Gurbanguly"): the one person of the document's states with it."""
-        people = [p for p in self.resolver.first_names().get(word, ()) if p.country in self.countries]
+        people = [p for p in self.kb.first_names.get(word, ()) if p.country in self.countries]
         return people[0] if len(people) == 1 else None
 
     def apposition(self, span: "SpacySpan", actor: Actor, mentions: list[Mention]) -> Actor:
@@ -328,25 +245,6 @@ class Coref:
         return replace(merged, text=span.text)
 
 
-def clause_of(token: "Token") -> int:
-    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
-        token = token.head
-    return token.i
-
-
-def guess_gender(name: str) -> str | None:
-    """Women's names in the region end in -a (Margarita, Maria) and their surnames in -ova/-eva/-ina/-aya."""
-    parts = key(name).split()
-    if not parts:
-        return None
-    first, last = parts[0], parts[-1]
-    if (first.endswith("a") and first not in _MALE_A) or (len(parts) > 1 and last.endswith(("ova", "eva", "ina", "aya", "skaya"))):
-        return "f"
-    if len(parts) > 1 and last.endswith(("ov", "ev", "in", "sky", "skiy", "enko", "yan", "dze", "shvili")):
-        return "m"
-    return None
-
-
 def _retext(actor: Actor, text: str) -> Actor:
     return replace(actor, text=text)
 
@@ -354,7 +252,7 @@ def _retext(actor: Actor, text: str) -> Actor:
 def document_mentions(doc: "Doc", date: dt.date | None, resolver: "Resolver") -> list[Mention]:
     coref = Coref(doc, date, resolver)
     mentions: list[Mention] = []
-    for start, end, label in coref.candidates():
+    for start, end, label in Candidates(doc, resolver).all():
         span = doc[start:end]
         linked = coref.link(span, label)
         if linked is None:

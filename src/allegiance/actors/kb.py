@@ -60,6 +60,8 @@ class KnowledgeBase:
         self._holders: dict[tuple[str, str], list[tuple[Person, Role]]] = defaultdict(list)
         # Titles that carry their own anchor ("Kremlin spokesman") name the state they belong to.
         self.title_anchors: dict[str, set[str]] = defaultdict(set)
+        self.led_by: dict[str, list[Organization]] = defaultdict(list)  # blocs by leading state
+        self.first_names: dict[str, list[Person]] = defaultdict(list)
         self._check(data)
         self._build()
         self.max_words = max((k.count(" ") + 1 for k in self.index), default=1)
@@ -82,10 +84,13 @@ class KnowledgeBase:
             if s.capital and key(s.capital.name) not in {key(m) for m in s.metonyms}:
                 self._add(s.capital.name, Entry("state", s.iso3, "capital"))
         for o in self.organizations.values():
+            if o.leader and o.type == "bloc":
+                self.led_by[o.leader].append(o)
             for name in (o.name, *o.aliases):
                 self._add(name, Entry("org", o.code, "name"))
             self._add(o.code, Entry("org", o.code, "code"))
         for p in self.people.values():
+            self.first_names[key(p.name.split()[0])].append(p)
             for name in (p.name, *p.aliases):
                 self._add(name, Entry("person", p.id, "name"))
             for name in p.surnames or (p.name.split()[-1],):

@@ -50,3 +50,21 @@ def key(text: str) -> str:
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")
+
+
+# First names ending in -a that are men's names, for guessing the gender of people the KB lacks.
+_MALE_A = frozenset({"nikita", "ilya", "foma", "kuzma", "luka", "luca", "joshua", "andrea", "mustafa", "musa",
+                     "isa", "yahya", "zakaria", "hamza", "oleksa", "savva", "danila"})
+
+
+def guess_gender(name: str) -> str | None:
+    """Women's names in the region end in -a (Margarita, Maria) and their surnames in -ova/-eva/-ina/-aya."""
+    parts = key(name).split()
+    if not parts:
+        return None
+    first, last = parts[0], parts[-1]
+    if (first.endswith("a") and first not in _MALE_A) or (len(parts) > 1 and last.endswith(("ova", "eva", "ina", "aya", "skaya"))):
+        return "f"
+    if len(parts) > 1 and last.endswith(("ov", "ev", "in", "sky", "skiy", "enko", "yan", "dze", "shvili")):
+        return "m"
+    return None

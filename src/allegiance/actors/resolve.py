@@ -11,26 +11,20 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz, process
-
 from allegiance.actors import build
 from allegiance.actors.kb import KnowledgeBase, load_kb
 from allegiance.actors.names import key, normalise, strip_article
-from allegiance.actors.phrase import FILLER, RULER, DESCRIPTORS, Piece, Scanner, words_of
-from allegiance.actors.records import Entry, Organization, Person, Role
+from allegiance.actors.fuzzy import FuzzyNames
+from allegiance.actors.phrase import FILLER, Piece, Scanner, words_of
+from allegiance.actors.records import Entry, Organization, Person
+from allegiance.actors.roles import holders
 from allegiance.errors import InvalidParameter
 from allegiance.models import Actor, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# Where "the leader" of the country is its head of government, not its head of state.
-LEADER_IS_HEAD_OF_GOVERNMENT = frozenset(
-    "GBR DEU IND JPN ITA ESP CAN AUS NZL ISR NLD SWE NOR DNK BEL AUT GRC CZE SVK HUN ARM GEO PAK IRQ IRL EST "
-    "LVA PRT BGR HRV SVN MLT LUX THA BGD NPL MNE ALB SRB MKD".split()
-)
 _ENTRY_RANK = {"coded": 0, "org": 1, "state": 2}
-FUZZY_CUTOFF = 86.0
 GENERIC_BLOCS = frozenset({"alliance", "bloc", "union", "grouping", "organisation", "organization", "partnership"})
 # Words in a description that point to words in a bloc's name.
 BLOC_HINTS = {"military": ("security", "defence", "defense", "treaty"), "security": ("security", "treaty"),
@@ -57,9 +51,7 @@ class Resolver:
     def __init__(self, kb: KnowledgeBase | None = None):
         self.kb = kb or load_kb()
         self.scanner = Scanner(self.kb)
-        self._fuzzy_keys: dict[str, list[str]] | None = None
-        self._first_names: dict[str, list[Person]] | None = None
-        self._led_by: dict[str, list[Organization]] | None = None
+        self._fuzzy_names: FuzzyNames | None = None
 
     # --- public ----------------------------------------------------------------------------
 
@@ -110,38 +102,6 @@ class Resolver:
             return (int(local), int(active), latest)
 
         return max(people, key=rank)
-
-    def holders(self, anchor: str, title: Piece, date: dt.date | None, former: bool,
-                words: tuple[str, ...] = ()) -> list[tuple[Person, Role]]:
-        """Who holds the titled role in ``anchor`` on ``date``; ``words`` of the mention break ties."""
-        fetch = self.kb.former_holders if former else self.kb.holders
-        if title.title == "title" or title.text in DESCRIPTORS:
-            found = fetch(anchor, date, title=title.text)
-            if found:
-                return found
-        kind = DESCRIPTORS.get(title.text)
-        org = self.kb.organizations.get(anchor)
-        if kind == RULER:
-            kinds = ["org_head"] if org else (["head_of_government", "head_of_state"]
-                                              if anchor in LEADER_IS_HEAD_OF_GOVERNMENT else
-                                              ["head_of_state", "head_of_government"])
-        elif kind == "org_head" and not org:
-            kinds = ["head_of_state"] if title.text in ("head", "chief") else []
-        else:
-            kinds = [kind] if kind else []
-        searches = [(anchor, kinds)]
-        if org:
-            # Anyone heading the organization (its director may be filed as a security chief), then
-            # its parent body; a national body's officers may be filed under their state.
-            searches = [(a, kinds + ["org_head", "company_head", "*"]) for a in (anchor, org.parent) if a]
-            if org.country and kind not in (None, RULER, "org_head"):
-                searches.append((org.country, kinds))
-        for where, wanted in searches:
-            for k in wanted:
-                found = fetch(where, date, kind=k)
-                if found:
-                    return _by_words(_by_gender(found, title.text), words)
-        return []
 
     # --- composition -----------------------------------------------------------------------
 
@@ -224,7 +184,7 @@ class Resolver:
             anchor = anchor or (countries[0] if countries else None)
             plural = head.text not in self.scanner.titles and head.sector is not None
             if anchor and not plural:
-                found = self.holders(anchor, head, date, former, tuple(p.text for p in pieces))
+                found = holders(kb, anchor, head, date, former, tuple(p.text for p in pieces))
                 if found:
                     person, role = found[0]
                     actor = build.person_actor(kb, person, date, text=text, confidence=0.85, role=role, former=former)
@@ -266,47 +226,12 @@ class Resolver:
         if not pieces or pieces[-1].text.split()[-1] not in GENERIC_BLOCS:
             return None
         leader = next((c for p in pieces if (c := self._anchor_state(p))), None)
-        blocs = [o for o in self.led_by().get(leader or "", ()) if o.members and any(m.active(date) for m in o.members)]
+        blocs = [o for o in self.kb.led_by.get(leader or "", ()) if o.members and any(m.active(date) for m in o.members)]
         if not blocs:
             return None
         words = {w for p in pieces for w in p.text.split()}
         hints = {h for w in words for h in BLOC_HINTS.get(w, (w,))}
         return max(blocs, key=lambda o: (len(hints & set(key(o.name).split())), len(o.members)))
-
-    def led_by(self) -> dict[str, list[Organization]]:
-        if self._led_by is None:
-            self._led_by = {}
-            for org in self.kb.organizations.values():
-                if org.leader and org.type == "bloc":
-                    self._led_by.setdefault(org.leader, []).append(org)
-        return self._led_by
-
-    # --- fuzzy fallback --------------------------------------------------------------------
-
-    def first_names(self) -> dict[str, list[Person]]:
-        if self._first_names is None:
-            self._first_names = {}
-            for person in self.kb.people.values():
-                self._first_names.setdefault(key(person.name.split()[0]), []).append(person)
-        return self._first_names
-
-    def fuzzy_keys(self, first: str) -> list[str]:
-        """Names to match a misspelling against, bucketed by first letter: misspellings and
-        transliterations keep it (those that do not, Japarov/Zhaparov, are listed as aliases)."""
-        if self._fuzzy_keys is None:
-            self._fuzzy_keys = {}
-            for k, entries in self.kb.index.items():
-                if len(k) >= 4 and any(e.kind in ("person", "org") or e.how == "name" for e in entries):
-                    self._fuzzy_keys.setdefault(k[0], []).append(k)
-        return self._fuzzy_keys.get(first, [])
-
-    def _entry_country(self, entry: Entry) -> set[str]:
-        if entry.kind == "person":
-            p = self.kb.people[entry.key]
-            return {c for c in (p.country, *(r.country for r in p.roles)) if c}
-        if entry.kind == "org":
-            return {self.kb.organizations[entry.key].country or ""}
-        return {entry.key}
 
     def _fuzzy(self, pieces: list[Piece], date: dt.date | None, countries: tuple[str, ...],
                text: str) -> Resolution | None:
@@ -314,41 +239,11 @@ class Resolver:
                and not self._anchor_state(p)]
         if not run:
             return None
-        query = " ".join(run)
-        own = tuple(c for p in pieces if (c := self._anchor_state(p)))
-        required = set(own or countries)
-        for candidate, score, _ in process.extract(query, self.fuzzy_keys(query[0]), scorer=fuzz.ratio, limit=5,
-                                                   score_cutoff=FUZZY_CUTOFF):
-            for entry in self.kb.index[candidate]:
-                if required and not (required & self._entry_country(entry)):
-                    continue  # a nationality in the mention or its context rules this candidate out
-                confidence = round(0.8 * score / 100, 3)
-                if entry.kind == "person":
-                    actor = build.person_actor(self.kb, self.kb.people[entry.key], date, text=text, confidence=confidence)
-                elif entry.kind == "org":
-                    actor = build.org_actor(self.kb.organizations[entry.key], text=text, confidence=confidence)
-                elif entry.kind == "state":
-                    actor = build.state_actor(self.kb, entry.key, text=text, confidence=confidence)
-                else:
-                    continue
-                return Resolution(actor, "fuzzy")
-        return None
-
-
-def _by_gender(found: list[tuple[Person, Role]], title: str) -> list[tuple[Person, Role]]:
-    """A gendered title ("spokeswoman") puts holders of that gender first."""
-    gender = "f" if title.endswith("woman") else "m" if title.endswith("man") else None
-    return sorted(found, key=lambda pr: pr[0].gender != gender) if gender else found
-
-
-def _by_words(found: list[tuple[Person, Role]], words: tuple[str, ...]) -> list[tuple[Person, Role]]:
-    """Holders whose title shares words with the mention first ("foreign policy chief" → High
-    Representative for Foreign Affairs, not the Commission president)."""
-    if len(found) < 2 or not words:
-        return found
-    wanted = set(words) - FILLER
-    return sorted(found, key=lambda pr: -len(wanted & set(key(pr[1].title).split())))
-
+        if self._fuzzy_names is None:
+            self._fuzzy_names = FuzzyNames(self.kb)
+        required = {c for p in pieces if (c := self._anchor_state(p))} or set(countries)
+        actor = self._fuzzy_names.match(" ".join(run), required, date, text)
+        return Resolution(actor, "fuzzy") if actor else None
 
 def _capitalised(text: str, word: str) -> bool:
     return any(normalise(w) == word and w[:1].isupper() for w in text.split())

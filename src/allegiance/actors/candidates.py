@@ -1,0 +1,113 @@
+"""Where the actor mentions are in a parsed article: noun chunks, named entities and pronouns.
+
+Title and agent phrases are stretched over their "of" phrases ("the head of Sberbank German
+Gref"), datelines the parser glued on are trimmed, and a possessive pronoun opening a phrase
+("his fighters") becomes a mention of its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from allegiance.actors.phrase import words_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+    from allegiance.actors.resolve import Resolver
+
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+            "herself": "f", "they": "pl", "them": "pl", "their": "pl", "theirs": "pl", "themselves": "pl",
+            "its": "it", "itself": "it", "who": "rel", "which": "rel"}
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+# Entity types that never name an actor, even when spaCy tags the word a proper noun.
+NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT",
+                        "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
+
+Candidate = tuple[int, int, str]  # token start, token end, label: chunk | pronoun | an entity label
+
+
+def clause_of(token: "Token") -> int:
+    """Token index of the verb governing ``token``."""
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    return token.i
+
+
+class Candidates:
+    def __init__(self, doc: "Doc", resolver: "Resolver"):
+        self.doc, self.resolver, self.kb = doc, resolver, resolver.kb
+
+    def _referring(self, token: "Token") -> bool:
+        if token.ent_type_ in NOT_ACTORS:
+            return False
+        if token.pos_ == "PROPN" or token.ent_type_ in NAMED:
+            return True
+        word = " ".join(words_of(token.text))
+        return (word in self.resolver.scanner.titles or word in self.kb.agents or word in self.kb.index
+                or word == "counterpart")
+
+    def _extend(self, chunk: "SpacySpan", chunk_at: dict[int, "SpacySpan"]) -> tuple[int, int]:
+        """Stretch a title/agent chunk over "of X" phrases: "President of Uzbekistan Shavkat Mirziyoyev"."""
+        start, end, head = chunk.start, chunk.end, chunk.root
+        while end < len(self.doc) and self.doc[end].lower_ == "of" and self.doc[end].head.i == head.i:
+            objects = [c for c in self.doc[end].children if c.dep_ == "pobj"]
+            if not objects or objects[0].i not in chunk_at:
+                break
+            nxt = chunk_at[objects[0].i]
+            end, head = nxt.end, nxt.root
+        return start, end
+
+    def _trim(self, start: int, end: int, label: str) -> Candidate | None:
+        """Drop a dateline or paragraph break the parser glued onto the front of a phrase."""
+        doc = self.doc
+        for i in range(end - 1, start - 1, -1):
+            if "\n" in doc[i].text or doc[i].is_space:
+                start = i + 1
+                break
+        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].ent_type_ in NOT_ACTORS):
+            start += 1
+        return (start, end, label) if start < end else None
+
+    def _add_owned(self, start: int, end: int, found: list[Candidate]) -> None:
+        """A phrase; "his fighters" gives the pronoun a mention of its own, the owner of the rest."""
+        first = self.doc[start]
+        if first.dep_ == "poss" and first.lower_ in PRONOUNS and end - start > 1:
+            found.append((start, start + 1, "pronoun"))
+            start += 1
+        found.append((start, end, "chunk"))
+
+    def all(self) -> list[Candidate]:
+        doc = self.doc
+        chunks = list(doc.noun_chunks)
+        chunk_at = {c.root.i: c for c in chunks}
+        found: list[Candidate] = []
+        for chunk in chunks:
+            root = chunk.root
+            if len(chunk) == 1 and root.lower_ in PRONOUNS:
+                found.append((root.i, root.i + 1, "pronoun"))
+            elif self._referring(root):
+                self._add_owned(*self._extend(chunk, chunk_at), found)
+            else:
+                for tok in chunk:
+                    if tok.dep_ == "poss" and tok.lower_ in PRONOUNS:
+                        found.append((tok.i, tok.i + 1, "pronoun"))
+                    elif tok.dep_ == "poss" and tok.i != root.i:
+                        self._add_owned(tok.left_edge.i, tok.i + 1, found)
+        for ent in doc.ents:
+            if ent.label_ in NAMED:
+                found.append((ent.start, ent.end, ent.label_))
+        for tok in doc:
+            if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
+                found.append((tok.i, tok.i + 1, "pronoun"))
+        found = [t for c in found if (t := self._trim(*c))]
+        # Longest first at each start, then drop anything inside an earlier-kept span.
+        found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        kept: list[Candidate] = []
+        for c in found:
+            if kept and c[0] < kept[-1][1]:
+                if c[1] > kept[-1][1] and c[2] in NAMED and kept[-1][2] == "chunk":
+                    kept[-1] = (kept[-1][0], c[1], "chunk")  # an entity running past its chunk
+                continue
+            kept.append(c)
+        return kept
