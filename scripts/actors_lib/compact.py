@@ -154,9 +154,15 @@ def read_people(path: Path) -> list[dict[str, Any]]:
     return [_finish_person(p) for p in people.values()]
 
 
+# Family name first (Xi Jinping, Moon Jae-in); Vietnamese leaders are called by the given name, so
+# Vietnam is not here and its entries list surnames explicitly.
+FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"}
+
+
 def _finish_person(person: dict[str, Any]) -> dict[str, Any]:
     if not person.pop("_sn_given", False):
-        person["surnames"] = [person["name"].split()[-1]]
+        words = person["name"].split()
+        person["surnames"] = [words[0] if person["country"] in FAMILY_NAME_FIRST else words[-1]]
     person["aliases"] = [a for a in person["aliases"] if a != person["name"]]
     notes = person.pop("notes")
     out = {k: person[k] for k in ("id", "name", "aliases", "surnames", "gender", "country", "roles")}
