@@ -29,11 +29,13 @@ from allegiance.relations.common import (
     check_date,
     check_interval,
     date_span,
+    facts_ready,
     selected,
     window,
 )
-from allegiance.relations.series import aggregate
+from allegiance.relations.series import aggregate, rolled
 from allegiance.store import Store
+from allegiance.store.relations import ROLLUPS
 
 FAR_PAST, FAR_FUTURE = dt.date(1, 1, 1), dt.date(9999, 12, 31)
 
@@ -103,14 +105,23 @@ def _stances(store: Store, org: Any, since: dt.date | None, until: dt.date | Non
              mentions: bool) -> dict[str, dict[str, Any]]:
     s, sp = _member_clause(SOURCE_KEY, org.members)
     span, span_params = window(since, until)
-    inner = selected(store, f"{s} AND {TARGET_KEY} = ? AND {span}", mentions,
-                     f"{SOURCE_KEY} AS member, {EVENT_DATE} AS d, goldstein")
+    if not mentions and facts_ready(store):
+        # From the daily rollup: counts and Goldstein sums per member and day.
+        source = f"SELECT {SOURCE_KEY} AS member, d, n, gsum, ng FROM {ROLLUPS['day']} WHERE {s} AND {TARGET_KEY} = ? AND {span}"
+    else:
+        source = selected(store, f"{s} AND {TARGET_KEY} = ? AND {span}", mentions,
+                          f"{SOURCE_KEY} AS member, {EVENT_DATE} AS d, 1 AS n, coalesce(goldstein, 0) AS gsum, "
+                          "CAST(goldstein IS NOT NULL AS INTEGER) AS ng")
+
+    def mean(cond: str) -> str:
+        return (f"round(sum(gsum) FILTER (WHERE {cond}) / nullif(sum(ng) FILTER (WHERE {cond}), 0), 6)")
+
     rows = store.query(
-        f"""SELECT member, count(*) AS n, round(avg(goldstein), 6) AS g,
-                   count(*) FILTER (WHERE d < ?) AS n_prev, round(avg(goldstein) FILTER (WHERE d < ?), 6) AS g_prev,
-                   count(*) FILTER (WHERE d >= ?) AS n_recent, round(avg(goldstein) FILTER (WHERE d >= ?), 6) AS g_recent
-            FROM ({inner}) GROUP BY member""",
-        [recent_from] * 4 + sp + [org.leader] + span_params,
+        f"""SELECT member, sum(n) AS n, {mean('TRUE')} AS g,
+                   coalesce(sum(n) FILTER (WHERE d < ?), 0) AS n_prev, {mean('d < ?')} AS g_prev,
+                   coalesce(sum(n) FILTER (WHERE d >= ?), 0) AS n_recent, {mean('d >= ?')} AS g_recent
+            FROM ({source}) GROUP BY member""",
+        [recent_from] * 6 + sp + [org.leader] + span_params,
     )
     return {r["member"]: r for r in rows}
 
@@ -158,7 +169,10 @@ def bloc_report(
 def _report(store: Store, org: Any, interval: str, since_d: dt.date | None, until_d: dt.date | None,
             window_days: int, threshold: float, drop: float, min_events: int, mentions: bool) -> BlocReport:
     where, params = cohesion_where(org)
-    cohesion = aggregate(store, where, params, interval, since=since_d, until=until_d, mentions=mentions)
+    if not mentions and facts_ready(store):
+        cohesion = rolled(store, where, params, interval, since=since_d, until=until_d)
+    else:
+        cohesion = aggregate(store, where, params, interval, since=since_d, until=until_d, mentions=mentions)
     first, last_seen = date_span(store)
     last = until_d or last_seen or dt.date.today()
     lo = since_d or first or last

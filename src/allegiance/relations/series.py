@@ -38,7 +38,7 @@ def volume(store: Store, interval: str, *, mentions: bool = False) -> dict[dt.da
 
     def compute() -> dict[dt.date, int]:
         if not mentions and interval in ROLLUPS and facts_ready(store):
-            rows = store.query(f"SELECT period AS p, sum(n) AS n FROM {ROLLUPS[interval]} GROUP BY p")
+            rows = store.query(f"SELECT d AS p, sum(n) AS n FROM {ROLLUPS[interval]} GROUP BY p")
         else:
             inner = selected(store, f"{EVENT_DATE} IS NOT NULL", mentions, f"{EVENT_DATE} AS d")
             rows = store.query(
@@ -88,15 +88,18 @@ def aggregate(
     return _points(store, rows, interval, since, until, mentions)
 
 
-def _rollup(store: Store, where: str, params: list[Any], interval: str) -> list[SeriesPoint]:
-    """``aggregate`` from the per-period table, for a WHERE on ``source_key``/``target_key`` only."""
+def rolled(store: Store, where: str, params: list[Any], interval: str, *, since: dt.date | None = None,
+           until: dt.date | None = None) -> list[SeriesPoint]:
+    """``aggregate`` from the rollup tables, for a WHERE on ``source_key``, ``target_key`` and ``d`` only."""
+    table = ROLLUPS[interval] if since is None and until is None else ROLLUPS["day"]
+    span, span_params = window(since, until)
     rows = store.query(
-        f"""SELECT period AS p, sum(n) AS n, sum(q1) AS q1, sum(q2) AS q2, sum(q3) AS q3, sum(q4) AS q4,
-                   sum(gsum) AS gsum, CASE WHEN sum(ng) > 0 THEN sum(gsum) / sum(ng) END AS gmean
-            FROM {ROLLUPS[interval]} WHERE {where} GROUP BY p ORDER BY p""",
-        params,
+        f"""SELECT date_trunc('{interval}', d)::DATE AS p, sum(n) AS n, sum(q1) AS q1, sum(q2) AS q2, sum(q3) AS q3,
+                   sum(q4) AS q4, sum(gsum) AS gsum, CASE WHEN sum(ng) > 0 THEN sum(gsum) / sum(ng) END AS gmean
+            FROM {table} WHERE ({where}) AND {span} GROUP BY p ORDER BY p""",
+        params + span_params,
     )
-    return _points(store, rows, interval, None, None, False)
+    return _points(store, rows, interval, since, until, False)
 
 
 def _points(store: Store, rows: list[dict[str, Any]], interval: str, since: dt.date | None,
@@ -149,10 +152,8 @@ def dyad_series(
     if since_d and until_d and since_d > until_d:
         raise InvalidParameter("since", f"since {since_d} is after until {until_d}")
     where, params = dyad_where(a, b, directed)
-    keys_only = ":" not in a + b
-    if keys_only and since_d is None and until_d is None and not mentions and interval in ROLLUPS \
-            and facts_ready(store):
-        return _rollup(store, where, params, interval)
+    if ":" not in a + b and not mentions and facts_ready(store):
+        return rolled(store, where, params, interval, since=since_d, until=until_d)
     return aggregate(store, where, params, interval, since=since_d, until=until_d, mentions=mentions)
 
 

@@ -1,10 +1,11 @@
 """Derived tables for the relations analysis (pre-aggregation), rebuilt whenever the events change.
 
 - ``relations_facts``: one row per canonical event (its first report) with the actor keys, network
-  node ids and event date precomputed, sorted by dyad and date so DuckDB's zone maps skip most of the
-  table for a dyad query.
-- ``relations_week`` / ``relations_month``: per (source key, target key, period) counts per quad
-  class and Goldstein sums, so a dyad series or the news volume is a lookup of a few rows.
+  node ids and event date precomputed, sorted by date so DuckDB's zone maps skip most of the table
+  for a time window (network, alerts, events of one period).
+- ``relations_day`` / ``relations_week`` / ``relations_month``: per (source key, target key, period
+  start ``d``) counts per quad class and Goldstein sums, so a dyad series, a bloc's cohesion or the
+  news volume reads a few rows per period instead of every event.
 - ``relations_facts_meta``: the (events, canonical events) row counts they were built from.
 
 Only a writable store (the API server, the only writer) builds them; readers use them when fresh and
@@ -16,7 +17,7 @@ from __future__ import annotations
 from allegiance.store import Store
 
 FACTS = "relations_facts"
-FORMAT = 2  # bump when the derived tables change shape: older ones are then rebuilt
+FORMAT = 4  # bump when the derived tables change shape: older ones are then rebuilt
 
 
 def side_key(side: str) -> str:
@@ -43,7 +44,7 @@ RAW_EVENTS = (
     f"{node_key('source', False)} AS source_state, {node_key('target', False)} AS target_state, "
     "coalesce(date, published) AS d FROM events)"
 )
-ROLLUPS = {"week": "relations_week", "month": "relations_month"}
+ROLLUPS = {"day": "relations_day", "week": "relations_week", "month": "relations_month"}
 FIRST_REPORT = (
     "QUALIFY row_number() OVER (PARTITION BY coalesce(canonical_id, event_id) "
     "ORDER BY d NULLS LAST, event_id) = 1"
@@ -77,16 +78,16 @@ def build_facts(store: Store, version: tuple[int, int]) -> None:
                 UNION ALL
                 SELECT {_COLUMNS} FROM {RAW_EVENTS} WHERE canonical_id IS NOT NULL
                 QUALIFY row_number() OVER (PARTITION BY canonical_id ORDER BY d NULLS LAST, event_id) = 1)
-            ORDER BY source_key NULLS LAST, target_key NULLS LAST, d""")
+            ORDER BY d, source_key, target_key""")
         for interval, table in ROLLUPS.items():
             conn.execute(f"""
                 CREATE OR REPLACE TABLE {table} AS
-                SELECT source_key, target_key, date_trunc('{interval}', d)::DATE AS period, count(*) AS n,
+                SELECT source_key, target_key, date_trunc('{interval}', d)::DATE AS d, count(*) AS n,
                        count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
                        count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4,
                        coalesce(sum(goldstein), 0) AS gsum, count(goldstein) AS ng
                 FROM {FACTS} WHERE d IS NOT NULL GROUP BY ALL
-                ORDER BY source_key NULLS LAST, target_key NULLS LAST, period""")
+                ORDER BY source_key NULLS LAST, target_key NULLS LAST, d""")
         conn.execute("CREATE OR REPLACE TABLE relations_facts_meta "
                      "(events BIGINT, canonical BIGINT, format INTEGER, built_at TIMESTAMP)")
         conn.execute("INSERT INTO relations_facts_meta VALUES (?, ?, ?, current_timestamp)", [*version, FORMAT])
