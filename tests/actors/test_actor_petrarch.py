@@ -52,3 +52,18 @@ def test_agents_get_macros_and_plurals(petrarch: Resolver) -> None:
     agents = petrarch.kb.agents
     assert agents["congressmen"] == "LEG" and agents["golden geese"] == "GGS"
     assert agents["ministry of silly walks"] == "GOV"
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("Arnor will restore ties with Gondor's main opposition group soon.", "Gondor's main opposition group", "GONMOP"),
+    ("Human rights activists in Arnor will restore ties with Gondor.", "Human rights activists in Arnor", "ARNOPP"),
+    ("Former security officials in White House met Gondor.", "Former security officials in White House", "USAELI"),
+    ("Sam Gamgee will renew his licence.", "his", "HOBGOV"),
+])
+def test_document_mentions_with_a_petrarch_dictionary(petrarch: Resolver, text: str, mention: str, expected: str) -> None:
+    from allegiance.actors.resolve import resolve_document
+    from allegiance.parse import parse_one
+
+    found = {m.span.text: m.actor for m in resolve_document(parse_one(text), "2013-01-01", petrarch.kb)}
+    actor = found[mention]
+    assert (actor.country or "") + (actor.sector or "") == expected

@@ -38,24 +38,32 @@ class Candidates:
     def __init__(self, doc: "Doc", resolver: "Resolver"):
         self.doc, self.resolver, self.kb = doc, resolver, resolver.kb
 
-    def _referring(self, token: "Token") -> bool:
+    def _referring(self, chunk: "SpacySpan") -> bool:
+        """Whether the chunk's head names or describes an actor ("main opposition group" as much as "Putin")."""
+        token = chunk.root
         if token.ent_type_ in NOT_ACTORS:
             return False
         if token.pos_ == "PROPN" or token.ent_type_ in NAMED:
             return True
-        word = " ".join(words_of(token.text))
-        return (word in self.resolver.scanner.titles or word in self.kb.agents or word in self.kb.index
-                or word == "counterpart")
+        titles, agents, index = self.resolver.scanner.titles, self.kb.agents, self.kb.index
+        for n in range(1, min(4, token.i - chunk.start + 1) + 1):
+            words = " ".join(words_of(self.doc[token.i - n + 1:token.i + 1].text))
+            if words in titles or words in agents or words in index or words == "counterpart":
+                return True
+        return False
 
     def _extend(self, chunk: "SpacySpan", chunk_at: dict[int, "SpacySpan"]) -> tuple[int, int]:
-        """Stretch a title/agent chunk over "of X" phrases: "President of Uzbekistan Shavkat Mirziyoyev"."""
+        """Stretch a title/agent chunk over "of X" phrases ("President of Uzbekistan Shavkat Mirziyoyev"),
+        and over "in X" when the chunk names no place of its own ("human rights activists in Arnor")."""
         start, end, head = chunk.start, chunk.end, chunk.root
-        while end < len(self.doc) and self.doc[end].lower_ == "of" and self.doc[end].head.i == head.i:
+        preps = ("of", "in") if not any(t.ent_type_ in NAMED for t in chunk) else ("of",)
+        while end < len(self.doc) and self.doc[end].lower_ in preps and self.doc[end].head.i == head.i:
             objects = [c for c in self.doc[end].children if c.dep_ == "pobj"]
             if not objects or objects[0].i not in chunk_at:
                 break
             nxt = chunk_at[objects[0].i]
             end, head = nxt.end, nxt.root
+            preps = ("of",)
         return start, end
 
     def _trim(self, start: int, end: int, label: str) -> Candidate | None:
@@ -86,7 +94,7 @@ class Candidates:
             root = chunk.root
             if len(chunk) == 1 and root.lower_ in PRONOUNS:
                 found.append((root.i, root.i + 1, "pronoun"))
-            elif self._referring(root):
+            elif self._referring(chunk):
                 self._add_owned(*self._extend(chunk, chunk_at), found)
             else:
                 for tok in chunk:

@@ -99,8 +99,12 @@ class Coref:
 
     @staticmethod
     def _is_person(actor: Actor, root: "Token") -> bool:
-        if actor.type != "unknown":
-            return actor.type == "person"
+        if actor.type in ("state", "organization"):
+            return False
+        if actor.type == "person" or root.ent_type_ == "PERSON":
+            return True
+        if actor.type == "group":
+            return False
         # spaCy's small model often tags foreign names ORG; a title or agent word says "person".
         return root.ent_type_ == "PERSON" or (actor.sector is not None and root.ent_type_ != "GPE")
 

@@ -139,6 +139,10 @@ class Resolver:
             orgs = [e.key for e in piece.entries if e.kind == "org"]
             if orgs:
                 return orgs[0]
+            coded = next((e for e in piece.entries if e.kind == "coded"), None)
+            if coded is not None:
+                code = self.kb.coded[coded.key].code_on(date)
+                return code[:3] if code else None
             person = self.person_entries(piece.entries, date, ())
             if person and not any(e.kind == "state" for e in piece.entries):
                 role, _ = self.kb.role_on(person, date)
@@ -167,7 +171,9 @@ class Resolver:
                 via = "apposition" if titles else how
                 actor = build.person_actor(kb, person, date, text=text, confidence=confidence)
                 return Resolution(actor, via)
-        coded = [p for p in entities if any(e.kind == "coded" for e in p.entries)]
+        first_head = min((p.start for p in pieces if p.kind in ("title", "agent")), default=len_words(pieces))
+        # A coded name after the head noun is where the head belongs ("officials in White House").
+        coded = [p for p in entities if any(e.kind == "coded" for e in p.entries) and p.start < first_head]
         if coded:
             best = max(coded, key=lambda p: p.end - p.start)
             entry = next(e for e in best.entries if e.kind == "coded")
