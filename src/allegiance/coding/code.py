@@ -284,18 +284,30 @@ def _prefer_targeted(events: list[Event]) -> list[Event]:
 
 
 def _collapse(events: list[Event]) -> list[Event]:
-    """One event per (source, target, code, date) in an article: a headline and the lead that repeats it,
-    or a verb and its nominal ("met ... for talks"), report one event. The most confident one is kept."""
-    best: dict[tuple[Any, ...], Event] = {}
-    order: list[tuple[Any, ...]] = []
+    """Within a sentence one event per root ("held talks" and "a meeting" are one), then per article
+    one per base code (``_collapse_article``)."""
+    by_sentence = _collapse_by(events, lambda e: (e.evidence.sentence_index, _actor_key(e.source),
+                                                  _actor_key(e.target), e.cameo_root))
+    return _collapse_article(by_sentence)
+
+
+def _collapse_by(events: list[Event], keyf: Any) -> list[Event]:
+    best: dict[Any, Event] = {}
+    order: list[Any] = []
     for event in events:
-        key = (_actor_key(event.source), _actor_key(event.target), event.cameo_root, event.plover, event.date)
+        key = keyf(event)
         if key not in best:
             order.append(key)
             best[key] = event
         elif event.confidence > best[key].confidence:
             best[key] = event
     return [best[k] for k in order]
+
+
+def _collapse_article(events: list[Event]) -> list[Event]:
+    """One event per (source, target, base code, date) in an article: a headline and the lead that repeats
+    it report one event. The most confident one is kept."""
+    return _collapse_by(events, lambda e: (_actor_key(e.source), _actor_key(e.target), e.cameo[:3], e.date))
 
 
 def book_intensity(info: Any) -> float:
