@@ -82,3 +82,16 @@ def test_unknown_people_are_kept_and_linked(kb: KnowledgeBase) -> None:
 @pytest.mark.parametrize("text", ["It rained on Monday in the capital.", ""])
 def test_nothing_to_resolve(kb: KnowledgeBase, text: str) -> None:
     assert all(m.actor.type != "person" for m in mentions(kb, text))
+
+
+def test_coordinated_entity_splits_but_compound_names_do_not(kb: KnowledgeBase) -> None:
+    from allegiance.actors.candidates import Candidates
+    from allegiance.actors.resolve import resolver_for
+
+    doc = parse_one("Talks in Moscow and Minsk ended.")
+    ents = [e for e in doc.ents if " and " in e.text]
+    for ent in ents:  # only when the parser merged them; the split must give both parts
+        parts = Candidates(doc, resolver_for(kb))._coordinated(ent)
+        assert [doc[a:b].text for a, b, _ in parts] == ent.text.split(" and ")
+    found = mentions(kb, "Talks in Moscow and Minsk ended.")
+    assert {m.actor.country for m in found} >= {"RUS", "BLR"}

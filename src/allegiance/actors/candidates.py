@@ -66,6 +66,14 @@ class Candidates:
             preps = ("of",)
         return start, end
 
+    def _coordinated(self, ent: "SpacySpan") -> list[Candidate]:
+        """"Yerevan and Tbilisi" tagged as one entity is two; "Bosnia and Herzegovina" stays one."""
+        joints = [t.i for t in ent if t.lower_ in ("and", ",", "&")]
+        if not joints or " ".join(words_of(ent.text)) in self.kb.index:
+            return [(ent.start, ent.end, ent.label_)]
+        bounds = [ent.start, *joints, ent.end]
+        return [(a + (a != ent.start), b, ent.label_) for a, b in zip(bounds, bounds[1:]) if b > a + (a != ent.start)]
+
     def _trim(self, start: int, end: int, label: str) -> Candidate | None:
         """Drop a dateline or paragraph break the parser glued onto the front of a phrase."""
         doc = self.doc
@@ -104,7 +112,7 @@ class Candidates:
                         self._add_owned(tok.left_edge.i, tok.i + 1, found)
         for ent in doc.ents:
             if ent.label_ in NAMED:
-                found.append((ent.start, ent.end, ent.label_))
+                found.extend(self._coordinated(ent))
         for tok in doc:
             if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
                 found.append((tok.i, tok.i + 1, "pronoun"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
@@ -19,6 +20,7 @@ from allegiance.actors.names import key, normalise
 from allegiance.actors.records import CodedName, Entry, Organization, Person, Role, State
 from allegiance.errors import DataFileError, NotFound
 
+_ROMAN = re.compile(r"^[ivxlcdm]+$|^.?$")
 # Which role a person is best described by when several are active at once.
 KIND_RANK = {k: i for i, k in enumerate((
     "head_of_state", "head_of_government", "org_head", "deputy_head_of_government", "foreign_minister",
@@ -94,7 +96,8 @@ class KnowledgeBase:
             for name in (p.name, *p.aliases):
                 self._add(name, Entry("person", p.id, "name"))
             for name in p.surnames or (p.name.split()[-1],):
-                self._add(name, Entry("person", p.id, "surname"))
+                if not _ROMAN.match(key(name)):  # "Frederik X", "Charles III": a numeral is no surname
+                    self._add(name, Entry("person", p.id, "surname"))
             for role in p.roles:
                 anchor = role.org or role.country
                 if anchor:
