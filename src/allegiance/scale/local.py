@@ -37,10 +37,17 @@ def run_local(
             running: dict[Future, Shard] = {}
             broken = False
             while (pending or running) and not broken:
-                while pending and len(running) < window:
+                while pending and len(running) < window and not broken:
                     shard = pending.pop(0)
+                    try:
+                        running[pool.submit(task, shard, *args)] = shard
+                    except BrokenProcessPool:  # a worker died while we were merging
+                        pending.insert(0, shard)
+                        broken = True
+                        break
                     attempts[shard.id] += 1
-                    running[pool.submit(task, shard, *args)] = shard
+                if not running:
+                    break
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
                     shard = running.pop(future)
