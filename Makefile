@@ -24,7 +24,7 @@ demo: setup
 	$(BIN)/allegiance demo-serve --db $(DB) --port $(PORT)
 
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
