@@ -78,3 +78,22 @@ def test_plain_nouns_are_not_actors(resolver: Resolver) -> None:
 def test_bad_date_is_a_parameter_error(resolver: Resolver) -> None:
     with pytest.raises(InvalidParameter):
         resolver.resolve("Russia", "14/10/2022")
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_any_text_resolves_or_not_without_error(resolver: Resolver, text: str) -> None:
+    actor = resolver.resolve(text, "2023-01-01")
+    assert actor is None or (actor.text == text and actor.type in ("person", "state", "organization", "group", "unknown"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Russia", "Tajikistan", "Uzbekistan", "Belarus", "Kazakhstan", "Finland", "China"]),
+       st.sampled_from(["", "the ", "THE "]))
+def test_state_names_resolve_whatever_the_article(resolver: Resolver, name: str, article: str) -> None:
+    actor = resolver.resolve(article + name, "2023-01-01")
+    assert actor is not None and actor.type == "state" and actor.name == name

@@ -93,5 +93,7 @@ def _name_of(text: str) -> str:
     return " ".join(words).removesuffix("'s")
 
 
-def unknown_actor(text: str, country: str | None, confidence: float = 0.3, sector: str | None = None) -> Actor:
-    return Actor(id=None, name=text, type="unknown", country=country, sector=sector, confidence=confidence, text=text)
+def unknown_actor(name: str, country: str | None, confidence: float = 0.3, sector: str | None = None,
+                  text: str | None = None) -> Actor:
+    return Actor(id=None, name=name, type="unknown", country=country, sector=sector, confidence=confidence,
+                 text=name if text is None else text)

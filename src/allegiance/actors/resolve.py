@@ -85,7 +85,7 @@ class Resolver:
             country = next((c for p in pieces if (c := self._anchor_state(p))), None) or (countries[0] if countries else None)
             heads = [p for p in pieces if p.kind in ("title", "agent")]
             name = " ".join(text.split()[-tail:]) if tail else text
-            actor = build.unknown_actor(_clean(name), country, sector=heads[-1].sector if heads else None)
+            actor = build.unknown_actor(_clean(name), country, sector=heads[-1].sector if heads else None, text=text)
             found = Resolution(actor, "name")
         return found
 
