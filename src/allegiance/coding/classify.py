@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 CLASSIFIER_ALONE = 0.7  # the classifier proposes alone only when this sure (tuned on the dev split)
 CLASSIFIER_VETO = 0.8  # ... and vetoes a lexicon code only when this sure of another root
 MIN_CONFIDENCE = 0.45
+LEXICON_SURE = 0.85
 ALONE_DISCOUNT = 0.8
 
 # Act → intent. Cooperative roots have CAMEO 03x counterparts; conflictual ones are threats (13x).
@@ -100,7 +101,9 @@ class Classify:
     def __call__(self, cand: Candidate, doc: "Doc") -> Decision | None:
         matches = self.lexicon_matches(cand, doc)
         best = _fit(matches, cand, doc)
-        probs = self._predict(cand, doc)
+        # A multiword expression or a long pattern is specific enough alone; the classifier is the costlier half.
+        sure = best is not None and best.code is not None and best.confidence >= LEXICON_SURE
+        probs = [] if sure else self._predict(cand, doc)
         if best is not None:
             if best.code is None:
                 if best.reverse and cand.target is not None:

@@ -78,6 +78,7 @@ class Coder:
         # classifier=False: lexicon only (the PETRARCH conformance suite); None: the packaged classifier.
         self.classifier = None if classifier is False else classifier if classifier is not None else _packaged_classifier()
         self.classify = classify.Classify(self.lexicon, self.classifier)
+        where.gazetteer()  # load the places now, not inside the first article
         # A foreign dictionary may use codes CAMEO lacks (PETRARCH's toy verbs); strict drops them.
         self.strict_codes = strict_codes
 
