@@ -30,8 +30,14 @@ HEADER = (
 )
 
 
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:  # shared date objects must not become &anchors
+        return True
+
+
 def dump(path: Path, data: Any, extra: str = "") -> None:
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=4096)
+    text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=None,
+                     width=4096)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(HEADER.format(extra=extra) + text, encoding="utf-8")
     print(f"wrote {path}")

@@ -7,6 +7,7 @@ from typing import Any
 
 from actors_lib.compact import read_people
 from actors_lib.phoenix import clean_name, is_garbled, read_actors
+from actors_lib.phoenix_people import phoenix_people
 
 
 # Phoenix lists titled forms (Chancellor Merkel, Mr. Obama, the Bush Administration); the resolver
@@ -69,6 +70,8 @@ def build(src: Path, dicts: Path | None) -> dict[str, list[dict[str, Any]]]:
     for people in out.values():
         for person in people:
             _enrich(person, variants)
+    if dicts is not None:
+        out["phoenix"] = phoenix_people(dicts, list(seen.values()), _TITLE_WORDS)
     return out
 
 

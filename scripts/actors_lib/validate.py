@@ -119,7 +119,7 @@ def check_people(files: dict[str, list[dict]], states: set[str], orgs: set[str],
             if p["id"] in ids:
                 report.err(where, "duplicate id")
             ids.add(p["id"])
-            if p["gender"] not in ("m", "f"):
+            if p["gender"] not in ("m", "f", None):  # null: unknown (people converted from Phoenix)
                 report.err(where, f"gender {p['gender']!r}")
             if p["country"] and p["country"] not in states:
                 report.err(where, f"country {p['country']} is not in states.yaml")
