@@ -10,6 +10,7 @@ article's events atomically.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime as dt
 import functools
@@ -93,9 +94,17 @@ class Coder:
 
     def code_many(self, articles: Iterable[Article | Text | dict[str, Any]], batch_size: int = 32
                   ) -> Iterator[tuple[Text, list[Event]]]:
-        """Code articles in order, parsing them in batches."""
-        items = [as_text(a) for a in articles]
-        for item, doc in zip(items, self.parse((i.text for i in items), batch_size)):
+        """Code articles in order, parsing them in batches; the input is read lazily."""
+        items = (as_text(a) for a in articles)
+        pending: collections.deque[Text] = collections.deque()
+
+        def texts() -> Iterator[str]:
+            for item in items:
+                pending.append(item)
+                yield item.text
+
+        for doc in self.parse(texts(), batch_size):
+            item = pending.popleft()
             yield item, self.code_doc(item, doc)
 
     def code_doc(self, item: Text, doc: "Doc") -> list[Event]:
@@ -326,7 +335,7 @@ def code(article: Article | Text | dict[str, Any], doc: "Doc | None" = None) -> 
 
 
 def code_articles(store: "Store", article_ids: Sequence[str] | None = None, *, progress: bool = False,
-                  batch_size: int = 32, coder: Coder | None = None) -> int:
+                  batch_size: int = 32, commit_every: int = 64, coder: Coder | None = None) -> int:
     """(Re-)code stored articles — all, or ``article_ids`` — replacing each one's events atomically.
 
     Near-duplicate articles (``duplicate_of`` set) are skipped: their first copy carries the events.
@@ -342,12 +351,19 @@ def code_articles(store: "Store", article_ids: Sequence[str] | None = None, *, p
 
         bar = tqdm(total=len(rows), unit="article", desc="coding")
     stored = 0
-    for start in range(0, len(rows), batch_size):
-        chunk = rows[start:start + batch_size]
-        results = [(item.article_id, events) for item, events in coder.code_many(chunk, batch_size)]
-        stored += replace_many(store, results, coder_version=CODER_VERSION)
+    pending: list[tuple[str, list[Event]]] = []
+    # One parse stream for the whole run; each group of articles is committed in one transaction.
+    for item, events in coder.code_many(rows, batch_size):
+        pending.append((item.article_id, events))
+        if len(pending) >= commit_every:
+            stored += replace_many(store, pending, coder_version=CODER_VERSION)
+            if bar is not None:
+                bar.update(len(pending))
+            pending = []
+    if pending:
+        stored += replace_many(store, pending, coder_version=CODER_VERSION)
         if bar is not None:
-            bar.update(len(chunk))
+            bar.update(len(pending))
     if bar is not None:
         bar.close()
     return stored

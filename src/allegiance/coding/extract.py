@@ -37,9 +37,14 @@ def extract(text: str, date: str | dt.date | None = None, *, coder: Coder | None
 
 def extract_lines(lines: Iterable[str], *, coder: Coder | None = None, batch_size: int = 32
                   ) -> Iterator[dict[str, Any]]:
-    """For each input line ``{"id","text","date"}``, one ``{"id","events":[...]}``; one model load in all."""
+    """For each input line ``{"id","text","date"}``, one ``{"id","events":[...]}``; one model load in all,
+    and the input is read as it is parsed (a stream of any length)."""
     coder = coder or default_coder()
-    items: list[Text] = []
+    for item, events in coder.code_many(_read(lines), batch_size):
+        yield {"id": item.article_id, "events": [event_json(e) for e in events]}
+
+
+def _read(lines: Iterable[str]) -> Iterator[Text]:
     for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -49,14 +54,4 @@ def extract_lines(lines: Iterable[str], *, coder: Coder | None = None, batch_siz
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise InputError(f"line {n} is not a JSON object with a \"text\"", input=f"line {n}",
                              hint='write one {"id": ..., "text": ..., "date": "YYYY-MM-DD"} per line') from exc
-        items.append(_text(str(text), _date(obj.get("date"), f"line {n} date"), str(obj.get("id") or n)))
-        if len(items) >= batch_size:
-            yield from _flush(coder, items, batch_size)
-            items = []
-    if items:
-        yield from _flush(coder, items, batch_size)
-
-
-def _flush(coder: Coder, items: list[Text], batch_size: int) -> Iterator[dict[str, Any]]:
-    for item, events in coder.code_many(items, batch_size):
-        yield {"id": item.article_id, "events": [event_json(e) for e in events]}
+        yield _text(str(text), _date(obj.get("date"), f"line {n} date"), str(obj.get("id") or n))
