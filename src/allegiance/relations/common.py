@@ -52,14 +52,13 @@ def check_key(key: str, parameter: str) -> str:
 
 
 def match(side: str, key: str) -> tuple[str, list[Any]]:
-    """A WHERE clause (and its parameters) matching events whose ``side`` actor is ``key``."""
+    """A WHERE clause (and its parameters) matching events whose ``side`` actor is ``key``.
+
+    A prefixed key is a network node: ``s:RUS`` the state and its agents (not its people, who are
+    nodes of their own), ``o:CSTO`` the organization, ``p:...`` the person.
+    """
     if ":" in key:
-        prefix, _, rest = key.partition(":")
-        if prefix == "s":
-            return f"{side}_country = ? AND coalesce({side}_type, '') NOT IN ('organization', 'group')", [rest]
-        if prefix == "o":
-            return f"{side}_org = ?", [rest]
-        return f"{side}_id = ?", [key]
+        return f"{side}_node = ?", [key]
     return f"{side}_key = ?", [key]
 
 

@@ -41,7 +41,8 @@ def _query(store: Store, since: dt.date | None, until: dt.date | None, people: b
 
 
 def labels(store: Store, people: bool, mentions: bool) -> dict[str, str]:
-    """Each node's most frequent name in the whole store (states and people by their own names)."""
+    """Each node's most frequent name in the whole store, from mentions of that kind of actor (a state
+    is not labelled with its president's name when people are folded into states)."""
     s, t = ("source_node", "target_node") if people else ("source_state", "target_state")
 
     def compute() -> dict[str, str]:
@@ -50,7 +51,9 @@ def labels(store: Store, people: bool, mentions: bool) -> dict[str, str]:
             f"""SELECT k, name, count(*) AS n FROM (
                     SELECT {s} AS k, source_name AS name, source_type AS type FROM ({inner})
                     UNION ALL SELECT {t}, target_name, target_type FROM ({inner}))
-                WHERE k IS NOT NULL AND name IS NOT NULL AND type IN ('state', 'person', 'organization', 'group')
+                WHERE k IS NOT NULL AND name IS NOT NULL AND CASE left(k, 2)
+                    WHEN 's:' THEN type = 'state' WHEN 'p:' THEN type = 'person'
+                    ELSE type IN ('organization', 'group') END
                 GROUP BY k, name""")
         best: dict[str, Counter] = {}
         for r in rows:

@@ -79,7 +79,7 @@ def actor_profile(store: Store, name: str, *, quotes: int = 20, partners: int = 
     src, sp = match("source", key)
     tgt, tp = match("target", key)
     inner = selected(store, f"({src}) OR ({tgt})", mentions, "event_id")
-    events = f"(SELECT *, ({src}) AS is_source FROM {RAW_EVENTS} WHERE event_id IN ({inner}))"
+    events = f"(SELECT *, coalesce(({src}), false) AS is_source FROM {RAW_EVENTS} WHERE event_id IN ({inner}))"
     base = sp + sp + tp
     summary = store.query(
         f"""SELECT count(*) FILTER (WHERE is_source) AS as_source, count(*) FILTER (WHERE NOT is_source) AS as_target,
