@@ -29,8 +29,10 @@ from allegiance.coding.cameo import load_codebook
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "allegiance" / "data" / "training"
 NONE = "none"
-POSITIVE_FRAMES = ("past", "past", "perfect", "headline", "progressive", "passive", "reported", "intent")
-NEGATIVE_FRAMES = ("not", "never", "refrain", "deny", "could", "may", "fear", "unclear", "question", "would_if")
+POSITIVE_FRAMES = ("past", "past", "perfect", "headline", "progressive", "passive", "reported", "intent", "coord",
+                   "relative", "after", "said_had")
+NEGATIVE_FRAMES = ("not", "never", "refrain", "deny", "could", "may", "fear", "unclear", "question", "would_if",
+                   "failed", "yet", "stopped_short", "expected", "considering", "ruled_out")
 VOWELS = set("aeiou")
 # capitalised first words of the written clauses that are not names, lowered after an opener
 LOWER_AFTER_OPENER = {"The", "A", "Thousands", "Leaders", "New", "During", "Heavy", "Talks", "Protests", "Inflation", "Oil",
@@ -126,6 +128,16 @@ class Generator:
             "progressive": f"{subj} {is_} {t(inf.ing(lemma))}{rest}",
             "reported": f"{subj} {t(inf.past(lemma))}{rest}, {self.pick('leader')} said",
             "intent": f"{subj} will {t(lemma)}{rest}",
+            "coord": f"{subj} and {self.pick('state')} {t(inf.past(lemma))}{rest}",
+            "relative": f"{subj}, which {has} long been close to {self.pick('state')}, {t(inf.past(lemma))}{rest}",
+            "after": f"after {subj} {t(inf.past(lemma))}{rest}, {self.pick('state')} responded angrily",
+            "said_had": f"{self.pick('leader')} said {subj} had {t(inf.participle(lemma))}{rest}",
+            "failed": f"{subj} failed to {t(lemma)}{rest}",
+            "yet": f"{subj} {has} yet to {t(lemma)}{rest}",
+            "stopped_short": f"{subj} stopped short of {t(inf.ing(lemma))}{rest}",
+            "expected": f"{subj} {is_} expected to {t(lemma)}{rest} next month",
+            "considering": f"{subj} {is_} considering whether to {t(lemma)}{rest}",
+            "ruled_out": f"{subj} ruled out {t(inf.ing(lemma))}{rest}",
             "not": f"{subj} did not {t(lemma)}{rest}",
             "never": f"{subj} {has} never {t(inf.participle(lemma))}{rest}",
             "refrain": f"{subj} refrained from {t(inf.ing(lemma))}{rest}",

@@ -111,6 +111,7 @@ class EventClassifier:
     bias: np.ndarray  # (len(labels),)
     n_buckets: int
     meta: dict[str, Any]
+    temperature: float = 1.0  # fitted on held-out folds so probabilities are not over-confident
 
     @property
     def version(self) -> str:
@@ -122,7 +123,7 @@ class EventClassifier:
         inside = pos < len(self.columns)
         pos, buckets = pos[inside], buckets[inside]
         rows = pos[self.columns[pos] == buckets]
-        logits = self.bias + self.weights[rows].sum(axis=0)
+        logits = (self.bias + self.weights[rows].sum(axis=0)) / self.temperature
         logits = logits - logits.max()
         p = np.exp(logits)
         return p / p.sum()
@@ -156,4 +157,4 @@ def load_classifier(path: str | None = None) -> EventClassifier:
     if weights.shape != (len(columns), len(labels)) or bias.shape != (len(labels),):
         raise ModelError("weight shapes do not match the label list", input=str(npz), hint="retrain")
     return EventClassifier(labels, columns.astype(np.int64), weights.astype(np.float32), bias.astype(np.float32),
-                           int(meta["n_buckets"]), meta)
+                           int(meta["n_buckets"]), meta, float(meta.get("temperature", 1.0)))
