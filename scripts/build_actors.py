@@ -20,6 +20,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from actors_lib import build_agents, build_orgs, build_people, build_states  # noqa: E402
+from actors_lib.phoenix_people import NOTE  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "scripts" / "actors_src"
@@ -64,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     if "people" in parts:
         built = build_people.build(SRC, dicts)
         for stem, people in built.items():
-            dump(out / "people" / f"{stem}.yaml", people, " and Phoenix.Countries name variants (MIT)")
+            extra = "\n# " + NOTE if stem == "phoenix" else " and Phoenix.Countries name variants (MIT)"
+            dump(out / "people" / f"{stem}.yaml", people, extra)
         for stale in (out / "people").glob("*.yaml"):
             if stale.stem not in built:  # its source file was removed or renamed
                 stale.unlink()

@@ -27,8 +27,8 @@ FOCUS = set(
 SECTORS = {"GOV": "GOV", "MIL": "MIL", "OPP": "OPP", "LEG": "LEG", "JUD": "JUD", "SPY": "SPY"}
 KIND = {"MIL": "military_commander", "OPP": "opposition", "LEG": "legislator", "JUD": "judge"}
 _HONORIFIC = re.compile(r"^(sir|dame|dr\.?|gen\.?|general|lord|lady|sheikh|prince|princess)\s+", re.I)
-NOTE = ("Converted from the Phoenix dictionary (2014): the office is not recorded, and a role still "
-        "open then is closed at the dictionary date (2014-01-30).")
+NOTE = ("People converted from Phoenix.Countries.actors.txt (MIT): the office is not recorded (kind "
+        "official), and a role still open in the 2014 dictionary is closed at its date, 2014-01-30")
 
 
 def _roles(codes: list[tuple[str, dt.date | None, dt.date | None]]) -> list[dict[str, Any]]:
@@ -90,5 +90,5 @@ def phoenix_people(dicts: Path, curated: list[dict[str, Any]], title_words: set[
         taken_ids.add(pid)
         out.append({"id": pid, "name": names[0], "aliases": names[1:],
                     "surnames": [words[0] if country in FAMILY_NAME_FIRST else words[-1]],
-                    "gender": None, "country": country, "roles": roles, "notes": NOTE})
+                    "gender": None, "country": country, "roles": roles})
     return out
