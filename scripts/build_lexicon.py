@@ -44,6 +44,19 @@ def _codes(entry: Any, mapped: Counter[str]) -> dict[str, str]:
     return out
 
 
+class _Lines(list):
+    """A list dumped one item per line (patterns), while small mappings (verbs) stay on one line."""
+
+
+yaml.SafeDumper.add_representer(_Lines, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=False))
+
+
+def _pattern_line(pattern: str, codes: dict[str, str], note: str) -> str:
+    """One pattern as a single string: compact to read and about three times faster to load."""
+    code = (codes["code"] or "---") + (":" + codes["reverse"] if "reverse" in codes else "")
+    return f"{pattern} [{code}]" + (f" # {note}" if note else "")
+
+
 def build(source: Path) -> tuple[dict[str, Any], Counter[str], tuple[str, ...]]:
     d = read_petrarch(source)
     mapped: Counter[str] = Counter()
@@ -60,7 +73,7 @@ def build(source: Path) -> tuple[dict[str, Any], Counter[str], tuple[str, ...]]:
                 item["forms"] = list(v.forms)
             item.update(_codes(v, mapped))
             verbs.append(item)
-        patterns = [{"pattern": p.pattern.text(), **_codes(p, mapped), "note": p.note.lower()} for p in b.patterns]
+        patterns = _Lines(_pattern_line(p.pattern.text(), _codes(p, mapped), p.note.lower()) for p in b.patterns)
         blocks.append({"name": b.name, "source": "petrarch", **_codes(b, mapped), "verbs": verbs, "patterns": patterns})
     synsets = {name: [" ".join(m) for m in members] for name, members in sorted(d.synsets.items())}
     doc = {

@@ -201,6 +201,20 @@ def _codes(entry: dict[str, Any], where: str) -> tuple[str | None, str | None]:
     return code, rev
 
 
+_PATTERN_LINE = re.compile(r"^(?P<pattern>[^\[]*?)\s*\[(?P<code>[^\]]*)\]\s*(?:#\s*(?P<note>.*))?$")
+
+
+def _pattern_entry(p: Any, where: str) -> PatternEntry:
+    """A pattern written as ``"* (to +) [042:043] # note"`` or as a mapping {pattern, code, reverse, note}."""
+    if isinstance(p, str):
+        m = _PATTERN_LINE.match(p.strip())
+        if m is None:
+            raise DataFileError(f"{where}: pattern {p!r} needs a [code]", hint='e.g. "* aid (to +) [070]"')
+        code, rev = split_code(m.group("code"))
+        p = {"pattern": m.group("pattern"), "code": code, "reverse": rev, "note": m.group("note") or ""}
+    return PatternEntry(parse_pattern(p["pattern"]), *_codes(p, where), p.get("note", ""))
+
+
 def read_project(path: Path | str, data: dict[str, Any] | None = None) -> VerbDictionary:
     """Read the project's verb lexicon (YAML, format ``allegiance-verbs/1``)."""
     path = Path(path)
@@ -228,10 +242,7 @@ def read_project(path: Path | str, data: dict[str, Any] | None = None) -> VerbDi
                 )
                 for v in b.get("verbs", [])
             )
-            patterns = tuple(
-                PatternEntry(parse_pattern(p["pattern"]), *_codes(p, where), p.get("note", ""))
-                for p in b.get("patterns", [])
-            )
+            patterns = tuple(_pattern_entry(p, where) for p in b.get("patterns", []))
             blocks.append(VerbBlock(str(b["name"]), code, rev, verbs, patterns, str(b.get("source", "project"))))
         except (KeyError, TypeError, AttributeError, PatternError) as exc:
             raise DataFileError(f"{where}: {exc}", input=str(path), hint="see docs/lexicon.md") from exc
