@@ -11,6 +11,7 @@ from allegiance.models import Actor
 # PETRARCH codes whose first three letters name an international body, not a country.
 _NON_STATE = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "UNO", "EEC"})
 _ORG_TYPE = {"group": "group", "armed_group": "group"}
+NATIONAL_TYPES = frozenset({"company", "institution", "media", "party"})
 
 
 def role_label(kb: KnowledgeBase, role: Role, former: bool = False) -> str:
@@ -32,9 +33,10 @@ def person_actor(kb: KnowledgeBase, person: Person, date: dt.date | None, *, tex
     sector = "ELI" if former else (role.sector or "GOV") if role else None
     # A former official is placed by nationality: the office's state may be gone (Gorbachev, SUN).
     country = person.country if former and person.country else (role.country if role and role.country else None) or person.country
-    org = role.org if role and role.org and not former else None
-    if org and kb.organizations.get(org) and kb.organizations[org].country:
-        org = None  # a national institution's officer acts for the state, not an IGO
+    body = kb.organizations.get(role.org) if role and role.org and not former else None
+    org = body.code if body is not None and not national(body) else None
+    if body is not None and not body.country and not role.country:
+        country = None  # the UN Secretary-General acts for the UN, not for Portugal
     return Actor(id=f"p:{person.id}", name=person.name, type="person", country=country, organization=org,
                  sector=sector, role=role_label(kb, role, former) if role else None,
                  confidence=confidence, text=text)
@@ -47,9 +49,14 @@ def state_actor(kb: KnowledgeBase, iso3: str, *, text: str | None, confidence: f
                  confidence=confidence, text=text)
 
 
+def national(org: Organization) -> bool:
+    """State companies, ministries and state media stand for their state; blocs, IGOs, NGOs and
+    armed groups (Wagner too) stand for themselves."""
+    return bool(org.country) and org.type in NATIONAL_TYPES
+
+
 def org_actor(org: Organization, *, text: str | None, confidence: float, sector: str | None = None) -> Actor:
-    # State companies and national institutions stand for their state; blocs and IGOs for themselves.
-    code = None if org.country else org.code
+    code = None if national(org) else org.code
     kind = _ORG_TYPE.get(org.type, "organization")
     return Actor(id=f"o:{org.code}", name=org.name, type=kind, country=org.country, organization=code,  # type: ignore[arg-type]
                  sector=sector or org.sector, confidence=confidence, text=text)

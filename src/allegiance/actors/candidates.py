@@ -93,7 +93,7 @@ class Candidates:
             start += 1
         found.append((start, end, "chunk"))
 
-    def all(self) -> list[Candidate]:
+    def all(self) -> list[tuple[Candidate, list[Candidate]]]:
         doc = self.doc
         chunks = list(doc.noun_chunks)
         chunk_at = {c.root.i: c for c in chunks}
@@ -105,6 +105,8 @@ class Candidates:
             elif self._referring(chunk):
                 self._add_owned(*self._extend(chunk, chunk_at), found)
             else:
+                if any(t.pos_ == "PROPN" and t.dep_ == "compound" for t in chunk):
+                    self._add_owned(chunk.start, chunk.end, found)  # "IAEA experts"
                 for tok in chunk:
                     if tok.dep_ == "poss" and tok.lower_ in PRONOUNS:
                         found.append((tok.i, tok.i + 1, "pronoun"))
@@ -117,13 +119,17 @@ class Candidates:
             if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
                 found.append((tok.i, tok.i + 1, "pronoun"))
         found = [t for c in found if (t := self._trim(*c))]
-        # Longest first at each start, then drop anything inside an earlier-kept span.
+        # Longest first at each start; what lies inside a kept span is its fallback, used when the
+        # span itself names no actor ("the Zaporizhzhia plant" → "Zaporizhzhia").
         found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-        kept: list[Candidate] = []
+        kept: list[tuple[Candidate, list[Candidate]]] = []
         for c in found:
-            if kept and c[0] < kept[-1][1]:
-                if c[1] > kept[-1][1] and c[2] in NAMED and kept[-1][2] == "chunk":
-                    kept[-1] = (kept[-1][0], c[1], "chunk")  # an entity running past its chunk
+            if kept and c[0] < kept[-1][0][1]:
+                (start, end, label), inner = kept[-1]
+                if c[1] > end and c[2] in NAMED and label == "chunk":
+                    kept[-1] = ((start, c[1], "chunk"), inner)  # an entity running past its chunk
+                elif c[1] <= end and c[2] != "pronoun" and c not in inner:
+                    inner.append(c)
                 continue
-            kept.append(c)
+            kept.append((c, []))
         return kept

@@ -256,19 +256,27 @@ def _retext(actor: Actor, text: str) -> Actor:
 def document_mentions(doc: "Doc", date: dt.date | None, resolver: "Resolver") -> list[Mention]:
     coref = Coref(doc, date, resolver)
     mentions: list[Mention] = []
-    for start, end, label in Candidates(doc, resolver).all():
-        span = doc[start:end]
-        linked = coref.link(span, label)
-        if linked is None:
-            continue
-        actor, via, antecedent = linked
-        if label == "pronoun" and span.root.dep_ == "poss" and antecedent is not None:
-            coref.possessor = (start, antecedent)
-        if span.root.dep_ == "appos" and mentions:
-            appositive = coref.apposition(span, actor, mentions)
-            if appositive is not actor:
-                actor, via = appositive, "apposition"
-        coref._remember(actor, span, antecedent)
-        mentions.append(Mention(span=Span(span.start_char, span.end_char, span.text),
-                                sentence_index=coref.sent_of[start], actor=actor, via=via))
+    for candidate, inner in Candidates(doc, resolver).all():
+        for start, end, label in [candidate, *inner]:
+            span = doc[start:end]
+            linked = coref.link(span, label)
+            if linked is not None:
+                _record(coref, mentions, span, label, linked)
+                if (start, end, label) == candidate:
+                    break
     return mentions
+
+
+def _record(coref: Coref, mentions: list[Mention], span: "SpacySpan", label: str,
+            linked: tuple[Actor, str, Seen | None]) -> None:
+    actor, via, antecedent = linked
+    start = span.start
+    if label == "pronoun" and span.root.dep_ == "poss" and antecedent is not None:
+        coref.possessor = (start, antecedent)
+    if span.root.dep_ == "appos" and mentions:
+        appositive = coref.apposition(span, actor, mentions)
+        if appositive is not actor:
+            actor, via = appositive, "apposition"
+    coref._remember(actor, span, antecedent)
+    mentions.append(Mention(span=Span(span.start_char, span.end_char, span.text),
+                            sentence_index=coref.sent_of[start], actor=actor, via=via))

@@ -95,9 +95,11 @@ class KnowledgeBase:
             self.first_names[key(p.name.split()[0])].append(p)
             for name in (p.name, *p.aliases):
                 self._add(name, Entry("person", p.id, "name"))
-            for name in p.surnames or (p.name.split()[-1],):
-                if not _ROMAN.match(key(name)):  # "Frederik X", "Charles III": a numeral is no surname
-                    self._add(name, Entry("person", p.id, "surname"))
+            for name in p.surnames:
+                self._add(name, Entry("person", p.id, "surname"))
+            if not p.surnames and not _ROMAN.match(key(p.name.split()[-1])):
+                # Without listed surnames the last word serves, unless it is a regnal numeral (Frederik X).
+                self._add(p.name.split()[-1], Entry("person", p.id, "surname"))
             for role in p.roles:
                 anchor = role.org or role.country
                 if anchor:

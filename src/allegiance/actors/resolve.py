@@ -263,7 +263,11 @@ def _proper_tail(pieces: list[Piece], text: str) -> int:
     """How many capitalised, unknown words end the phrase."""
     capitalised = {normalise(w) for w in text.split() if w[:1].isupper()}
     n, loose = 0, False
-    for piece in reversed(pieces):
+    for at, piece in reversed(list(enumerate(pieces))):
+        if at > 0 and pieces[at - 1].text in ("in", "at", "from", "near", "of"):
+            if n == 0:
+                return 0  # "police in Makhachkala": a place after the head, not the head
+            break
         # A known surname after an unknown first name ("Andrei Serdyukov") is another person.
         surname = piece.kind == "entity" and all(e.kind == "person" and e.how == "surname" for e in piece.entries)
         if not (surname or piece.kind == "word") or piece.text in FILLER or piece.text not in capitalised:
