@@ -171,3 +171,15 @@ def test_page_errors_are_html(client) -> None:
     page = client.get("/dyad/RUS/RUS")
     assert page.status_code == 400 and "two different actors" in page.text
     assert client.get("/events?limit=0").status_code == 422
+
+
+def test_evidence_is_marked_by_offsets_not_first_match() -> None:
+    from allegiance.api.pages import highlight
+
+    sentence = "Opening the talks, he said the deal was done."
+    record = {"sentence": sentence, "evidence": {
+        "source": {"start": 119, "end": 121, "text": "he"},
+        "trigger": {"start": 122, "end": 126, "text": "said"},
+        "target": None}}
+    assert str(highlight(record)) == ('Opening the talks, <mark class="source">he</mark> '
+                                      '<mark class="trigger">said</mark> the deal was done.')

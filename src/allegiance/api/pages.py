@@ -21,23 +21,36 @@ templates = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "tem
 Interval = Literal["day", "week", "month"]
 
 
-def highlight(record: dict[str, Any]) -> Markup:
-    """The event's sentence with its source, trigger and target marked (found by their evidence text)."""
+def evidence_spans(record: dict[str, Any]) -> list[tuple[int, int, str]]:
+    """(start, end, role) of the source, trigger and target within the event's sentence.
+
+    Evidence offsets are into the article; the sentence's own offset is found as the one that puts
+    every span's text where its offsets say (so "he" is not marked inside "the").
+    """
     sentence = record.get("sentence") or ""
     evidence = record.get("evidence") or {}
-    spans, cursor = [], 0
-    for role in ("source", "trigger", "target"):
-        span = evidence.get(role)
-        if not span or not span.get("text"):
-            continue
-        at = sentence.find(span["text"], cursor)
-        if at < 0:
-            at = sentence.find(span["text"])
-        if at >= 0 and all(at >= e or at + len(span["text"]) <= s for s, e, _ in spans):
-            spans.append((at, at + len(span["text"]), role))
-            cursor = at + len(span["text"])
+    spans = [(role, evidence[role]) for role in ("source", "trigger", "target")
+             if evidence.get(role) and evidence[role].get("text")]
+    if not spans:
+        return []
+    anchor = next((sp for role, sp in spans if role == "trigger"), spans[0][1])
+    at = sentence.find(anchor["text"])
+    while at >= 0:
+        base = anchor["start"] - at
+        placed = [(sp["start"] - base, sp["end"] - base, role) for role, sp in spans]
+        if all(0 <= a < b <= len(sentence) and sentence[a:b] == sp["text"] for (a, b, _), (_, sp) in zip(placed, spans)):
+            return sorted(placed)
+        at = sentence.find(anchor["text"], at + 1)
+    return []
+
+
+def highlight(record: dict[str, Any]) -> Markup:
+    """The event's sentence with its source, trigger and target marked."""
+    sentence = record.get("sentence") or ""
     out, pos = [], 0
-    for start, end, role in sorted(spans):
+    for start, end, role in evidence_spans(record):
+        if start < pos:
+            continue
         out.append(escape(sentence[pos:start]))
         out.append(Markup(f'<mark class="{role}">') + escape(sentence[start:end]) + Markup("</mark>"))
         pos = end

@@ -15,26 +15,27 @@ function esc(text) {
   return div.innerHTML;
 }
 
-// Mark the evidence spans (source, trigger, target) inside the event's sentence.
+// Mark the evidence spans (source, trigger, target) inside the event's sentence. Their offsets are
+// into the article: the sentence's offset is the one that puts every span's text where it belongs.
 function highlight(record) {
   const sentence = record.sentence || "";
   const evidence = record.evidence || {};
-  const spans = [];
-  let cursor = 0;
-  for (const role of ["source", "trigger", "target"]) {
-    const span = evidence[role];
-    if (!span || !span.text) continue;
-    let at = sentence.indexOf(span.text, cursor);
-    if (at < 0) at = sentence.indexOf(span.text);
-    const end = at + span.text.length;
-    if (at >= 0 && spans.every(([s, e]) => at >= e || end <= s)) {
-      spans.push([at, end, role]);
-      cursor = end;
+  const spans = ["source", "trigger", "target"].filter(r => evidence[r] && evidence[r].text).map(r => [r, evidence[r]]);
+  let placed = [];
+  if (spans.length) {
+    const anchor = (spans.find(([r]) => r === "trigger") || spans[0])[1];
+    for (let at = sentence.indexOf(anchor.text); at >= 0; at = sentence.indexOf(anchor.text, at + 1)) {
+      const base = anchor.start - at;
+      const trial = spans.map(([r, sp]) => [sp.start - base, sp.end - base, r, sp.text]);
+      if (trial.every(([a, b, , text]) => a >= 0 && b <= sentence.length && sentence.slice(a, b) === text)) {
+        placed = trial.sort((x, y) => x[0] - y[0]);
+        break;
+      }
     }
   }
-  spans.sort((x, y) => x[0] - y[0]);
   let out = "", pos = 0;
-  for (const [s, e, role] of spans) {
+  for (const [s, e, role] of placed) {
+    if (s < pos) continue;
     out += esc(sentence.slice(pos, s)) + `<mark class="${role}">` + esc(sentence.slice(s, e)) + "</mark>";
     pos = e;
   }
