@@ -6,7 +6,8 @@ Rules alone miss too much and a classifier alone invents too much, so:
   a prior; when the classifier agrees on the root, confidence rises (noisy-or of the two); when it is sure
   of another root, confidence falls; a PETRARCH-style null pattern (code None) means "not an event";
 - where the lexicon has nothing, the classifier may propose alone, but only above ``CLASSIFIER_ALONE``;
-- a result below ``MIN_CONFIDENCE`` is no event. Confidence is in [0, 1].
+- a result below ``MIN_CONFIDENCE`` is no event (``LEXICON_ONLY_MIN`` when there is no classifier).
+  Confidence is in [0, 1].
 
 ``intent_code`` maps an act to the CAMEO 03 intent it becomes under "will" / "plans to" (see context.py);
 conflictual acts become threats (CAMEO 13).
@@ -23,10 +24,11 @@ from allegiance.coding.candidates import Candidate
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-CLASSIFIER_ALONE = 0.7  # the classifier proposes alone only when this sure (tuned on the dev split)
+CLASSIFIER_ALONE = 0.7  # the classifier proposes alone only when this sure, and its discounted score clears the floor
 CLASSIFIER_VETO = 0.8  # ... and vetoes a lexicon code only when this sure of another root
-MIN_CONFIDENCE = 0.45
+MIN_CONFIDENCE = 0.65  # a bare verb (prior 0.55) needs the classifier to agree; chosen on the dev split
 LEXICON_SURE = 0.85
+LEXICON_ONLY_MIN = 0.45  # with no classifier to ask (PETRARCH conformance), the lexicon's prior decides
 ALONE_DISCOUNT = 0.8
 
 # Act → intent. Cooperative roots have CAMEO 03x counterparts; conflictual ones are threats (13x).
@@ -121,7 +123,7 @@ class Classify:
                     conf *= 0.5
                 elif top_p >= CLASSIFIER_VETO and cameo_root(top_code) is None:
                     conf *= 0.6  # sure it is no event at all
-            if conf < MIN_CONFIDENCE:
+            if conf < (MIN_CONFIDENCE if self.classifier is not None else LEXICON_ONLY_MIN):
                 return None
             return Decision(best.code, round(conf, 3), how=how, pattern=best.pattern, reverse_code=best.reverse)
         if probs:
