@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from allegiance.actors.phrase import words_of
+from allegiance.actors.phrase import GENERIC_BLOCS, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -45,6 +45,8 @@ class Candidates:
             return False
         if token.pos_ == "PROPN" or token.ent_type_ in NAMED:
             return True
+        if token.lower_ in GENERIC_BLOCS:
+            return True  # "the Russia-led alliance"
         titles, agents, index = self.resolver.scanner.titles, self.kb.agents, self.kb.index
         for n in range(1, min(4, token.i - chunk.start + 1) + 1):
             words = " ".join(words_of(self.doc[token.i - n + 1:token.i + 1].text))
@@ -105,7 +107,7 @@ class Candidates:
             elif self._referring(chunk):
                 self._add_owned(*self._extend(chunk, chunk_at), found)
             else:
-                if any(t.pos_ == "PROPN" and t.dep_ == "compound" for t in chunk):
+                if any(t.dep_ == "compound" and (t.pos_ == "PROPN" or t.text.isupper()) for t in chunk):
                     self._add_owned(chunk.start, chunk.end, found)  # "IAEA experts"
                 for tok in chunk:
                     if tok.dep_ == "poss" and tok.lower_ in PRONOUNS:

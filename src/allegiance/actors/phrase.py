@@ -38,6 +38,8 @@ DESCRIPTORS: dict[str, str] = {
 # Skipped between pieces: they neither name nor describe.
 FILLER = frozenset("the a an of 's ' and its his her their our this that these then new top senior current "
                    "incumbent sitting outgoing acting longtime long-time veteran powerful embattled mr mrs ms dr sir madam".split())
+# Head nouns that describe a bloc without naming it ("the Russian-led alliance").
+GENERIC_BLOCS = frozenset({"alliance", "bloc", "union", "grouping", "organisation", "organization", "partnership"})
 FORMER = frozenset({"former", "ex", "erstwhile", "onetime", "one-time"})
 _AFFIL_SUFFIX = ("backed", "led", "controlled", "allied", "aligned", "funded", "installed", "appointed", "run",
                  "sponsored", "friendly", "loyal", "leaning")
@@ -107,6 +109,7 @@ class Scanner:
     def scan(self, words: list[str], text: str | None = None) -> list[Piece]:
         """Pieces of a mention; with its original ``text``, names must be capitalised as names are."""
         cased = _cased(text) if text is not None else None
+        words = [part for w in words for part in self._split(w)]
         pieces: list[Piece] = []
         i = 0
         while i < len(words):
@@ -114,6 +117,13 @@ class Scanner:
             pieces.append(piece)
             i = piece.end
         return pieces
+
+    def _split(self, word: str) -> list[str]:
+        """"russia-north" (from "the Russia-North Korea treaty") is two words; "pro-kremlin" is one."""
+        if "-" not in word or word in self.kb.index or self._affiliation(word):
+            return [word]
+        parts = [p for p in word.split("-") if p]
+        return parts if any(p in self.kb.index for p in parts) else [word]
 
     def _longest(self, words: list[str], i: int, cased: tuple[set[str], set[str]] | None) -> Piece:
         kb = self.kb

@@ -15,7 +15,7 @@ from allegiance.actors import build
 from allegiance.actors.kb import KnowledgeBase, load_kb
 from allegiance.actors.names import key, normalise, strip_article
 from allegiance.actors.fuzzy import FuzzyNames
-from allegiance.actors.phrase import FILLER, Piece, Scanner, words_of
+from allegiance.actors.phrase import FILLER, GENERIC_BLOCS, Piece, Scanner, words_of
 from allegiance.actors.records import Entry, Organization, Person
 from allegiance.actors.roles import holders
 from allegiance.errors import InvalidParameter
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _ENTRY_RANK = {"coded": 0, "org": 1, "state": 2}
-GENERIC_BLOCS = frozenset({"alliance", "bloc", "union", "grouping", "organisation", "organization", "partnership"})
 # Words in a description that point to words in a bloc's name.
 BLOC_HINTS = {"military": ("security", "defence", "defense", "treaty"), "security": ("security", "treaty"),
               "defence": ("security", "treaty"), "economic": ("economic", "customs"), "trade": ("economic", "customs"),
@@ -204,7 +203,7 @@ class Resolver:
             anchor, _ = self._anchor(pieces, head, date)
             if anchor is not None or not orgs:  # else "Gazprom officials": the organization speaks for them
                 owner = kb.organizations.get(anchor) if anchor else None
-                org = owner if owner is not None and not owner.country else None
+                org = owner if owner is not None and not build.national(owner) else None
                 country = (owner.country if owner is not None else anchor) or (countries[0] if countries else None)
                 last = head.text.split()[-1]
                 proper = _capitalised(text, last) and not last.endswith("s")  # "the General Staff"
