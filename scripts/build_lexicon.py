@@ -5,7 +5,8 @@ Usage: python scripts/build_lexicon.py [--shared ../shared]
 Reads ``reference/dictionaries/petrarch2/CAMEO.2.0.txt`` with the project's own PETRARCH reader and
 writes the project format (``allegiance-verbs/1``, see docs/lexicon.md). Codes that are not in the
 CAMEO codebook are mapped to their nearest known parent code (``0211x`` → ``021``); entries whose code
-has no known parent are kept without a code. Prints what was mapped and what the reader rejected.
+has no known parent are kept without a code. Project changes (generic verbs without a default code,
+verbs PETRARCH lacks) come from ``scripts/data/lexicon_overrides.yaml``. Prints what was mapped and what the reader rejected.
 The data is MIT-licensed upstream; LICENSE.petrarch2.MIT.txt sits beside the output.
 """
 
@@ -24,6 +25,7 @@ from allegiance.coding.lexicon_io import FORMAT, read_petrarch
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT_DIR = ROOT / "src" / "allegiance" / "data" / "lexicon"
+OVERRIDES = ROOT / "scripts" / "data" / "lexicon_overrides.yaml"
 
 
 def _fix(code: str | None, mapped: Counter[str]) -> str | None:
@@ -57,8 +59,9 @@ def _pattern_line(pattern: str, codes: dict[str, str], note: str) -> str:
     return f"{pattern} [{code}]" + (f" # {note}" if note else "")
 
 
-def build(source: Path) -> tuple[dict[str, Any], Counter[str], tuple[str, ...]]:
+def build(source: Path, overrides: dict[str, Any]) -> tuple[dict[str, Any], Counter[str], tuple[str, ...]]:
     d = read_petrarch(source)
+    no_default = set(overrides.get("no_default", []))
     mapped: Counter[str] = Counter()
     blocks = []
     for b in d.blocks:
@@ -72,9 +75,14 @@ def build(source: Path) -> tuple[dict[str, Any], Counter[str], tuple[str, ...]]:
             if v.forms:
                 item["forms"] = list(v.forms)
             item.update(_codes(v, mapped))
+            if v.lemma in no_default and not v.after and not v.before and item["code"] is not None:
+                item["code"] = None
+                item["note"] = "project: no default code (too generic alone)"
             verbs.append(item)
         patterns = _Lines(_pattern_line(p.pattern.text(), _codes(p, mapped), p.note.lower()) for p in b.patterns)
         blocks.append({"name": b.name, "source": "petrarch", **_codes(b, mapped), "verbs": verbs, "patterns": patterns})
+    for block in overrides.get("add_blocks", []):
+        blocks.append({"source": "project", **block, "patterns": _Lines(block.get("patterns", []))})
     synsets = {name: [" ".join(m) for m in members] for name, members in sorted(d.synsets.items())}
     doc = {
         "format": FORMAT,
@@ -90,12 +98,14 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = parser.parse_args()
     src_dir = args.shared / "reference" / "dictionaries" / "petrarch2"
-    doc, mapped, rejected = build(src_dir / "CAMEO.2.0.txt")
+    overrides = yaml.safe_load(OVERRIDES.read_text(encoding="utf-8"))
+    doc, mapped, rejected = build(src_dir / "CAMEO.2.0.txt", overrides)
     out = OUT_DIR / "verbs.yaml"
     header = (
         "# Verb lexicon of allegiance, derived by scripts/build_lexicon.py from the Open Event Data Alliance\n"
         "# PETRARCH2 dictionary CAMEO.2.0.txt. Copyright (c) 2015 Open Event Data Alliance, MIT licence:\n"
-        "# see LICENSE.petrarch2.MIT.txt in this folder. Do not edit by hand; rebuild instead.\n"
+        "# see LICENSE.petrarch2.MIT.txt in this folder. Blocks marked `source: project` and verbs with a\n"
+        "# `note: project...` come from scripts/data/lexicon_overrides.yaml. Do not edit by hand; rebuild instead.\n"
     )
     text = yaml.safe_dump(doc, sort_keys=False, default_flow_style=None, width=140, allow_unicode=True)
     out.write_text(header + text, encoding="utf-8")
