@@ -154,3 +154,26 @@ def test_petrarch_validation_dictionary_loads(nlp):
     lex = load_lexicon([DICTS / "PETR.Validate.verbs.txt"])
     doc = nlp("Arnor abandoned diplomatic ties with Gondor.")
     assert lex.match(doc, doc[1])[0].code == "901"
+
+
+def test_pattern_lines_and_project_overrides(tmp_path, lexicon, nlp):
+    path = tmp_path / "verbs.yaml"
+    path.write_text(
+        "format: allegiance-verbs/1\n"
+        "blocks:\n"
+        "- name: ship\n"
+        "  code: '061'\n"
+        "  verbs: [{lemma: ship}]\n"
+        "  patterns: ['* &arms (to +) [072:0231] # ship', {pattern: '* grain', code: '061'}]\n"
+        "synsets: {arms: [rifle, tank_, air defence system]}\n"
+    )
+    lex = load_lexicon([path])
+    p = lex.blocks[0].patterns[0]
+    assert (p.code, p.reverse, p.note, p.pattern.text()) == ("072", "0231", "ship", "* &arms (to +)")
+    doc = nlp("Germany shipped air defence systems to Kyiv.")
+    assert lex.match(doc, doc[1])[0].code == "072"
+    # generic PETRARCH verbs code nothing alone; verbs PETRARCH lacks were added by the project
+    doc = nlp("Two soldiers died near the border.")
+    assert lexicon.match(doc, doc[2]) == []
+    doc = nlp("The EU urged Russia to withdraw its troops.")
+    assert lexicon.match(doc, doc[2])[0].code == "0256"
