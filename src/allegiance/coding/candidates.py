@@ -184,8 +184,9 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
     """Target actors of a verb: passive subject, direct object, dative, then prepositional objects."""
     groups: list[tuple[list[tuple["Token", Mention]], str | None]] = []
     for child in verb.children:
-        if child.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children) or child.dep_ == "nsubjpass":
-            groups.append((index.actors_at(child), None))
+        if child.dep_ == "nsubjpass":
+            # "Russia's mobilisation was denounced by the United States": the passive subject is the target.
+            groups.extend(_phrase_groups(child, None, index))
     seen_object = False
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd") or (child.dep_ == "dative" and child.pos_ != "ADP"):

@@ -34,6 +34,8 @@ CODER_NAME = "allegiance-coder"
 CODER_VERSION = "0.1.0"
 CODER = CoderInfo(CODER_NAME, CODER_VERSION)
 TARGETLESS_MIN = 0.6
+# Acts that take two: "Putin met Erdogan" is also Erdogan meeting Putin.
+MUTUAL = {"040", "044", "046", "057"}
 HISTORY_DAYS = 366  # events the text dates further back than this are background, not coded
 # Roots whose events often have no target (appeals, investigations, threats, protests, force postures).
 TARGETLESS_ROOTS = {"02", "09", "13", "14", "15"}  # not 01: a bare "X said" is no event
@@ -174,7 +176,8 @@ class Coder:
             confidence = round(confidence * (0.6 + 0.4 * actor_conf) * (0.9 if cand.via == "speech" else 1.0), 3)
             out.append(self._event(item, sent, cand, trigger, info, code, date, precision, location, confidence, modality))
             triggers.append(cand.trigger)
-            back = _code_info(decision.reverse_code, self.strict_codes) if decision.reverse_code else None
+            mirror_code = decision.reverse_code or (code if code in MUTUAL else None)
+            back = _code_info(mirror_code, self.strict_codes) if mirror_code else None
             if back is not None and cand.target is not None and modality == "asserted" and cand.via != "reciprocal":
                 # The lexicon pairs the act with its mirror: a visit to X is X hosting the visitor.
                 mirror = dataclasses.replace(cand, source=cand.target, target=cand.source)
@@ -335,11 +338,13 @@ def code(article: Article | Text | dict[str, Any], doc: "Doc | None" = None) -> 
 
 
 def code_articles(store: "Store", article_ids: Sequence[str] | None = None, *, progress: bool = False,
-                  batch_size: int = 32, commit_every: int = 64, coder: Coder | None = None) -> int:
+                  batch_size: int = 32, commit_every: int = 64, coder: Coder | None = None,
+                  merge: bool = True) -> int:
     """(Re-)code stored articles — all, or ``article_ids`` — replacing each one's events atomically.
 
     Near-duplicate articles (``duplicate_of`` set) are skipped: their first copy carries the events.
-    Returns the number of events stored.
+    With ``merge`` the canonical events are recomputed afterwards (a caller coding articles one at a
+    time, like ingest, passes False and merges once at the end). Returns the number of events stored.
     """
     from allegiance.store.events import articles_to_code, replace_many
 
@@ -366,4 +371,8 @@ def code_articles(store: "Store", article_ids: Sequence[str] | None = None, *, p
             bar.update(len(pending))
     if bar is not None:
         bar.close()
+    if merge:
+        from allegiance.scale.mentions import merge_mentions
+
+        merge_mentions(store)
     return stored
