@@ -95,3 +95,15 @@ def test_coordinated_entity_splits_but_compound_names_do_not(kb: KnowledgeBase) 
         assert [doc[a:b].text for a, b, _ in parts] == ent.text.split(" and ")
     found = mentions(kb, "Talks in Moscow and Minsk ended.")
     assert {m.actor.country for m in found} >= {"RUS", "BLR"}
+
+
+def test_places_the_knowledge_base_lacks_come_from_the_gazetteer(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Police in Makhachkala detained dozens of protesters.")
+    police = at(found, "Police in Makhachkala").actor
+    assert (police.country, police.sector) == ("RUS", "COP")
+
+
+def test_a_phrase_naming_nothing_falls_back_to_the_entity_inside(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Inspectors visited the Zaporizhzhia plant on Monday.")
+    inside = [m for m in found if "Zaporizhzhia" in m.span.text]
+    assert inside and inside[0].span.text == "Zaporizhzhia" and inside[0].actor.type == "unknown"

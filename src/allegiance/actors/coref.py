@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from allegiance.actors.resolve import Resolver
 
 FUZZY = frozenset({"PERSON", "ORG", "GPE"})
+PLACES = frozenset({"GPE", "LOC", "FAC"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 LOOKBACK_SENTENCES = 3
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
@@ -215,7 +216,8 @@ class Coref:
         fuzzy = label in FUZZY or root.ent_type_ in FUZZY
         owner = self._owner(span)
         countries = (owner.actor.country,) if owner and owner.actor.country else ()
-        found = self.resolver.resolution(text, self.date, countries=countries, fuzzy=fuzzy, unknown=named)
+        place = label in PLACES or root.ent_type_ in PLACES
+        found = self.resolver.resolution(text, self.date, countries=countries, fuzzy=fuzzy, unknown=named, place=place)
         if found and found.actor.type == "unknown" and len(words) == 1 and root.pos_ == "PROPN":
             person = self._first_name(words[0])
             if person is not None:

@@ -37,6 +37,14 @@ class Resolution:
     via: str
 
 
+def place_country(name: str) -> str | None:
+    """The country of a city the offline gazetteer knows (the one the coder places events with)."""
+    from allegiance.coding.where import gazetteer
+
+    found = gazetteer().get(" ".join(name.replace("-", " ").split()))
+    return found.country if found else None
+
+
 def as_date(value: dt.date | str | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -69,7 +77,9 @@ class Resolver:
         return tuple(out)
 
     def resolution(self, text: str, date: dt.date | None, *, countries: tuple[str, ...] = (), fuzzy: bool = True,
-                   unknown: bool = True) -> Resolution | None:
+                   unknown: bool = True, place: bool = False) -> Resolution | None:
+        """How ``text`` resolves; ``unknown`` keeps unresolved names, ``place`` says the text is
+        tagged a place, so the gazetteer may give an unknown one its country."""
         words = words_of(text)
         if not words:
             return None
@@ -82,6 +92,8 @@ class Resolver:
             found = self._fuzzy(pieces, date, countries, text)
         if found is None and unknown and _looks_like_name(text):
             country = next((c for p in pieces if (c := self._anchor_state(p))), None) or (countries[0] if countries else None)
+            if country is None and place:
+                country = place_country(" ".join(p.text for p in pieces if p.text not in FILLER))
             heads = [p for p in pieces if p.kind in ("title", "agent")]
             name = " ".join(text.split()[-tail:]) if tail else text
             actor = build.unknown_actor(_clean(name), country, sector=heads[-1].sector if heads else None, text=text)
@@ -129,6 +141,9 @@ class Resolver:
                 code = self._anchor_code(p, date)
                 if code:
                     return code, False
+            # "police in Makhachkala": a city the knowledge base lacks but the gazetteer knows.
+            named = [p.text for p in after[1:] if p.kind == "word" and p.text not in FILLER]
+            return (place_country(" ".join(named)) if named else None), False
         return None, False
 
     def _anchor_code(self, piece: Piece, date: dt.date | None = None) -> str | None:
