@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from allegiance.coding import cameo, classify, context, when, where
-from allegiance.coding.candidates import Candidate, MentionIndex, candidates
+from allegiance.coding.candidates import ANCHORED, Candidate, MentionIndex, candidates
 from allegiance.models import Article, Coder as CoderInfo, Event, Evidence, Span
 
 if TYPE_CHECKING:
@@ -263,7 +263,8 @@ def _anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
         if country is None:
             out.append(mention)
         else:
-            out.append(dataclasses.replace(mention, actor=dataclasses.replace(actor, country=country)))
+            out.append(dataclasses.replace(mention, actor=dataclasses.replace(actor, country=country),
+                                           via=f"{mention.via}+{ANCHORED}"))
     return out
 
 

@@ -72,9 +72,13 @@ def ingest(
             counts[outcome] += 1
             ids.append(subject)
             if coder and (outcome == "new" or (outcome == "duplicate" and stored.needs_coding(store, subject))):
-                counts["events"] += _event_count(coder(store, [subject]))
+                counts["events"] += _event_count(coder(store, [subject], merge=False))
         if progress:
             progress(outcome, subject)
+    if coder and (counts["new"] or counts["events"]):
+        from allegiance.scale.mentions import merge_mentions
+
+        merge_mentions(store)  # once per batch: it reclusters every stored event
     return IngestSummary(
         new=counts["new"],
         duplicate=counts["duplicate"],
