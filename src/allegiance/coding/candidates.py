@@ -38,6 +38,7 @@ ARRIVAL = {"arrive", "travel", "fly", "come", "go", "head", "gather", "meet", "c
            "attend", "invite", "welcome", "host"}
 APPEALS = {"demand", "urge", "ask", "propose", "suggest", "request", "recommend", "warn", "call"}
 LOCATIVE = {"in", "at"}
+ANCHORED = "place"  # suffix of Mention.via for groups the coder placed in the country the sentence names
 LOOSE_PREPS = {"for", "about", "over"}
 FRAMES = {"threaten", "offer", "promise", "pledge", "vow", "refuse", "decline", "agree", "plan", "intend",
           "decide", "try", "seek", "attempt", "begin", "start", "continue", "warn", "move", "vote", "fail"}
@@ -382,8 +383,12 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
     targets = [([(t, m) for t, m in group if _actor_key(m) not in source_ids and _place_key(m) not in
                  (source_ids if len(sources) > 1 else set()) and _keyable(m)], prep) for group, prep in targets]
     targets = [g for g in targets if g[0]]
-    if len(sources) > 1 and all(prep in LOCATIVE for _, prep in targets):
-        targets = []  # "Modi and Putin met in Samarkand": they met each other, not Uzbekistan
+    if len(sources) > 1:
+        # "Modi and Putin met in Samarkand / on the sidelines of the SCO summit": they met each other; and
+        # "Russia and the US exchanged prisoners in Ankara": the prisoners are not Turkish.
+        targets = [([(t, m) for t, m in group if not m.via.endswith(ANCHORED)], p) for group, p in targets
+                   if p not in LOCATIVE | {"on"}]
+        targets = [g for g in targets if g[0]]
     if not targets:
         if len(sources) > 1 and how in ("svo", "inherited", "nominal", "light"):
             yield from _reciprocal(pred, sentence_index, sources, "reciprocal")
