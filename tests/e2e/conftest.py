@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 import duckdb
@@ -60,3 +61,27 @@ def sample_copy(sample: Sample, tmp_path: Path) -> Path:
     target = tmp_path / "copy.duckdb"
     shutil.copy(sample.db, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def inproc(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    """The same command line, run in this process (the model and tables load once), for the many
+    read-only queries; an uncaught exception is reported the way a console script would print it."""
+    from click.testing import CliRunner
+
+    from allegiance.cli import _register, cli
+
+    _register()
+    home = tmp_path_factory.mktemp("e2e-inproc")
+    runner = CliRunner()
+    env = {"ALLEGIANCE_CONFIG": str(home / "no-such-config.toml"), "ALLEGIANCE_DB": None}
+
+    def _run(*args: str, input: str | None = None) -> subprocess.CompletedProcess:
+        result = runner.invoke(cli, [str(a) for a in args], input=input, env=env)
+        stderr = result.stderr
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            stderr += "Traceback (most recent call last):\n" + "".join(
+                traceback.format_exception(result.exception))
+        return subprocess.CompletedProcess(args, result.exit_code, result.stdout, stderr)
+
+    return _run

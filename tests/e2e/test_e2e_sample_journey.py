@@ -33,8 +33,8 @@ def test_ingest_counts_new_duplicate_and_near_duplicate(sample: Sample, run: Run
     assert stored["events"] == len(sample.events) > 0
 
 
-def test_info_json_fields(sample: Sample, run: Run) -> None:
-    data = info(run, sample.db)
+def test_info_json_fields(sample: Sample, inproc: Run) -> None:
+    data = info(inproc, sample.db)
     assert data["version"] and data["python"]
     assert data["model"]["name"] and data["model"]["version"]
     assert data["database"]["path"].endswith("sample.duckdb")
@@ -93,33 +93,32 @@ def test_sample_boilerplate_is_cleaned(sample: Sample) -> None:
     assert found == []
 
 
-@pytest.mark.xfail(strict=True, reason="QA report: ingest does not build canonical events (merge needed)")
 def test_ingest_builds_canonical_events(sample: Sample, run: Run) -> None:
     assert info(run, sample.db)["database"]["counts"]["canonical_events"] > 0
 
 
-def test_articles_list_search_and_show(sample: Sample, run: Run) -> None:
-    listed = run("articles", "--format", "jsonl", "--limit", "500", "--db", sample.db)
+def test_articles_list_search_and_show(sample: Sample, inproc: Run) -> None:
+    listed = inproc("articles", "--format", "jsonl", "--limit", "500", "--db", sample.db)
     assert listed.returncode == 0, listed.stderr
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
     assert {r["id"] for r in rows} == set(sample.clean_text)
-    found = run("articles", "--search", "Rahmon", "--format", "jsonl", "--db", sample.db)
+    found = inproc("articles", "--search", "Rahmon", "--format", "jsonl", "--db", sample.db)
     hits = [json.loads(line) for line in found.stdout.splitlines()]
     assert hits and all("Rahmon" in sample.clean_text[h["id"]] or "Rahmon" in (h["title"] or "") for h in hits)
-    since = run("articles", "--since", "2024-01-01", "--format", "jsonl", "--db", sample.db)
+    since = inproc("articles", "--since", "2024-01-01", "--format", "jsonl", "--db", sample.db)
     assert all(json.loads(line)["published"] >= "2024-01-01" for line in since.stdout.splitlines())
     some_id = rows[0]["id"]
-    shown = run("show", some_id, "--db", sample.db)
+    shown = inproc("show", some_id, "--db", sample.db)
     assert shown.returncode == 0 and some_id in shown.stdout
     assert sample.clean_text[some_id].splitlines()[0] in shown.stdout
-    missing = run("show", "0000000000000000", "--db", sample.db)
+    missing = inproc("show", "0000000000000000", "--db", sample.db)
     assert missing.returncode == 4 and "0000000000000000" in missing.stderr and clean(missing)
 
 
-def test_export_articles_in_every_format(sample: Sample, run: Run, tmp_path: Path) -> None:
+def test_export_articles_in_every_format(sample: Sample, inproc: Run, tmp_path: Path) -> None:
     for fmt in ("jsonl", "csv", "parquet"):
         out = tmp_path / f"articles.{fmt}"
-        result = run("export", "articles", "--format", fmt, "--out", out, "--db", sample.db)
+        result = inproc("export", "articles", "--format", fmt, "--out", out, "--db", sample.db)
         assert result.returncode == 0, result.stderr
         rows = duckdb.sql(f"SELECT * FROM '{out}'").fetchall() if fmt != "jsonl" else None
         if fmt == "jsonl":
@@ -131,14 +130,14 @@ def test_export_articles_in_every_format(sample: Sample, run: Run, tmp_path: Pat
             assert len(rows) == len(sample.clean_text)
 
 
-def test_export_events_in_every_format(sample: Sample, run: Run, tmp_path: Path) -> None:
+def test_export_events_in_every_format(sample: Sample, inproc: Run, tmp_path: Path) -> None:
     for fmt in ("csv", "parquet"):
         out = tmp_path / f"events.{fmt}"
-        result = run("export", "events", "--format", fmt, "--out", out, "--db", sample.db)
+        result = inproc("export", "events", "--format", fmt, "--out", out, "--db", sample.db)
         assert result.returncode == 0, result.stderr
         assert duckdb.sql(f"SELECT count(*) FROM '{out}'").fetchall()[0][0] == len(sample.events)
     gdelt = tmp_path / "events.tsv"
-    result = run("export", "events", "--format", "gdelt", "--out", gdelt, "--db", sample.db)
+    result = inproc("export", "events", "--format", "gdelt", "--out", gdelt, "--db", sample.db)
     assert result.returncode == 0, result.stderr
     rows = [line.split("\t") for line in gdelt.read_text().splitlines()]
     assert len(rows) == len(sample.events)
@@ -146,9 +145,9 @@ def test_export_events_in_every_format(sample: Sample, run: Run, tmp_path: Path)
     assert all(re.fullmatch(r"\d{8}", r[1]) for r in rows), "SQLDATE is YYYYMMDD"
 
 
-def test_events_filters(sample: Sample, run: Run) -> None:
+def test_events_filters(sample: Sample, inproc: Run) -> None:
     def query(*args: str) -> list[dict]:
-        result = run("events", *args, "--format", "jsonl", "--limit", "1000", "--db", sample.db)
+        result = inproc("events", *args, "--format", "jsonl", "--limit", "1000", "--db", sample.db)
         assert result.returncode == 0, result.stderr
         return [json.loads(line) for line in result.stdout.splitlines()]
 
@@ -163,13 +162,13 @@ def test_events_filters(sample: Sample, run: Run) -> None:
     by_country = query("--actor", "TJK")
     assert by_country and all("TJK" in (e["source"]["country"], (e["target"] or {}).get("country"))
                               for e in by_country)
-    table = run("events", "--format", "csv", "--limit", "1000", "--db", sample.db)
+    table = inproc("events", "--format", "csv", "--limit", "1000", "--db", sample.db)
     assert len(list(csv.DictReader(io.StringIO(table.stdout)))) == len(sample.events)
 
 
 @pytest.mark.xfail(strict=True, reason="QA report: `events --actor Putin` finds nothing (surname not matched)")
-def test_events_actor_filter_by_surname(sample: Sample, run: Run) -> None:
-    result = run("events", "--actor", "Putin", "--format", "jsonl", "--db", sample.db)
+def test_events_actor_filter_by_surname(sample: Sample, inproc: Run) -> None:
+    result = inproc("events", "--actor", "Putin", "--format", "jsonl", "--db", sample.db)
     assert result.returncode == 0 and result.stdout.strip()
 
 
@@ -180,39 +179,39 @@ def test_events_actor_filter_by_surname(sample: Sample, run: Run) -> None:
     (("--cameo", "abc"), "cameo"),
     (("--limit", "-1"), "limit"),
 ])
-def test_events_bad_parameters_are_usage_errors(sample: Sample, run: Run, args: tuple, parameter: str) -> None:
-    result = run("events", *args, "--db", sample.db)
+def test_events_bad_parameters_are_usage_errors(sample: Sample, inproc: Run, args: tuple, parameter: str) -> None:
+    result = inproc("events", *args, "--db", sample.db)
     assert result.returncode == 2 and parameter in result.stderr and clean(result)
 
 
 @pytest.mark.xfail(strict=True, reason="QA report: `events --offset -5` crashes with a duckdb traceback")
-def test_events_negative_offset_is_a_usage_error(sample: Sample, run: Run) -> None:
-    result = run("events", "--offset", "-5", "--db", sample.db)
+def test_events_negative_offset_is_a_usage_error(sample: Sample, inproc: Run) -> None:
+    result = inproc("events", "--offset", "-5", "--db", sample.db)
     assert result.returncode == 2 and "offset" in result.stderr and clean(result)
 
 
 @pytest.mark.xfail(strict=True, reason="QA report: `events --plover FOO` silently returns no events")
-def test_events_unknown_plover_type_is_a_usage_error(sample: Sample, run: Run) -> None:
-    result = run("events", "--plover", "FOO", "--db", sample.db)
+def test_events_unknown_plover_type_is_a_usage_error(sample: Sample, inproc: Run) -> None:
+    result = inproc("events", "--plover", "FOO", "--db", sample.db)
     assert result.returncode == 2 and "plover" in result.stderr
 
 
-def test_relations_commands(sample: Sample, run: Run, tmp_path: Path) -> None:
-    dyad = run("dyad", "RUS", "TJK", "--by", "month", "--db", sample.db)
+def test_relations_commands(sample: Sample, inproc: Run, tmp_path: Path) -> None:
+    dyad = inproc("dyad", "RUS", "TJK", "--by", "month", "--db", sample.db)
     assert dyad.returncode == 0 and "RUS" in dyad.stdout, dyad.stderr
-    bloc = run("bloc", "CSTO", "--json", "--db", sample.db)
+    bloc = inproc("bloc", "CSTO", "--json", "--db", sample.db)
     assert bloc.returncode == 0, bloc.stderr
     assert json.loads(bloc.stdout)
-    assert run("bloc", "NOSUCHBLOC", "--db", sample.db).returncode == 4
-    net = run("network", "--format", "json", "--db", sample.db)
+    assert inproc("bloc", "NOSUCHBLOC", "--db", sample.db).returncode == 4
+    net = inproc("network", "--format", "json", "--db", sample.db)
     graph = json.loads(net.stdout)
     assert graph["nodes"] and graph["edges"]
     graphml = tmp_path / "net.graphml"
-    graphml.write_text(run("network", "--format", "graphml", "--db", sample.db).stdout)
+    graphml.write_text(inproc("network", "--format", "graphml", "--db", sample.db).stdout)
     assert nx.read_graphml(graphml).number_of_nodes() == len(graph["nodes"])
-    alerts = run("alerts", "--json", "--db", sample.db)
+    alerts = inproc("alerts", "--json", "--db", sample.db)
     assert alerts.returncode == 0 and clean(alerts)
-    profile = run("actor", "Putin", "--db", sample.db)
+    profile = inproc("actor", "Putin", "--db", sample.db)
     assert profile.returncode == 0 and "Vladimir Putin" in profile.stdout
 
 
