@@ -10,7 +10,7 @@ from allegiance.coding.cameo import load_codebook
 from allegiance.coding.classifier import NONE_LABEL, features, hash_features, load_classifier
 from allegiance.errors import ModelError
 
-CV_FLOOR = 0.65  # grouped cross-validation accuracy the training script must reach; raise it, never lower it
+CV_FLOOR = 0.68  # grouped cross-validation accuracy the training script must reach; raise it, never lower it
 
 
 @pytest.fixture(scope="module")
