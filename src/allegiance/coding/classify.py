@@ -4,7 +4,8 @@ Rules alone miss too much and a classifier alone invents too much, so:
 
 - a lexicon match gives the code (patterns and multiword expressions are specific, CAMEO 3-4 digits) and
   a prior; when the classifier agrees on the root, confidence rises (noisy-or of the two); when it is sure
-  of another root, confidence falls; a PETRARCH-style null pattern (code None) means "not an event";
+  of another root, confidence falls, and when it is very sure, its root replaces the lexicon's (refined to
+  the lexicon's own code in that root when it has one); a PETRARCH-style null pattern (code None) means "not an event";
 - where the lexicon has nothing, the classifier may propose alone, but only above ``CLASSIFIER_ALONE``;
 - a result below ``MIN_CONFIDENCE`` is no event (``LEXICON_ONLY_MIN`` when there is no classifier).
   Confidence is in [0, 1].
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 CLASSIFIER_ALONE = 0.7  # the classifier proposes alone only when this sure, and its discounted score clears the floor
 CLASSIFIER_VETO = 0.8  # ... and vetoes a lexicon code only when this sure of another root
+CLASSIFIER_OVERRIDE = 0.95  # ... and replaces the lexicon's root with its own when this sure
 MIN_CONFIDENCE = 0.65  # a bare verb (prior 0.55) needs the classifier to agree; chosen on the dev split
 LEXICON_SURE = 0.85
 LEXICON_ONLY_MIN = 0.45  # with no classifier to ask (PETRARCH conformance), the lexicon's prior decides
@@ -119,6 +121,8 @@ class Classify:
                 if agree >= 0.2:
                     conf = 1 - (1 - conf) * (1 - agree)
                     how = "both"
+                elif top_p >= CLASSIFIER_OVERRIDE and cameo_root(top_code) not in (None, _root(best.code)):
+                    return self._refine(matches, top_code, top_p)
                 elif top_p >= CLASSIFIER_VETO and cameo_root(top_code) not in (None, _root(best.code)):
                     conf *= 0.5
                 elif top_p >= CLASSIFIER_VETO and cameo_root(top_code) is None:
@@ -133,6 +137,18 @@ class Classify:
                 if conf >= MIN_CONFIDENCE:
                     return Decision(top_code, conf, how="classifier")
         return None
+
+    def _refine(self, matches: list[Any], label: str, p: float) -> Decision | None:
+        """The classifier is sure of another root than the lexicon's first choice ("demanded that ..." is a
+        demand, 10, whatever the object): take the lexicon's own most specific code in that root if it has
+        one, else the root itself."""
+        root = cameo_root(label)
+        same = next((m for m in matches if m.code is not None and _root(m.code) == root), None)
+        if same is not None:
+            conf = 1 - (1 - same.confidence) * (1 - p)
+            return Decision(same.code, round(conf, 3), how="both", pattern=same.pattern, reverse_code=same.reverse)
+        conf = round(p * ALONE_DISCOUNT, 3)
+        return Decision(str(root), conf, how="classifier") if conf >= MIN_CONFIDENCE else None
 
     def _predict(self, cand: Candidate, doc: "Doc") -> list[tuple[str, float]]:
         if self.classifier is None:
