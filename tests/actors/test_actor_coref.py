@@ -107,3 +107,10 @@ def test_a_phrase_naming_nothing_falls_back_to_the_entity_inside(kb: KnowledgeBa
     found = mentions(kb, "Inspectors visited the Zaporizhzhia plant on Monday.")
     inside = [m for m in found if "Zaporizhzhia" in m.span.text]
     assert inside and inside[0].span.text == "Zaporizhzhia" and inside[0].actor.type == "unknown"
+
+
+def test_coordinated_nationalities_share_the_head_noun(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Russian and Belarusian troops held joint drills near Minsk.")
+    first, second = at(found, "Russian").actor, at(found, "Belarusian troops").actor
+    assert (first.country, first.sector) == ("RUS", "MIL")
+    assert (second.country, second.sector) == ("BLR", "MIL")

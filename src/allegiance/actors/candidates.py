@@ -24,6 +24,7 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT",
                         "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
 
+SHARED = "shared:"  # label of a modifier standing for its own actor: "shared:<index of the head noun>"
 Candidate = tuple[int, int, str]  # token start, token end, label: chunk | pronoun | an entity label
 
 
@@ -88,11 +89,17 @@ class Candidates:
         return (start, end, label) if start < end else None
 
     def _add_owned(self, start: int, end: int, found: list[Candidate]) -> None:
-        """A phrase; "his fighters" gives the pronoun a mention of its own, the owner of the rest."""
+        """A phrase; "his fighters" gives the pronoun a mention of its own, the owner of the rest, and
+        "Russian and Chinese warships" gives "Russian" one too, sharing the head noun."""
         first = self.doc[start]
         if first.dep_ == "poss" and first.lower_ in PRONOUNS and end - start > 1:
             found.append((start, start + 1, "pronoun"))
             start += 1
+        joint = next((t for t in self.doc[start:end] if t.dep_ == "cc" and t.head.dep_ in ("amod", "compound", "nmod")
+                      and t.head.i >= start and t.head.head.i < end), None)
+        if joint is not None and joint.i > start:
+            found.append((start, joint.i, f"{SHARED}{joint.head.head.i}"))
+            start = joint.i + 1
         found.append((start, end, "chunk"))
 
     def all(self) -> list[tuple[Candidate, list[Candidate]]]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from allegiance.actors import build
-from allegiance.actors.candidates import NAMED, PRONOUNS, Candidates, clause_of
+from allegiance.actors.candidates import NAMED, PRONOUNS, SHARED, Candidates, clause_of
 from allegiance.actors.names import guess_gender, key
 from allegiance.actors.phrase import DESCRIPTORS, RULER, words_of
 from allegiance.models import Actor, Mention, Span
@@ -197,6 +197,11 @@ class Coref:
             seen = self._pronoun(span[0])
             return (_retext(seen.actor, text), "pronoun", seen) if seen else None
         root = span.root
+        if label.startswith(SHARED):
+            # "Russian" in "Russian and Chinese warships": resolve "Russian warships", keep the span.
+            head = self.doc[int(label[len(SHARED):])]
+            found = self.resolver.resolution(f"{text} {head.text}", self.date, fuzzy=False, unknown=False)
+            return (replace(found.actor, text=text), found.via, None) if found else None
         words = words_of(text)
         k = " ".join(words).removesuffix(" 's")
         k = k[4:] if k.startswith("the ") else k

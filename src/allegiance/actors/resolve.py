@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 _ENTRY_RANK = {"coded": 0, "org": 1, "state": 2}
 # Words in a description that point to words in a bloc's name.
 BLOC_HINTS = {"military": ("security", "defence", "defense", "treaty"), "security": ("security", "treaty"),
+              "alliance": ("security", "treaty"),
               "defence": ("security", "treaty"), "economic": ("economic", "customs"), "trade": ("economic", "customs"),
               "customs": ("customs", "economic")}
 
