@@ -136,7 +136,7 @@ class Lexicon:
         verb = toks[v]
         present = frozenset().union(*(t.keys for t in toks[start:end]))
         dep = _dep_slots(token)
-        found: list[tuple[tuple[int, int], LexMatch]] = []
+        found: list[tuple[tuple[int, ...], LexMatch]] = []
         seen: set[int] = set()
         for entry, block in self._verbs.get(verb.lemma, []) + self._verbs.get(verb.text, []):
             if id(entry) in seen:
@@ -146,6 +146,8 @@ class Lexicon:
             if span is None:
                 continue
             trigger = tuple(i + off for i in span)
+            # an entry written for this very form ("left") beats one for the lemma ("leave")
+            form = int(entry.lemma == verb.text != verb.lemma)
             for p in block.patterns:
                 if not p.pattern.required <= present:
                     continue
@@ -156,7 +158,7 @@ class Lexicon:
                 roles = [(r, i + off) for r, i in slots.items() if r in ("source", "target", "compound")]
                 found.append(
                     (
-                        (1, spec),
+                        (1, spec, form),
                         LexMatch(p.code, p.reverse, "pattern", p.pattern.text(), min(0.95, 0.65 + 0.07 * spec),
                                  trigger, tuple(roles + dep), block.name, block.source),
                     )
@@ -164,10 +166,10 @@ class Lexicon:
             if entry.code is not None or entry.reverse is not None:
                 text = " ".join((*entry.before, entry.lemma, *entry.after))
                 found.append(
-                    ((0, len(span)), LexMatch(entry.code, entry.reverse, "verb", text, 0.55, trigger, tuple(dep),
+                    ((0, len(span), form), LexMatch(entry.code, entry.reverse, "verb", text, 0.55, trigger, tuple(dep),
                                               block.name, block.source))
                 )
-        found.extend(((2, len(m.trigger)), m) for m in self._multiword(toks, off, v, dep))
+        found.extend(((2, len(m.trigger), 0), m) for m in self._multiword(toks, off, v, dep))
         found.sort(key=lambda f: f[0], reverse=True)
         return _dedupe(m for _, m in found)
 
