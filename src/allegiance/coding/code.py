@@ -37,8 +37,8 @@ TARGETLESS_MIN = 0.6
 # Acts that take two: "Putin met Erdogan" is also Erdogan meeting Putin.
 MUTUAL = {"040", "044", "046", "057"}
 HISTORY_DAYS = 366  # events the text dates further back than this are background, not coded
-# Roots whose events often have no target (appeals, investigations, threats, protests, force postures).
-TARGETLESS_ROOTS = {"02", "09", "13", "14", "15"}  # not 01: a bare "X said" is no event
+# Roots whose events often have no target (investigations, threats, force postures).
+TARGETLESS_ROOTS = {"09", "13", "15"}  # not 01/02/14: "X said", "X called for", "crowds rallied" need a target
 _SPACE = re.compile(r"\W+")
 _DATELINE = re.compile(r"\s*(,|\(|—|–|-)")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
@@ -321,7 +321,13 @@ def _collapse_by(events: list[Event], keyf: Any) -> list[Event]:
 def _collapse_article(events: list[Event]) -> list[Event]:
     """One event per (source, target, base code, date) in an article: a headline and the lead that repeats
     it report one event. The most confident one is kept."""
-    return _collapse_by(events, lambda e: (_actor_key(e.source), _actor_key(e.target), e.cameo[:3], e.date))
+    return _collapse_by(events, lambda e: (_actor_key(e.source), _actor_key(e.target), _family(e.cameo), e.date))
+
+
+def _family(code: str) -> str:
+    """Codes that report the same happening in one article: a visit (042/043) is one thing, and the talks
+    held during it another, but "met", "held a meeting" and "held talks" (040, 044, 046) are one meeting."""
+    return code[:3] if code[:3] in ("042", "043") else code[:2]
 
 
 def book_intensity(info: Any) -> float:
