@@ -56,7 +56,8 @@ def national(org: Organization) -> bool:
 
 
 def org_actor(org: Organization, *, text: str | None, confidence: float, sector: str | None = None) -> Actor:
-    code = None if national(org) else org.code
+    # An institution of a bloc (the European Commission) acts for the bloc; agencies keep their own code.
+    code = None if national(org) else org.parent if org.type == "institution" and org.parent else org.code
     kind = _ORG_TYPE.get(org.type, "organization")
     return Actor(id=f"o:{org.code}", name=org.name, type=kind, country=org.country, organization=code,  # type: ignore[arg-type]
                  sector=sector or org.sector, confidence=confidence, text=text)
