@@ -2,7 +2,7 @@ import pytest
 
 from allegiance.coding.conformance import run_conformance, suite_path
 
-FLOOR = 0.35  # share of PETRARCH validation records reproduced (measured 0.405); raise it, never lower it
+FLOOR = 0.38  # share of PETRARCH validation records reproduced (measured 0.415); raise it, never lower it
 
 
 @pytest.mark.slow
