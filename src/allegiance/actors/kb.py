@@ -160,6 +160,10 @@ class KnowledgeBase:
         active = [(p, r) for p, r in bucket if r.active(date)]
         return sorted(active, key=lambda pr: pr[1].start or dt.date.min, reverse=True)
 
+    def has_title(self, anchor: str, title: str) -> bool:
+        """Whether anyone, at any time, held an office so titled in the state or organization."""
+        return bool(self._holders.get((anchor, "title:" + key(title))))
+
     def former_holders(self, anchor: str, date: dt.date | None, *, kind: str | None = None,
                        title: str | None = None) -> list[tuple[Person, Role]]:
         """Who held the role before ``date`` and no longer does, the latest to leave first."""

@@ -25,6 +25,8 @@ def holders(kb: KnowledgeBase, anchor: str, title: Piece, date: dt.date | None, 
         found = fetch(anchor, date, title=title.text)
         if found:
             return found
+        if kb.has_title(anchor, title.text):
+            return []  # the office exists there but was vacant then: not some other office's holder
     kind = DESCRIPTORS.get(title.text)
     org = kb.organizations.get(anchor)
     if kind == RULER:
