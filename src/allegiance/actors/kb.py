@@ -224,10 +224,13 @@ def load_kb(overlay: str | Path | None = None) -> KnowledgeBase:
 
 @functools.lru_cache(maxsize=4)
 def _load_cached(overlay: str) -> KnowledgeBase:
+    from allegiance.actors.cache import cached
+
     roots = [packaged_dir()]
     if overlay:
         roots.append(Path(overlay).expanduser())
-    return KnowledgeBase.from_files(roots)
+    files = [path for root in roots for path in yaml_files(root)]
+    return cached(files, lambda: KnowledgeBase.from_files(roots))
 
 
 __all__ = ["KnowledgeBase", "load_kb", "normalise", "packaged_dir", "plural"]
