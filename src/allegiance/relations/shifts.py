@@ -1,8 +1,8 @@
 """Shifts: change points in a dyad's or a bloc's Goldstein series, with the events that drove them.
 
-The signal is the Goldstein score of each event in date order (daily means beyond ``MAX_POINTS``
+The signal is the Goldstein score of each event in date order (weekly means beyond ``MAX_POINTS``
 events), so sparse and busy periods weigh what their events weigh. Change points come from ``ruptures``
-(PELT, least-squares cost, segments of at least 5 points) with a BIC-like penalty
+(PELT with the least-squares cost, via ``KernelCPD(kernel="linear")``, segments of at least 5 points) with a BIC-like penalty
 ``penalty_scale · σ² · ln n``, σ estimated from successive differences: a noisy dyad needs a bigger move.
 A change must also move the mean by at least ``min_change`` Goldstein points. Its driving events are
 those just after the change that pull hardest in the direction of the change.
@@ -19,12 +19,13 @@ import ruptures
 
 from allegiance.models import Shift
 from allegiance.relations.blocs import cohesion_where, load_organization
-from allegiance.relations.common import EVENT_DATE, check_key, selected, window
+from allegiance.relations.common import EVENT_DATE, check_key, facts_ready, selected, window
 from allegiance.relations.series import dyad_where
 from allegiance.store import Store
+from allegiance.store.relations import ROLLUPS
 
-# Above this many events the signal is daily means, keeping PELT fast on the busiest dyads.
-MAX_POINTS = 5000
+# Above this many events the signal is weekly means, keeping PELT fast on the busiest dyads.
+MAX_POINTS = 2000
 
 
 def change_points(values: list[float], *, penalty_scale: float = 3.0, min_size: int = 5) -> list[int]:
@@ -36,22 +37,31 @@ def change_points(values: list[float], *, penalty_scale: float = 3.0, min_size: 
     # Noise from successive differences: a level shift moves one difference, not their spread.
     sigma = max(float(np.std(np.diff(signal[:, 0]))) / math.sqrt(2), 0.5)
     penalty = penalty_scale * sigma * sigma * math.log(n)
-    ends = ruptures.Pelt(model="l2", min_size=min_size, jump=1).fit(signal).predict(pen=penalty)
-    return [e for e in ends if e < n]
+    # KernelCPD with the linear kernel is PELT on the least-squares cost, in C.
+    ends = ruptures.KernelCPD(kernel="linear", min_size=min_size).fit(signal).predict(pen=penalty)
+    return [int(e) for e in ends if e < n]
 
 
 def _points(store: Store, where: str, params: list[Any], since: dt.date | None, until: dt.date | None,
-            mentions: bool) -> list[tuple[dt.date, float]]:
-    """The signal: each event's Goldstein in date order, or daily means once there are too many."""
+            mentions: bool, plain: bool) -> list[tuple[dt.date, float]]:
+    """The signal: each event's Goldstein in date order, or weekly means once there are too many."""
     span, span_params = window(since, until)
+    rollup = plain and not mentions and facts_ready(store)
+    if rollup:
+        n = store.scalar(f"SELECT sum(ng) FROM {ROLLUPS['day']} WHERE ({where}) AND {span}", params + span_params) or 0
     inner = selected(store, f"({where}) AND {span} AND {EVENT_DATE} IS NOT NULL AND goldstein IS NOT NULL", mentions,
                      f"{EVENT_DATE} AS d, goldstein, event_id")
-    n = store.scalar(f"SELECT count(*) FROM ({inner})", params + span_params)
-    if n <= MAX_POINTS:
+    if not rollup:
+        n = store.scalar(f"SELECT count(*) FROM ({inner})", params + span_params)
+    if n > MAX_POINTS and rollup:
+        rows = store.query(f"""SELECT date_trunc('week', d)::DATE AS d, sum(gsum) / sum(ng) AS g FROM {ROLLUPS['day']}
+                               WHERE ({where}) AND {span} GROUP BY 1 HAVING sum(ng) > 0 ORDER BY 1""",
+                           params + span_params)
+    elif n <= MAX_POINTS:
         rows = store.query(f"SELECT d, goldstein AS g FROM ({inner}) ORDER BY d, event_id", params + span_params)
     else:
-        rows = store.query(f"SELECT d, avg(goldstein) AS g FROM ({inner}) GROUP BY d ORDER BY d",
-                           params + span_params)
+        rows = store.query(f"SELECT date_trunc('week', d)::DATE AS d, avg(goldstein) AS g FROM ({inner}) "
+                           "GROUP BY 1 ORDER BY 1", params + span_params)
     return [(r["d"], float(r["g"])) for r in rows]
 
 
@@ -67,9 +77,11 @@ def shifts_of(
     penalty_scale: float = 3.0,
     drivers: int = 5,
     mentions: bool = False,
+    plain: bool = False,
 ) -> list[Shift]:
-    """Shifts of the events matching ``where``, oldest first."""
-    points = _points(store, where, params, since, until, mentions)
+    """Shifts of the events matching ``where``, oldest first (``plain``: ``where`` uses only the actor
+    keys and ``d``, so the daily rollup can answer it)."""
+    points = _points(store, where, params, since, until, mentions, plain)
     values = [g for _, g in points]
     bounds = [0, *change_points(values, penalty_scale=penalty_scale), len(points)]
     found: list[Shift] = []
@@ -105,7 +117,7 @@ def dyad_shifts(store: Store, a: str, b: str, *, directed: bool = False,
     where, params = dyad_where(a, b, directed)
     name = f"{a}>{b}" if directed else f"{a}-{b}"
     return shifts_of(store, name, where, params, since=since, until=until, min_change=min_change,
-                     mentions=mentions)
+                     mentions=mentions, plain=":" not in a + b)
 
 
 def bloc_shifts(store: Store, code: str, *, since: dt.date | None = None,
@@ -114,4 +126,4 @@ def bloc_shifts(store: Store, code: str, *, since: dt.date | None = None,
     org = organization or load_organization(code, kb)
     where, params = cohesion_where(org)
     return shifts_of(store, f"bloc:{org.code}", where, params, since=since, until=until,
-                     min_change=min_change, mentions=mentions)
+                     min_change=min_change, mentions=mentions, plain=True)
