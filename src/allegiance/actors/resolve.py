@@ -179,6 +179,8 @@ class Resolver:
                 e.kind == "person" and e.how == how for e in p.entries) and not (
                 how == "surname" and (any(e.kind != "person" for e in p.entries)
                                       or {p.start - 1, p.end} & loose))]
+            if how == "surname" and len(named) > 1:
+                break  # "Emanuel Macron": two people's surnames make one misspelt name; fuzzy decides
             if named:
                 best = max(named, key=lambda p: p.end - p.start)
                 person = self.person_entries([e for e in best.entries if e.how == how], date, countries)
