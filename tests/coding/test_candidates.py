@@ -72,6 +72,11 @@ def test_reported_speech_speaker_is_the_source(pairs):
     assert ("demand", "TJK", "RUS", "speech") in found
 
 
+def test_demand_of_an_addressee(pairs):
+    found = pairs("Rahmon demanded of Putin that Moscow respect the smaller nations.")
+    assert ("demand", "TJK", "RUS", "svo") in found
+
+
 def test_object_control(pairs):
     found = pairs("Erdogan urged Israel to stop the bombardment.")
     assert ("stop", "ISR", None, "inherited") in found or not any(l == "stop" and s == "TUR" for l, s, _, _ in found)
