@@ -56,3 +56,9 @@ def test_event_date_prefers_the_sentence_then_the_paragraph_then_publication():
     assert event_date([], paragraph, 0, PUB) == (dt.date(2014, 3, 1), "month")
     assert event_date([], [], 0, PUB) == (PUB, "published")
     assert event_date([], [], 0, None) == (None, None)
+
+
+def test_day_offsets_and_target_years():
+    assert one("The meeting came a day after Putin sat down with Xi.") == (dt.date(2022, 10, 13), "day")
+    assert find_dates("Russia will supply gas by 2030.", PUB) == []
+    assert find_dates("Exports will double in 2030.", PUB) == []

@@ -29,7 +29,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_mon", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+" + _YEAR + r"\b)?")),
     ("mon_year", re.compile(r"\b(?:in|of|since|during|until|by|from|early|late|mid-?)\s+" + _MON + r",?\s+" + _YEAR + r"\b", re.I)),
     ("month", re.compile(r"\b(?P<rel>in|last|this|early|late|mid-?|earlier in|since|during)\s+" + _MON + r"(?!\s+\d)\b")),
-    ("year", re.compile(r"\b(?:in|since|during|until|by|of|from)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR + r"\b(?!-\d)", re.I)),
+    ("year", re.compile(r"\b(?:in|since|during|of|from)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR + r"\b(?!-\d)", re.I)),
+    ("dayoff", re.compile(r"\b(?P<word>(?:a|one) day (?:after|earlier)|the (?:previous|preceding) day|the day before)\b", re.I)),
     ("decade", re.compile(r"\b(?:in\s+|during\s+|since\s+)?the\s+(?:early\s+|late\s+|mid-?)?(?P<decade>(?:19|20)\d0)s\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<rel>last|this|on|next)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("relday", re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b", re.I)),
@@ -83,7 +84,11 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, str] |
         year = pub.year if month <= pub.month or g["rel"].lower() == "this" else pub.year - 1
         return dt.date(year, month, 1), "month"
     if kind == "year":
-        return dt.date(int(g["year"]), 1, 1), "year"
+        year = int(g["year"])
+        # "in 2030" in a 2023 story is a target date, not when anything happened.
+        return (dt.date(year, 1, 1), "year") if year <= pub.year else None
+    if kind == "dayoff":
+        return pub - dt.timedelta(days=1), "day"
     if kind == "decade":
         return dt.date(int(g["decade"]), 1, 1), "year"
     if kind == "weekday":
