@@ -75,3 +75,10 @@ def test_code_many_matches_code(coder):
     many = [[e.event_id for e in events] for _, events in coder.code_many(texts)]
     one = [[e.event_id for e in coder.code(t)] for t in texts]
     assert many == one and many[1] == []
+
+
+def test_each_clause_keeps_its_own_date(events_of):
+    _, records = events_of("Putin received Xi for a dinner on Monday evening, and Russia held talks with China on Thursday.")
+    dates = {r["evidence"]["trigger"]["text"]: r["date"] for r in records}
+    assert dates.get("received") == "2022-10-10"
+    assert dates.get("held", "2022-10-13") == "2022-10-13"

@@ -165,7 +165,8 @@ class Coder:
             if info is None:
                 continue
             offset = trigger.idx - sent.start_char
-            date, precision = when.event_date(dates, paragraph_dates, offset, item.published)
+            date, precision = when.event_date(_own_dates(trigger, sent, dates), paragraph_dates, offset,
+                                              item.published)
             if date is not None and item.published is not None and (item.published - date).days > HISTORY_DAYS:
                 continue  # background history ("fought a war in 2020"): not news of this article
             if date is None and item.published is None:
@@ -205,6 +206,22 @@ class Coder:
             sentence=sent.text.strip(), evidence=evidence, location=location,
             confidence=confidence, coder=CODER, modality=modality,
         )
+
+
+def _own_dates(trigger: Any, sent: Any, dates: list[when.DateMention]) -> list[when.DateMention]:
+    """The sentence's date expressions that may date this trigger: those of its own clause first, and never
+    one inside a clause coordinated under it ("received him that evening, and held talks on Tuesday")."""
+    if not dates:
+        return dates
+    head = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+
+    def chars(tok: Any) -> range:
+        return range(tok.left_edge.idx - sent.start_char, tok.right_edge.idx + len(tok.right_edge) - sent.start_char)
+
+    foreign = [chars(c) for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    free = [d for d in dates if not any(d.start in f for f in foreign)]
+    own = chars(head)
+    return [d for d in free if d.start in own] or free
 
 
 def _packaged_classifier() -> Any:
