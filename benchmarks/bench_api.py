@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 import httpx
+import psutil
 
 from allegiance.store import Store
 
@@ -179,11 +180,18 @@ def main() -> None:
             cold = _requests(10, random.Random(99))
             _report("one client, first requests (no cache):", _run(base, cold, 1))
             work = _requests(per_type, rng)
+            process = psutil.Process(server.pid)
+            cpu = sum(process.cpu_times()[:2])
             wall = time.perf_counter()
             timings = _run(base, work, clients)
             wall = time.perf_counter() - wall
+            cpu = sum(process.cpu_times()[:2]) - cpu
             _report(f"{clients} concurrent clients, {len(work)} requests in {wall:.1f}s "
                     f"({len(work) / wall:.0f} req/s):", timings)
+            # Latency under load is queueing for the CPU, which this machine may share with others:
+            # the server's own CPU time per request says what the code costs.
+            print(f"  server CPU {1000 * cpu / len(work):.1f} ms per request; load average "
+                  f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         finally:
             server.terminate()
             server.wait(timeout=30)
