@@ -78,7 +78,7 @@ def test_code_many_matches_code(coder):
 
 
 def test_each_clause_keeps_its_own_date(events_of):
-    _, records = events_of("Putin received Xi for a dinner on Monday evening, and Russia held talks with China on Thursday.")
+    _, records = events_of("Russia condemned Ukraine on Monday, and China praised Kazakhstan on Thursday.")
     dates = {r["evidence"]["trigger"]["text"]: r["date"] for r in records}
-    assert dates.get("received") == "2022-10-10"
-    assert dates.get("held", "2022-10-13") == "2022-10-13"
+    assert dates["condemned"] == "2022-10-10"
+    assert dates["praised"] == "2022-10-13"
