@@ -117,6 +117,14 @@ def test_project_file_validation(tmp_path):
         ("Tajikistan turned down the invitation to the summit.", "turned", "125"),
         ("India and China held talks in Beijing.", "held", "046"),
         ("The president rejected the proposal.", "rejected", "120"),
+        # "on" in a multiword entry is the word, not YAML's boolean
+        ("Oil workers went on strike to demand higher wages.", "went", "143"),
+        ("Police cracked down on protesters.", "cracked", "175"),
+        # a short pattern word matches inflections only: "(for)" is not "forces", "off" is not "office"
+        ("Putin ordered the nuclear forces on special alert.", "ordered", "152"),
+        ("Protesters stormed the mayor's office.", "stormed", "145"),
+        ("The Kazakh president voiced pessimism about the talks.", "voiced", "012"),
+        ("Tajikistan amnestied thousands of prisoners.", "amnestied", "0841"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):

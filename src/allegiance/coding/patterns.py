@@ -30,7 +30,9 @@ _GLUED_AFTER = re.compile(r"\*(?=[a-z0-9&])")
 _GLUED_BEFORE = re.compile(r"(?<=[a-z0-9])\*")
 _CLOSE = {"(": ")", "{": "}"}
 _NOUNISH = frozenset({"PROPN", "NOUN", "PRON", "NUM", "X"})
-MAX_INFLECTION = 3  # "aid" matches "aids"/"aided"; longer tails are other words ("aide" is within 3, accepted)
+MAX_INFLECTION = 3  # "aid" matches "aids"/"aided"; longer tails are other words
+# Tails that make an inflection: "for" must not match "forces", nor "off" "office".
+_TAILS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "'s", "n", "en", "ly"})
 
 
 class PatternError(DataFileError):
@@ -178,7 +180,10 @@ def word_matches(word: str, exact: bool, tok: Tok) -> bool:
         return True
     if exact:
         return False
-    return tok.text.startswith(word) and len(tok.text) - len(word) <= MAX_INFLECTION
+    if not tok.text.startswith(word) or len(tok.text) - len(word) > MAX_INFLECTION:
+        return False
+    tail = tok.text[len(word):]
+    return tail in _TAILS or (tail[:1] == word[-1:] and tail[1:] in _TAILS)  # "stopped", "planning"
 
 
 def _unit_len(e: Element, toks: Sequence[Tok], i: int, synsets: CompiledSynsets) -> int:

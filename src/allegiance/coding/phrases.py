@@ -156,7 +156,7 @@ def read_multiword(path: Path, data: dict[str, Any] | None = None) -> list[Multi
     for n, e in enumerate(data.get("entries") or []):
         where = f"entry {n} ({e.get('phrase') if isinstance(e, dict) else e!r})"
         try:
-            words = tuple(str(w).lower() for w in e["words"])
+            words = tuple(_key(w).lower() for w in e["words"])
             anchor = int(e.get("anchor", 0))
             if not words or not 0 <= anchor < len(words):
                 raise DataFileError(f"{where}: anchor {anchor} outside words", input=str(path))
