@@ -38,8 +38,9 @@ def unknown_names(texts: Iterable[tuple[str, object]], resolver: Resolver, limit
             name = ent.text.strip().removesuffix("'s").removesuffix("\u2019s")
             known = verdicts.get((name, date))
             if known is None:
-                found = resolver.resolution(name, date, fuzzy=True, unknown=True)
-                known = bool(found and found.actor.type != "unknown")
+                found = resolver.resolution(name, date, fuzzy=True, unknown=True, place=ent.label_ == "GPE")
+                # A town the gazetteer places is resolved well enough: it is no actor to add.
+                known = bool(found and (found.actor.type != "unknown" or (ent.label_ == "GPE" and found.actor.country)))
                 verdicts[(name, date)] = known
                 if found and not known:
                     guesses[(name, ent.label_)] = found.actor.country
