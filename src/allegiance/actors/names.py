@@ -35,14 +35,6 @@ def strip_article(key: str) -> str:
     return key
 
 
-def strip_possessive(word: str) -> str:
-    if word.endswith("'s"):
-        return word[:-2]
-    if word.endswith("s'"):
-        return word[:-1]
-    return word
-
-
 def key(text: str) -> str:
     """The lookup key of a name: normalised, without a leading article."""
     return strip_article(normalise(text))
