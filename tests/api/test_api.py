@@ -3,17 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-
-def error_of(response, status: int, parameter: str | None = None) -> dict:
-    assert response.status_code == status, response.text
-    body = response.json()
-    assert set(body) == {"error"}
-    assert set(body["error"]) == {"status", "code", "message", "parameter"}
-    assert body["error"]["status"] == status and body["error"]["message"]
-    if parameter is not None:
-        assert body["error"]["parameter"] == parameter
-    return body["error"]
+from error_shape import error_of
 
 
 def test_health(client) -> None:

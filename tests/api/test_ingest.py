@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from allegiance.api import create_app
-from test_api import error_of
+from error_shape import error_of
 
 TOKEN = "s3cret-token"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import shot
+from screenshots import shot
 
 pytestmark = pytest.mark.browser
 
