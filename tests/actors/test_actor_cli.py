@@ -55,9 +55,29 @@ def test_jsonl_stream_with_an_overlay(run, tmp_path: Path) -> None:
     assert out[3]["actor"]["id"] == "p:zebulon-quartermaine"
 
 
-def test_bad_jsonl_line_is_an_error(run) -> None:
-    result = run("actors", "resolve", "--jsonl", "-", stdin="not json\n")
-    assert result.exit_code == 1 and "line 1" in result.output
+def test_bad_jsonl_lines_are_reported_and_the_stream_goes_on(tmp_path: Path) -> None:
+    _register()
+    lines = tmp_path / "mentions.jsonl"
+    lines.write_text("\n".join([
+        json.dumps({"id": 1, "text": "the Tajik president", "date": "2022-10-14"}),
+        "not json",
+        json.dumps({"id": 3, "date": "2022-10-14"}),
+        json.dumps({"id": 4, "text": "Russia", "date": "yesterday"}),
+        "[1, 2]",
+        json.dumps({"id": 6, "text": "Russia", "date": "2022-10-14"}),
+    ]) + "\n")
+    result = CliRunner().invoke(cli, ["actors", "resolve", "--jsonl", str(lines)])
+    assert result.exit_code == 3, result.output
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == [1, None, 3, 4, None, 6]
+    assert out[0]["actor"]["name"] == "Emomali Rahmon" and out[5]["actor"]["country"] == "RUS"
+    errors = {o["id"]: o["error"] for o in out if "error" in o}
+    assert [o["actor"] for o in out if "error" in o] == [None] * 4
+    assert errors[3].startswith("line 3: ") and "text" in errors[3]
+    assert errors[4].startswith("line 4: ") and "yesterday" in errors[4]
+    assert all(e.count("line ") == 1 for e in errors.values())
+    stderr = result.stderr.splitlines()
+    assert len(stderr) == 4 and stderr[0].startswith(f"{lines}: line 2: not JSON")
 
 
 def test_show_and_not_found(run) -> None:

@@ -14,22 +14,37 @@ from allegiance.actors.kb import KnowledgeBase
 from allegiance.actors.names import key
 from allegiance.actors.records import Entry
 from allegiance.actors.resolve import Resolver, as_date
-from allegiance.errors import InputError, NotFound
+from allegiance.errors import InvalidParameter, NotFound
 
 
 def resolve_lines(lines: Iterable[str], resolver: Resolver) -> Iterator[dict[str, Any]]:
-    """``{"id","text","date"[,"context"]}`` per line in, ``{"id","actor"}`` per line out."""
+    """``{"id","text","date"[,"context"]}`` per line in, ``{"id","actor"}`` per line out.
+
+    A line that cannot be read gives ``{"id", "actor": null, "error": "line N: reason"}`` and the
+    stream goes on: one bad record in a million must not cost the other 999,999.
+    """
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
+        ident: Any = None
         try:
             item = json.loads(line)
-            text = item["text"]
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise InputError(f"line {n}: expected a JSON object with 'text'", input=f"line {n}",
-                             hint='each line is {"id": ..., "text": ..., "date": "YYYY-MM-DD"}') from exc
-        actor = resolver.resolve(str(text), as_date(item.get("date")), item.get("context"))
-        yield {"id": item.get("id"), "actor": actor.to_dict() if actor else None}
+            if not isinstance(item, dict):
+                raise ValueError(f"expected a JSON object, got {type(item).__name__}")
+            ident = item.get("id")
+            text = item.get("text")
+            if not isinstance(text, str) or not text.strip():
+                raise ValueError("'text' is missing or not a non-empty string")
+            context = item.get("context")
+            actor = resolver.resolve(text, as_date(item.get("date")), context if isinstance(context, str) else None)
+        except json.JSONDecodeError as exc:
+            yield {"id": None, "actor": None, "error": f"line {n}: not JSON ({exc.msg} at column {exc.colno})"}
+        except InvalidParameter as exc:
+            yield {"id": ident, "actor": None, "error": f"line {n}: {exc}"}
+        except ValueError as exc:
+            yield {"id": ident, "actor": None, "error": f"line {n}: {exc}"}
+        else:
+            yield {"id": ident, "actor": actor.to_dict() if actor else None}
 
 
 def _asdict(record: Any) -> dict[str, Any]:

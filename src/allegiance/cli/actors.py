@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
@@ -47,8 +48,14 @@ def resolve_command(text: str | None, date: str | None, context: str | None, as_
 
     resolver = Resolver(_kb(overlay))
     if jsonl is not None:
+        bad = 0
         for out in resolve_lines(jsonl, resolver):
             click.echo(json.dumps(out, ensure_ascii=False))
+            if "error" in out:
+                bad += 1
+                click.echo(f"{jsonl.name}: {out['error']}", err=True)
+        if bad:
+            sys.exit(3)  # the documented status for "finished, but rejected some inputs"
         return
     if not text:
         raise click.UsageError("give TEXT or --jsonl FILE")
