@@ -9,6 +9,7 @@ written the knowledge base is simply built each time.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -23,7 +24,11 @@ T = TypeVar("T")
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "allegiance"
+    # The XDG spec says a relative XDG_CACHE_HOME is invalid and must be ignored.
+    chosen = os.environ.get("XDG_CACHE_HOME", "")
+    if chosen and os.path.isabs(chosen):
+        return Path(chosen) / "allegiance"
+    return Path(os.path.expanduser("~")) / ".cache" / "allegiance"
 
 
 def fingerprint(files: list[Path]) -> str:
@@ -34,19 +39,45 @@ def fingerprint(files: list[Path]) -> str:
     return digest.hexdigest()[:24]
 
 
-def cached(files: list[Path], build: Callable[[], T]) -> T:
-    path = cache_dir() / f"actors-{fingerprint(files)}.pickle"
+def _read(path: Path, kind: type) -> object | None:
     try:
         with path.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        pass  # absent, unreadable or written by another version: build it
-    value = build()
+            value = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a corrupt pickle can raise almost anything; it is only a cache
+        return None
+    return value if isinstance(value, kind) else None
+
+
+def _write(path: Path, value: object) -> None:
+    tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)  # atomic: parallel workers never read half a file
-    except OSError:
-        pass
+        # A private temporary file renamed over the target: readers see the old file or the whole
+        # new one, and two writers racing each rename a complete file of their own.
+        os.replace(tmp, path)
+        tmp = None
+    except (OSError, pickle.PicklingError):
+        pass  # read-only home, full disk: the caller still has the built value
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def cached(files: list[Path], build: Callable[[], T], kind: type = object) -> T:
+    """``build()``'s value, from the cache when a copy keyed on ``files`` is there and is a ``kind``."""
+    try:
+        path = cache_dir() / f"actors-{fingerprint(files)}.pickle"
+    except (OSError, RuntimeError):  # no home directory, a data file vanished mid-way
+        return build()
+    found = _read(path, kind)
+    if found is not None:
+        return found  # type: ignore[return-value]
+    value = build()
+    _write(path, value)
     return value

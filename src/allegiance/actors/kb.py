@@ -230,7 +230,7 @@ def _load_cached(overlay: str) -> KnowledgeBase:
     if overlay:
         roots.append(Path(overlay).expanduser())
     files = [path for root in roots for path in yaml_files(root)]
-    return cached(files, lambda: KnowledgeBase.from_files(roots))
+    return cached(files, lambda: KnowledgeBase.from_files(roots), KnowledgeBase)
 
 
 __all__ = ["KnowledgeBase", "load_kb", "normalise", "packaged_dir", "plural"]
