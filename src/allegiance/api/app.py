@@ -52,6 +52,9 @@ def create_app(db_path: str, token: str | None = None) -> FastAPI:
         description="Events, dyads, blocs, networks and alerts reconstructed from news. Errors always have the "
         'shape {"error": {"status", "code", "message", "parameter"}}.',
         lifespan=lifespan,
+        # FastAPI's /docs and /redoc pull their JavaScript from a CDN; the schema itself is enough.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.store = store
     app.state.token = token

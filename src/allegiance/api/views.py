@@ -36,11 +36,14 @@ def overview(store: Store, *, alert_days: int = 180) -> dict[str, Any]:
     first, last = date_span(store)
     since = last - dt.timedelta(days=alert_days) if last else None
     vol = volume(store, "month")
+    articles_by_month = {r["p"]: int(r["n"]) for r in store.query(
+        "SELECT date_trunc('month', published)::DATE AS p, count(*) AS n FROM articles "
+        "WHERE published IS NOT NULL AND duplicate_of IS NULL GROUP BY p")}
     return {
         "counts": store.counts(),
         "first": first,
         "last": last,
-        "volume": [{"period": p, "events": n} for p, n in sorted(vol.items())],
+        "volume": [{"period": p, "events": n, "articles": articles_by_month.get(p, 0)} for p, n in sorted(vol.items())],
         "dyads": most_active_dyads(store, limit=10),
         "alerts": list(reversed(alerts(store, since=since)))[:20],
         "alerts_since": since,

@@ -52,8 +52,11 @@ function goldColour(g) {
 function overview() {
   const v = DATA.volume || [];
   if (!v.length) return;
-  Plotly.newPlot("volume-chart", [{ type: "bar", x: v.map(p => p.period), y: v.map(p => p.events), marker: { color: "#4a6fa5" } }],
-    { margin: { t: 10, r: 10, b: 40, l: 50 }, yaxis: { title: "events" } }, PLOT);
+  Plotly.newPlot("volume-chart", [
+    { type: "bar", name: "events", x: v.map(p => p.period), y: v.map(p => p.events), marker: { color: "#4a6fa5" } },
+    { type: "scatter", mode: "lines+markers", name: "articles", x: v.map(p => p.period), y: v.map(p => p.articles),
+      line: { color: "#d68910" } },
+  ], { margin: { t: 10, r: 10, b: 40, l: 50 }, legend: { orientation: "h" } }, PLOT);
 }
 
 function network() {
