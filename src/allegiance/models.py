@@ -187,12 +187,12 @@ class Event(Record):
     origin: str
     published: dt.date | None
     date: dt.date | None
-    date_precision: str | None  # day|month|year, or "published" when taken from the article date
+    date_precision: str | None  # day|week|month|year, or "published" when taken from the article date
     source: Actor
     target: Actor | None
     cameo: str
     cameo_root: str
-    plover: str
+    plover: str | None  # None for CAMEO codes PLOVER drops (01 statements, 02 appeals)
     plover_mode: str | None
     quad_class: int
     goldstein: float

@@ -8,9 +8,9 @@ Exact duplicates (same normalised clean text, hence the same id) only add an ori
 near-duplicates (MinHash similarity >= ``settings.near_duplicate_threshold``) are stored linked to
 the first copy and are not coded again.
 
-With ``code=True`` each new first copy is handed to ``allegiance.coding.code_articles(store, [id])``
-right after it is stored; a first copy found uncoded on a rerun (killed between storing and coding)
-is coded then. With ``workers > 1`` or a ``cluster`` address the whole batch is delegated to
+With ``code=True`` new first copies are handed to ``allegiance.coding.code_articles(store, ids)``
+in groups of ``CODE_BATCH`` after they are stored; a first copy found uncoded on a rerun (killed
+between storing and coding) is coded then. With ``workers > 1`` or a ``cluster`` address the whole batch is delegated to
 ``allegiance.scale.ingest_parallel``.
 """
 
@@ -35,6 +35,11 @@ from allegiance.store import articles as stored
 # "rejected", and the Article id or the Rejection.
 Progress = Callable[[str, "str | Rejection"], None]
 
+# New articles are coded in groups: spaCy parses a batch far faster than one text at a time. Each
+# article is already committed when stored, and one stored but not yet coded when a batch is
+# killed is found uncoded (``needs_coding``) and coded on the rerun, so batching loses nothing.
+CODE_BATCH = 32
+
 
 def ingest(
     inputs: Iterable[str],
@@ -58,6 +63,7 @@ def ingest(
     rejections: list[Rejection] = []
     ids: list[str] = []
     coder = _coder() if code else None
+    to_code: list[str] = []
     for item in read_inputs(inputs, settings):
         if isinstance(item, Document):
             try:
@@ -72,9 +78,14 @@ def ingest(
             counts[outcome] += 1
             ids.append(subject)
             if coder and (outcome == "new" or (outcome == "duplicate" and stored.needs_coding(store, subject))):
-                counts["events"] += _event_count(coder(store, [subject], merge=False))
+                to_code.append(subject)
+                if len(to_code) >= CODE_BATCH:
+                    counts["events"] += _event_count(coder(store, to_code, merge=False))
+                    to_code = []
         if progress:
             progress(outcome, subject)
+    if coder and to_code:
+        counts["events"] += _event_count(coder(store, to_code, merge=False))
     if coder and (counts["new"] or counts["events"]):
         from allegiance.scale.mentions import merge_mentions
 
