@@ -85,7 +85,6 @@ def test_border_clash_is_coded_as_fighting(sample: Sample) -> None:
                and e["quad_class"] == 4 for e in sample.events)
 
 
-@pytest.mark.xfail(strict=True, reason="QA report: share/subscribe/author-bio lines kept in sample clean text")
 def test_sample_boilerplate_is_cleaned(sample: Sample) -> None:
     leftovers = ["Share this article:", "Share this story:", "About the author:", "Subscribe for full access",
                  "Share | Tweet | Email", "Already a subscriber?"]
