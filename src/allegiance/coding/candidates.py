@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from allegiance.coding.keys import actor_key
 from allegiance.models import Mention
 
 if TYPE_CHECKING:
@@ -415,10 +416,8 @@ def _keyable(mention: Mention) -> bool:
     return actor is not None and bool(actor.country or actor.organization)
 
 
-def _place_key(mention: Mention) -> str:
-    actor = mention.actor
-    assert actor is not None
-    return actor.organization if actor.type in ("organization", "group") and actor.organization else str(actor.country)
+def _place_key(mention: Mention) -> str | None:
+    return actor_key(mention.actor)
 
 
 def _actor_key(mention: Mention) -> str:

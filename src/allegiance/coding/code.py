@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from allegiance.coding import cameo, classify, context, when, where
+from allegiance.coding import cameo, classify, context, keys, when, where
 from allegiance.coding.candidates import ANCHORED, Candidate, MentionIndex, candidates
 from allegiance.models import Article, Coder as CoderInfo, Event, Evidence, Span
 
@@ -301,7 +301,7 @@ def _bisect(breaks: list[int], position: int) -> int:
 def _actor_key(actor: Any) -> str | None:
     if actor is None:
         return None
-    return actor.organization if actor.type in ("organization", "group") and actor.organization else (actor.country or actor.id or actor.name)
+    return keys.actor_key(actor) or actor.id or actor.name
 
 
 def _prefer_targeted(events: list[Event]) -> list[Event]:
