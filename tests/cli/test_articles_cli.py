@@ -85,7 +85,7 @@ def test_articles_show_and_export(corpus: Path, tmp_path: Path) -> None:
     assert f"first           {corpus / 'a.txt'}" in shown.stdout
     assert f"duplicate       {corpus / 'b.txt'}" in shown.stdout
     data = json.loads(run("show", row["id"], "--db", db, "--json").stdout)
-    assert data["removed"] == [{"rule": "read-more", "text": "READ MORE: Other news"}]
+    assert data["removed"] == [{"rule": "read-more", "text": "READ MORE: Other news"}, {"rule": "date-label", "text": "May 16, 2022"}]
     assert len(data["origins"]) == 2
 
     exported = run("export", "articles", "--db", db, "--format", "jsonl")

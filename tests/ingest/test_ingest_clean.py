@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from allegiance.errors import DataFileError
-from allegiance.ingest.clean import clean, load_rules, normalise_whitespace
+from allegiance.ingest.clean import clean, clean_article, load_rules, normalise_whitespace
 
 RULES = load_rules()
 BEFORE = "Leaders of the Collective Security Treaty Organization met in Moscow on Monday."
@@ -17,9 +17,11 @@ AFTER = "The next summit will be held in Yerevan, the organisation said in a sta
 
 
 def _embed(rule_kind: str, example: str) -> str:
-    # A tail rule only acts at the end of an article, every other rule anywhere.
+    # A tail rule only acts at the end of an article, a head rule only at the top, every other rule anywhere.
     if rule_kind == "tail":
         return f"{BEFORE}\n\n{AFTER}\n\n{example}"
+    if rule_kind == "head":
+        return f"{example}\n\n{BEFORE}\n\n{AFTER}"
     return f"{BEFORE}\n\n{example}\n\n{AFTER}"
 
 
@@ -47,7 +49,7 @@ def test_rule_keeps_its_examples(rule, example: str) -> None:
 
 
 def test_every_rule_kind_is_exercised() -> None:
-    assert {r.kind for r in RULES} == {"line", "tail", "repeat"}
+    assert {r.kind for r in RULES} == {"line", "tail", "repeat", "head"}
     assert len({r.name for r in RULES}) == len(RULES)
 
 
@@ -77,6 +79,44 @@ def test_issue_boilerplate_is_removed_together() -> None:
     )
     assert [r.rule for r in removals].count("repeated-caption") == 1
     assert len(removals) == 9
+
+
+def test_sample_corpus_page_furniture_is_removed_and_the_story_kept() -> None:
+    story = [
+        "Pashinyan refused to sign the declaration, saying the bloc had failed to stand by Armenia.",
+        "Outside, protesters demanded that Armenia leave the alliance and follow Telegram channels, not Moscow.",
+    ]
+    page = "\n\n".join(
+        [
+            "Eurasia Desk",
+            "By Mariam Lowe and Anna Hale | November 23, 2022",
+            "YEREVAN, Nov 23 (Caspian Wire) - " + story[0],
+            "Don't miss out: get the Eurasia Desk morning briefing in your inbox.",
+            story[1],
+            "Share this article: Facebook | Twitter | Telegram | Email",
+            "Subscribe for full access. Already a subscriber? Sign in.",
+            "Sign up for the Caspian Wire daily briefing.",
+            "We use your email address only to send you the newsletter; see our privacy notice for details.",
+            "---",
+            "Share: Telegram · X · Email",
+            "Share this story: Facebook / X / WhatsApp / Copy link",
+            "Follow us on Telegram and X for the latest from the Caucasus. Share | Tweet | Email",
+            "About the author: Mariam Lowe has covered the South Caucasus for a decade. Before that she was a producer.",
+        ]
+    )
+    cleaned = clean_article(page)
+    assert cleaned.text == "\n\n".join(story)
+    assert (cleaned.author, cleaned.publisher) == ("Mariam Lowe and Anna Hale", "Eurasia Desk")
+    assert cleaned.head == ("Eurasia Desk", "By Mariam Lowe and Anna Hale | November 23, 2022", "YEREVAN, Nov 23 (Caspian Wire) - " + story[0])
+    assert len(cleaned.removed) == 13
+    assert clean_article(cleaned.text).removed == ()
+
+
+def test_caption_copies_glued_together_or_differing_in_accents_collapse() -> None:
+    line = "Photo: Putin, Raisi and Erdogan in Tehran, July 19, 2022Photo: Putin, Raisi and Erdoğan in Tehran, July 19, 2022"
+    text, removals = clean(line + "\nThe three leaders met in Tehran on Tuesday.")
+    assert text == "Photo: Putin, Raisi and Erdogan in Tehran, July 19, 2022\nThe three leaders met in Tehran on Tuesday."
+    assert [r.text for r in removals] == ["Photo: Putin, Raisi and Erdoğan in Tehran, July 19, 2022"]
 
 
 def test_captions_made_adjacent_by_a_removal_are_collapsed() -> None:
@@ -123,6 +163,7 @@ def test_whitespace_normalisation_is_idempotent(text: str) -> None:
             "- {name: a, description: d, kind: line, pattern: z, removes: [z], keeps: [y]}",
             "used twice",
         ),
+        ("rules:\n- {name: a, description: d, kind: line, pattern: '(?P<author>x)', removes: [x], keeps: [y]}", "only `head`"),
     ],
 )
 def test_bad_patterns_files_are_refused_with_the_entry_named(tmp_path: Path, body: str, message: str) -> None:

@@ -14,11 +14,32 @@ def test_prepare_cleans_dates_and_identifies() -> None:
     text = "May 16, 2022\n\n" + story(1) + "\n\nREAD MORE: Another story entirely"
     article = prepare(Document(origin="a.txt", text=text, title="CSTO summit"), settings())
     assert "READ MORE" not in article.clean_text and "READ MORE" in article.raw_text
-    assert [r.rule for r in article.removed] == ["read-more"]
+    assert [r.rule for r in article.removed] == ["read-more", "date-label"]
+    assert "May 16, 2022" not in article.clean_text
     assert (article.published, article.published_precision, article.published_source) == (dt.date(2022, 5, 16), "day", "text")
     assert article.id == article_id(article.clean_text) and len(article.id) == 16
     assert article.language == "en"
     assert article.title == "CSTO summit" and article.origin == "a.txt"
+
+
+def test_byline_and_dateline_leave_the_text_but_date_and_credit_the_article() -> None:
+    byline = prepare(Document(origin="a.txt", text="By Anna Hale – February 23, 2024\n\n" + story(3), title="Armenia"), settings())
+    assert byline.clean_text == story(3)
+    assert (byline.author, byline.published, byline.published_source) == ("Anna Hale", dt.date(2024, 2, 23), "byline")
+    assert [(r.rule, r.text) for r in byline.removed] == [("byline", "By Anna Hale – February 23, 2024")]
+    # The weekday of the lead picks the year for a year-less dateline, as before it was cut off.
+    lead = "ASTANA, Oct 14 (Steppe Wire) - Rahmon told Putin on Friday that Tajikistan wanted respect. It was his third visit since 2022; the next is due in 2024."
+    wire = prepare(Document(origin="x", text=lead), settings())
+    assert wire.clean_text.startswith("Rahmon told Putin on Friday") and "Steppe Wire" not in wire.clean_text
+    assert (wire.publisher, wire.published, wire.published_source) == ("Steppe Wire", dt.date(2022, 10, 14), "dateline")
+    kept = prepare(Document(origin="y", text=lead, publisher="Caspian Wire"), settings())
+    assert kept.publisher == "Caspian Wire"
+
+
+def test_a_first_line_repeating_the_title_is_removed() -> None:
+    article = prepare(Document(origin="a.md", text="Putin Visits Tashkent\n\n" + story(4), title="Putin visits Tashkent"), settings())
+    assert article.clean_text == story(4)
+    assert [r.rule for r in article.removed] == ["repeated-title"]
 
 
 def test_id_ignores_boilerplate_whitespace_case_and_quote_style() -> None:

@@ -5,7 +5,11 @@ The rules are data (``allegiance/data/cleaning/patterns.yaml``), validated at lo
 - ``line``: a whole line matching ``pattern`` is removed wherever it occurs;
 - ``tail``: the last line is removed while it matches ``pattern`` (author biographies, credits);
 - ``repeat``: a line that repeats the line before it (ignoring case, whitespace, straight versus
-  curly quotes and dash variants) is dropped, and a line made of 2–3 copies of one caption keeps one.
+  curly quotes and dash variants) is dropped, and a line made of 2–3 copies of one caption keeps one;
+- ``head``: at the top of the article, the part of the first line that ``pattern`` matches from its
+  start is removed (the whole line for bylines and date labels, the prefix for wire datelines such as
+  "ASTANA, Oct 14 (Steppe Wire) -"), so publisher and author names are never read as actors. Named
+  groups ``author`` and ``publisher`` in the pattern become metadata.
 
 Cleaning runs to a fixed point, so ``clean(clean(x)) == clean(x)``: removing a line can make two
 captions adjacent, and the next pass collapses them.
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -25,8 +30,9 @@ import yaml
 from allegiance.errors import DataFileError
 from allegiance.models import Removal
 
-Kind = Literal["line", "tail", "repeat"]
-_KINDS = ("line", "tail", "repeat")
+Kind = Literal["line", "tail", "repeat", "head"]
+_KINDS = ("line", "tail", "repeat", "head")
+_HEAD_GROUPS = {"author", "publisher"}
 # One character in, one character out, so positions in the folded text are positions in the original.
 _FOLD = str.maketrans(
     {
@@ -34,6 +40,15 @@ _FOLD = str.maketrans(
         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
         "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    }
+)
+# Captions are compared without accents too ("Erdogan" and "Erdoğan" copies): precomposed Latin
+# letters map to their base letter, still one character for one.
+_FOLD_ACCENTS = str.maketrans(
+    {
+        c: unicodedata.normalize("NFD", c)[0]
+        for c in map(chr, range(0xC0, 0x250))
+        if len(unicodedata.normalize("NFD", c)) > 1 and unicodedata.normalize("NFD", c)[0].isascii()
     }
 )
 _MAX_REPEAT_LINE = 2000  # the back-reference search is quadratic; captions are far shorter
@@ -96,6 +111,9 @@ def _rule(entry: object, where: str) -> Rule:
             pattern = re.compile(entry.get("pattern"))
         except (re.error, TypeError) as exc:
             raise DataFileError(f"bad `pattern`: {exc}", input=where) from exc
+        groups = set(pattern.groupindex)
+        if groups and (kind != "head" or not groups <= _HEAD_GROUPS):
+            raise DataFileError(f"named groups {sorted(groups)}: only `head` rules may name author/publisher", input=where)
     examples: dict[str, tuple[str, ...]] = {}
     for key in ("removes", "keeps"):
         values = entry.get(key)
@@ -128,19 +146,72 @@ def normalise_whitespace(text: str) -> str:
     return "\n".join(out).strip("\n")
 
 
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    removed: tuple[Removal, ...]
+    head: tuple[str, ...]  # the top lines as they were before head rules cut them: bylines, datelines
+    author: str | None = None
+    publisher: str | None = None
+
+
 def clean(text: str, rules: tuple[Rule, ...] | None = None) -> tuple[str, tuple[Removal, ...]]:
     """The story without boilerplate, and every removal in the order it was made."""
+    cleaned = clean_article(text, rules=rules)
+    return cleaned.text, cleaned.removed
+
+
+def clean_article(text: str, *, title: str | None = None, rules: tuple[Rule, ...] | None = None) -> Cleaned:
+    """``clean`` plus what the head rules took off the top: the original lines (for dating) and the
+    author and publisher they name. A first line repeating ``title`` is removed too."""
     rules = _default_rules() if rules is None else rules
+    body_rules = tuple(r for r in rules if r.kind != "head")
+    head_rules = tuple(r for r in rules if r.kind == "head")
     current = normalise_whitespace(text)
     removals: list[Removal] = []
+    head: list[str] = []
+    meta: dict[str, str] = {}
     while True:
         lines = current.split("\n")
-        for rule in rules:
+        for rule in body_rules:
             lines = _apply(rule, lines, removals)
+        lines = _cut_head(head_rules, title, lines, removals, head, meta)
         result = normalise_whitespace("\n".join(lines))
         if result == current:
-            return result, tuple(removals)
+            return Cleaned(result, tuple(removals), tuple(head), meta.get("author"), meta.get("publisher"))
         current = result
+
+
+def _cut_head(
+    rules: tuple[Rule, ...], title: str | None, lines: list[str], removals: list[Removal], head: list[str], meta: dict[str, str]
+) -> list[str]:
+    lines = list(lines)
+    while True:
+        first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if first is None:
+            return lines
+        line = lines[first].strip()
+        if title and _key(line) == _key(title):
+            removals.append(Removal("repeated-title", line))
+            del lines[first]
+            continue
+        for rule in rules:
+            assert rule.pattern is not None
+            match = rule.pattern.match(fold(line))
+            if match and match.end() > 0:
+                break
+        else:
+            return lines
+        removals.append(Removal(rule.name, line[: match.end()].strip()))
+        head.append(line)
+        for group, value in match.groupdict().items():
+            if value and group not in meta:
+                meta[group] = " ".join(line[match.start(group) : match.end(group)].split())
+        rest = line[match.end() :].strip()
+        if rest:
+            lines[first] = rest
+        else:
+            del lines[first]
 
 
 def _apply(rule: Rule, lines: list[str], removals: list[Removal]) -> list[str]:
@@ -170,7 +241,11 @@ def _apply(rule: Rule, lines: list[str], removals: list[Removal]) -> list[str]:
 
 
 def _key(line: str) -> str:
-    return " ".join(fold(line).casefold().split())
+    return " ".join(_fold_caption(line).casefold().split())
+
+
+def _fold_caption(text: str) -> str:
+    return fold(text).translate(_FOLD_ACCENTS)
 
 
 def _collapse_repeats(name: str, lines: list[str], removals: list[Removal]) -> list[str]:
@@ -182,13 +257,11 @@ def _collapse_repeats(name: str, lines: list[str], removals: list[Removal]) -> l
             kept.append(line)
             continue
         if len(stripped) <= _MAX_REPEAT_LINE:
-            match = _REPEATED_IN_LINE.match(" ".join(fold(stripped).split()))
+            match = _REPEATED_IN_LINE.match(" ".join(_fold_caption(stripped).split()))
             if match and len(match.group("unit").split()) >= 3:
-                unit_len = len(match.group("unit"))
-                first, rest = _split_after_words(stripped, len(match.group("unit").split()))
-                if len(" ".join(fold(first).split())) == unit_len:
-                    removals.append(Removal(name, rest))
-                    stripped = line = first
+                first, rest = _split_at(stripped, len(match.group("unit")))
+                removals.append(Removal(name, rest))
+                stripped = line = first
         key = _key(stripped)
         if key == previous:
             removals.append(Removal(name, stripped))
@@ -198,8 +271,18 @@ def _collapse_repeats(name: str, lines: list[str], removals: list[Removal]) -> l
     return kept
 
 
-def _split_after_words(text: str, words: int) -> tuple[str, str]:
-    """``text`` split after its first ``words`` whitespace-separated words."""
-    spans = list(re.finditer(r"\S+", text))
-    cut = spans[words - 1].end()
-    return text[:cut], text[cut:].strip()
+def _split_at(text: str, chars: int) -> tuple[str, str]:
+    """``text`` split after its first ``chars`` characters as counted with whitespace runs made one
+    space (copies of a caption are often glued together with no space at all)."""
+    count, in_space = 0, False
+    for position, char in enumerate(text):
+        if char.isspace():
+            if not in_space:
+                count += 1
+            in_space = True
+        else:
+            count += 1
+            in_space = False
+        if count == chars:
+            return text[: position + 1].strip(), text[position + 1 :].strip()
+    return text, ""

@@ -13,7 +13,7 @@ import unicodedata
 
 from allegiance.config import Settings
 from allegiance.errors import InputError
-from allegiance.ingest.clean import clean, fold
+from allegiance.ingest.clean import clean_article, fold
 from allegiance.ingest.dates import find_date
 from allegiance.models import Article, Document
 
@@ -67,27 +67,29 @@ def prepare(document: Document, settings: Settings) -> Article:
         )
     if not document.text.strip():
         raise InputError("empty: no text", input=document.origin)
-    clean_text, removed = clean(document.text)
+    cleaned = clean_article(document.text, title=document.title)
+    clean_text = cleaned.text
     if len(clean_text.split()) < MIN_WORDS:
         raise InputError(
             f"too short: {len(clean_text.split())} words after cleaning (at least {MIN_WORDS} needed)",
             input=document.origin,
         )
-    # A metadata date that does not parse falls through to the byline or dateline in the text.
-    text = f"{document.title}\n{clean_text}" if document.title else clean_text
+    # A metadata date that does not parse falls through to the byline or dateline, which cleaning
+    # took out of the text but kept in ``head`` for this.
+    text = "\n".join([*([document.title] if document.title else []), *cleaned.head, clean_text])
     published = find_date(text, document.published, _date_hints(document))
     return Article(
         id=article_id(clean_text),
         origin=document.origin,
         title=document.title,
         url=document.url,
-        publisher=document.publisher,
-        author=document.author,
+        publisher=document.publisher or cleaned.publisher,
+        author=document.author or cleaned.author,
         language=document.language or guess_language(clean_text),
         published=published.date if published else None,
         published_precision=published.precision if published else None,
         published_source=published.source if published else None,
         raw_text=document.text,
         clean_text=clean_text,
-        removed=removed,
+        removed=cleaned.removed,
     )
