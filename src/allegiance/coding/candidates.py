@@ -111,8 +111,11 @@ class MentionIndex:
     def actors_at(self, tok: "Token", through_events: bool = False) -> list[tuple["Token", Mention]]:
         """The actor of a phrase and of the phrases coordinated with it ("Russia and China")."""
         out = []
-        for node in [tok, *_conjuncts(tok)]:
-            mention = self.actor_at(node, through_events=through_events)
+        for node in [tok, *_conjuncts(tok), *_coordinated_modifiers(tok)]:
+            if node.i != tok.i and node.pos_ not in ("NOUN", "PROPN", "PRON"):
+                mention = self.by_token.get(node.i)  # a coordinated modifier: "Russian and Chinese ..."
+            else:
+                mention = self.actor_at(node, through_events=through_events)
             if mention is not None and all(m is not mention for _, m in out):
                 out.append((node, mention))
         return out
@@ -125,6 +128,16 @@ def _conjuncts(tok: "Token") -> list["Token"]:
         if node.pos_ in ("NOUN", "PROPN", "PRON"):
             out.append(node)
             stack.extend(c for c in node.children if c.dep_ == "conj")
+    return out
+
+
+def _coordinated_modifiers(tok: "Token") -> list["Token"]:
+    """"Russian and Chinese warships": coordinated modifiers name one actor each."""
+    out = []
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in child.children):
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ == "conj")
     return out
 
 
@@ -216,6 +229,12 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
         # offered or refused is aimed at the object of the act.
         for clause in (c for c in verb.children if c.dep_ == "xcomp" and verb.lemma_ in FRAMES):
             groups.extend(g for g in _objects(clause, index) if g[0])
+    if not any(g[0] for g in groups) and verb.lemma_ in APPEALS:
+        # "demanded respect from Putin", "asked a favour of Beijing": whom the appeal is made of.
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.i in index.by_token):
+                    groups.append((index.actors_at(pobj), prep.lower_))
     if not any(g[0] for g in groups):
         # "demanded that Russia end the invasion", "urged that Kyiv negotiate": the addressee of a demand
         # or appeal is the subject of the clause that states it.
