@@ -112,7 +112,6 @@ def test_read_only_without_a_token(api: httpx.Client) -> None:
     assert api.post("/api/ingest", json={"text": "Putin met Xi."}).status_code in (401, 403, 404, 405)
 
 
-@pytest.mark.xfail(strict=True, reason="QA report: /api/actors/RUS is named 'Vladimir Putin' (a person)")
 def test_country_profile_is_the_state(api: httpx.Client) -> None:
     profile = api.get("/api/actors/RUS").json()
     assert profile["name"] == "Russia" and profile["type"] == "state"

@@ -111,13 +111,32 @@ def actor_profile(store: Store, name: str, *, quotes: int = 20, partners: int = 
             FROM {events} WHERE {EVENT_DATE} IS NOT NULL GROUP BY period ORDER BY period""", base)
     if not summary["as_source"] and not summary["as_target"]:
         raise NotFound("no stored events involve this actor", input=name)
-    top = ident[0] if ident else {}
     for q in quote_rows:
         q["evidence"] = json.loads(q["evidence"]) if isinstance(q["evidence"], str) else q["evidence"]
+    name, kind, country, organization, roles = _identity(key, ident)
     return Profile(
-        key=key, name=top.get("name") or key, type=top.get("type"), country=top.get("country"),
-        organization=top.get("org"), roles=tuple(sorted({r["role"] for r in ident if r.get("role")})),
+        key=key, name=name, type=kind, country=country, organization=organization, roles=roles,
         events_as_source=int(summary["as_source"]), events_as_target=int(summary["as_target"]),
         first=summary["first"], last=summary["last"], partners=tuple(partner_rows), types=tuple(type_rows),
         quotes=tuple(quote_rows), timeline=tuple(timeline),
     )
+
+
+def _identity(key: str, ident: list[dict[str, Any]]) -> tuple[str, str | None, str | None, str | None, tuple[str, ...]]:
+    """Name, type, country, organization and roles of the actor a key stands for.
+
+    A state or organization key aggregates every actor filed under it (RUS covers Putin, Lavrov and
+    the Kremlin), so its identity comes from the knowledge base, never from its most frequent member.
+    """
+    from allegiance.relations.blocs import _default_kb
+
+    bare = key.split(":", 1)[1] if key[:2] in ("s:", "o:") else key
+    kb = _default_kb()
+    if bare in kb.states:
+        return kb.states[bare].name, "state", bare, None, ()
+    if bare in kb.organizations:
+        org = kb.organizations[bare]
+        return org.name, "group" if org.type == "group" else "organization", org.country, bare, ()
+    top = ident[0] if ident else {}
+    roles = tuple(sorted({r["role"] for r in ident if r.get("role")}))
+    return top.get("name") or key, top.get("type"), top.get("country"), top.get("org"), roles
