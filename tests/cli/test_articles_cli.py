@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 from pathlib import Path
 
 import pytest
@@ -49,10 +51,48 @@ def test_ingest_reports_rejections_and_exits_3(corpus: Path, tmp_path: Path) -> 
     assert result.exit_code == 3
     assert f"rejected: {corpus / 'c.jsonl'}#2: malformed JSON" in result.stderr
     assert f"rejected: {corpus / 'd.bin'}: binary file" in result.stderr
-    assert "ingested: 2 new, 1 duplicate, 0 near-duplicate, 2 rejected" in result.stdout
-    assert "events" not in result.stdout  # --no-code: nothing was coded
+    assert re.fullmatch(
+        r"ingested: 2 new, 1 duplicate, 0 near-duplicate, 2 rejected, 0 events \(not coded\) in \d+\.\ds\n", result.stdout
+    )
     again = run("ingest", str(corpus / "a.txt"), "--db", db, "--no-code", "--quiet")
     assert again.exit_code == 0 and again.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "inputs,reason",
+    [(["missing-folder"], "no such file, directory or URL"), (["*.nomatch"], "no files match this pattern")],
+)
+def test_missing_inputs_are_rejected_in_one_line(tmp_path: Path, inputs: list[str], reason: str) -> None:
+    result = run("ingest", *[str(tmp_path / i) for i in inputs], "--db", str(tmp_path / "t.duckdb"), "--no-code")
+    assert result.exit_code == 3
+    assert result.stderr == f"rejected: {tmp_path / inputs[0]}: {reason}\n"
+    assert result.stdout.startswith("ingested: 0 new, 0 duplicate, 0 near-duplicate, 1 rejected, ")
+
+
+def _unusable_db(tmp_path: Path, kind: str) -> tuple[str, str]:
+    if kind == "missing folder":
+        return str(tmp_path / "nowhere" / "t.duckdb"), "does not exist"
+    if kind == "folder":
+        return str(tmp_path), "is a folder"
+    if kind == "not a database":
+        (tmp_path / "notes.duckdb").write_text("shopping list")
+        return str(tmp_path / "notes.duckdb"), "not a valid DuckDB database"
+    db = tmp_path / "ro.duckdb"
+    run("ingest", "-", "--db", str(db), "--no-code", input=story(6).encode())
+    db.chmod(0o444)
+    if os.access(db, os.W_OK):
+        pytest.skip("running as a user who may write read-only files (root)")
+    return str(db), "read-only"
+
+
+@pytest.mark.parametrize("kind", ["missing folder", "folder", "not a database", "read-only file"])
+def test_an_unusable_db_is_one_error_line_not_a_traceback(tmp_path: Path, corpus: Path, kind: str) -> None:
+    db, message = _unusable_db(tmp_path, kind)
+    result = run("ingest", str(corpus / "a.txt"), "--db", db, "--no-code")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: {db}: ") and message in line and "Traceback" not in result.stderr
 
 
 def test_ingest_from_stdin(tmp_path: Path) -> None:

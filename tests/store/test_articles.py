@@ -10,7 +10,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from allegiance.errors import InvalidParameter, NotFound
+from allegiance.errors import InvalidParameter, NotFound, StoreError
 from allegiance.models import Article, Removal
 from allegiance.store import Store
 from allegiance.store import articles as stored
@@ -114,3 +114,13 @@ def test_exports(store: Store, tmp_path: Path) -> None:
     assert table.column("id").to_pylist() == ["aaaa000000000001", "bbbb000000000002"]
     with pytest.raises(InvalidParameter, match="parquet needs a file"):
         stored.export(store, "parquet", io.StringIO())
+
+
+def test_a_database_failure_while_saving_is_a_store_error_and_keeps_what_was_committed(store: Store) -> None:
+    assert stored.save(store, make("aaaa000000000010")) == "new"
+    # A real DuckDB failure: the origins table is gone, so the second statement of the save fails.
+    store.execute("DROP TABLE article_origins")
+    with pytest.raises(StoreError, match="cannot store article aaaa000000000011") as caught:
+        stored.save(store, make("aaaa000000000011", "Lukashenko met Putin in Sochi on Monday."))
+    assert caught.value.input == ":memory:"
+    assert [r["id"] for r in store.query("SELECT id FROM articles ORDER BY id")] == ["aaaa000000000010"]

@@ -14,11 +14,12 @@ from allegiance.cli import cli, db_option, export_group
 from allegiance.config import load_settings
 from allegiance.errors import InvalidParameter
 from allegiance.ingest import ingest
-from allegiance.models import Rejection
+from allegiance.models import IngestSummary, Rejection
 from allegiance.store import Store, default_db_path
 from allegiance.store import articles as stored
 
 EXIT_REJECTED = 3
+EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
 
 
 @cli.command(name="ingest")
@@ -32,12 +33,17 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, no_code: bool, worke
     """Read articles from files, directories, globs, URLs or standard input (-) into the database.
 
     Formats: text, Markdown, HTML, JSON Lines, RSS/Atom, WARC. Each rejected input is listed on
-    stderr as "rejected: INPUT: REASON"; the exit status is 3 when anything was rejected.
+    stderr as "rejected: INPUT: REASON", then one summary line goes to stdout:
+    "ingested: N new, N duplicate, N near-duplicate, N rejected, N events in S s".
+    Exit status: 0 all stored, 3 something was rejected, 1 the database cannot be used,
+    2 a bad option, 130 interrupted (everything stored so far is kept).
     """
     settings = load_settings()
     bar = _progress_bar() if not quiet else None
+    seen = [0]
 
     def report(outcome: str, subject: str | Rejection) -> None:
+        seen[0] += 1
         if isinstance(subject, Rejection):
             line = f"rejected: {subject.origin}: {subject.reason}"
             if bar is not None:
@@ -52,21 +58,26 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, no_code: bool, worke
             summary = ingest(
                 list(inputs), store, code=not no_code, workers=workers, cluster=cluster, progress=report, settings=settings
             )
+        except KeyboardInterrupt:
+            # Each article was committed on its own: say so, and that a rerun finishes the batch.
+            click.echo(f"interrupted: the {seen[0]} inputs finished before it are stored; rerun the same command to finish the rest", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         finally:
             if bar is not None:
                 bar.close()
     if not quiet:
-        parts = [
-            f"{summary.new} new",
-            f"{summary.duplicate} duplicate",
-            f"{summary.near_duplicate} near-duplicate",
-            f"{summary.rejected} rejected",
-        ]
-        if not no_code:
-            parts.append(f"{summary.events} events")
-        click.echo(f"ingested: {', '.join(parts)} in {summary.seconds:.1f}s")
+        click.echo(summary_line(summary, coded=not no_code))
     if summary.rejected:
         sys.exit(EXIT_REJECTED)
+
+
+def summary_line(summary: IngestSummary, *, coded: bool) -> str:
+    """One line, always the same fields in the same order, so scripts can read it."""
+    events = f"{summary.events} events" if coded else "0 events (not coded)"
+    return (
+        f"ingested: {summary.new} new, {summary.duplicate} duplicate, {summary.near_duplicate} near-duplicate, "
+        f"{summary.rejected} rejected, {events} in {summary.seconds:.1f}s"
+    )
 
 
 def _progress_bar() -> Any:

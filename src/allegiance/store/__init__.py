@@ -93,6 +93,30 @@ def default_db_path() -> str:
     return os.environ.get("ALLEGIANCE_DB") or load_settings().db
 
 
+def _check_path(path: Path, read_only: bool) -> None:
+    """The user errors DuckDB would report obscurely, named plainly before it is asked."""
+    if path.is_dir():
+        raise StoreError("is a folder, not a database file", input=str(path), hint="pass a file path such as --db news.duckdb")
+    if not path.parent.is_dir():
+        raise StoreError(f"folder {path.parent} does not exist", input=str(path), hint="create it first or choose another --db path")
+    if read_only:
+        return
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreError("database file is read-only", input=str(path), hint="make it writable or ingest into another --db file")
+    if not path.exists() and not os.access(path.parent, os.W_OK):
+        raise StoreError(f"cannot create a file in {path.parent}", input=str(path), hint="choose a writable folder for --db")
+
+
+def _open_hint(message: str) -> str:
+    if "lock" in message.lower():
+        return "another allegiance process is writing to it; DuckDB allows one writer"
+    if "permission" in message.lower() or "read-only" in message.lower():
+        return "make the file and its folder writable, or choose another --db path"
+    if "not a valid duckdb" in message.lower() or "magic" in message.lower():
+        return "this file is not an allegiance database; choose another --db path"
+    return "check the --db path (or ALLEGIANCE_DB)"
+
+
 class Store:
     """A connection to one database file (or ``:memory:``)."""
 
@@ -101,15 +125,15 @@ class Store:
         self.read_only = read_only
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError("database does not exist", input=self.path, hint="run `allegiance ingest` first or pass --db")
+        if self.path != ":memory:":
+            _check_path(Path(self.path), read_only)
         try:
             self.conn = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.IOException as exc:
-            raise StoreError(
-                f"cannot open database: {exc}",
-                input=self.path,
-                hint="another allegiance process may be writing to it; DuckDB allows one writer",
-            ) from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open database: {exc}", input=self.path, hint=_open_hint(str(exc))) from exc
         self._lock = threading.RLock()
+        self._local = threading.local()
+        self._cursors: list[duckdb.DuckDBPyConnection] = []
         if not read_only:
             self.migrate()
         elif self.schema_version() != SCHEMA_VERSION:
@@ -121,6 +145,9 @@ class Store:
 
     # --- lifecycle ---------------------------------------------------------------------------
     def close(self) -> None:
+        for cursor in self._cursors:
+            cursor.close()
+        self._cursors.clear()
         self.conn.close()
 
     def __enter__(self) -> "Store":
@@ -169,23 +196,24 @@ class Store:
                 raise
             self.conn.execute("COMMIT")
 
+    def _cursor(self) -> duckdb.DuckDBPyConnection:
+        """This thread's cursor. Opening one costs milliseconds, so each thread keeps its own."""
+        cursor = getattr(self._local, "cursor", None)
+        if cursor is None:
+            cursor = self._local.cursor = self.conn.cursor()
+            with self._lock:
+                self._cursors.append(cursor)
+        return cursor
+
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Rows as dicts. Thread-safe: each call uses its own cursor."""
-        cursor = self.conn.cursor()
-        try:
-            result = cursor.execute(sql, params or [])
-            columns = [d[0] for d in result.description or []]
-            return [dict(zip(columns, row)) for row in result.fetchall()]
-        finally:
-            cursor.close()
+        """Rows as dicts. Thread-safe: each thread reads through its own cursor."""
+        result = self._cursor().execute(sql, params or [])
+        columns = [d[0] for d in result.description or []]
+        return [dict(zip(columns, row)) for row in result.fetchall()]
 
     def scalar(self, sql: str, params: Sequence[Any] | None = None) -> Any:
-        cursor = self.conn.cursor()
-        try:
-            row = cursor.execute(sql, params or []).fetchone()
-            return row[0] if row else None
-        finally:
-            cursor.close()
+        row = self._cursor().execute(sql, params or []).fetchone()
+        return row[0] if row else None
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> None:
         with self._lock:

@@ -15,7 +15,9 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal, TextIO
 
-from allegiance.errors import InvalidParameter, NotFound
+import duckdb
+
+from allegiance.errors import InvalidParameter, NotFound, StoreError
 from allegiance.models import Article, Removal
 from allegiance.store import Store
 
@@ -33,7 +35,21 @@ _ARTICLE_COLUMNS = (
 
 
 def save(store: Store, article: Article, *, minhash: bytes | None = None) -> Outcome:
-    """Store ``article`` with its origin atomically; an already stored id only gains the origin."""
+    """Store ``article`` with its origin atomically; an already stored id only gains the origin.
+
+    A database that fails mid-batch (disk full, file made read-only) is a StoreError naming it:
+    the batch stops there, with everything before it committed."""
+    try:
+        return _save(store, article, minhash)
+    except duckdb.Error as exc:
+        raise StoreError(
+            f"cannot store article {article.id} from {article.origin}: {exc}",
+            input=store.path,
+            hint="free disk space or fix the file's permissions, then rerun: stored articles are kept",
+        ) from exc
+
+
+def _save(store: Store, article: Article, minhash: bytes | None) -> Outcome:
     with store.transaction() as conn:
         # One statement both checks and inserts: the id is the primary key.
         inserted = conn.execute(
