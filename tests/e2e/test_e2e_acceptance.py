@@ -104,8 +104,6 @@ def test_extract_invents_nothing(extracted: dict[str, list[dict]]) -> None:
     assert not [e for e in extracted["refrain"] if e["cameo_root"] in ("11", "12")], "negated act is not an act"
 
 
-@pytest.mark.xfail(strict=True, reason="QA report: README example `extract \"Rahmon demanded respect from Putin.\"` "
-                                       "gives no events")
 def test_readme_extract_example(inproc: Run) -> None:
     result = inproc("extract", "Rahmon demanded respect from Putin.", "--date", "2022-10-14", "--json")
     events = json.loads(result.stdout)
