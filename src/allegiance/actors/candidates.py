@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from allegiance.actors.phrase import GENERIC_BLOCS, words_of
+from allegiance.actors.places import is_place_mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -141,4 +142,7 @@ class Candidates:
                     inner.append(c)
                 continue
             kept.append((c, []))
-        return kept
+        # A place ("in the Kazakh capital", "at a summit in Astana") is no actor, and neither is
+        # anything inside it ("Kazakh"): it must not fall back to its parts (places.py).
+        titles = self.resolver.scanner.titles
+        return [(c, inner) for c, inner in kept if c[2] == "pronoun" or not is_place_mention(doc[c[0]:c[1]], self.kb, titles)]

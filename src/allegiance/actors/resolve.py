@@ -15,6 +15,7 @@ from allegiance.actors import build
 from allegiance.actors.kb import KnowledgeBase, load_kb
 from allegiance.actors.names import key, normalise, strip_article
 from allegiance.actors.fuzzy import FuzzyNames
+from allegiance.actors.places import names_a_place
 from allegiance.actors.phrase import FILLER, GENERIC_BLOCS, Piece, Scanner, words_of
 from allegiance.actors.records import Entry, Organization, Person
 from allegiance.actors.roles import holders
@@ -82,8 +83,8 @@ class Resolver:
         """How ``text`` resolves; ``unknown`` keeps unresolved names, ``place`` says the text is
         tagged a place, so the gazetteer may give an unknown one its country."""
         words = words_of(text)
-        if not words:
-            return None
+        if not words or names_a_place(words, self.kb, self.scanner.titles):
+            return None  # "the Kazakh capital" is where, not who (places.py)
         pieces = self.scanner.scan(words, text)
         # An unknown proper name heading the phrase ("Uzbek envoy Rustam Qodirov") is the referent;
         # the known words around it only describe it.

@@ -1,0 +1,84 @@
+"""A place is where something happens, not who does it.
+
+Two rules keep places out of the actor mentions the event coder picks sources and targets from:
+
+- A phrase headed by a place noun ("the Kazakh capital", "the Uzbek city of Samarkand", "the Tajik
+  capital Dushanbe", "the Russian resort of Sochi") names a place whatever its position in the
+  sentence. The noun heads the phrase when no "of" comes before it and it is not a modifier of an
+  agent or title noun ("city officials", "the capital's mayor" and "residents of the capital" are
+  people).
+- A city, capital or seat of power that is the object of a locative preposition ("in Astana", "at the
+  Kremlin", "near Kazan") is a place. The same name as the subject or object of a verb ("Moscow
+  warned Kyiv", "talks with Moscow") is still the government it stands for, and so is the end of a
+  journey ("Putin's visit to Dushanbe", "flew to Minsk"): CAMEO makes the host of a visit its target.
+  A country after a preposition stays an actor.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from allegiance.coding.where import PLACE_NOUNS
+from allegiance.coding.where import lookup as gazetteer_lookup
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan, Token
+
+    from allegiance.actors.kb import KnowledgeBase
+
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
+HEAD_ENDS = frozenset({"of", "in", "at", "from", "near", "outside", "to", "for", "with", "on"})
+
+
+def names_a_place(words: list[str], kb: "KnowledgeBase", titles: dict | set) -> bool:
+    """Whether normalised words are a phrase headed by a place noun."""
+    for i, word in enumerate(words):
+        if word in HEAD_ENDS:
+            return False  # "residents of the capital", "officials in the capital": the head came before
+        if word not in PLACE_NOUNS:
+            continue
+        if i + 1 == len(words) or words[i + 1] == "of":
+            return True
+        nxt = words[i + 1]
+        if nxt in PLACE_NOUNS:
+            return True  # "capital city"
+        if nxt == "'s" or nxt in kb.agents or nxt in titles or f"{word} {nxt}" in kb.agents:
+            return False  # "the capital's mayor", "city officials", "capital ship"
+        return True  # "the Tajik capital Dushanbe", "capital city"
+    return False
+
+
+def _is_city(span: "SpacySpan", kb: "KnowledgeBase") -> bool:
+    """A city, capital or seat of power (the Kremlin), not a country."""
+    text = span.text
+    entries = kb.lookup(text)
+    if entries:
+        return all(e.kind == "state" and e.how == "metonym" for e in entries)
+    bare = text[4:] if text.lower().startswith("the ") else text
+    place = gazetteer_lookup(bare)
+    return place is not None and place.kind in ("capital", "city")
+
+
+def _place_noun_owner(token: "Token") -> "Token | None":
+    """The place noun a name or adjective belongs to: "Samarkand" in "the city of Samarkand",
+    "Dushanbe" in "the capital, Dushanbe", "Russian" in "the Russian resort"."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
+        return head.head
+    if token.dep_ in ("appos", "amod", "compound", "nmod") and head.lower_ in PLACE_NOUNS and head.i != token.i:
+        return head
+    return None
+
+
+def is_place_mention(span: "SpacySpan", kb: "KnowledgeBase", titles: dict | set) -> bool:
+    """Whether a candidate mention in a parsed sentence is a place rather than an actor."""
+    from allegiance.actors.phrase import words_of
+
+    if names_a_place(words_of(span.text), kb, titles):
+        return True
+    root = span.root
+    if _place_noun_owner(root) is not None:
+        return True
+    if root.dep_ != "pobj":
+        return False
+    return root.head.lower_ in LOCATIVE and _is_city(span, kb)
