@@ -30,7 +30,6 @@ CLASSIFIER_VETO = 0.8  # ... and vetoes a lexicon code only when this sure of an
 CLASSIFIER_OVERRIDE = 0.95  # ... and replaces the lexicon's root with its own when this sure
 MIN_CONFIDENCE = 0.65  # a bare verb (prior 0.55) needs the classifier to agree; chosen on the dev split
 LEXICON_SURE = 0.85
-BARE_VERB_DOUBT = 0.5  # a bare verb with both actors passes unless the classifier is this sure of something else
 LEXICON_ONLY_MIN = 0.45  # with no classifier to ask (PETRARCH conformance), the lexicon's prior decides
 ALONE_DISCOUNT = 0.8
 
@@ -132,11 +131,6 @@ class Classify:
                     conf *= 0.5
                 elif top_p >= CLASSIFIER_VETO and cameo_root(top_code) is None:
                     conf *= 0.6  # sure it is no event at all
-            if (conf < MIN_CONFIDENCE and how == "lexicon" and best.kind == "verb" and cand.target is not None
-                    and cand.via in ("svo", "passive") and probs and probs[0][1] < BARE_VERB_DOUBT):
-                # A verb whose source and target are both named is an act unless the classifier leans
-                # elsewhere; only a verb without a target needs its agreement.
-                conf = MIN_CONFIDENCE
             if conf < (MIN_CONFIDENCE if self.classifier is not None else LEXICON_ONLY_MIN):
                 return None
             return Decision(best.code, round(conf, 3), how=how, pattern=best.pattern, reverse_code=best.reverse)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from allegiance.coding import cameo, classify, context, keys, when, where
 from allegiance.coding.candidates import ANCHORED, Candidate, MentionIndex, candidates
-from allegiance.models import Article, Coder as CoderInfo, Event, Evidence, Span
+from allegiance.models import Actor, Article, Coder as CoderInfo, Event, Evidence, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,6 +39,9 @@ MUTUAL = {"040", "044", "046", "057"}
 HISTORY_DAYS = 366  # events the text dates further back than this are background, not coded
 # Roots whose events often have no target (investigations, threats, force postures).
 TARGETLESS_ROOTS = {"09", "13", "15"}  # not 01/02/14: "X said", "X called for", "crowds rallied" need a target
+OWN_PEOPLE = "own"  # suffix of Mention.via for people placed in the one country their sentence names
+FOREIGN_ROOTS = {"18", "19", "20"}
+DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion: a state's acts on its own people need no named target  # acts of war: their victims are not taken to be the actor's own people
 _SPACE = re.compile(r"\W+")
 _DATELINE = re.compile(r"\s*(,|\(|—|–|-)")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
@@ -148,8 +151,12 @@ class Coder:
             decision = self.classify(cand, doc)
             if decision is None:
                 continue
+            if cand.target is None and decision.confidence >= TARGETLESS_MIN and decision.code[:2] in DOMESTIC_ROOTS:
+                cand = _domestic(cand, trigger, index, sent) or cand
             if cand.target is None and (decision.confidence < TARGETLESS_MIN or decision.code[:2] not in TARGETLESS_ROOTS):
                 continue  # an act with nobody on the receiving end is too often no event, or a half-read one
+            if cand.target is not None and cand.target.via.endswith(OWN_PEOPLE) and decision.code[:2] in FOREIGN_ROOTS:
+                continue  # "troops killed civilians": whose civilians the sentence does not say
             if decision.code in ("01", "010"):
                 continue  # "said", "told": a statement with no more specific content is no event
             code, confidence = decision.code, decision.confidence
@@ -208,6 +215,24 @@ class Coder:
         )
 
 
+def _domestic(cand: Candidate, trigger: Any, index: MentionIndex, sent: Any) -> Candidate | None:
+    """"Authorities eased the curfew", "the Supreme Court banned the movement": a state that eases or
+    imposes something on its own ground, in a sentence that names no other country, acts on its own
+    people (KAZ → KAZ). The target is the source's own state, pointed at the source's words."""
+    source = cand.source.actor
+    key = keys.actor_key(source)
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    if key is None or key != source.country or not objects:
+        return None
+    if any(t.ent_type_ in ("PERSON", "ORG") and t.i not in index.by_token for o in objects for t in o.subtree):
+        return None  # "detained reporter Evan Gershkovich", "the subsidiary of Danone": someone unresolved
+    others = {keys.actor_key(m.actor) for i, m in index.heads.items() if sent.start <= i < sent.end}
+    if others - {key}:
+        return None
+    state = Actor(id=f"s:{key}", name=key, type="state", country=key, confidence=source.confidence)
+    return dataclasses.replace(cand, target=dataclasses.replace(cand.source, actor=state, via=OWN_PEOPLE))
+
+
 def _own_dates(trigger: Any, sent: Any, dates: list[when.DateMention]) -> list[when.DateMention]:
     """The sentence's date expressions that may date this trigger: those of its own clause first, and never
     one inside a clause coordinated under it ("received him that evening, and held talks on Tuesday")."""
@@ -264,9 +289,15 @@ _ANCHORABLE = {"group", "unknown"}
 def _anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
     """Give people the text places somewhere their country: "police in Almaty", "protesters gathered in
     Yerevan", "killed 1,200 people in southern Israel". Only nameless group actors (agent nouns the resolver
-    could not tie to a country) are anchored, and only to a place the same sentence names."""
+    could not tie to a country) are anchored: to a place the same sentence names, else to the one country
+    the sentence's other actors belong to."""
     out = []
     places: dict[int, str | None] = {}
+    countries: dict[int, set[str]] = collections.defaultdict(set)
+    for mention in mentions:
+        key = keys.actor_key(mention.actor)
+        if key is not None and key == mention.actor.country:  # states and their institutions, not Hamas
+            countries[mention.sentence_index].add(key)
     for mention in mentions:
         actor = mention.actor
         if actor is None or actor.country or actor.organization or actor.type not in _ANCHORABLE:
@@ -277,11 +308,16 @@ def _anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
             span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
             places[index] = where.sentence_country(span.sent) if span is not None else None
         country = places[index]
+        via = ANCHORED
+        if country is None and actor.type == "group" and len(countries[index]) == 1:
+            # "Tajikistan pardoned 6,000 prisoners", "Kyrgyz police arrested eleven journalists": with one
+            # country in the sentence, the people it acts on are its own (domestic events are KAZ → KAZ).
+            country, via = next(iter(countries[index])), OWN_PEOPLE
         if country is None:
             out.append(mention)
         else:
             out.append(dataclasses.replace(mention, actor=dataclasses.replace(actor, country=country),
-                                           via=f"{mention.via}+{ANCHORED}"))
+                                           via=f"{mention.via}+{via}"))
     return out
 
 
