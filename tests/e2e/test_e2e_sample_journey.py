@@ -237,8 +237,6 @@ def test_merge_then_event_explains_its_mentions(sample: Sample, sample_copy: Pat
     assert run("event", "nonexistent", "--db", sample_copy).returncode == 4
 
 
-@pytest.mark.xfail(strict=True, reason="QA report: Pashinyan's refusal to sign the CSTO declaration (Yerevan "
-                                       "2022-11-23) is not coded; 'CSTO hosted Pashinyan' dated 2022-09-01 instead")
 def test_pashinyan_refusal_is_a_rejection(sample: Sample) -> None:
     assert any(e["source"]["id"] == "p:nikol-pashinyan" and e["plover"] == "REJECT" and e["date"] == "2022-11-23"
                for e in sample.events)
