@@ -11,6 +11,7 @@ import yaml
 from actors_lib.compact import date_or_none, parse_member
 
 FIELDS = ("code", "name", "aliases", "type", "sector", "country", "leader", "parent", "members", "notes")
+SOURCE_ONLY = frozenset({"union_of", "all_un_members"})  # read by the build, not shipped
 
 
 def _un_members(src: Path, state_codes: list[str]) -> list[dict[str, Any]]:
@@ -53,6 +54,9 @@ def build(src: Path, dicts: Path | None, states_yaml: Path) -> list[dict[str, An
     for raw in curated:
         if raw["code"] in by_code:
             raise SystemExit(f"organization {raw['code']} is defined twice")
+        stray = set(raw) - set(FIELDS) - SOURCE_ONLY
+        if stray:  # an unquoted comma in a flow mapping splits a value into a new key
+            raise SystemExit(f"organization {raw['code']}: unknown keys {sorted(stray)} (quote values with commas)")
         org = {k: raw.get(k) for k in FIELDS}
         org["aliases"] = list(raw.get("aliases") or [])
         org["members"] = [parse_member(m) for m in raw.get("members") or []]

@@ -15,7 +15,7 @@ from actors_lib.compact import KINDS
 ROLE_KINDS = set(KINDS.values())
 ORG_TYPES = {"bloc", "igo", "company", "institution", "group", "ngo", "armed_group", "party", "media"}
 SECTORS = {"GOV", "MIL", "COP", "REB", "CVL", "OPP", "BUS", "MED", "JRN", "LEG", "JUD", "ELI", "CRM",
-           "REL", "EDU", "NGO", "IGO", "SPY", "LAB", "REF", "HLH", "AGR", "PTY", "UAF", "PRM"}
+           "REL", "EDU", "NGO", "IGO", "SPY", "LAB", "REF", "AGR", "PTY", "UAF", "PRM"}
 SINGLE_HOLDER = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister"}
 
 

@@ -97,3 +97,37 @@ def test_any_text_resolves_or_not_without_error(resolver: Resolver, text: str) -
 def test_state_names_resolve_whatever_the_article(resolver: Resolver, name: str, article: str) -> None:
     actor = resolver.resolve(article + name, "2023-01-01")
     assert actor is not None and actor.type == "state" and actor.name == name
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Resolver:
+    from allegiance.actors.kb import load_kb
+
+    return Resolver(load_kb())
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("Kazakh students", "2022-01-06", ("KAZ", "EDU")),
+    ("Tajik migrants", "2024-03-25", ("TJK", "CVL")),
+    ("pro-Kremlin media", "2023-06-01", ("RUS", "JRN")),
+    ("Chechen fighters", "2023-06-01", ("RUS", "REB")),
+    ("Kazakhstan's National Security Committee", "2022-01-08", ("KAZ", "SPY")),
+    ("Jens Stoltenberg", "2025-06-01", ("NOR", "GOV")),
+    ("Mikhail Gorbachev", "2020-06-01", ("RUS", "ELI")),
+    ("Gurbanguly Berdimuhamedow", "2023-06-01", ("TKM", "GOV")),
+    ("Uzbek Energy Minister Jurabek Mirzamakhmudov", "2024-05-27", ("UZB", "GOV")),
+])
+def test_shipped_sectors_and_second_careers(shipped: Resolver, text: str, date: str, expected: tuple) -> None:
+    actor = shipped.resolve(text, date)
+    assert actor is not None and (actor.country, actor.sector) == expected
+
+
+@pytest.mark.parametrize("text", ["the Chechen leader", "a pro-Kremlin leader"])
+def test_an_affiliation_does_not_make_a_title_the_head_of_state(shipped: Resolver, text: str) -> None:
+    actor = shipped.resolve(text, "2023-06-01")
+    assert actor is not None and actor.country == "RUS" and actor.name != "Vladimir Putin"
+
+
+def test_a_word_of_an_office_name_is_not_the_office(shipped: Resolver) -> None:
+    actor = shipped.resolve("Foreign", "2023-06-01")
+    assert actor is None or actor.type == "unknown"

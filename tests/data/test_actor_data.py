@@ -146,6 +146,37 @@ def test_people_who_died_have_closed_roles(people):
     assert all(r["end"] <= dt.date(2023, 8, 23) for r in people["yevgeny-prigozhin"]["roles"])
 
 
+def _role_on(person: dict, date: dt.date) -> list[dict]:
+    return [r for r in person["roles"] if (r["start"] is None or r["start"] <= date) and (r["end"] is None or date <= r["end"])]
+
+
+def test_second_careers_and_nationalities(people):
+    [finance] = _role_on(people["jens-stoltenberg"], dt.date(2025, 2, 4))
+    assert (finance["country"], finance["sector"]) == ("NOR", "GOV")
+    assert not _role_on(people["jens-stoltenberg"], dt.date(2025, 2, 3))
+    [chair] = _role_on(people["gurbanguly-berdimuhamedow"], dt.date(2023, 6, 1))
+    assert chair["sector"] == "GOV"  # the "National Leader" chairs the Halk Maslahaty: GOV, not LEG
+    assert people["mikhail-gorbachev"]["country"] == "RUS"
+    assert people["mikhail-gorbachev"]["roles"][0]["country"] == "SUN"
+    [energy] = _role_on(people["jurabek-mirzamakhmudov"], dt.date(2024, 5, 27))
+    assert (energy["country"], energy["sector"]) == ("UZB", "GOV")
+
+
+def test_agent_sectors_follow_plover():
+    agents = {a["term"]: a["sector"] for a in _load("agents.yaml")["agents"]}
+    assert (agents["students"], agents["migrants"], agents["media"], agents["state media"]) == ("EDU", "CVL", "JRN", "JRN")
+    assert (agents["refugees"], agents["doctors"]) == ("REF", "MED")
+    affiliations = {a["term"]: a.get("country") for a in _load("agents.yaml")["affiliations"]}
+    assert affiliations["Chechen"] == "RUS"
+
+
+def test_organization_names_with_commas_survive_yaml(orgs):
+    assert orgs["FCDO"]["name"] == "Foreign, Commonwealth and Development Office"
+    assert "Foreign" not in orgs["FCDO"]["aliases"]
+    assert "National Security Committee" in orgs["KAZ_KNB"]["aliases"]
+    assert orgs["TALIBAN"]["notes"].endswith("2025-07-03.")
+
+
 def test_states_and_metonyms():
     states = {s["iso3"]: s for s in _load("states.yaml")}
     assert states["SUN"]["valid_until"] == dt.date(1991, 12, 26)

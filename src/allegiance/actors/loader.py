@@ -19,7 +19,7 @@ from allegiance.errors import DataFileError
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader reads the 2 MB organizations file 10x faster
 
 SECTORS = frozenset(
-    "GOV MIL COP REB CVL OPP BUS MED JRN LEG JUD ELI CRM REL EDU NGO IGO SPY LAB REF HLH AGR ENV INS "
+    "GOV MIL COP REB CVL OPP BUS MED JRN LEG JUD ELI CRM REL EDU NGO IGO SPY LAB REF AGR ENV INS "
     "UAF SET MNC IMG PTY HRI DEV SOC PRO PRM PRE".split()
 )
 ROLE_KINDS = frozenset(

@@ -202,7 +202,9 @@ class Resolver:
         heads = [p for p in pieces if p.kind in ("title", "agent")]
         if titles:
             head = titles[-1]
-            anchor, possessive = self._anchor(pieces, head, date)
+            # An affiliation is a side, not an office's state: "a pro-Kremlin leader", "the Chechen
+            # leader" and "the Russian-backed leader of Abkhazia" are not Russia's president.
+            anchor, possessive = self._anchor([p for p in pieces if p.kind != "affiliation"], head, date)
             if anchor is None and len(kb.title_anchors.get(head.text, ())) == 1:
                 anchor = next(iter(kb.title_anchors[head.text]))
             anchor = anchor or (countries[0] if countries else None)
