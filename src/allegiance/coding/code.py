@@ -40,8 +40,12 @@ HISTORY_DAYS = 366  # events the text dates further back than this are backgroun
 # Roots whose events often have no target (investigations, threats, force postures).
 TARGETLESS_ROOTS = {"09", "13", "15"}  # not 01/02/14: "X said", "X called for", "crowds rallied" need a target
 OWN_PEOPLE = "own"  # suffix of Mention.via for people placed in the one country their sentence names
-FOREIGN_ROOTS = {"18", "19", "20"}
-DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion: a state's acts on its own people need no named target  # acts of war: their victims are not taken to be the actor's own people
+FOREIGN_ROOTS = {"18", "19", "20"}  # acts of war: their victims are not taken to be the actor's own people
+DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion: a state's acts on its own people need no named target
+UNAIMED_ROOTS = TARGETLESS_ROOTS | DOMESTIC_ROOTS  # the roots a candidate without a target can still be coded in
+# Verbs that are never an event without a target ("Russia said", "it was", "Kyiv has"): what is said or
+# had is coded at its own trigger, so they are not worth classifying.
+UNAIMED_NONEVENTS = {"say", "be", "have", "tell", "add", "state", "reply", "write", "note", "know", "want"}
 _SPACE = re.compile(r"\W+")
 _DATELINE = re.compile(r"\s*(,|\(|—|–|-)")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
@@ -143,9 +147,15 @@ class Coder:
         out: list[Event] = []
         triggers: list[int] = []
         frames: set[tuple[Any, int]] = set()
+        question = sent.text.rstrip().endswith("?")
+        contexts: dict[int, context.Context] = {}  # several candidates share a trigger
         for cand in candidates(sent, s_index, index):
             trigger = doc[cand.trigger]
-            ctx = context.assess(trigger, dated=bool(dates))
+            if cand.target is None and (trigger.lemma_ in UNAIMED_NONEVENTS or self._unaimed_elsewhere(cand, doc)):
+                continue
+            ctx = contexts.get(cand.trigger)
+            if ctx is None:
+                ctx = contexts[cand.trigger] = context.assess(trigger, dated=bool(dates), question=question)
             if not ctx.coded:
                 continue
             decision = self.classify(cand, doc)
@@ -195,6 +205,12 @@ class Coder:
         # "agreed to release prisoners" is one event, the intent to release, not also an agreement.
         out = [e for e, t in zip(out, triggers) if (_actor_key(e.source), t) not in frames]
         return _prefer_targeted(out)
+
+    def _unaimed_elsewhere(self, cand: Candidate, doc: "Doc") -> bool:
+        """A candidate without a target whose lexicon readings all lie in roots that need one: not worth
+        asking the classifier (the costlier half), which could only rescue it by overruling the lexicon."""
+        matches = self.classify.lexicon_matches(cand, doc)
+        return bool(matches) and all(m.code is not None and m.code[:2] not in UNAIMED_ROOTS for m in matches)
 
     def _event(self, item: Text, sent: Any, cand: Candidate, trigger: Any, info: Any, code: str,
                date: dt.date | None, precision: str | None, location: Any, confidence: float, modality: str) -> Event:

@@ -95,9 +95,12 @@ def _local(tok: "Token") -> Context | None:
     return None
 
 
-def assess(trigger: "Token", *, dated: bool = False) -> Context:
-    """The context of an event whose trigger is ``trigger``; ``dated`` when the text gives its date."""
-    if trigger.sent.text.rstrip().endswith("?"):
+def assess(trigger: "Token", *, dated: bool = False, question: bool | None = None) -> Context:
+    """The context of an event whose trigger is ``trigger``; ``dated`` when the text gives its date;
+    ``question`` when its sentence asks (computed from the sentence when not given)."""
+    if question is None:
+        question = trigger.sent.text.rstrip().endswith("?")
+    if question:
         return Context(speculative=True, cue="?")
     node = trigger
     hops = 0
