@@ -7,8 +7,9 @@ Sources, all written by the project (no CAMEO manual examples, nothing from gold
 - ``fillers.yaml``: actors from across the world, places, issues, sentence openers and closers;
 - ``handwritten.tsv``: hand-written news sentences, the trigger word in [brackets].
 Each verb phrase is put in several frames (past, perfect, headline present, progressive, passive,
-reported, intent) and also in negated and speculative frames, which are labelled ``none``: the
-classifier learns that "did not condemn" or "could invade" are not events.
+reported, intent, aspectual "began ...ing", appositions, subordinate and participle clauses, datelines)
+and also in negated, refused, urged and speculative frames, which are labelled ``none``: the
+classifier learns that "did not condemn", "refused to sign" or "could invade" are not events.
 Each record: id, text, trigger [start, end) character offsets, code (CAMEO or "none"), root, plover,
 frame, group (the phrase it came from, so cross-validation can hold whole phrases out).
 """
@@ -29,10 +30,14 @@ from allegiance.coding.cameo import load_codebook
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "allegiance" / "data" / "training"
 NONE = "none"
+# Aspectual ("began supplying") and intent ("agreed to release") frames are positive: the act's word keeps its
+# code under them (the coder turns intent into CAMEO 03), unlike under refusal or speculation verbs.
 POSITIVE_FRAMES = ("past", "past", "perfect", "headline", "progressive", "passive", "reported", "intent", "coord",
-                   "relative", "after", "said_had")
+                   "relative", "after", "said_had", "began", "started", "continued", "agreed_to", "pledged_to", "ready",
+                   "conj2", "apposition", "as_clause", "citing", "said_day", "headline_colon", "intends_to", "plans_to")
 NEGATIVE_FRAMES = ("not", "never", "refrain", "deny", "could", "may", "fear", "unclear", "question", "would_if",
-                   "failed", "yet", "stopped_short", "expected", "considering", "ruled_out")
+                   "failed", "yet", "stopped_short", "expected", "considering", "ruled_out", "refused_to", "urged_to",
+                   "said_would", "wants_to", "declined_to", "without")
 VOWELS = set("aeiou")
 # capitalised first words of the written clauses that are not names, lowered after an opener
 LOWER_AFTER_OPENER = {"The", "A", "Thousands", "Leaders", "New", "During", "Heavy", "Talks", "Protests", "Inflation", "Oil",
@@ -132,6 +137,26 @@ class Generator:
             "relative": f"{subj}, which {has} long been close to {self.pick('state')}, {t(inf.past(lemma))}{rest}",
             "after": f"after {subj} {t(inf.past(lemma))}{rest}, {self.pick('state')} responded angrily",
             "said_had": f"{self.pick('leader')} said {subj} had {t(inf.participle(lemma))}{rest}",
+            "began": f"{subj} began {t(inf.ing(lemma))}{rest}",
+            "started": f"{subj} {has} started to {t(lemma)}{rest}",
+            "continued": f"{subj} continued {t(inf.ing(lemma))}{rest} despite {self.pick('issue')}",
+            "agreed_to": f"{subj} agreed to {t(lemma)}{rest}",
+            "pledged_to": f"{subj} pledged to {t(lemma)}{rest}",
+            "ready": f"{subj} {is_} ready to {t(lemma)}{rest}, {self.pick('leader')} said",
+            "conj2": f"{subj} {self.pick('opening_act')} and {t(inf.past(lemma))}{rest}",
+            "apposition": f"{subj}, {self.pick('apposition')}, {t(inf.past(lemma))}{rest}",
+            "as_clause": f"{subj} {t(inf.past(lemma))}{rest} as tensions with {self.pick('state')} mounted",
+            "citing": f"{subj} {t(inf.past(lemma))}{rest}, citing {self.pick('issue')}",
+            "said_day": f"{subj} {t(inf.past(lemma))}{rest}, {self.pick('speaker')} said on {self.pick('day')}",
+            "headline_colon": f"{self.pick('headline_tag')}: {subj} {t(lemma if pl else inf.third(lemma))}{rest}",
+            "intends_to": f"{self.pick('leader')} said {subj} intended to {t(lemma)}{rest} soon",
+            "plans_to": f"{subj} {'plan' if pl else 'plans'} to {t(lemma)}{rest} next week",
+            "refused_to": f"{subj} refused to {t(lemma)}{rest}",
+            "declined_to": f"{subj} declined to {t(lemma)}{rest}",
+            "urged_to": f"{self.pick('leader')} urged {subj} to {t(lemma)}{rest}",
+            "said_would": f"{self.pick('leader')} said {subj} would {t(lemma)}{rest} if provoked",
+            "wants_to": f"{subj} wants to {t(lemma)}{rest}, officials believe",
+            "without": f"{subj} left the summit without {t(inf.ing(lemma))}{rest}",
             "failed": f"{subj} failed to {t(lemma)}{rest}",
             "yet": f"{subj} {has} yet to {t(lemma)}{rest}",
             "stopped_short": f"{subj} stopped short of {t(inf.ing(lemma))}{rest}",
@@ -149,6 +174,8 @@ class Generator:
             "question": f"will {subj} {t(lemma)}{rest}",
             "would_if": f"{subj} would {t(lemma)}{rest} only if its demands were met",
         }
+        if frame.split("_")[0] in (lemma, inf.past(lemma)) or (frame in ("refused_to", "declined_to") and lemma in ("refuse", "decline")):
+            return None  # "agreed to agree", "refused to refuse"
         if frame == "passive":
             if not rest.startswith(" {T}") or rest.startswith(" {T}'s"):
                 return None
@@ -157,19 +184,21 @@ class Generator:
 
     def sentence(self, clause: str, frame: str, kind: str, subj: str) -> tuple[str, tuple[int, int]]:
         text = self.fill(clause, kind, subj)
-        if frame == "headline":
+        if frame in ("headline", "headline_colon"):
             pre, post, end = "", "", ""
         elif frame == "question":
             pre, post, end = "", "", "?"
         else:
             pre, post, end = self.pick("pre"), self.pick("post"), "."
-            if frame == "reported" or (pre and post.startswith((" on", " last", " earlier"))):
+            if frame in ("reported", "ready", "said_day", "citing") or (pre and post.startswith((" on", " last", " earlier"))):
                 post = ""  # one time expression per sentence is enough
             first = clause.lstrip("\x01").split(" ", 1)[0]
             if pre and first in LOWER_AFTER_OPENER:
                 text = text.replace(first, first.lower(), 1)
         text = pre + text + post + end
         text = text[0].upper() + text[1:]
+        if frame not in ("headline", "headline_colon", "question") and self.rng.random() < 0.15:
+            text = self.pick("dateline") + text  # wire copy: "ASTANA, March 3 (Reuters) - ..."
         start = text.index("\x01")
         text = text.replace("\x01", "", 1)
         end_at = text.index("\x02")
@@ -243,7 +272,7 @@ def handwritten(path: Path) -> list[dict[str, Any]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--per-phrase", type=int, default=8)
+    parser.add_argument("--per-phrase", type=int, default=9)
     args = parser.parse_args()
     phrases = yaml.safe_load((DATA / "phrases.yaml").read_text(encoding="utf-8"))
     fillers = yaml.safe_load((DATA / "fillers.yaml").read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ from allegiance.coding.cameo import load_codebook
 from allegiance.coding.classifier import NONE_LABEL, features, hash_features, load_classifier
 from allegiance.errors import ModelError
 
-CV_FLOOR = 0.68  # grouped cross-validation accuracy the training script must reach; raise it, never lower it
+CV_FLOOR = 0.71  # grouped cross-validation accuracy the training script must reach; raise it, never lower it
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +42,12 @@ def test_metadata_matches_shipped_training_data(clf):
         ("Beijing threatened Manila with unspecified countermeasures.", "threatened", "13"),
         ("Ottawa imposed sanctions on three Iranian officials.", "imposed", "16"),
         ("Kazakhstan did not attend the meeting.", "attend", NONE_LABEL),
+        # aspectual and intent frames keep the act's root; refusal and appeal frames do not
+        ("Turkmenistan has started selling gas to Pakistan.", "selling", "06"),
+        ("Baku agreed to release the detained Armenian soldiers.", "release", "08"),
+        ("Hungary refused to sign the joint declaration on Ukraine.", "sign", NONE_LABEL),
+        ("Thousands of students protested outside the parliament in Tbilisi.", "protested", "14"),
+        ("BISHKEK (AP) — Kyrgyz police arrested two bloggers on Tuesday.", "arrested", "17"),
         ("Wheat exports from the region rose by a third.", "rose", NONE_LABEL),
     ],
 )
