@@ -95,3 +95,15 @@ def test_writers_racing_never_leave_a_torn_file(tmp_path: Path, monkeypatch) -> 
         pending.get()
     assert pickle.loads(target.read_bytes()) == list(range(200_000))
     assert not list(target.parent.glob("*.tmp"))
+
+
+def test_a_change_to_the_actors_code_changes_the_key(tmp_path: Path, monkeypatch) -> None:
+    import allegiance.actors.cache as cache
+
+    _, files = _fixture_files(tmp_path)
+    before = fingerprint(files)
+    code = tmp_path / "code"
+    code.mkdir()
+    (code / "records.py").write_text("# a changed module\n")
+    monkeypatch.setattr(cache, "__file__", str(code / "cache.py"))
+    assert fingerprint(files) != before

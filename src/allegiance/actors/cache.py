@@ -1,8 +1,8 @@
 """A pickled copy of the built knowledge base, so that a process (or a worker) starts in well under
 a second instead of re-reading several megabytes of YAML.
 
-The copy is keyed on the allegiance version and every data file's path, size and modification
-time, so any change to the packaged data or the overlay rebuilds it. It lives in
+The copy is keyed on the allegiance version and every data file's and actors module's path, size
+and modification time, so any change to the packaged data or the overlay rebuilds it. It lives in
 ``$XDG_CACHE_HOME/allegiance`` (default ``~/.cache/allegiance``); when that cannot be read or
 written the knowledge base is simply built each time.
 """
@@ -33,7 +33,10 @@ def cache_dir() -> Path:
 
 def fingerprint(files: list[Path]) -> str:
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(files):
+    # The code that defines the pickled classes counts too: a checkout that changes a record's
+    # fields without a version bump must not unpickle objects of the old shape.
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    for path in [*sorted(files), *code]:
         stat = path.stat()
         digest.update(f"{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:24]
