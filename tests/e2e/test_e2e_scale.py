@@ -59,7 +59,6 @@ def test_two_workers_store_what_one_process_stores(corpus: Path, run: Run, tmp_p
     assert stored(parallel) == (parallel_articles, parallel_events)
 
 
-@pytest.mark.xfail(strict=True, reason="QA report: a --workers rerun reports 0 duplicate instead of 8")
 def test_parallel_rerun_counts_duplicates_like_serial(corpus: Path, run: Run, tmp_path: Path) -> None:
     db = tmp_path / "rerun.duckdb"
     assert run("ingest", corpus, "--workers", "2", "--no-code", "--db", db).returncode == 0

@@ -52,7 +52,14 @@ def ingest_parallel(
     settings = settings or load_settings()
     started = time.perf_counter()
     plan, leftovers = sharding.plan(list(inputs), files_per_shard=files_per_shard, lines_per_shard=lines_per_shard)
-    todo = [s for s in plan if not shard_store.is_merged(store, s.id)]
+    todo = []
+    totals = {"new": 0, "duplicate": 0, "near_duplicate": 0, "events": 0}
+    for shard in plan:
+        seen = shard_store.merged_articles(store, shard.id)
+        if seen is None:
+            todo.append(shard)
+        else:  # merged by an earlier run: every article in it is read again, as a serial rerun counts it
+            totals["duplicate"] += seen
     out = Path(out_dir) if out_dir else _out_dir(store)
     out.mkdir(parents=True, exist_ok=True)
     coder_version = None
@@ -63,7 +70,6 @@ def ingest_parallel(
     from allegiance.ingest import build_index
 
     index = build_index(store, settings)
-    totals = {"new": 0, "duplicate": 0, "near_duplicate": 0, "events": 0}
     rejections: list[Rejection] = []
     args = (str(out), code, settings)
     if cluster:

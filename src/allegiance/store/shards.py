@@ -23,8 +23,9 @@ _ARTICLE_COLUMNS = (
 )
 
 
-def is_merged(store: Store, shard_id: str) -> bool:
-    return bool(store.scalar("SELECT count(*) FROM merged_shards WHERE shard = ?", [shard_id]))
+def merged_articles(store: Store, shard_id: str) -> int | None:
+    """How many articles a merged shard held (None when the shard was never merged)."""
+    return store.scalar("SELECT articles FROM merged_shards WHERE shard = ?", [shard_id])
 
 
 def existing_ids(store: Store, ids: Sequence[str]) -> set[str]:
@@ -96,7 +97,8 @@ def merge(
                        WHERE id IN (SELECT id FROM shard_articles WHERE outcome = 'new')""",
                     [coder_version],
                 )
-            conn.execute("INSERT INTO merged_shards (shard, articles, events) VALUES (?, ?, ?)", [shard_id, inserted, n_events])
+            conn.execute("INSERT INTO merged_shards (shard, articles, events) VALUES (?, ?, ?)",
+                         [shard_id, articles.num_rows, n_events])
         finally:
             conn.unregister("shard_articles")
             conn.unregister("shard_events")
