@@ -62,7 +62,16 @@ def test_plain_acts_and_imminent_acts_are_asserted(nlp):
 
 
 def test_undated_past_perfect_is_background(nlp):
-    doc = nlp("Putin said Russia had attacked the convoy.")
+    doc = nlp("By then Russia had attacked the convoy twice.")
     tok = next(t for t in doc if t.text == "attacked")
     assert assess(tok).background
     assert assess(tok, dated=True).coded
+
+
+def test_reported_past_perfect_and_would_are_backshifted(nlp):
+    # "said it had reached" reports "has reached"; "said it would send" reports "will send".
+    doc = nlp("India said it had reached an agreement with China.")
+    assert assess(next(t for t in doc if t.text == "reached")).coded
+    doc = nlp("The CSTO said it would send peacekeepers to Kazakhstan.")
+    ctx = assess(next(t for t in doc if t.text == "send"))
+    assert ctx.coded and ctx.intent

@@ -102,7 +102,9 @@ class Classify:
             return found
         return list(self.lexicon.match(doc, token))
 
-    def __call__(self, cand: Candidate, doc: "Doc") -> Decision | None:
+    def __call__(self, cand: Candidate, doc: "Doc", *, announced: bool = False) -> Decision | None:
+        """``announced``: the context found the act announced for later ("said it would send"); the
+        classifier's "no event" then speaks of the tense, not of the act, and does not veto."""
         matches = self.lexicon_matches(cand, doc)
         best = _fit(matches, cand, doc)
         # A multiword expression or a long pattern is specific enough alone; the classifier is the costlier half.
@@ -129,7 +131,7 @@ class Classify:
                     if any(m.code is not None and _root(m.code) == cameo_root(top_code) for m in matches):
                         return self._refine(matches, top_code, top_p)
                     conf *= 0.5
-                elif top_p >= CLASSIFIER_VETO and cameo_root(top_code) is None:
+                elif top_p >= CLASSIFIER_VETO and cameo_root(top_code) is None and not announced:
                     conf *= 0.6  # sure it is no event at all
             if conf < (MIN_CONFIDENCE if self.classifier is not None else LEXICON_ONLY_MIN):
                 return None

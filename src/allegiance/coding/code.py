@@ -158,7 +158,7 @@ class Coder:
                 ctx = contexts[cand.trigger] = context.assess(trigger, dated=bool(dates), question=question)
             if not ctx.coded:
                 continue
-            decision = self.classify(cand, doc)
+            decision = self.classify(cand, doc, announced=ctx.intent)
             if decision is None:
                 continue
             if cand.target is None and decision.confidence >= TARGETLESS_MIN and decision.code[:2] in DOMESTIC_ROOTS:

@@ -106,9 +106,13 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
     hops = 0
     while True:
         found = _local(node)
+        reported = node.dep_ == "ccomp" and _says(node.head)
         if found is not None:
+            if reported and found.speculative and found.cue in BACKSHIFTED_WILL:
+                return Context(intent=True, cue=found.cue)  # "said it would send": the reported "will send"
             return found
-        if node.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in node.children) and not dated:
+        if node.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in node.children) and not dated \
+                and not reported:  # "said it had reached an agreement": the reported "has reached"
             return Context(background=True, cue="had")
         head = node.head
         if head.i == node.i or hops >= 4:
@@ -140,6 +144,9 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
             continue
         break
     return Context()
+
+
+BACKSHIFTED_WILL = {"would", "'d"}
 
 
 def _says(tok: "Token") -> bool:
