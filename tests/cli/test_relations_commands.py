@@ -66,6 +66,13 @@ def test_alerts_and_monitor(db: str, tmp_path: Path) -> None:
     assert first and again == []
 
 
+def test_a_broken_rules_file_is_a_usage_error(db: str, tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("rules:\n  - {name: cooling, series: RUS-TJK, by: lots}\n")
+    result = CliRunner().invoke(cli, ["alerts", "--rules", str(rules), "--db", db])
+    assert result.exit_code == 2 and str(rules) in result.output and "cooling" in result.output
+
+
 def test_actor(db: str) -> None:
     result = run("actor", "Rahmon", "--db", db)
     assert result.exit_code == 0 and "Emomali Rahmon [p:emomali-rahmon]" in result.output

@@ -30,13 +30,22 @@ def test_user_rules_add_and_replace_by_name(tmp_path: Path) -> None:
     "rules: [{name: x, series: 'RUS TJK'}]",
     "rules: [{name: x, series: RUS-TJK, days: many}]",
     "rules: {",
+    "rules: [{name: x, series: RUS-TJK, days: 2.5}]",
+    "rules: [{name: x, series: RUS-TJK, by: .nan}]",
+    "rules: [{name: x, series: RUS-TJK, by: -1}]",
+    "rules: [{name: x, series: RUS-TJK, min_events: yes}]",
+    "rules: [{name: x, series: RUS-TJK, min_change: 0}]",
+    "rules: [{name: x, series: RUS-TJK, metric: [a]}]",
+    "rule: [{name: x, series: RUS-TJK}]",
 ])
-def test_bad_rule_files_name_the_file(tmp_path: Path, text: str) -> None:
+def test_bad_rule_files_name_the_file_and_the_rule(tmp_path: Path, text: str) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(text)
     with pytest.raises(DataFileError) as info:
         load_rules(path)
-    assert info.value.input == str(path)
+    assert info.value.input == str(path) and info.value.exit_code == 2
+    if text.startswith("rules: [{name: x,"):
+        assert "rule 1 (x)" in str(info.value)
 
 
 def test_the_falling_out_fires_a_change_rule(store) -> None:

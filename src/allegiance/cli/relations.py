@@ -116,10 +116,11 @@ def network_command(since: str | None, until: str | None, no_people: bool, min_e
 @db_option
 def alerts_command(rules_file: str | None, new_only: bool, since: str | None, as_json: bool, db: str | None) -> None:
     """What the alert rules fire; --new-only is the monitor (each alert once)."""
-    from allegiance.relations.alerts import alerts, monitor
+    from allegiance.relations.alerts import alerts, load_rules, monitor
     from allegiance.relations.common import check_date
 
     since_d = check_date(since, "since")
+    load_rules(rules_file)  # a broken rules file is a usage error even before the database is opened
     with Store(db, read_only=not new_only) as store:
         found = monitor(store, rules_file=rules_file) if new_only else alerts(store, rules_file=rules_file)
     found = [a for a in found if since_d is None or a.date >= since_d]

@@ -43,34 +43,60 @@ class Rule:
     min_change: float = 2.0
 
 
+class RulesError(DataFileError):
+    """An alert rules file is malformed; names the file and the rule. A usage error on the command line."""
+
+    exit_code = 2
+
+
+_INTS = ("days", "min_events")
+_FLOATS = ("by", "min_change")
+
+
+def _number(raw: dict[str, Any], key: str, kind: type) -> Any:
+    value = raw.get(key, Rule.__dataclass_fields__[key].default)
+    # YAML gives True/False for yes/no; 2.7 days or "abc" must not be coerced into something else.
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and value != int(value)):
+        raise ValueError(f"{key} {value!r} is not {'a whole number' if kind is int else 'a number'}")
+    if not np.isfinite(value) or value <= 0:
+        raise ValueError(f"{key} {value!r} must be positive")
+    return kind(value)
+
+
 def _rule(raw: Any, origin: str, index: int) -> Rule:
     label = f"rule {index + 1}"
     if not isinstance(raw, dict) or not raw.get("name") or not raw.get("series"):
-        raise DataFileError(f"{label}: needs a mapping with 'name' and 'series'", input=origin)
+        raise RulesError(f"{label}: needs a mapping with 'name' and 'series'", input=origin,
+                         hint="see default_rules.yaml")
+    label = f"rule {index + 1} ({raw['name']})"
     unknown = set(raw) - set(Rule.__dataclass_fields__)
     if unknown:
-        raise DataFileError(f"{raw['name']}: unknown keys {sorted(unknown)}", input=origin)
-    try:
-        rule = Rule(**{**raw, "name": str(raw["name"]), "series": str(raw["series"])})
-        rule = Rule(**{**rule.__dict__, "by": float(rule.by), "days": int(rule.days),
-                       "min_events": int(rule.min_events), "min_change": float(rule.min_change)})
-    except (TypeError, ValueError) as exc:
-        raise DataFileError(f"{raw['name']}: {exc}", input=origin) from exc
+        raise RulesError(f"{label}: unknown keys {sorted(map(str, unknown))}", input=origin,
+                         hint=f"known keys: {', '.join(Rule.__dataclass_fields__)}")
     problems = []
-    if rule.kind not in ("change", "shift"):
-        problems.append(f"kind {rule.kind!r} is not change or shift")
-    if rule.metric not in METRICS:
-        problems.append(f"metric {rule.metric!r} is not one of {', '.join(METRICS)}")
-    if rule.change not in ("fall", "rise"):
-        problems.append(f"change {rule.change!r} is not fall or rise")
-    if rule.days < 1 or rule.min_events < 1 or rule.by <= 0:
-        problems.append("days, min_events and by must be positive")
-    try:
-        _parse_series(rule.series)
-    except InvalidParameter as exc:
-        problems.append(str(exc))
+    numbers: dict[str, Any] = {}
+    for key, kind in [(k, int) for k in _INTS] + [(k, float) for k in _FLOATS]:
+        try:
+            numbers[key] = _number(raw, key, kind)
+        except ValueError as exc:
+            problems.append(str(exc))
+    for key in ("kind", "metric", "change"):
+        if not isinstance(raw.get(key, ""), str):
+            problems.append(f"{key} {raw[key]!r} is not text")
+    if not problems:
+        rule = Rule(**{**raw, **numbers, "name": str(raw["name"]), "series": str(raw["series"])})
+        if rule.kind not in ("change", "shift"):
+            problems.append(f"kind {rule.kind!r} is not change or shift")
+        if rule.metric not in METRICS:
+            problems.append(f"metric {rule.metric!r} is not one of {', '.join(METRICS)}")
+        if rule.change not in ("fall", "rise"):
+            problems.append(f"change {rule.change!r} is not fall or rise")
+        try:
+            _parse_series(rule.series)
+        except InvalidParameter as exc:
+            problems.append(str(exc))
     if problems:
-        raise DataFileError(f"{rule.name}: {'; '.join(problems)}", input=origin, hint="see default_rules.yaml")
+        raise RulesError(f"{label}: {'; '.join(problems)}", input=origin, hint="see default_rules.yaml")
     return rule
 
 
@@ -78,9 +104,13 @@ def _read(text: str, origin: str) -> list[Rule]:
     try:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
-        raise DataFileError(f"not valid YAML: {exc}", input=origin) from exc
+        raise RulesError(f"not valid YAML: {' '.join(str(exc).split())}", input=origin) from exc
     if not isinstance(data, dict) or not isinstance(data.get("rules", []), list):
-        raise DataFileError("expected a mapping with a 'rules' list", input=origin)
+        raise RulesError("expected a mapping with a 'rules' list", input=origin, hint="see default_rules.yaml")
+    unknown = set(data) - {"rules"}
+    if unknown:
+        raise RulesError(f"unknown top-level keys {sorted(map(str, unknown))}", input=origin,
+                         hint="the file holds one key, 'rules'")
     return [_rule(raw, origin, i) for i, raw in enumerate(data.get("rules") or [])]
 
 
@@ -95,8 +125,12 @@ def load_rules(rules_file: str | Path | None = None) -> list[Rule]:
     if rules_file:
         path = Path(rules_file).expanduser()
         if not path.is_file():
-            raise DataFileError("alert rules file not found", input=str(path), hint="check --rules / alert_rules")
-        rules.update({r.name: r for r in _read(path.read_text("utf-8"), str(path))})
+            raise RulesError("alert rules file not found", input=str(path), hint="check --rules / alert_rules")
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RulesError(f"cannot read the rules file: {exc}", input=str(path)) from exc
+        rules.update({r.name: r for r in _read(text, str(path))})
     return list(rules.values())
 
 
