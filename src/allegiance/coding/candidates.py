@@ -256,6 +256,12 @@ def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: 
         return [(index.actors_at(noun), prep)]
     groups: list[tuple[list[tuple["Token", Mention]], str | None]] = []
     for child in noun.children:
+        # "praised China's plan for Ukraine", "condemned Russia's attack on Ukraine": the named owner of
+        # the thing acted on is whom the act is aimed at.
+        mention = index.by_token.get(child.i) if child.dep_ == "poss" else None
+        if mention is not None and mention.via != "pronoun":
+            groups.append((index.actors_at(child), prep))
+    for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS + ("by",) and child.lower_ not in ("of", "from"):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 if depth > 1:
