@@ -51,6 +51,35 @@ def check_key(key: str, parameter: str) -> str:
     return value
 
 
+def known_key(store: Store, key: str, parameter: str) -> str:
+    """``check_key``, and the key must name a state or organization of the knowledge base or an actor of
+    a stored event; a typo would otherwise answer with an empty series that reads as "no relations"."""
+    value = check_key(key, parameter)
+    from allegiance.relations.blocs import _default_kb
+
+    kb = _default_kb()
+    bare = value.split(":", 1)[1] if value[:2] in ("s:", "o:") else value
+    if ":" not in value or value[:2] in ("s:", "o:"):
+        if bare in kb.states or bare in kb.organizations:
+            return value
+    if value in stored_keys(store):
+        return value
+    raise InvalidParameter(
+        parameter, f"{value!r} is neither a state or organization of the knowledge base nor an actor of a stored event",
+        hint="use an ISO3 code (RUS), an organization code (CSTO) or an actor id (p:vladimir-putin)")
+
+
+def stored_keys(store: Store) -> frozenset[str]:
+    """Every actor key and node key that occurs in the stored events."""
+    def compute() -> frozenset[str]:
+        inner = selected(store, "TRUE", True, f"{SOURCE_KEY}, {TARGET_KEY}, source_node, target_node")
+        rows = store.query(f"""SELECT DISTINCT k FROM ({inner})
+                               UNPIVOT (k FOR side IN ({SOURCE_KEY}, {TARGET_KEY}, source_node, target_node))""")
+        return frozenset(r["k"] for r in rows if r["k"] is not None)
+
+    return cached(store, "stored_keys", (), compute)
+
+
 def match(side: str, key: str) -> tuple[str, list[Any]]:
     """A WHERE clause (and its parameters) matching events whose ``side`` actor is ``key``.
 

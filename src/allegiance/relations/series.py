@@ -21,7 +21,7 @@ from allegiance.relations.common import (
     cached,
     check_date,
     check_interval,
-    check_key,
+    known_key,
     facts_ready,
     match,
     periods,
@@ -104,8 +104,8 @@ def rolled(store: Store, where: str, params: list[Any], interval: str, *, since:
 
 def _points(store: Store, rows: list[dict[str, Any]], interval: str, since: dt.date | None,
             until: dt.date | None, mentions: bool) -> list[SeriesPoint]:
-    if not rows:
-        return []
+    if not rows and (since is None or until is None):
+        return []  # no events and no window: there are no periods to fill with zeros
     vol = volume(store, interval, mentions=mentions)
     by_period = {r["p"]: r for r in rows}
     first = since if since is not None else rows[0]["p"]
@@ -144,7 +144,7 @@ def dyad_series(
     mentions: bool = False,
 ) -> list[SeriesPoint]:
     """The a→b series (or a↔b with ``directed=False``)."""
-    a, b = check_key(a, "a"), check_key(b, "b")
+    a, b = known_key(store, a, "a"), known_key(store, b, "b")
     if a == b:
         raise InvalidParameter("b", f"a dyad needs two different actors, got {a} twice")
     check_interval(interval)
@@ -169,7 +169,7 @@ def dyad_events(
     limit: int = 200,
 ) -> list[dict[str, Any]]:
     """The dyad's events in a window (flat columns plus the record), newest first."""
-    where, params = dyad_where(check_key(a, "a"), check_key(b, "b"), directed)
+    where, params = dyad_where(known_key(store, a, "a"), known_key(store, b, "b"), directed)
     span, span_params = window(since, until)
     inner = selected(store, f"({where}) AND {span}", mentions, "event_id")
     return store.query(

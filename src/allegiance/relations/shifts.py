@@ -19,7 +19,7 @@ import ruptures
 
 from allegiance.models import Shift
 from allegiance.relations.blocs import cohesion_where, load_organization
-from allegiance.relations.common import EVENT_DATE, check_key, facts_ready, selected, window
+from allegiance.relations.common import EVENT_DATE, facts_ready, known_key, selected, window
 from allegiance.relations.series import dyad_where
 from allegiance.store import Store
 from allegiance.store.relations import ROLLUPS
@@ -113,7 +113,7 @@ def _drivers(store: Store, where: str, params: list[Any], start: dt.date, end: d
 def dyad_shifts(store: Store, a: str, b: str, *, directed: bool = False,
                 since: dt.date | None = None, until: dt.date | None = None, mentions: bool = False,
                 min_change: float = 1.0) -> list[Shift]:
-    a, b = check_key(a, "a"), check_key(b, "b")
+    a, b = known_key(store, a, "a"), known_key(store, b, "b")
     where, params = dyad_where(a, b, directed)
     name = f"{a}>{b}" if directed else f"{a}-{b}"
     return shifts_of(store, name, where, params, since=since, until=until, min_change=min_change,
