@@ -42,6 +42,25 @@ def test_bad_dyad_exits_2(db: str) -> None:
     assert result.exit_code == 2
 
 
+def test_dyad_json_flag_matches_format_json(db: str) -> None:
+    flag = run("dyad", "RUS", "TJK", "--json", "--db", db)
+    assert flag.exit_code == 0
+    assert json.loads(flag.output) == json.loads(run("dyad", "RUS", "TJK", "--format", "json", "--db", db).output)
+
+
+@pytest.mark.parametrize(("args", "parameter"), [(("XXX", "TJK"), "a"), (("RUS", "YYY"), "b"),
+                                                  (("RUS", "p:nobody-at-all"), "b")])
+def test_unknown_dyad_codes_exit_2_naming_the_side(db: str, args: tuple[str, str], parameter: str) -> None:
+    result = CliRunner().invoke(cli, ["dyad", *args, "--db", db])
+    assert result.exit_code == 2 and f"{parameter}: " in result.output and "ISO3" in result.output
+
+
+def test_a_known_state_without_events_answers_with_zeros(db: str) -> None:
+    data = json.loads(run("dyad", "RUS", "NZL", "--json", "--since", "2024-01-01", "--until", "2024-03-31",
+                          "--db", db).output)
+    assert [p["events"] for p in data["points"]] == [0, 0, 0]
+
+
 def test_bloc(db: str) -> None:
     data = json.loads(run("bloc", "CSTO", "--json", "--db", db).output)
     assert "ARM" in data["defectors"]

@@ -29,9 +29,10 @@ def _fmt(value: float | None, digits: int = 2) -> str:
 @click.option("--until", default=None, help="Last day (YYYY-MM-DD).")
 @click.option("--mentions", is_flag=True, help="Count every report instead of one per canonical event.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (same as --format json).")
 @db_option
 def dyad_command(a: str, b: str, interval: str, undirected: bool, since: str | None, until: str | None,
-                 mentions: bool, fmt: str, db: str | None) -> None:
+                 mentions: bool, fmt: str, as_json: bool, db: str | None) -> None:
     """Time series of what A did to B (both ways with --undirected), with change points."""
     from allegiance.relations.series import dyad_series
     from allegiance.relations.shifts import dyad_shifts
@@ -40,7 +41,7 @@ def dyad_command(a: str, b: str, interval: str, undirected: bool, since: str | N
         points = dyad_series(store, a, b, interval=interval, directed=not undirected, since=since, until=until,
                              mentions=mentions)
         shifts = dyad_shifts(store, a, b, directed=not undirected, mentions=mentions)
-    if fmt == "json":
+    if fmt == "json" or as_json:
         click.echo(_dump({"a": a.upper(), "b": b.upper(), "interval": interval, "directed": not undirected,
                           "points": [p.to_dict() for p in points], "shifts": [s.to_dict() for s in shifts]}))
         return
