@@ -84,3 +84,22 @@ def test_object_control(pairs):
 
 def test_sentences_without_actors_give_nothing(pairs):
     assert pairs("The weather was cold and the markets fell.") == set()
+
+
+def test_a_visit_goes_to_the_state_of_its_destination_not_its_origin(pairs):
+    found = pairs("Putin arrived in Hanoi from Pyongyang on Wednesday night.")
+    assert ("arrive", "RUS", "VNM", "svo") in found
+    assert not any(target == "PRK" for _, _, target, _ in found)
+
+
+def test_coordinated_modifiers_are_two_actors(pairs):
+    found = pairs("Russian and Chinese warships held joint drills.")
+    assert ("hold", "RUS", "CHN", "reciprocal") in found and ("hold", "CHN", "RUS", "reciprocal") in found
+
+
+def test_an_appeal_is_aimed_at_whom_it_is_made_of(pairs):
+    assert ("demand", "TJK", "RUS", "svo") in pairs("Rahmon demanded respect from Putin.")
+
+
+def test_the_owner_of_the_thing_acted_on_is_the_target(pairs):
+    assert ("praise", "RUS", "CHN", "svo") in pairs("Putin praised China's peace plan for Ukraine.")

@@ -37,6 +37,8 @@ LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "launch", "carry", "imp
                "attend", "take", "lift", "ease", "tighten", "expand", "introduce"}
 ARRIVAL = {"arrive", "travel", "fly", "come", "go", "head", "gather", "meet", "convene", "return", "leave",
            "attend", "invite", "welcome", "host"}
+TRAVEL = {"arrive", "travel", "fly", "come", "go", "head", "return"}
+DESTINATION = "destination"  # Mention.via of a state named by the place a visit goes to
 APPEALS = {"demand", "urge", "ask", "propose", "suggest", "request", "recommend", "warn", "call"}
 LOCATIVE = {"in", "at"}
 ANCHORED = "place"  # suffix of Mention.via for groups the coder placed in the country the sentence names
@@ -211,6 +213,8 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
             groups.extend(_phrase_groups(child, None, index))
     arrival = verb.lemma_ in ARRIVAL
     for child in verb.children:
+        if verb.lemma_ in TRAVEL and child.lower_ == "from":
+            continue  # "arrived in Hanoi from Pyongyang": where a journey starts is not whom it is to
         # spaCy marks "sent troops to X" as a dative "to"; "arrived in Yerevan" names whom a visit is to.
         if child.dep_ in ("prep", "dative") and (child.lower_ in TARGET_PREPS or (arrival and child.lower_ in LOCATIVE)):
             for pobj in child.children:
@@ -224,6 +228,8 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
                 groups.extend(_phrase_groups(pobj, child.lower_, index))
     if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
         groups.insert(0, (index.actors_at(verb.head), None))
+    if verb.lemma_ in TRAVEL and not any(g[0] for g in groups):
+        groups.extend(_destination(verb, index))
     if not any(g[0] for g in groups):
         # "threatened to close its border with Belarus", "refused to recognise Kosovo": an act announced,
         # offered or refused is aimed at the object of the act.
@@ -243,6 +249,27 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
             if subject is not None:
                 groups.append((index.actors_at(subject), "that"))
     return [g for g in groups if g[0]]
+
+
+def _destination(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
+    """"Putin arrived in Yerevan": a place the resolver left as a place (a capital, a city) still names
+    whom a visit is to — its state, from the offline gazetteer."""
+    from allegiance.coding import where
+    from allegiance.models import Actor, Span as TextSpan
+
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "to")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+            start = min([pobj.i] + [c.i for c in pobj.children if c.dep_ == "compound" and c.i < pobj.i])
+            words = pobj.doc[start:pobj.i + 1]
+            place = where.lookup(words.text)
+            if place is None:
+                continue
+            state = Actor(f"s:{place.country}", place.name, "state", country=place.country, confidence=0.9,
+                          text=words.text)
+            span = TextSpan(words.start_char, words.end_char, words.text)
+            sentence_index = next((m.sentence_index for m in index.heads.values()), 0)
+            return [([(pobj, Mention(span, sentence_index, state, via=DESTINATION))], prep.lower_)]
+    return []
 
 
 def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: int = 2
