@@ -42,7 +42,7 @@ TARGETLESS_ROOTS = {"09", "13", "15"}  # not 01/02/14: "X said", "X called for",
 OWN_PEOPLE = "own"  # suffix of Mention.via for people placed in the one country their sentence names
 FOREIGN_ROOTS = {"18", "19", "20"}  # acts of war: their victims are not taken to be the actor's own people
 DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion: a state's acts on its own people need no named target
-UNAIMED_ROOTS = TARGETLESS_ROOTS | DOMESTIC_ROOTS  # the roots a candidate without a target can still be coded in
+UNAIMED_ROOTS = TARGETLESS_ROOTS | DOMESTIC_ROOTS  # the roots a target-less candidate can still be coded in
 # Verbs that are never an event without a target ("Russia said", "it was", "Kyiv has"): what is said or
 # had is coded at its own trigger, so they are not worth classifying.
 UNAIMED_NONEVENTS = {"say", "be", "have", "tell", "add", "state", "reply", "write", "note", "know", "want"}
