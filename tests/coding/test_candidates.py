@@ -103,3 +103,7 @@ def test_an_appeal_is_aimed_at_whom_it_is_made_of(pairs):
 
 def test_the_owner_of_the_thing_acted_on_is_the_target(pairs):
     assert ("praise", "RUS", "CHN", "svo") in pairs("Putin praised China's peace plan for Ukraine.")
+
+
+def test_the_subject_of_an_infinitive_complement_is_the_target(pairs):
+    assert ("allow", "RUS", "UKR", "svo") in pairs("Russia allowed Ukraine to ship grain from Odesa.")

@@ -244,11 +244,17 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
     if not any(g[0] for g in groups):
         # "demanded that Russia end the invasion", "urged that Kyiv negotiate": the addressee of a demand
         # or appeal is the subject of the clause that states it.
-        for clause in (c for c in verb.children if c.dep_ == "ccomp" and verb.lemma_ in APPEALS):
+        # "allowed IAEA inspectors to rotate", "wanted Moscow to stop": spaCy makes the object of an
+        # infinitive complement its subject; it is whom the act is aimed at.
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" and (verb.lemma_ in APPEALS or _infinitive(c))):
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 groups.append((index.actors_at(subject), "that"))
     return [g for g in groups if g[0]]
+
+
+def _infinitive(clause: "Token") -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _destination(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
