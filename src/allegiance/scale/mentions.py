@@ -2,8 +2,8 @@
 
 Two coded events are mentions of one event when all of these hold, and the reason is recorded:
 
-- the same directed dyad: source and target keys agree (organization code for organizations and
-  groups, otherwise country, otherwise the actor id or name);
+- the same directed dyad: source and target keys agree (the coder's keys: an organization's
+  top-level body, a national institution's country, otherwise the country, else the id or name);
 - the same event type: PLOVER type (or CAMEO root where PLOVER drops the code, e.g. statements);
 - dates within ``window_days`` of the cluster's first report (a date taken from the publication date
   gets one extra day, since syndicated copies run a day late);
@@ -42,10 +42,12 @@ _STOP = frozenset(
 )
 
 
-def actor_key(kind: str | None, org: str | None, country: str | None, actor_id: str | None, name: str | None) -> str | None:
-    if org and kind in ("organization", "group"):
-        return org
-    return country or org or actor_id or name
+def actor_key(org: str | None, country: str | None, actor_id: str | None, name: str | None) -> str | None:
+    """The coder's actor key (``allegiance.coding.keys``), so merged dyads agree with coded ones;
+    an actor with neither country nor organization falls back to its id or name."""
+    from allegiance.coding.keys import actor_key as coded_key
+
+    return coded_key({"country": country, "organization": org}) or actor_id or name
 
 
 def content_words(sentence: str | None) -> frozenset[str]:
@@ -114,8 +116,8 @@ def cluster(rows: Iterable[dict[str, Any]], *, window_days: int = WINDOW_DAYS, m
     clusters: list[_Cluster] = []
     for row in rows:
         key = (
-            actor_key(row["source_type"], row["source_org"], row["source_country"], row["source_id"], row["source_name"]),
-            actor_key(row["target_type"], row["target_org"], row["target_country"], row["target_id"], row["target_name"]),
+            actor_key(row["source_org"], row["source_country"], row["source_id"], row["source_name"]),
+            actor_key(row["target_org"], row["target_country"], row["target_id"], row["target_name"]),
             row["plover"] or row["cameo_root"],
         )
         mention = _Mention(
