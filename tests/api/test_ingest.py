@@ -51,6 +51,7 @@ def test_posted_text_keeps_the_posted_origin_not_a_temporary_path(writer) -> Non
 
     auth = {"Authorization": f"Bearer {TOKEN}"}
     plain = "Kazakhstan and China signed a railway agreement in Astana on Tuesday after two days of talks."
+    assert writer.get("/api/articles").json()["articles"] == []  # cached until the write below
     linked = "Armenia recalled its envoy to the CSTO on Friday, the foreign ministry in Yerevan said in a statement."
     assert writer.post("/api/ingest", json={"text": plain}, headers=auth).json()["new"] == 1
     assert writer.post("/api/ingest", json={"text": plain}, headers=auth).json()["duplicate"] == 1

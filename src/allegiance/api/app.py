@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 
 from allegiance import __version__
 from allegiance.api import assets, errors, pages, routes
+from allegiance.api.cache import ResponseCache
 from allegiance.errors import InvalidParameter
 from allegiance.store import Store
 
@@ -69,6 +70,7 @@ def create_app(db_path: str, token: str | None = None) -> FastAPI:
         _add_ingest(app, token)
     app.include_router(assets.router)
     app.include_router(pages.router)
+    app.add_middleware(ResponseCache, store=store)
     return app
 
 
