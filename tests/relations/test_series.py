@@ -121,3 +121,17 @@ def test_series_sum_to_event_counts_for_any_events(rows, interval) -> None:
         assert gsum == pytest.approx(sum(e.goldstein for e in kept if (e.source.country, e.target.country) == ("RUS", "TJK")))
         vol = volume(store, interval)
         assert sum(vol.values()) == len(kept)
+
+
+@pytest.mark.parametrize("interval", ["day", "week", "month"])
+@pytest.mark.parametrize("directed", [True, False])
+def test_the_in_memory_rollup_index_agrees_with_a_query_over_the_events(store, interval, directed) -> None:
+    from allegiance.relations.series import aggregate, dyad_where
+
+    for a, b in [("RUS", "TJK"), ("ARM", "RUS"), ("KAZ", "CHN")]:
+        fast = dyad_series(store, a, b, interval=interval, directed=directed)
+        where, params = dyad_where(a, b, directed)
+        slow = aggregate(store, where, params, interval)
+        assert [(p.period, p.events, p.quad, p.volume) for p in fast] == [(p.period, p.events, p.quad, p.volume) for p in slow]
+        assert [p.goldstein_sum for p in fast] == pytest.approx([p.goldstein_sum for p in slow])
+        assert [p.goldstein_mean for p in fast] == pytest.approx([p.goldstein_mean for p in slow])
