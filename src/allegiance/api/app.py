@@ -75,11 +75,15 @@ def create_app(db_path: str, token: str | None = None) -> FastAPI:
 
 
 def warm(store: Store) -> None:
-    """Build the relations tables and load the knowledge base now rather than on the first request."""
+    """Build the relations tables, their indexes and the knowledge base now rather than on the first request."""
     from allegiance.actors import load_kb
-    from allegiance.relations.common import facts_ready
+    from allegiance.relations.common import facts_ready, stored_keys
+    from allegiance.relations.series import INDEXED, rollup_index
 
-    facts_ready(store)
+    if facts_ready(store):
+        for interval in INDEXED:
+            rollup_index(store, interval)
+    stored_keys(store)
     load_kb()
 
 

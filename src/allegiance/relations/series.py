@@ -103,32 +103,35 @@ def rolled(store: Store, where: str, params: list[Any], interval: str, *, since:
 
 
 _SUMS = ("n", "q1", "q2", "q3", "q4", "gsum", "ng")
+INDEXED = ("week", "month")  # a day index over years of events would hold a million rows in Python
 
 
-def _rollup_index(store: Store, interval: str) -> dict[tuple[str, str], list[dict[str, Any]]]:
-    """The whole rollup of ``interval`` grouped by (source, target), read once per data version: a dyad
-    series is then a dictionary lookup, not a query (hundreds of distinct dyads under load)."""
-    def compute() -> dict[tuple[str, str], list[dict[str, Any]]]:
-        index: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        for r in store.query(f"""SELECT source_key AS s, target_key AS t, d AS p, n, q1, q2, q3, q4, gsum, ng
+def rollup_index(store: Store, interval: str) -> dict[tuple[str, str], list[tuple[Any, ...]]]:
+    """The whole rollup of ``interval`` as (period, *sums) tuples per (source, target), read once per data
+    version: a dyad series is then a dictionary lookup, not a query (hundreds of distinct dyads under load)."""
+    def compute() -> dict[tuple[str, str], list[tuple[Any, ...]]]:
+        index: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+        for r in store.query(f"""SELECT source_key AS s, target_key AS t, d AS p, {', '.join(_SUMS)}
                                  FROM {ROLLUPS[interval]} WHERE source_key IS NOT NULL AND target_key IS NOT NULL
                                  ORDER BY p"""):
-            index.setdefault((r["s"], r["t"]), []).append(r)
+            index.setdefault((r["s"], r["t"]), []).append((r["p"], *(r[k] for k in _SUMS)))
         return index
 
     return cached(store, "rollup_index", (interval,), compute)
 
 
 def _indexed(store: Store, a: str, b: str, directed: bool, interval: str) -> list[SeriesPoint]:
-    index = _rollup_index(store, interval)
-    summed: dict[dt.date, dict[str, Any]] = {}
+    index = rollup_index(store, interval)
+    summed: dict[dt.date, list[Any]] = {}
     for pair in [(a, b)] if directed else [(a, b), (b, a)]:
-        for r in index.get(pair, ()):
-            into = summed.setdefault(r["p"], dict.fromkeys(_SUMS, 0))
-            for k in _SUMS:
-                into[k] += r[k]
-    rows = [{**summed[p], "p": p, "gmean": summed[p]["gsum"] / summed[p]["ng"] if summed[p]["ng"] else None}
-            for p in sorted(summed)]
+        for period, *sums in index.get(pair, ()):
+            into = summed.setdefault(period, [0] * len(_SUMS))
+            for i, value in enumerate(sums):
+                into[i] += value
+    rows = []
+    for period in sorted(summed):
+        row: dict[str, Any] = dict(zip(_SUMS, summed[period]))
+        rows.append({**row, "p": period, "gmean": row["gsum"] / row["ng"] if row["ng"] else None})
     return _points(store, rows, interval, None, None, False)
 
 
@@ -183,7 +186,7 @@ def dyad_series(
         raise InvalidParameter("since", f"since {since_d} is after until {until_d}")
     where, params = dyad_where(a, b, directed)
     if ":" not in a + b and not mentions and facts_ready(store):
-        if since_d is None and until_d is None:
+        if since_d is None and until_d is None and interval in INDEXED:
             return _indexed(store, a, b, directed, interval)
         return rolled(store, where, params, interval, since=since_d, until=until_d)
     return aggregate(store, where, params, interval, since=since_d, until=until_d, mentions=mentions)
