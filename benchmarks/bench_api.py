@@ -162,6 +162,9 @@ def main() -> None:
     n = int(os.environ.get("BENCH_API_EVENTS", 1_000_000))
     per_type = int(os.environ.get("BENCH_API_REQUESTS", 300))
     clients = int(os.environ.get("BENCH_API_CLIENTS", 20))
+    # A million-event analysis server is the "large analysis" the store's memory setting names; the
+    # server subprocess inherits this.
+    os.environ.setdefault("ALLEGIANCE_DB_MEMORY_LIMIT", "2GB")
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "bench.duckdb")
         started = time.perf_counter()
