@@ -177,3 +177,21 @@ def test_evidence_is_marked_by_offsets_not_first_match() -> None:
         "target": None}}
     assert str(highlight(record)) == ('Opening the talks, <mark class="source">he</mark> '
                                       '<mark class="trigger">said</mark> the deal was done.')
+
+
+def test_a_broken_rules_file_is_a_json_error_naming_it(client, tmp_path, monkeypatch) -> None:
+    good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"
+    good.write_text("rules:\n  - {name: cooling, series: RUS-TJK, by: 2}\n")
+    bad.write_text("rules:\n  - {name: cooling, series: RUS-TJK, by: lots}\n")
+    monkeypatch.setenv("ALLEGIANCE_ALERT_RULES", str(good))
+    assert client.get("/api/alerts").status_code == 200
+    monkeypatch.setenv("ALLEGIANCE_ALERT_RULES", str(bad))  # edited while the server runs: not a stale answer
+    error = error_of(client.get("/api/alerts"), 500)
+    assert str(bad) in error["message"] and "cooling" in error["message"] and error["code"] == "configuration_error"
+
+
+def test_repeated_requests_get_the_same_answer(client) -> None:
+    first = client.get("/api/dyads/RUS/TJK/series?interval=week")
+    again = client.get("/api/dyads/RUS/TJK/series?interval=week")
+    assert first.status_code == again.status_code == 200 and first.content == again.content
+    assert first.headers["content-type"] == again.headers["content-type"] == "application/json"

@@ -21,6 +21,9 @@ MAX_ENTRIES = 2048
 MAX_BODY = 4_000_000  # a graph or series this large is rare; caching it would crowd out the rest
 
 Scope = dict[str, Any]
+# Alerts also depend on the user's rules file, which may change while the server runs; the analysis
+# below caches them keyed by the rules themselves.
+UNCACHED = frozenset({"/api/alerts", "/api/overview"})
 
 
 class ResponseCache:
@@ -42,6 +45,9 @@ class ResponseCache:
                 # may add articles without events, which the data version would not notice.
                 with self.lock:
                     self.entries.clear()
+            return
+        if scope["path"] in UNCACHED:
+            await self.app(scope, receive, send)
             return
         key = (scope["path"], scope.get("query_string", b""))
         version = data_version(self.store)
