@@ -124,3 +124,20 @@ def test_a_database_failure_while_saving_is_a_store_error_and_keeps_what_was_com
         stored.save(store, make("aaaa000000000011", "Lukashenko met Putin in Sochi on Monday."))
     assert caught.value.input == ":memory:"
     assert [r["id"] for r in store.query("SELECT id FROM articles ORDER BY id")] == ["aaaa000000000010"]
+
+
+def _setting(store: Store, name: str) -> str:
+    return str(store.scalar("SELECT value FROM duckdb_settings() WHERE name = ?", [name]))
+
+
+def test_the_store_bounds_duckdb_memory_whatever_the_database_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ALLEGIANCE_DB_MEMORY_LIMIT", raising=False)
+    with Store(str(tmp_path / "a.duckdb")) as store:
+        assert _setting(store, "memory_limit") == "61.0 MiB"
+        assert _setting(store, "checkpoint_threshold") == "3.8 MiB"
+    monkeypatch.setenv("ALLEGIANCE_DB_MEMORY_LIMIT", "1GB")
+    with Store(str(tmp_path / "a.duckdb"), read_only=True) as store:
+        assert _setting(store, "memory_limit") == "953.6 MiB"
+    monkeypatch.setenv("ALLEGIANCE_DB_MEMORY_LIMIT", "lots")
+    with pytest.raises(StoreError, match="ALLEGIANCE_DB_MEMORY_LIMIT"):
+        Store(str(tmp_path / "a.duckdb"))

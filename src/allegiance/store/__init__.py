@@ -86,6 +86,14 @@ MIGRATIONS: list[list[str]] = [
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
+# Memory must not grow with the database. Left alone, DuckDB lets its buffer pool grow towards 80%
+# of RAM, keeping every block it has written cached, and holds uncheckpointed rows in memory until
+# the write-ahead log reaches 16 MB. With per-article commits both grow with the batch. These bound
+# them; queries larger than the limit spill to a temporary folder next to the database.
+# ALLEGIANCE_DB_MEMORY_LIMIT overrides the limit (e.g. "1GB" for a large analysis).
+DEFAULT_MEMORY_LIMIT = "64MB"
+CHECKPOINT_THRESHOLD = "4MB"
+
 
 def default_db_path() -> str:
     from allegiance.config import load_settings
@@ -131,6 +139,7 @@ class Store:
             self.conn = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open database: {exc}", input=self.path, hint=_open_hint(str(exc))) from exc
+        self._configure()
         self._lock = threading.RLock()
         self._local = threading.local()
         self._cursors: list[duckdb.DuckDBPyConnection] = []
@@ -142,6 +151,18 @@ class Store:
                 input=self.path,
                 hint="open it once read-write (any allegiance write command) to migrate",
             )
+
+    def _configure(self) -> None:
+        limit = os.environ.get("ALLEGIANCE_DB_MEMORY_LIMIT") or DEFAULT_MEMORY_LIMIT
+        try:
+            self.conn.execute(f"SET memory_limit = '{limit.replace(chr(39), '')}'")
+            if not self.read_only:
+                self.conn.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
+        except duckdb.Error as exc:
+            self.conn.close()
+            raise StoreError(
+                f"bad ALLEGIANCE_DB_MEMORY_LIMIT {limit!r}: {exc}", input=self.path, hint="use a size such as 256MB or 2GB"
+            ) from exc
 
     # --- lifecycle ---------------------------------------------------------------------------
     def close(self) -> None:
