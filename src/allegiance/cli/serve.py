@@ -10,6 +10,8 @@ from allegiance.cli import cli, db_option
 from allegiance.errors import InvalidParameter
 from allegiance.store import default_db_path
 
+SERVER_MEMORY_LIMIT = "2GB"
+
 
 def serve(db: str | None, host: str, port: int, token: str | None) -> None:
     import uvicorn
@@ -18,6 +20,9 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
 
     if not 0 < port < 65536:
         raise InvalidParameter("--port", f"{port} is not a TCP port")
+    # The store's default cap (64MB) keeps batch ingestion flat; the server builds and caches the
+    # relations rollups of the whole database, which needs more. An explicit setting still wins.
+    os.environ.setdefault("ALLEGIANCE_DB_MEMORY_LIMIT", SERVER_MEMORY_LIMIT)
     app = create_app(db or default_db_path(), token=token)
     uvicorn.run(app, host=host, port=port, log_level="info")
 
