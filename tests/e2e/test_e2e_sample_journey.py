@@ -183,13 +183,11 @@ def test_events_bad_parameters_are_usage_errors(sample: Sample, inproc: Run, arg
     assert result.returncode == 2 and parameter in result.stderr and clean(result)
 
 
-@pytest.mark.xfail(strict=True, reason="QA report: `events --offset -5` crashes with a duckdb traceback")
 def test_events_negative_offset_is_a_usage_error(sample: Sample, inproc: Run) -> None:
     result = inproc("events", "--offset", "-5", "--db", sample.db)
     assert result.returncode == 2 and "offset" in result.stderr and clean(result)
 
 
-@pytest.mark.xfail(strict=True, reason="QA report: `events --plover FOO` silently returns no events")
 def test_events_unknown_plover_type_is_a_usage_error(sample: Sample, inproc: Run) -> None:
     result = inproc("events", "--plover", "FOO", "--db", sample.db)
     assert result.returncode == 2 and "plover" in result.stderr

@@ -146,6 +146,12 @@ def query_events(
         where.append("date <= ?")
         params.append(_date("until", until))
     if plover:
+        from allegiance.coding.cameo import load_codebook
+
+        types = load_codebook().plover_types()
+        if plover.upper() not in types:
+            raise InvalidParameter("plover", f"not a PLOVER 2021 event type: {plover!r}",
+                                   hint="one of " + ", ".join(sorted(types)))
         where.append("upper(plover) = ?")
         params.append(plover.upper())
     if cameo:
@@ -158,6 +164,8 @@ def query_events(
         params.append(article_id)
     if limit is not None and limit < 0:
         raise InvalidParameter("limit", "must not be negative")
+    if offset < 0:
+        raise InvalidParameter("offset", "must not be negative")
     sql = "SELECT record FROM events"
     if where:
         sql += " WHERE " + " AND ".join(where)
