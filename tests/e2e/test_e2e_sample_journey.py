@@ -165,7 +165,6 @@ def test_events_filters(sample: Sample, inproc: Run) -> None:
     assert len(list(csv.DictReader(io.StringIO(table.stdout)))) == len(sample.events)
 
 
-@pytest.mark.xfail(strict=True, reason="QA report: `events --actor Putin` finds nothing (surname not matched)")
 def test_events_actor_filter_by_surname(sample: Sample, inproc: Run) -> None:
     result = inproc("events", "--actor", "Putin", "--format", "jsonl", "--db", sample.db)
     assert result.returncode == 0 and result.stdout.strip()

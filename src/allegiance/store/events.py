@@ -107,10 +107,12 @@ def _dyad(value: str) -> tuple[str, str]:
 
 
 def _actor_clause(side: str, key: str) -> tuple[str, list[str]]:
-    """An actor key matches a country code, an organization code, a knowledge-base id or a name."""
+    """An actor key matches a country code, an organization code, a knowledge-base id, a name, or the
+    last word of a name (a surname: "Putin" finds "Vladimir Putin")."""
     cols = [f"{side}_country", f"{side}_org", f"{side}_id"]
-    clause = " OR ".join(f"upper({c}) = ?" for c in cols) + f" OR lower({side}_name) = ?"
-    return f"({clause})", [key.upper()] * len(cols) + [key.lower()]
+    clause = " OR ".join(f"upper({c}) = ?" for c in cols)
+    clause += f" OR lower({side}_name) = ? OR ends_with(lower({side}_name), ?)"
+    return f"({clause})", [key.upper()] * len(cols) + [key.lower(), " " + key.lower()]
 
 
 def query_events(
