@@ -119,20 +119,22 @@ def merge_result(store: Store, result: ShardResult, index: dedup.NearDuplicateIn
     signatures = articles.column("minhash").to_pylist()
     known = shard_store.existing_ids(store, ids)
     outcome, duplicate_of, similarity = [], [], []
-    added: list[tuple[str, object]] = []
+    added: dict[str, bytes] = {}  # first copies of this shard: indexed, not committed yet
     for article_id, blob in zip(ids, signatures):
-        if article_id in known:
-            outcome.append("duplicate"), duplicate_of.append(None), similarity.append(None)
-            continue
-        known.add(article_id)
-        sig = dedup.from_bytes(blob)
-        match = index.find(sig, lambda wanted: _signatures(store, wanted, added))
-        if match:
-            outcome.append("near_duplicate"), duplicate_of.append(match[0]), similarity.append(round(match[1], 4))
-        else:
-            outcome.append("new"), duplicate_of.append(None), similarity.append(None)
-            index.add(article_id, sig)
-            added.append((article_id, blob))
+        verdict: tuple[str, str | None, float | None] = ("duplicate", None, None)
+        if article_id not in known:
+            known.add(article_id)
+            sig = dedup.from_bytes(blob)
+            match = index.find(sig, lambda wanted: _signatures(store, wanted, added))
+            if match:
+                verdict = ("near_duplicate", match[0], round(match[1], 4))
+            else:
+                verdict = ("new", None, None)
+                index.add(article_id, sig)
+                added[article_id] = blob
+        outcome.append(verdict[0])
+        duplicate_of.append(verdict[1])
+        similarity.append(verdict[2])
     _, n_events = shard_store.merge(
         store, result.shard_id, articles, events,
         outcome=outcome, duplicate_of=duplicate_of, similarity=similarity, coder_version=coder_version,
@@ -145,15 +147,13 @@ def merge_result(store: Store, result: ShardResult, index: dedup.NearDuplicateIn
     }
 
 
-def _signatures(store: Store, wanted, pending: list[tuple[str, object]]):
+def _signatures(store: Store, wanted, pending: dict[str, bytes]) -> list[tuple[str, bytes]]:
     """Signatures for near-duplicate candidates: from this shard (not committed yet) or the store."""
     from allegiance.store import articles as stored
 
     wanted = list(wanted)
-    local = {a: b for a, b in pending if a in set(wanted)}
-    found = [(a, b) for a, b in local.items()]
-    rest = [w for w in wanted if w not in local]
-    return found + (stored.signatures(store, rest) if rest else [])
+    rest = [w for w in wanted if w not in pending]
+    return [(w, pending[w]) for w in wanted if w in pending] + (stored.signatures(store, rest) if rest else [])
 
 
 __all__ = ["ingest_parallel", "merge_result"]

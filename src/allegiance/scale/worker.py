@@ -25,7 +25,7 @@ from allegiance.errors import InputError
 from allegiance.ingest import dedup, readers
 from allegiance.ingest.prepare import prepare
 from allegiance.ingest.sources import read_inputs
-from allegiance.models import Article, Document, Rejection
+from allegiance.models import Article, Rejection
 from allegiance.scale.shards import Shard, read_range, shard_dir
 
 ARTICLE_FIELDS = (
@@ -69,26 +69,20 @@ def process_shard(shard: Shard, out_dir: str, code: bool, settings: Settings) ->
         return _result_from(final, shard)
     articles: list[Article] = []
     rejections: list[Rejection] = []
-    seen: set[str] = set()
     for item in _documents(shard, settings):
         if isinstance(item, Rejection):
             rejections.append(item)
             continue
         try:
-            article = prepare(item, settings) if isinstance(item, Document) else item
+            articles.append(prepare(item, settings))
         except InputError as exc:
             rejections.append(readers.rejection(exc, item.origin))
-            continue
-        if article.id in seen:  # the same text twice inside the shard: keep the origin, code once
-            articles.append(article)
-            continue
-        seen.add(article.id)
-        articles.append(article)
     event_rows: list[list] = []
     if code and articles:
         from allegiance.coding.code import default_coder
         from allegiance.store.events import event_row
 
+        # The same text twice inside the shard keeps both origins but is coded once.
         first_copies = list({a.id: a for a in articles}.values())
         for _, events in default_coder().code_many(first_copies):
             event_rows.extend(event_row(e) for e in events)
