@@ -19,7 +19,6 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from allegiance.config import Settings, load_settings
 from allegiance.errors import InputError
@@ -80,12 +79,12 @@ def ingest(
             if coder and (outcome == "new" or (outcome == "duplicate" and stored.needs_coding(store, subject))):
                 to_code.append(subject)
                 if len(to_code) >= CODE_BATCH:
-                    counts["events"] += _event_count(coder(store, to_code, merge=False))
+                    counts["events"] += coder(store, to_code, merge=False)
                     to_code = []
         if progress:
             progress(outcome, subject)
     if coder and to_code:
-        counts["events"] += _event_count(coder(store, to_code, merge=False))
+        counts["events"] += coder(store, to_code, merge=False)
     if coder and (counts["new"] or counts["events"]):
         from allegiance.scale.mentions import merge_mentions
 
@@ -126,20 +125,10 @@ def store_document(
     return outcome, article.id
 
 
-def _coder() -> Callable[[Store, list[str]], Any]:
+def _coder() -> Callable[..., int]:
     from allegiance.coding import code_articles
 
     return code_articles
-
-
-def _event_count(result: Any) -> int:
-    """``code_articles`` may report an event count or return the events themselves."""
-    if isinstance(result, int):
-        return result
-    try:
-        return len(result)
-    except TypeError:
-        return 0
 
 
 __all__ = ["Progress", "build_index", "ingest", "store_document"]
