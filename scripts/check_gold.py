@@ -40,6 +40,9 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SENTENCE_FIELDS = {"id", "text", "date", "tags", "events", "split"}
 EVENT_FIELDS = {"source", "target", "cameo", "plover"}
 ARTICLE_FIELDS = {"id", "title", "published", "origin", "text", "events"}
+# An article without a split is test material (the first articles predate the field).
+ARTICLE_SPLIT = "split"
+MIN_DEV_ARTICLES = 8
 
 
 @dataclass
@@ -155,9 +158,11 @@ def load_articles(folder: Path, tables: Tables, report: Report) -> list[dict]:
         except json.JSONDecodeError as exc:
             report.error(where, f"not JSON ({exc})")
             continue
-        if not isinstance(article, dict) or set(article) != ARTICLE_FIELDS:
-            report.error(where, f"fields must be {sorted(ARTICLE_FIELDS)}")
+        if not isinstance(article, dict) or set(article) - {ARTICLE_SPLIT} != ARTICLE_FIELDS:
+            report.error(where, f"fields must be {sorted(ARTICLE_FIELDS)}, and optionally {ARTICLE_SPLIT!r}")
             continue
+        if article.get(ARTICLE_SPLIT, "test") not in ("dev", "test"):
+            report.error(where, f"split must be dev or test, not {article[ARTICLE_SPLIT]!r}")
         if article["id"] != path.stem:
             report.error(where, f"id {article['id']!r} differs from the file name")
         if article["origin"] != f"gold/articles/{path.name}":
@@ -212,15 +217,19 @@ def check_coverage(sentences: list[dict], articles: list[dict], report: Report) 
     share = sum(r["split"] == "test" for r in sentences) / max(len(sentences), 1)
     if not TEST_SHARE[0] <= share <= TEST_SHARE[1]:
         report.error("split", f"test share {share:.2f} outside {TEST_SHARE}")
-    if len(articles) < MIN_ARTICLES:
-        report.error("articles", f"{len(articles)} articles, fewer than {MIN_ARTICLES}")
+    article_splits = Counter(a.get(ARTICLE_SPLIT, "test") for a in articles)
+    if article_splits["test"] < MIN_ARTICLES:
+        report.error("articles", f"{article_splits['test']} test articles, fewer than {MIN_ARTICLES}")
+    if article_splits["dev"] < MIN_DEV_ARTICLES:
+        report.error("articles", f"{article_splits['dev']} dev articles, fewer than {MIN_DEV_ARTICLES}")
     article_types = Counter(e["plover"] for a in articles for e in a["events"])
     report.lines += [
         f"sentences {len(sentences)} (test share {share:.2f}), no-event {total['none']}",
         "CAMEO roots (dev/test): " + " ".join(f"{r}:{per_split['dev'][r]}/{per_split['test'][r]}" for r in ROOTS),
         "PLOVER types (dev/test): " + " ".join(f"{t}:{per_split['dev'][t]}/{per_split['test'][t]}" for t in PLOVER_TYPES),
         "tags: " + " ".join(f"{t}:{n}" for t, n in sorted(tags.items())),
-        f"articles {len(articles)}, events {sum(len(a['events']) for a in articles)}, words "
+        f"articles {len(articles)} (test {article_splits['test']}, dev {article_splits['dev']}), "
+        f"events {sum(len(a['events']) for a in articles)}, words "
         + "/".join(str(len(a["text"].split())) for a in articles),
         "article events by PLOVER: " + " ".join(f"{t}:{n}" for t, n in sorted(article_types.items(), key=str)),
     ]

@@ -103,3 +103,48 @@ def test_coverage_floor_failures_are_reported(sentences):
     check_gold.check_coverage([r for r in sentences if r["events"]][:100], [], report)
     messages = " ".join(report.errors)
     assert "fewer than 650" in messages and "no-event" in messages and "articles" in messages
+
+
+def _article(name: str, split: str | None) -> dict:
+    article = json.loads((ROOT / "gold" / "articles" / "a01.json").read_text(encoding="utf-8"))
+    article.pop("split", None)
+    article.update(id=name, origin=f"gold/articles/{name}.json")
+    if split is not None:
+        article["split"] = split
+    return article
+
+
+def test_an_article_split_must_be_dev_or_test(tmp_path, tables):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, split in (("x1", "dev"), ("x2", "test"), ("x3", None)):
+        (folder / f"{name}.json").write_text(json.dumps(_article(name, split)), encoding="utf-8")
+    report = check_gold.Report()
+    assert len(check_gold.load_articles(folder, tables, report)) == 3 and report.errors == []
+    (folder / "x4.json").write_text(json.dumps(_article("x4", "train")), encoding="utf-8")
+    check_gold.load_articles(folder, tables, report)
+    assert any("split must be dev or test" in message for message in report.errors)
+
+
+def test_the_dev_split_holds_articles():
+    articles = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "gold" / "articles").glob("*.json"))]
+    dev = [a for a in articles if a.get("split") == "dev"]
+    assert len(dev) >= check_gold.MIN_DEV_ARTICLES
+    assert all(a["id"].startswith("d") for a in dev)  # the a-series stays held out
+
+
+@settings(max_examples=30, deadline=None)
+@given(splits=st.lists(st.sampled_from(["dev", "test", None]), min_size=1, max_size=6))
+def test_load_gold_gives_each_article_to_its_own_split(tmp_path_factory, splits):
+    from allegiance.coding.evaluate import load_gold
+
+    root = tmp_path_factory.mktemp("gold")
+    (root / "articles").mkdir()
+    (root / "sentences.jsonl").write_text("", encoding="utf-8")
+    for index, split in enumerate(splits):
+        name = f"x{index:02d}"
+        (root / "articles" / f"{name}.json").write_text(json.dumps(_article(name, split)), encoding="utf-8")
+    ids = {split: [a["id"] for a in load_gold(split, root)[1]] for split in ("dev", "test", "all")}
+    assert ids["dev"] == [f"x{i:02d}" for i, s in enumerate(splits) if s == "dev"]
+    assert ids["test"] == [f"x{i:02d}" for i, s in enumerate(splits) if s != "dev"]
+    assert ids["all"] == sorted(ids["dev"] + ids["test"])

@@ -116,18 +116,20 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def load_gold(split: str = "test", root: Path | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Gold sentences of ``split`` and, unless the split is ``dev``, all gold articles (every article is
-    test material, so a developer's dev run never sees one)."""
+    """Gold sentences and gold articles of ``split`` (``all``: both splits). An article's own ``split``
+    field decides; an article without one is test material, as the first articles were."""
     if split not in SPLITS:
         raise InputError(f"unknown split {split!r}", input=split, hint="test, dev or all")
     root = root or gold_dir()
     sentences = [s for s in _read_jsonl(root / "sentences.jsonl") if split == "all" or s.get("split") == split]
     articles: list[dict[str, Any]] = []
-    for path in sorted((root / "articles").glob("*.json")) if split != "dev" else ():
+    for path in sorted((root / "articles").glob("*.json")):
         try:
-            articles.append(json.loads(path.read_text(encoding="utf-8")))
+            article = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
             raise InputError(f"cannot read gold article: {exc}", input=str(path)) from exc
+        if split == "all" or article.get("split", "test") == split:
+            articles.append(article)
     return sentences, articles
 
 
