@@ -107,3 +107,21 @@ def test_the_owner_of_the_thing_acted_on_is_the_target(pairs):
 
 def test_the_subject_of_an_infinitive_complement_is_the_target(pairs):
     assert ("allow", "RUS", "UKR", "svo") in pairs("Russia allowed Ukraine to ship grain from Odesa.")
+
+
+def test_infinitive_complement_inherits_coordinated_subjects(pairs):
+    found = pairs("Georgia and Armenia agreed to exchange detainees.")
+    assert {("exchange", "GEO", "ARM", "reciprocal"), ("exchange", "ARM", "GEO", "reciprocal")} <= found
+    found = pairs("Serbia and Hungary have started building an oil pipeline.")
+    assert ("build", "SRB", "HUN", "reciprocal") in found
+
+
+def test_agent_of_a_nominal_hung_on_its_object(pairs):
+    found = pairs("The signing of the border accord by Aliyev and Pashinyan was postponed.")
+    assert {("signing", "AZE", "ARM", "reciprocal"), ("signing", "ARM", "AZE", "reciprocal")} <= found
+
+
+def test_people_placed_by_the_sentence_country_do_not_act(events_of):
+    # "The two envoys" take Kyrgyzstan's country only because Japarov is the one actor the sentence names.
+    keys, _ = events_of("The two envoys agreed to withdraw heavy weapons from the frontier, Japarov's office said.")
+    assert not [k for k in keys if k[0] == "KGZ" and k[2] in ("03", "08")]

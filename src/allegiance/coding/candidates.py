@@ -42,6 +42,7 @@ DESTINATION = "destination"  # Mention.via of a state named by the place a visit
 APPEALS = {"demand", "urge", "ask", "propose", "suggest", "request", "recommend", "warn", "call"}
 LOCATIVE = {"in", "at"}
 ANCHORED = "place"  # suffix of Mention.via for groups the coder placed in the country the sentence names
+OWN_PEOPLE = "+own"  # suffix of Mention.via for people placed in the one country their sentence's actors share
 LOOSE_PREPS = {"for", "about", "over"}
 FRAMES = {"threaten", "offer", "promise", "pledge", "vow", "refuse", "decline", "agree", "plan", "intend",
           "decide", "try", "seek", "attempt", "begin", "start", "continue", "warn", "move", "vote", "fail"}
@@ -323,6 +324,13 @@ def _noun_args(noun: "Token", index: MentionIndex):
                 sources = [(child, mention)] + [(c, m) for c, m in index.actors_at(child)[1:]]
         elif child.dep_ == "prep":
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                if child.lower_ == "of" and not sources:
+                    # "the signing of the treaty by Putin and Kim": the parser hangs the agent on the thing.
+                    agent = next((a for c in pobj.children if c.dep_ == "prep" and c.lower_ == "by"
+                                  for a in c.children if a.dep_ == "pobj"), None)
+                    if agent is not None and index.actors_at(agent):
+                        sources = index.actors_at(agent)
+                        continue
                 found = index.actors_at(pobj)
                 if not found:
                     continue
@@ -386,6 +394,16 @@ def candidates(sent: "Span", sentence_index: int, index: MentionIndex) -> list[C
     for tok in sent:  # speech-verb complements whose arguments are pronouns or missing
         if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_ in SPEECH and tok.pos_ == "VERB":
             predicates.setdefault(tok.i, tok)
+    # Verbs that share a predicate's subject and have no argument naming an actor ("A and B agreed to
+    # release prisoners", "Russia and Iran have begun sharing intelligence"): their subject is inherited.
+    stack = [p for p in predicates.values() if p.pos_ in ("VERB", "AUX")]
+    while stack:
+        verb = stack.pop()
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "conj") and child.pos_ == "VERB" and child.i not in predicates \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                predicates[child.i] = child
+                stack.append(child)
     out: dict[tuple[int, int, int | None], Candidate] = {}
     for pred in sorted(predicates.values(), key=lambda t: t.i):
         for cand in _for_predicate(pred, sentence_index, index):
@@ -429,7 +447,9 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
             frame = _speech_frame(pred, index)
             if frame and frame[2] is not None:
                 targets = [([(you, frame[2])], None)]
-    sources = [(t, m) for t, m in sources if _keyable(m)]
+    # People placed in the one country their sentence names are that country's when acted on ("pardoned
+    # 6,000 prisoners"), not when they act: "the two leaders agreed", "investigators found".
+    sources = [(t, m) for t, m in sources if _keyable(m) and not m.via.endswith(OWN_PEOPLE)]
     if not sources:
         return
     # A state is not a target of its own people ("Putin threatened a response to any attack on Russia").
