@@ -5,8 +5,12 @@ Usage: python scripts/build_lexicon.py [--shared ../shared]
 Reads ``reference/dictionaries/petrarch2/CAMEO.2.0.txt`` with the project's own PETRARCH reader and
 writes the project format (``allegiance-verbs/1``, see docs/lexicon.md). Codes that are not in the
 CAMEO codebook are mapped to their nearest known parent code (``0211x`` → ``021``); entries whose code
-has no known parent are kept without a code. Project changes (generic verbs without a default code,
-verbs PETRARCH lacks) come from ``scripts/data/lexicon_overrides.yaml``. Prints what was mapped and what the reader rejected.
+has no known parent are kept without a code. Project changes come from ``scripts/data/lexicon_overrides.yaml``:
+generic verbs without a default code (``no_default``), verb defaults and patterns PETRARCH codes differently
+(``recode_verbs``, ``recode_patterns``: a new ``[code]`` or ``drop``), synonym sets (``add_synsets``) and verbs and
+patterns PETRARCH lacks (``add_blocks``). Project blocks come first in the output, so that where a project pattern
+and a PETRARCH one ask for as many words, the project's reading wins. Prints what was mapped and what the reader
+rejected, and fails on an override that matches nothing (a rebuild must never drop a fix silently).
 The data is MIT-licensed upstream; LICENSE.petrarch2.MIT.txt sits beside the output.
 """
 
@@ -59,11 +63,24 @@ def _pattern_line(pattern: str, codes: dict[str, str], note: str) -> str:
     return f"{pattern} [{code}]" + (f" # {note}" if note else "")
 
 
+def _recoded(line: str, fix: dict[str, Any]) -> str | None:
+    """A pattern line with the override's code, or None when the override drops the pattern."""
+    if fix.get("drop"):
+        return None
+    head, _, note = line.partition(" # ")
+    pattern = head[: head.rindex(" [")]
+    return f"{pattern} [{fix['code']}]" + (f" # {note}" if note else "")
+
+
 def build(source: Path, overrides: dict[str, Any]) -> tuple[dict[str, Any], Counter[str], tuple[str, ...]]:
     d = read_petrarch(source)
     no_default = set(overrides.get("no_default", []))
+    recode_verbs = {str(k): str(v) for k, v in (overrides.get("recode_verbs") or {}).items()}
+    recode = {(f["block"], f["pattern"]): f for f in overrides.get("recode_patterns", [])}
+    used: set[Any] = set()
     mapped: Counter[str] = Counter()
-    blocks = []
+    blocks = [{"source": "project", **block, "patterns": _Lines(block.get("patterns", []))}
+              for block in overrides.get("add_blocks", [])]
     for b in d.blocks:
         verbs = []
         for v in b.verbs:
@@ -78,12 +95,27 @@ def build(source: Path, overrides: dict[str, Any]) -> tuple[dict[str, Any], Coun
             if v.lemma in no_default and not v.after and not v.before and item["code"] is not None:
                 item["code"] = None
                 item["note"] = "project: no default code (too generic alone)"
+            if v.lemma in recode_verbs and not v.after and not v.before:
+                item["code"] = recode_verbs[v.lemma]
+                item["note"] = "project: recoded"
+                used.add(v.lemma)
             verbs.append(item)
-        patterns = _Lines(_pattern_line(p.pattern.text(), _codes(p, mapped), p.note.lower()) for p in b.patterns)
+        patterns = _Lines()
+        for p in b.patterns:
+            line = _pattern_line(p.pattern.text(), _codes(p, mapped), p.note.lower())
+            fix = recode.get((b.name, p.pattern.text()))
+            if fix is not None:
+                used.add((b.name, p.pattern.text()))
+                line = _recoded(line, fix)
+            if line is not None:
+                patterns.append(line)
         blocks.append({"name": b.name, "source": "petrarch", **_codes(b, mapped), "verbs": verbs, "patterns": patterns})
-    for block in overrides.get("add_blocks", []):
-        blocks.append({"source": "project", **block, "patterns": _Lines(block.get("patterns", []))})
+    unused = [k for k in [*recode_verbs, *recode] if k not in used]
+    if unused:
+        raise SystemExit(f"overrides that match nothing in {source.name}: {unused}")
     synsets = {name: [" ".join(m) for m in members] for name, members in sorted(d.synsets.items())}
+    for name, members in (overrides.get("add_synsets") or {}).items():
+        synsets[name] = sorted(set(synsets.get(name, [])) | {str(m) for m in members})
     doc = {
         "format": FORMAT,
         "derived_from": "OEDA PETRARCH2 CAMEO.2.0.txt (MIT, see LICENSE.petrarch2.MIT.txt)",

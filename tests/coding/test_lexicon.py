@@ -125,6 +125,19 @@ def test_project_file_validation(tmp_path):
         ("Protesters stormed the mayor's office.", "stormed", "145"),
         ("The Kazakh president voiced pessimism about the talks.", "voiced", "012"),
         ("Tajikistan amnestied thousands of prisoners.", "amnestied", "0841"),
+        # project families (scripts/data/lexicon_overrides.yaml): they beat PETRARCH patterns of equal length
+        ("Rebels hijacked a passenger plane over the desert.", "hijacked", "181"),
+        ("Gunmen killed three police officers in Dagestan.", "killed", "180"),
+        ("Farmers blocked highways near Warsaw.", "blocked", "144"),
+        ("The army fired missiles into the sea during drills.", "fired", "150"),
+        ("Baku ordered a ceasefire in the region.", "ordered", "0871"),
+        ("Georgia dropped plans to join the programme.", "dropped", "0832"),
+        ("Turkey withdrew its peacekeepers from the island.", "withdrew", "1661"),
+        ("Serbia opened a new railway crossing with Hungary.", "opened", "061"),
+        ("Russia forcibly moved thousands of people into camps.", "moved", "201"),
+        ("Kyrgyzstan adopted a law banning foreign funding of charities.", "adopted", "1721"),
+        ("The president ordered police to open fire on the crowd.", "ordered", "175"),
+        ("Berlin slams Moscow over the attack.", "slams", "111"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):
@@ -185,3 +198,27 @@ def test_pattern_lines_and_project_overrides(tmp_path, lexicon, nlp):
     assert lexicon.match(doc, doc[2]) == []
     doc = nlp("The EU urged Russia to withdraw its troops.")
     assert lexicon.match(doc, doc[2])[0].code == "0256"
+
+
+def test_build_overrides_recode_drop_and_rank(tmp_path):
+    import importlib.util
+    script = Path(__file__).resolve().parents[2] / "scripts" / "build_lexicon.py"
+    spec = importlib.util.spec_from_file_location("build_lexicon", script)
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    src = tmp_path / "verbs.txt"
+    src.write_text("---  HIT   [190]  ---\nHIT\nGRAB [171]\n- &ARMS * [193:193] # battle\n- * (FOR) [042]\n"
+                   "&ARMS\n+ROCKET\n")
+    overrides = {"recode_verbs": {"grab": "181"},
+                 "recode_patterns": [{"block": "hit", "pattern": "&arms *", "code": "193"},
+                                     {"block": "hit", "pattern": "* (for)", "drop": True}],
+                 "add_synsets": {"arms": ["shell"]},
+                 "add_blocks": [{"name": "mine", "code": None, "verbs": [{"lemma": "hit"}], "patterns": ["* road [144]"]}]}
+    doc, _, _ = build.build(src, overrides)
+    assert [b["name"] for b in doc["blocks"]] == ["mine", "hit"]  # project first: it wins ties
+    hit = doc["blocks"][1]
+    assert list(hit["patterns"]) == ["&arms * [193] # battle"]
+    assert {v["lemma"]: v["code"] for v in hit["verbs"]} == {"hit": "190", "grab": "181"}
+    assert doc["synsets"]["arms"] == ["rocket", "shell"]
+    with pytest.raises(SystemExit):
+        build.build(src, {"recode_verbs": {"absent": "010"}})
