@@ -111,8 +111,6 @@ def test_readme_extract_example(inproc: Run) -> None:
                and e["cameo_root"] == "10" for e in events)
 
 
-@pytest.mark.xfail(strict=True, reason="QA report: `extract` (no cleaning) codes wire credits in datelines "
-                                       "((Reuters), (AP)) as the source")
 def test_wire_credit_in_dateline_is_not_an_actor(extracted: dict[str, list[dict]]) -> None:
     for key, pair in (("reuters", {"Xi Jinping", "Kassym-Jomart Tokayev"}), ("ap", {"Vladimir Putin", "Xi Jinping"})):
         parties = [{e["source"]["name"], (e["target"] or {}).get("name")} for e in extracted[key]]

@@ -1,4 +1,5 @@
-"""Code text that is not stored: one text, or a stream of JSON lines ``{"id", "text", "date"}``."""
+"""Code text that is not stored: one text, or a stream of JSON lines ``{"id", "text", "date"}``, cleaned
+as ingest cleans an article (``ingest.clean``) before it is coded."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from allegiance.coding.code import Coder, Text, default_coder
 from allegiance.errors import InputError, InvalidParameter
+from allegiance.ingest.clean import clean_article
 from allegiance.models import event_json
 
 
@@ -25,8 +27,10 @@ def _date(value: Any, where: str) -> dt.date | None:
 
 
 def _text(text: str, date: dt.date | None, ident: str | None) -> Text:
+    """Raw text cleaned as ingest cleans it: a wire dateline ("MOSCOW (AP) —"), a byline or a share widget
+    is not part of the story, and the agency it credits is no actor. Evidence spans refer to the clean text."""
     ident = ident or hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
-    return Text(article_id=ident, origin="extract", published=date or dt.date.today(), text=text)
+    return Text(article_id=ident, origin="extract", published=date or dt.date.today(), text=clean_article(text).text)
 
 
 def extract(text: str, date: str | dt.date | None = None, *, coder: Coder | None = None) -> list[dict[str, Any]]:
