@@ -138,6 +138,11 @@ def test_project_file_validation(tmp_path):
         ("Kyrgyzstan adopted a law banning foreign funding of charities.", "adopted", "1721"),
         ("The president ordered police to open fire on the crowd.", "ordered", "175"),
         ("Berlin slams Moscow over the attack.", "slams", "111"),
+        ("Armenia rejected the Russian claims as unfounded.", "rejected", "016"),
+        ("Armenia handed over a shipment of humanitarian aid to Ukraine.", "handed", "073"),
+        ("Belarus handed over two captured pilots to Poland.", "handed", "084"),
+        ("Putin awarded Modi Russia's highest state honour.", "awarded", "017"),
+        ("Riot police used tear gas against the crowd.", "used", "175"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):
