@@ -58,3 +58,13 @@ def test_packaged_classifier_confidence_is_a_probability(coder):
     doc, cands = _candidates(coder, "Russia condemned Ukraine.")
     decision = coder.classify(cands[0], doc)
     assert decision is not None and 0 < decision.confidence <= 1
+
+
+def test_aspectual_verbs_are_coded_by_their_complement(coder, lexicon_only):
+    doc, cands = _candidates(coder, "Russia and Iran began sharing intelligence.")
+    began = [c for c in cands if doc[c.trigger].lemma_ == "begin"]
+    assert began and lexicon_only(began[0], doc).code == "064"
+    # without a complement the aspectual verb keeps its own readings ("began drills")
+    doc, cands = _candidates(coder, "Russia began drills near Ukraine.")
+    began = [c for c in cands if doc[c.trigger].lemma_ == "begin"]
+    assert began and lexicon_only(began[0], doc).code == "150"

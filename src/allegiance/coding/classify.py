@@ -32,6 +32,8 @@ MIN_CONFIDENCE = 0.65  # a bare verb (prior 0.55) needs the classifier to agree;
 LEXICON_SURE = 0.85
 LEXICON_ONLY_MIN = 0.45  # with no classifier to ask (PETRARCH conformance), the lexicon's prior decides
 ALONE_DISCOUNT = 0.8
+# "began sharing intelligence", "started withdrawing": the act is the complement; the aspectual verb only times it.
+ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep"})
 
 # Act → intent. Cooperative roots have CAMEO 03x counterparts; conflictual ones are threats (13x).
 _INTENT = {
@@ -95,6 +97,9 @@ class Classify:
 
     def _lexicon_matches(self, cand: Candidate, doc: "Doc") -> list[Any]:
         token = doc[cand.trigger]
+        act = _act(token)
+        if act is not token:
+            return list(self.lexicon.match(doc, act)) or list(self.lexicon.match(doc, token))
         if token.pos_ in ("NOUN", "PROPN"):
             found = list(self.lexicon.match_nominal(token)) if hasattr(self.lexicon, "match_nominal") else []
             if hasattr(self.lexicon, "match_multiword"):
@@ -166,8 +171,15 @@ class Classify:
         return memo[key]
 
     def _rank(self, cand: Candidate, doc: "Doc") -> list[tuple[str, float]]:
-        ranked = sorted(self.classifier.predict(doc[cand.trigger], doc), key=lambda cp: -cp[1])
+        ranked = sorted(self.classifier.predict(_act(doc[cand.trigger]), doc), key=lambda cp: -cp[1])
         return [(c, float(p)) for c, p in ranked]
+
+
+def _act(token: Any) -> Any:
+    """The verb that names the act: the complement of an aspectual verb ("began withdrawing"), else the token."""
+    if token.lemma_ not in ASPECTUAL:
+        return token
+    return next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), token)
 
 
 def cameo_root(code: str | None) -> str | None:
