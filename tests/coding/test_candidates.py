@@ -125,3 +125,35 @@ def test_people_placed_by_the_sentence_country_do_not_act(events_of):
     # "The two envoys" take Kyrgyzstan's country only because Japarov is the one actor the sentence names.
     keys, _ = events_of("The two envoys agreed to withdraw heavy weapons from the frontier, Japarov's office said.")
     assert not [k for k in keys if k[0] == "KGZ" and k[2] in ("03", "08")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan served as a mediator for Baku and Yerevan in the border talks.",
+    "The deal was the second to be arranged by Qatar between Moscow and Kyiv.",
+])
+def test_a_mediator_acts_towards_each_party(pairs, text):
+    found = {(src, tgt) for _, src, tgt, _ in pairs(text)}
+    parties = {"AZE", "ARM"} if "Baku" in text else {"RUS", "UKR"}
+    mediator = "KAZ" if "Kazakhstan" in text else "QAT"
+    assert {(mediator, p) for p in parties} <= found
+
+
+def test_an_event_noun_is_a_setting_not_a_target(pairs):
+    found = pairs("Uzbekistan deployed extra police units in Tashkent for the CIS summit.")
+    assert ("deploy", "UZB", None, "svo") in found
+    found = pairs("India declined to back a common currency at the Kazan summit.")
+    assert not [f for f in found if f[2] == "RUS"]
+
+
+def test_a_capital_subject_the_resolver_missed_is_its_state(pairs):
+    assert ("slam", "UKR", "MNG", "svo") in pairs("Kyiv slams Mongolia for failing to arrest Putin")
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Minsk announced the deployment of Belarusian troops near the Polish border.", "POL"),
+    ("Russia massed its troops along the frontier with Georgia.", "GEO"),
+])
+def test_own_forces_are_what_is_moved_not_the_target(pairs, text, target):
+    found = pairs(text)
+    assert any(tgt == target for _, _, tgt, _ in found), found
+    assert not any(src == tgt for _, src, tgt, _ in found)

@@ -41,6 +41,7 @@ TRAVEL = {"arrive", "travel", "fly", "come", "go", "head", "return"}
 DESTINATION = "destination"  # Mention.via of a state named by the place a visit goes to
 APPEALS = {"demand", "urge", "ask", "propose", "suggest", "request", "recommend", "warn", "call"}
 LOCATIVE = {"in", "at"}
+NEAR = ("near", "along", "toward", "towards", "close")  # where forces are sent: "near the Ukrainian border"
 ANCHORED = "place"  # suffix of Mention.via for groups the coder placed in the country the sentence names
 OWN_PEOPLE = "+own"  # suffix of Mention.via for people placed in the one country their sentence's actors share
 LOOSE_PREPS = {"for", "about", "over"}
@@ -171,7 +172,7 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
                         return found, "passive"
     for child in verb.children:
         if child.dep_ == "nsubj":
-            return index.actors_at(child), "svo"
+            return index.actors_at(child) or _capital(child), "svo"
         if child.dep_ == "nsubjpass":
             return [], "passive"  # the passive subject is the target; no "by" phrase, no source
     # No subject of its own: conjoined and complement verbs share their head's ("met and agreed", "agreed to
@@ -221,12 +222,27 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
+                if pobj.lemma_.lower() in index.event_nouns and child.lower_ in LOOSE_PREPS | LOCATIVE:
+                    continue  # "deployed police for the SCO summit", "declined at the Kazan summit": the setting
                 if child.lower_ in LOOSE_PREPS:
                     # "deployed police for the SCO summit": only an actor named outright is a target here.
                     if pobj.i in index.by_token:
                         groups.append((index.actors_at(pobj), child.lower_))
                     continue
                 groups.extend(_phrase_groups(pobj, child.lower_, index))
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            # "acted as a go-between for Moscow and Kyiv", "served as mediator between Baku and Yerevan":
+            # the role names whom the act is for, not the role itself.
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                for prep in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+                    groups.extend((found, prep.lower_) for a in prep.children if a.dep_ == "pobj"
+                                  for found in [index.actors_at(a)] if found)
+    # "brokered by the Emirates between Russia and Ukraine": the parser hangs "between" on an argument.
+    for arg in (a for c in verb.children if c.dep_ in ("agent", "dobj")
+                for a in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"])):
+        for prep in (c for c in arg.children if c.dep_ == "prep" and c.lower_ in ("between", "among")):
+            groups.extend((found, prep.lower_) for a in prep.children if a.dep_ == "pobj"
+                          for found in [index.actors_at(a)] if found)
     if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
         groups.insert(0, (index.actors_at(verb.head), None))
     if verb.lemma_ in TRAVEL and not any(g[0] for g in groups):
@@ -277,6 +293,25 @@ def _destination(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["T
             sentence_index = next((m.sentence_index for m in index.heads.values()), 0)
             return [([(pobj, Mention(span, sentence_index, state, via=DESTINATION))], prep.lower_)]
     return []
+
+
+def _capital(tok: "Token") -> list[tuple["Token", Mention]]:
+    """"Kyiv slams Mongolia", "Hanoi said": a capital the resolver did not take (a headline's odd parse) acting
+    as a subject speaks for its state."""
+    from allegiance.coding import where
+    from allegiance.models import Actor, Span as TextSpan
+
+    if not tok.text[:1].isupper() or tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.tag_ == "NNPS":
+        return []
+    start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i])
+    words = tok.doc[start:tok.i + 1]
+    place = where.lookup(words.text)
+    if place is None or place.kind != "capital":
+        return []
+    state = Actor(f"s:{place.country}", where.country_name(place.country), "state", country=place.country,
+                  confidence=0.8, text=words.text)
+    span = TextSpan(words.start_char, words.end_char, words.text)
+    return [(tok, Mention(span, 0, state, via="capital"))]
 
 
 def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: int = 2
@@ -462,6 +497,7 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
     targets = [([(t, m) for t, m in group if _actor_key(m) not in source_ids and _place_key(m) not in
                  (source_ids if len(sources) > 1 else set()) and _keyable(m)], prep) for group, prep in targets]
     targets = [g for g in targets if g[0]]
+    targets = _beyond_own_forces(pred, targets, own, index)
     if len(sources) > 1:
         # "Modi and Putin met in Samarkand / on the sidelines of the SCO summit": they met each other; and
         # "Russia and the US exchanged prisoners in Ankara": the prisoners are not Turkish.
@@ -479,6 +515,28 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
     for _, source in sources:
         for _, target in group:
             yield Candidate(sentence_index, pred.i, source, target, how, prep, speech)
+
+
+def _beyond_own_forces(pred: "Token", targets: list[tuple[list[tuple["Token", Mention]], str | None]],
+                       own: set[str | None], index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
+    """"deployed Belarusian troops near the Ukrainian border", "massed its forces along the frontier with
+    Georgia": the source's own armed forces are what the act moves; whom it is aimed at is the place they
+    are sent near. A "near/along/toward" phrase naming another country, or any other target, goes before them."""
+    def own_theme(group: list[tuple["Token", Mention]]) -> bool:
+        return all(m.actor is not None and m.actor.country in own and m.actor.sector == "MIL" for _, m in group)
+
+    if not targets or not own_theme(targets[0][0]):
+        return targets
+    beyond: list[tuple[list[tuple["Token", Mention]], str | None]] = []
+    for node in [pred] + [tok for group, _ in targets if own_theme(group) for tok, _ in group]:
+        for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in NEAR):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for group, _p in _phrase_groups(pobj, prep.lower_, index):  # "the border with Georgia"
+                    found = [(t, m) for t, m in group if m.actor is not None and m.actor.country not in own]
+                    if found:
+                        beyond.append((found, prep.lower_))
+                        break
+    return beyond + [g for g in targets if not own_theme(g[0])] + [g for g in targets if own_theme(g[0])]
 
 
 def _reciprocal(pred: "Token", sentence_index: int, parties: list[tuple["Token", Mention]], how: str) -> Iterator[Candidate]:

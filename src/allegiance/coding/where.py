@@ -83,6 +83,16 @@ def lookup(name: str) -> Place | None:
     return gazetteer().get(_norm(name))
 
 
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    return {p.country: p.name for p in gazetteer().values() if p.kind == "country"}
+
+
+def country_name(iso3: str) -> str:
+    """The gazetteer's name of a country ("UKR" → "Ukraine"); the code itself when it has none."""
+    return _countries().get(iso3, iso3)
+
+
 def _is_placed(token: "Token", trigger: "Token") -> bool:
     """Whether a name is where the event happened: a locative object, or what a visit or strike is aimed at."""
     if token.dep_ == "compound" and token.head.pos_ == "NOUN":
