@@ -157,3 +157,28 @@ def test_own_forces_are_what_is_moved_not_the_target(pairs, text, target):
     found = pairs(text)
     assert any(tgt == target for _, _, tgt, _ in found), found
     assert not any(src == tgt for _, src, tgt, _ in found)
+
+
+def test_the_two_leaders_refers_back_to_a_coordinated_pair(pairs):
+    found = pairs("Armenia and Azerbaijan traded accusations on Monday. On Tuesday the two leaders met in Prague.")
+    assert {("meet", "ARM", "AZE", "reciprocal"), ("meet", "AZE", "ARM", "reciprocal")} <= found
+
+
+def test_each_side_and_the_other_are_the_pair(pairs):
+    found = pairs("India and Pakistan exchanged artillery fire overnight. Each side blamed the other for the escalation.")
+    assert {("blame", "IND", "PAK", "reciprocal"), ("blame", "PAK", "IND", "reciprocal")} <= found
+
+
+def test_them_after_a_pair_in_the_same_sentence(pairs):
+    found = pairs("Erdogan phoned Aliyev and Pashinyan on Sunday and urged them to avoid escalation.")
+    assert {("urge", "TUR", "AZE", "inherited"), ("urge", "TUR", "ARM", "inherited")} <= found
+
+
+def test_the_two_leaders_after_a_visit_are_visitor_and_host(pairs):
+    found = pairs("Lula landed in Beijing on Thursday for his first visit to China. The two leaders held talks on Friday.")
+    assert {("hold", "BRA", "CHN", "reciprocal"), ("hold", "CHN", "BRA", "reciprocal")} <= found
+
+
+def test_they_with_another_antecedent_is_not_the_pair(pairs):
+    found = pairs("Russia and China held naval drills in July. Japanese officials said they were watching closely.")
+    assert not [f for f in found if f[0] == "watch" and f[1] in ("RUS", "CHN")]

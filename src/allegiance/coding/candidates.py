@@ -73,6 +73,7 @@ class MentionIndex:
     event_nouns: frozenset[str] = frozenset()  # "Putin's visit" names a visit, not Putin
     by_token: dict[int, Mention] = field(default_factory=dict)
     heads: dict[int, Mention] = field(default_factory=dict)  # head token index → mention
+    pairs: dict[int, tuple[Mention, Mention]] = field(default_factory=dict)  # "the two leaders" → both
 
     @classmethod
     def build(cls, doc: "Doc", mentions: list[Mention], event_nouns: frozenset[str] = frozenset()) -> "MentionIndex":
@@ -87,6 +88,9 @@ class MentionIndex:
             for tok in span:
                 index.by_token.setdefault(tok.i, mention)
             index.heads.setdefault(span.root.i, mention)
+        index.pairs = _pairs(doc, index)
+        for i, (first, _) in index.pairs.items():
+            index.heads[i] = first
         return index
 
     def actor_at(self, tok: "Token", depth: int = 2, through_events: bool = False) -> Mention | None:
@@ -113,7 +117,11 @@ class MentionIndex:
         return None
 
     def actors_at(self, tok: "Token", through_events: bool = False) -> list[tuple["Token", Mention]]:
-        """The actor of a phrase and of the phrases coordinated with it ("Russia and China")."""
+        """The actor of a phrase and of the phrases coordinated with it ("Russia and China"); both parties
+        of a pair the text refers back to ("the two leaders", "both sides", "the two countries' ...")."""
+        pair = self.pairs.get(tok.i) or next((self.pairs[c.i] for c in tok.children if c.dep_ == "poss" and c.i in self.pairs), None)
+        if pair is not None:
+            return [(tok, pair[0]), (tok, pair[1])]
         out = []
         for node in [tok, *_conjuncts(tok), *_coordinated_modifiers(tok)]:
             if node.i != tok.i and node.pos_ not in ("NOUN", "PROPN", "PRON"):
@@ -123,6 +131,74 @@ class MentionIndex:
             if mention is not None and all(m is not mention for _, m in out):
                 out.append((node, mention))
         return out
+
+
+PAIR_NOUNS = {"leader", "side", "country", "man", "government", "delegation", "president", "minister", "neighbour",
+              "neighbor", "state", "capital", "nation", "party", "army", "force", "negotiator", "foe", "rival", "ally"}
+_PAIR_WINDOW = 3  # sentences a coordinated pair stays the referent of "the two leaders", "they"
+
+
+def _pair_phrase(tok: "Token") -> str | None:
+    """"the two leaders", "both sides", "each side", "the other": a phrase that refers back to a pair
+    ("pair"); "they"/"them" as an argument ("pronoun"), which refers to a pair only when its antecedent is
+    one of the pair's."""
+    if tok.pos_ == "PRON" and tok.lower_ in ("they", "them") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return "pronoun"
+    if tok.lower_ == "other" and any(c.lower_ == "the" for c in tok.children) and tok.dep_ in ("dobj", "pobj", "nsubj"):
+        return "pair"
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in PAIR_NOUNS:
+        marks = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "quantmod")}
+        if "two" in marks or "both" in marks or ("each" in marks and tok.lemma_.lower() == "side"):
+            return "pair"
+    return None
+
+
+def _pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mention]]:
+    """Phrases referring back to two parties: the last coordinated pair of actors ("Kyrgyzstan and
+    Tajikistan", "Japarov and Rahmon") within a few sentences, or for "the two leaders" the last two
+    distinct parties named ("Modi landed in Moscow ... The two leaders held talks")."""
+    from allegiance.models import Span as TextSpan
+
+    out: dict[int, tuple[Mention, Mention]] = {}
+    coordinated: tuple[int, Mention, Mention] | None = None  # sentence number, the pair
+    recent: list[tuple[int, Mention]] = []  # named parties in order: (sentence number, mention)
+    for number, sent in enumerate(doc.sents):
+        for tok in sent:
+            kind = _pair_phrase(tok)
+            if kind is not None:
+                pair = coordinated[1:] if coordinated and number - coordinated[0] <= _PAIR_WINDOW else None
+                if kind == "pronoun":
+                    # "they" in the pair's own sentence ("A and B were both in Samarkand, and they met") is the
+                    # pair; in a later one only when its antecedent is one of the pair, or a phrase standing
+                    # for it ("the two leaders").
+                    mention = index.by_token.get(tok.i)
+                    referent = mention.actor if mention is not None else None
+                    if pair is not None and coordinated is not None and coordinated[0] < number and (
+                            referent is None or not (actor_key(referent) in {actor_key(m.actor) for m in pair}
+                                                     or referent.name.lower().startswith(("two ", "both ")))):
+                        pair = None
+                elif pair is None:
+                    last: list[Mention] = []
+                    for n, m in reversed(recent):
+                        if number - n <= 1 and all(actor_key(m.actor) != actor_key(x.actor) for x in last):
+                            last.append(m)
+                    pair = (last[1], last[0]) if len(last) == 2 else None
+                if pair is not None:
+                    phrase = doc[tok.left_edge.i:tok.i + 1]
+                    span = TextSpan(phrase.start_char, phrase.end_char, phrase.text)
+                    out[tok.i] = (Mention(span, pair[0].sentence_index, pair[0].actor, via="pair"),
+                                  Mention(span, pair[1].sentence_index, pair[1].actor, via="pair"))
+                continue
+            mention = index.heads.get(tok.i)
+            if mention is None or mention.via == "pronoun" or mention.via.endswith((ANCHORED, OWN_PEOPLE)):
+                continue
+            if mention.actor is not None and mention.actor.type in ("state", "person", "organization"):
+                recent.append((number, mention))
+            head = index.heads.get(tok.head.i)
+            if tok.dep_ == "conj" and head is not None and actor_key(head.actor) != actor_key(mention.actor) \
+                    and head.via != "pronoun":
+                coordinated = (number, head, mention)
+    return out
 
 
 def _conjuncts(tok: "Token") -> list["Token"]:
@@ -439,10 +515,11 @@ def candidates(sent: "Span", sentence_index: int, index: MentionIndex) -> list[C
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 predicates[child.i] = child
                 stack.append(child)
-    out: dict[tuple[int, int, int | None], Candidate] = {}
+    out: dict[tuple[int, int, str, tuple[int, str] | None], Candidate] = {}
     for pred in sorted(predicates.values(), key=lambda t: t.i):
         for cand in _for_predicate(pred, sentence_index, index):
-            key = (cand.trigger, cand.source.span.start, cand.target.span.start if cand.target else None)
+            key = (cand.trigger, cand.source.span.start, _actor_key(cand.source),
+                   (cand.target.span.start, _actor_key(cand.target)) if cand.target else None)
             out.setdefault(key, cand)
     return list(out.values())
 
