@@ -143,6 +143,9 @@ def test_project_file_validation(tmp_path):
         ("Belarus handed over two captured pilots to Poland.", "handed", "084"),
         ("Putin awarded Modi Russia's highest state honour.", "awarded", "017"),
         ("Riot police used tear gas against the crowd.", "used", "175"),
+        ("A Moscow court charged four men with terrorism.", "charged", "173"),
+        ("Kyiv called the decision an unfriendly act.", "called", "111"),
+        ("Thousands rallied in Yerevan on Thursday.", "rallied", "141"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):
@@ -162,6 +165,8 @@ def test_nominal_and_multiword(lexicon, nlp):
     assert [m.code for m in lexicon.match_multiword(doc, doc[4])] == ["111"]
     doc = nlp("Russian troops pulled out of the city.")
     assert lexicon.match(doc, doc[2])[0].code == "087"
+    doc = nlp("Japan lodged a protest with Moscow.")
+    assert lexicon.match_multiword(doc, doc[3])[0].code == "114"  # a diplomatic protest, not a demonstration
     doc = nlp("Washington pulled out of the treaty.")
     assert lexicon.match(doc, doc[1])[0].code == "161"
 
