@@ -15,6 +15,7 @@ Confidence is a prior for the combiner, not a calibrated probability: a bare ver
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from allegiance.coding.phrases import (
     read_nominal,
 )
 
+INTERNED_MAX = 200_000  # distinct (word, lemma, tag) triples kept between documents
 PRE_WINDOW = 8  # words a pattern may look back before the verb
 PARTICLE_REACH = 3  # "ruled the offer out": a particle may sit this far after its verb
 _ARG_DEPS = {"nsubj": "subject", "nsubjpass": "object", "dobj": "object", "dative": "object", "attr": "object"}
@@ -63,6 +65,30 @@ def _tok(t: Any) -> Tok:
     return Tok(t.lower_, t.lemma_.lower(), t.pos_)
 
 
+def _doc_toks(doc: Any, interned: dict[tuple[int, int, int], Tok]) -> tuple[list[Tok], list[int]]:
+    """A Doc's tokens as ``Tok`` (read as one array, not token by token; equal words share one ``Tok``)
+    and the start of each sentence, ending with the Doc's length. Without sentence boundaries the Doc
+    is one sentence."""
+    from spacy.attrs import LEMMA, LOWER, POS, SENT_START
+
+    if len(interned) > INTERNED_MAX:
+        interned.clear()
+    strings = doc.vocab.strings
+    rows = doc.to_array([LOWER, LEMMA, POS, SENT_START]).tolist() if len(doc) else []
+    toks: list[Tok] = []
+    starts = [0]
+    split = doc.has_annotation("SENT_START")
+    for i, (lower, lemma, pos, sent_start) in enumerate(rows):
+        tok = interned.get((lower, lemma, pos))
+        if tok is None:
+            tok = interned[(lower, lemma, pos)] = Tok(strings[lower], strings[lemma].lower(), strings[pos])
+        toks.append(tok)
+        if split and sent_start == 1 and i > 0:
+            starts.append(i)
+    starts.append(len(rows))
+    return toks, starts
+
+
 def _dep_slots(token: Any) -> list[tuple[str, int]]:
     if token is None:
         return []
@@ -88,7 +114,9 @@ class Lexicon:
         self.blocks = tuple(blocks)
         self.synsets = dict(synsets or {})
         self._compiled = compile_synsets(self.synsets)
-        self._last: tuple[Any, int, list[Tok]] | None = None  # tokens of the last sentence seen
+        # The tokens of the last Doc seen and its sentence starts: a sentence's triggers share them.
+        self._last: tuple[Any, list[Tok], list[int]] | None = None
+        self._interned: dict[tuple[int, int, int], Tok] = {}  # (lower, lemma, pos) ids → Tok
         self._verbs: dict[str, list[tuple[VerbEntry, VerbBlock]]] = {}
         for block in self.blocks:
             for verb in block.verbs:
@@ -107,15 +135,15 @@ class Lexicon:
             toks = [_tok(t) for t in doc_or_tokens]
             return toks, 0, verb_token, max(0, verb_token - PRE_WINDOW), len(toks), None
         doc = verb_token.doc
-        sent = verb_token.sent if doc.has_annotation("SENT_START") else doc[:]
-        if self._last is not None and self._last[0] is doc and self._last[1] == sent.start:
-            toks = self._last[2]
-        else:
-            toks = [_tok(t) for t in sent]
-            self._last = (doc, sent.start, toks)
-        v = verb_token.i - sent.start
-        end = max(verb_token.right_edge.i - sent.start + 1, v + 1)
-        return toks, sent.start, v, max(0, v - PRE_WINDOW), end, verb_token
+        cached = self._last
+        if cached is None or cached[0] is not doc:
+            cached = self._last = (doc, *_doc_toks(doc, self._interned))
+        _, toks, starts = cached
+        at = bisect.bisect_right(starts, verb_token.i) - 1
+        first, last = starts[at], starts[at + 1]
+        v = verb_token.i - first
+        end = max(verb_token.right_edge.i - first + 1, v + 1)
+        return toks[first:last], first, v, max(0, v - PRE_WINDOW), end, verb_token
 
     def stats(self) -> dict[str, int]:
         return {
