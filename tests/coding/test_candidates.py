@@ -182,3 +182,24 @@ def test_the_two_leaders_after_a_visit_are_visitor_and_host(pairs):
 def test_they_with_another_antecedent_is_not_the_pair(pairs):
     found = pairs("Russia and China held naval drills in July. Japanese officials said they were watching closely.")
     assert not [f for f in found if f[0] == "watch" and f[1] in ("RUS", "CHN")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Protesters marched outside the Chinese embassy in Bishkek on Monday.", ("KGZ", "CHN", "14")),
+    ("Thousands of demonstrators rallied in Almaty against the fuel price rise.", ("KAZ", "KAZ", "14")),
+])
+def test_people_placed_in_a_country_act_towards_its_state_or_the_building_they_stand_at(events_of, text, expected):
+    keys, _ = events_of(text)
+    assert expected in keys, keys
+
+
+def test_officials_placed_by_where_they_meet_are_not_its_people(events_of):
+    keys, _ = events_of("Ministers from twelve countries opened the conference in Vienna on Monday.")
+    assert not [k for k in keys if k[0] == "AUT"]
+
+
+def test_nameless_people_take_the_dateline_country(events_of):
+    keys, _ = events_of("TBILISI, May 3 (Reuters) - Police detained dozens of demonstrators on Friday.")
+    assert ("GEO", "GEO", "17") in keys, keys
+    keys, _ = events_of("ANKARA, Aug 1 (Reuters) - Russia released sixteen prisoners on Thursday.")
+    assert not [k for k in keys if "TUR" in k]

@@ -16,6 +16,7 @@ predicates that govern it, so sentences without actors cost almost nothing. Patt
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -41,7 +42,9 @@ TRAVEL = {"arrive", "travel", "fly", "come", "go", "head", "return"}
 DESTINATION = "destination"  # Mention.via of a state named by the place a visit goes to
 APPEALS = {"demand", "urge", "ask", "propose", "suggest", "request", "recommend", "warn", "call"}
 LOCATIVE = {"in", "at"}
-NEAR = ("near", "along", "toward", "towards", "close")  # where forces are sent: "near the Ukrainian border"
+NEAR = ("near", "along", "toward", "towards", "close")
+SITES = {"outside", "at", "near", "before"}  # where a crowd gathers: "outside the Russian embassy"
+STATE_SECTORS = {"GOV", "LEG", "MIL", "COP", "JUD", "SPY"}  # PLOVER sectors of people who act for a state  # where forces are sent: "near the Ukrainian border"
 ANCHORED = "place"  # suffix of Mention.via for groups the coder placed in the country the sentence names
 OWN_PEOPLE = "+own"  # suffix of Mention.via for people placed in the one country their sentence's actors share
 LOOSE_PREPS = {"for", "about", "over"}
@@ -78,6 +81,7 @@ class MentionIndex:
     @classmethod
     def build(cls, doc: "Doc", mentions: list[Mention], event_nouns: frozenset[str] = frozenset()) -> "MentionIndex":
         index = cls(doc, event_nouns)
+        mentions = _anchor_to_dateline(doc, mentions)
         # Longer mentions first so that "Russian Foreign Minister Sergei Lavrov" beats "Russian" in it.
         for mention in sorted(mentions, key=lambda m: m.span.start - m.span.end):
             if not _keyable(mention):
@@ -131,6 +135,24 @@ class MentionIndex:
             if mention is not None and all(m is not mention for _, m in out):
                 out.append((node, mention))
         return out
+
+
+def _anchor_to_dateline(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
+    """"YEREVAN, May 10 (Reuters) - ... police detained more than 150 people": nameless people (police,
+    protesters, crowds) in a sentence that names no one with a country are the people of the place the
+    story is filed from."""
+    from allegiance.coding import where
+
+    loose = [m for m in mentions if m.actor is not None and not _keyable(m) and m.via != "pronoun"
+             and m.actor.type in ("group", "organization")]
+    if not loose:
+        return mentions
+    home = where.dateline_country(doc.text)
+    if home is None:
+        return mentions
+    named = {m.sentence_index for m in mentions if _keyable(m)}
+    return [dataclasses.replace(m, actor=dataclasses.replace(m.actor, country=home), via=f"{m.via}+{ANCHORED}")
+            if any(m is x for x in loose) and m.sentence_index not in named else m for m in mentions]
 
 
 PAIR_NOUNS = {"leader", "side", "country", "man", "government", "delegation", "president", "minister", "neighbour",
@@ -586,12 +608,37 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
             yield from _reciprocal(pred, sentence_index, sources, "reciprocal")
             return
         for _, mention in sources:
-            yield Candidate(sentence_index, pred.i, mention, None, how, None, speech)
+            yield Candidate(sentence_index, pred.i, mention, None, how, None, speech) if pred.pos_ == "NOUN" \
+                else _on_home_ground(pred, sentence_index, mention, how, speech, index)
         return
     group, prep = targets[0]
     for _, source in sources:
         for _, target in group:
             yield Candidate(sentence_index, pred.i, source, target, how, prep, speech)
+
+
+def _on_home_ground(verb: "Token", sentence_index: int, source: Mention, how: str, speech: int | None,
+                    index: MentionIndex) -> Candidate:
+    """Nameless people the text places in a country ("protesters in Tbilisi", "thousands in Novi Sad",
+    "oil workers in Mangystau") who act on nobody named act towards their own state (GEO → GEO) — or towards
+    the actor whose building they stand at ("rallied outside the Russian embassy in Yerevan"). The target is
+    marked as the source's own people, so that acts of war by them are not coded on a guess."""
+    from allegiance.models import Actor
+
+    actor = source.actor
+    country = actor.country if actor is not None else None
+    if country is None or not source.via.endswith(ANCHORED) or actor.sector in STATE_SECTORS:
+        # Officials placed by where they meet ("ministers ... in Luxembourg") are not the place's people.
+        return Candidate(sentence_index, verb.i, source, None, how, None, speech)
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in SITES):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = [m for _, m in index.actors_at(pobj) if m.actor is not None and m.actor.type != "state"
+                     and (m.actor.country or m.actor.organization) and actor_key(m.actor) != country]
+            if found:
+                return Candidate(sentence_index, verb.i, source, found[0], how, prep.lower_, speech)
+    state = Actor(f"s:{country}", country, "state", country=country, confidence=source.actor.confidence)
+    return Candidate(sentence_index, verb.i, source, Mention(source.span, source.sentence_index, state,
+                                                             via=f"{source.via}{OWN_PEOPLE}"), how, None, speech)
 
 
 def _beyond_own_forces(pred: "Token", targets: list[tuple[list[tuple["Token", Mention]], str | None]],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
@@ -153,6 +154,19 @@ def locate(sent: "SpacySpan", trigger: "Token", exclude: list[tuple[int, int]]) 
                     best = (rank, loc)
                 break
     return best[1] if best else None
+
+
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?=,| \(| -| —)", re.MULTILINE)
+_HEAD_CHARS = 600  # a dateline opens the story: the first lines after headline and byline
+
+
+def dateline_country(text: str) -> str | None:
+    """The country of the place a story is filed from ("YEREVAN, May 10 (Reuters) -", "MOSCOW (AP) —")."""
+    for match in _DATELINE.finditer(text[:_HEAD_CHARS]):
+        place = lookup(match.group(1).title())
+        if place is not None:
+            return place.country
+    return None
 
 
 def sentence_country(sent: "SpacySpan") -> str | None:
