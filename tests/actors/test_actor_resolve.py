@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from allegiance.actors.resolve import Resolver
@@ -131,3 +133,30 @@ def test_an_affiliation_does_not_make_a_title_the_head_of_state(shipped: Resolve
 def test_a_word_of_an_office_name_is_not_the_office(shipped: Resolver) -> None:
     actor = shipped.resolve("Foreign", "2023-06-01")
     assert actor is None or actor.type == "unknown"
+
+
+_MEMO_TEXTS = [c[0] for c in CASES] + ["the CSTO", "the Russian-led military alliance", "Putin", "Mr Qodirov"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_MEMO_TEXTS), st.dates(min_value=dt.date(1985, 1, 1), max_value=dt.date(2030, 12, 31)),
+       st.dates(min_value=dt.date(1985, 1, 1), max_value=dt.date(2030, 12, 31)))
+def test_a_remembered_resolution_is_a_fresh_one(kb, text: str, first: dt.date, second: dt.date) -> None:
+    """The resolver remembers answers per date class; asked about another date (of the same class or
+    not) it answers as a resolver that never saw the text, with an Actor of its own."""
+    warm = Resolver(kb)
+    before = warm.resolution(text, first)
+    again = warm.resolution(text, second)
+    assert again == Resolver(kb).resolution(text, second)
+    if again is not None and before is not None:
+        assert again.actor is not before.actor
+    if kb.date_class(first) == kb.date_class(second):
+        assert before == again
+
+
+def test_date_classes_split_at_every_dated_record(kb) -> None:
+    bound = kb.date_bounds[len(kb.date_bounds) // 2]
+    day = dt.timedelta(days=1)
+    classes = {kb.date_class(d) for d in (bound - day, bound, bound + day)}
+    assert len(classes) == 3 and kb.date_class(None) is None
+    assert kb.date_bounds == sorted(set(kb.date_bounds))

@@ -144,7 +144,7 @@ class Coref:
 
     def _description(self, text: str) -> tuple[Actor, str] | None:
         """A title with no nationality: the person seen before who holds it, else the document's state's."""
-        pieces = self.resolver.scanner.scan(words_of(text), text)
+        pieces = self.resolver.scanner.scan_text(text)[1]
         if any(p.kind in ("entity", "affiliation") for p in pieces):
             return None
         titles = [p for p in pieces if p.kind == "title"]

@@ -43,6 +43,7 @@ GENERIC_BLOCS = frozenset({"alliance", "bloc", "union", "grouping", "organisatio
 FORMER = frozenset({"former", "ex", "erstwhile", "onetime", "one-time"})
 _AFFIL_SUFFIX = ("backed", "led", "controlled", "allied", "aligned", "funded", "installed", "appointed", "run",
                  "sponsored", "friendly", "loyal", "leaning")
+SCANNED_MAX = 100_000  # texts whose pieces are remembered
 _SPLIT = re.compile(r"(\S)('s)(?=\s|$)|(?<![\w-])(ex)-(?=\w)")
 
 
@@ -91,6 +92,18 @@ class Scanner:
             for role in person.roles:
                 self.titles.setdefault(key(role.title), "title")
         self.max_n = max(kb.max_words, kb.max_agent_words, max(k.count(" ") + 1 for k in self.titles))
+        self._scanned: dict[str, tuple[list[str], tuple[Piece, ...]]] = {}
+
+    def scan_text(self, text: str) -> tuple[list[str], list[Piece]]:
+        """``words_of(text)`` and its pieces, remembered per text: mentions repeat within and across
+        articles, and the pieces of a text depend on nothing else."""
+        found = self._scanned.get(text)
+        if found is None:
+            if len(self._scanned) >= SCANNED_MAX:
+                self._scanned.clear()
+            words = words_of(text)
+            found = self._scanned[text] = (words, tuple(self.scan(words, text)))
+        return list(found[0]), list(found[1])
 
     def _affiliation(self, word: str) -> str | None:
         if word in self.kb.affiliations:

@@ -8,7 +8,7 @@ the mention or its context gives.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from allegiance.actors import build
@@ -25,6 +25,7 @@ from allegiance.models import Actor, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+RESOLVED_MAX = 100_000  # resolutions remembered per resolver
 _ENTRY_RANK = {"coded": 0, "org": 1, "state": 2}
 # Words in a description that point to words in a bloc's name.
 BLOC_HINTS = {"military": ("security", "defence", "defense", "treaty"), "security": ("security", "treaty"),
@@ -61,6 +62,7 @@ class Resolver:
         self.kb = kb or load_kb()
         self.scanner = Scanner(self.kb)
         self._fuzzy_names: FuzzyNames | None = None
+        self._resolved: dict[tuple, Resolution | None] = {}
 
     # --- public ----------------------------------------------------------------------------
 
@@ -72,7 +74,7 @@ class Resolver:
     def countries_in(self, text: str) -> tuple[str, ...]:
         """States a text names or implies, in order of appearance."""
         out: list[str] = []
-        for piece in self.scanner.scan(words_of(text), text):
+        for piece in self.scanner.scan_text(text)[1]:
             code = self._anchor_state(piece)
             if code and code not in out:
                 out.append(code)
@@ -81,11 +83,24 @@ class Resolver:
     def resolution(self, text: str, date: dt.date | None, *, countries: tuple[str, ...] = (), fuzzy: bool = True,
                    unknown: bool = True, place: bool = False) -> Resolution | None:
         """How ``text`` resolves; ``unknown`` keeps unresolved names, ``place`` says the text is
-        tagged a place, so the gazetteer may give an unknown one its country."""
-        words = words_of(text)
+        tagged a place, so the gazetteer may give an unknown one its country.
+
+        Remembered per text, options and date class (``KnowledgeBase.date_class``): the answer depends
+        on nothing else. Each caller gets its own Actor, as it would from a fresh resolution."""
+        memo = (text, self.kb.date_class(date), countries, fuzzy, unknown, place)
+        if memo in self._resolved:
+            found = self._resolved[memo]
+        else:
+            if len(self._resolved) >= RESOLVED_MAX:
+                self._resolved.clear()
+            found = self._resolved[memo] = self._resolution(text, date, countries, fuzzy, unknown, place)
+        return Resolution(replace(found.actor), found.via) if found is not None else None
+
+    def _resolution(self, text: str, date: dt.date | None, countries: tuple[str, ...], fuzzy: bool,
+                    unknown: bool, place: bool) -> Resolution | None:
+        words, pieces = self.scanner.scan_text(text)
         if not words or names_a_place(words, self.kb, self.scanner.titles):
             return None  # "the Kazakh capital" is where, not who (places.py)
-        pieces = self.scanner.scan(words, text)
         # An unknown proper name heading the phrase ("Uzbek envoy Rustam Qodirov") is the referent;
         # the known words around it only describe it.
         tail = _proper_tail(pieces, text)
