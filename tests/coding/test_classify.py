@@ -68,3 +68,10 @@ def test_aspectual_verbs_are_coded_by_their_complement(coder, lexicon_only):
     doc, cands = _candidates(coder, "Russia began drills near Ukraine.")
     began = [c for c in cands if doc[c.trigger].lemma_ == "begin"]
     assert began and lexicon_only(began[0], doc).code == "150"
+
+
+def test_a_pattern_needing_a_target_does_not_fit_a_candidate_without_one(coder, lexicon_only):
+    # "drills with +" is joint drills (062) only when the "with" names a party
+    doc, cands = _candidates(coder, "Russia held drills with thousands of reservists near its border.")
+    held = [c for c in cands if doc[c.trigger].lemma_ == "hold" and c.target is None]
+    assert held and lexicon_only(held[0], doc).code == "150"

@@ -165,6 +165,8 @@ def test_nominal_and_multiword(lexicon, nlp):
     assert [m.code for m in lexicon.match_multiword(doc, doc[4])] == ["111"]
     doc = nlp("Russian troops pulled out of the city.")
     assert lexicon.match(doc, doc[2])[0].code == "087"
+    doc = nlp("Serbian troops carried out mass killings in the valley.")
+    assert lexicon.match_nominal(doc[5])[0].code == "202"  # "mass" makes a killing mass violence
     doc = nlp("Japan lodged a protest with Moscow.")
     assert lexicon.match_multiword(doc, doc[3])[0].code == "114"  # a diplomatic protest, not a demonstration
     doc = nlp("Washington pulled out of the treaty.")

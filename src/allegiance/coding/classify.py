@@ -193,12 +193,16 @@ def _fit(matches: list[Any], cand: Candidate, doc: "Doc") -> Any | None:
     """The best lexicon match that fits the candidate's arguments.
 
     Matches come best first. A pattern whose target slot names a token outside the candidate's target is
-    about another argument of the verb, so the next match is tried; only if none fits does the best win.
+    about another argument of the verb, so the next match is tried; so is one that needs a target when the
+    candidate has none ("drills with tactical nuclear weapons" is no "drills with +" partner). Only if none
+    fits does the best win.
     """
     def fits(match: Any) -> bool:
         index = match.slot("target")
-        if match.kind != "pattern" or index is None or cand.target is None:
+        if match.kind != "pattern" or index is None:
             return True
+        if cand.target is None:
+            return False
         return cand.target.span.start <= doc[index].idx < cand.target.span.end
 
     return next((m for m in matches if fits(m)), matches[0] if matches else None)
