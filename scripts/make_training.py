@@ -34,10 +34,11 @@ NONE = "none"
 # code under them (the coder turns intent into CAMEO 03), unlike under refusal or speculation verbs.
 POSITIVE_FRAMES = ("past", "past", "perfect", "headline", "progressive", "passive", "reported", "intent", "coord",
                    "relative", "after", "said_had", "began", "started", "continued", "agreed_to", "pledged_to", "ready",
-                   "conj2", "apposition", "as_clause", "citing", "said_day", "headline_colon", "intends_to", "plans_to")
+                   "conj2", "apposition", "as_clause", "citing", "said_day", "headline_colon", "intends_to", "plans_to",
+                   "said_would")
 NEGATIVE_FRAMES = ("not", "never", "refrain", "deny", "could", "may", "fear", "unclear", "question", "would_if",
                    "failed", "yet", "stopped_short", "expected", "considering", "ruled_out", "refused_to", "urged_to",
-                   "said_would", "wants_to", "declined_to", "without")
+                   "wants_to", "declined_to", "without")
 VOWELS = set("aeiou")
 # capitalised first words of the written clauses that are not names, lowered after an opener
 LOWER_AFTER_OPENER = {"The", "A", "Thousands", "Leaders", "New", "During", "Heavy", "Talks", "Protests", "Inflation", "Oil",
@@ -105,7 +106,7 @@ class Generator:
         return self.pick(kind)
 
     def target(self, kind: str) -> str:
-        if kind in ("police", "armed") and self.rng.random() < 0.6:
+        if kind in ("police", "armed", "court") and self.rng.random() < 0.6:
             return self.pick("target_person")
         return self.pick(self.rng.choice(("state", "state", "leader", "org")))
 
@@ -154,7 +155,9 @@ class Generator:
             "refused_to": f"{subj} refused to {t(lemma)}{rest}",
             "declined_to": f"{subj} declined to {t(lemma)}{rest}",
             "urged_to": f"{self.pick('leader')} urged {subj} to {t(lemma)}{rest}",
-            "said_would": f"{self.pick('leader')} said {subj} would {t(lemma)}{rest} if provoked",
+            # reported intent ("said it would free ...") keeps the act's code, as "will" does; a bare
+            # conditional ("would ... only if") is speculation, see would_if
+            "said_would": f"{self.pick('leader')} said {subj} would {t(lemma)}{rest}",
             "wants_to": f"{subj} wants to {t(lemma)}{rest}, officials believe",
             "without": f"{subj} left the summit without {t(inf.ing(lemma))}{rest}",
             "failed": f"{subj} failed to {t(lemma)}{rest}",
@@ -225,10 +228,11 @@ def generate(phrases: dict[str, Any], fillers: dict[str, Any], seed: int, per_ph
     rng = random.Random(seed)
     gen = Generator(fillers, rng)
     out: list[dict[str, Any]] = []
-    for code, spec in phrases["codes"].items():
+    for key, spec in phrases["codes"].items():
+        code = key.split("@")[0]  # "173@court": a second phrase list for the code, with its own subjects
         kind = spec.get("subject", "state")
         for n, phrase in enumerate(spec["phrases"]):
-            group = f"{code}:{n}"
+            group = f"{key}:{n}"
             lemma, _, rest = phrase.partition(" ")
             frames = rng.sample(POSITIVE_FRAMES, k=min(per_phrase, len(POSITIVE_FRAMES)))
             negs = rng.sample(NEGATIVE_FRAMES, k=max(2, per_phrase // 3))
