@@ -203,3 +203,29 @@ def test_nameless_people_take_the_dateline_country(events_of):
     assert ("GEO", "GEO", "17") in keys, keys
     keys, _ = events_of("ANKARA, Aug 1 (Reuters) - Russia released sixteen prisoners on Thursday.")
     assert not [k for k in keys if "TUR" in k]
+
+
+def test_a_complaint_is_aimed_at_whom_it_is_about(pairs):
+    found = pairs("Japarov complained that Beijing paid too little for Kyrgyz gold.")
+    assert ("complain", "KGZ", "CHN", "svo") in found
+
+
+def test_coordinated_speakers_do_not_speak_to_each_other(pairs):
+    found = pairs("Both Baku and Yerevan said their border guards had come under fire.")
+    assert not [f for f in found if f[0] == "say" and f[2] is not None]
+
+
+def test_a_gathering_of_a_body_is_not_a_meeting_with_it(nlp):
+    from allegiance.coding.keys import actor_key
+
+    doc = nlp("Lukashenko arrived in Astana for the summit of the Eurasian Economic Union.")
+    index = MentionIndex.build(doc, resolve_document(doc, dt.date(2024, 7, 1), kb=load_kb()), frozenset({"summit"}))
+    found = {(doc[c.trigger].lemma_, actor_key(c.target.actor) if c.target else None)
+             for c in candidates(next(iter(doc.sents)), 0, index)}
+    assert ("summit", "EAEU") not in found
+
+
+def test_a_speaker_after_a_quote_the_tagger_misreads_is_resolved(pairs):
+    # The small model tags "Tajik President Emomali Rahmon" after a closing quote as a WORK_OF_ART.
+    found = pairs('"You must help us," Tajik President Emomali Rahmon told Chinese President Xi Jinping.')
+    assert ("tell", "TJK", "CHN", "svo") in found

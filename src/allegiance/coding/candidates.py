@@ -40,8 +40,10 @@ ARRIVAL = {"arrive", "travel", "fly", "come", "go", "head", "gather", "meet", "c
            "attend", "invite", "welcome", "host"}
 TRAVEL = {"arrive", "travel", "fly", "come", "go", "head", "return"}
 DESTINATION = "destination"  # Mention.via of a state named by the place a visit goes to
+COMPLAINTS = {"complain", "allege", "charge", "protest", "grumble", "lament", "deplore", "object", "regret"}
 APPEALS = {"demand", "urge", "ask", "propose", "suggest", "request", "recommend", "warn", "call"}
 LOCATIVE = {"in", "at"}
+GATHERINGS = {"summit", "meeting", "session", "conference", "forum", "gathering", "congress", "assembly", "council"}
 NEAR = ("near", "along", "toward", "towards", "close")
 SITES = {"outside", "at", "near", "before"}  # where a crowd gathers: "outside the Russian embassy"
 STATE_SECTORS = {"GOV", "LEG", "MIL", "COP", "JUD", "SPY"}  # PLOVER sectors of people who act for a state  # where forces are sent: "near the Ukrainian border"
@@ -208,8 +210,8 @@ def _pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mentio
                 if pair is not None:
                     phrase = doc[tok.left_edge.i:tok.i + 1]
                     span = TextSpan(phrase.start_char, phrase.end_char, phrase.text)
-                    out[tok.i] = (Mention(span, pair[0].sentence_index, pair[0].actor, via="pair"),
-                                  Mention(span, pair[1].sentence_index, pair[1].actor, via="pair"))
+                    out[tok.i] = tuple(Mention(span, m.sentence_index, dataclasses.replace(m.actor, text=phrase.text),
+                                               via="pair") for m in pair)  # type: ignore[assignment]
                 continue
             mention = index.heads.get(tok.i)
             if mention is None or mention.via == "pronoun" or mention.via.endswith((ANCHORED, OWN_PEOPLE)):
@@ -361,7 +363,9 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
         # or appeal is the subject of the clause that states it.
         # "allowed IAEA inspectors to rotate", "wanted Moscow to stop": spaCy makes the object of an
         # infinitive complement its subject; it is whom the act is aimed at.
-        for clause in (c for c in verb.children if c.dep_ == "ccomp" and (verb.lemma_ in APPEALS or _infinitive(c))):
+        # "complained that Moscow paid too little attention": a complaint is aimed at whom it is about.
+        for clause in (c for c in verb.children
+                       if c.dep_ == "ccomp" and (verb.lemma_ in APPEALS | COMPLAINTS or _infinitive(c))):
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 groups.append((index.actors_at(subject), "that"))
@@ -471,6 +475,8 @@ def _noun_args(noun: "Token", index: MentionIndex):
                     between = found
                 elif child.lower_ == "by":
                     sources = found
+                elif child.lower_ == "of" and noun.lemma_.lower() in GATHERINGS:
+                    continue  # "the summit of the CSTO" is the CSTO's own meeting, not a meeting with it
                 elif child.lower_ in TARGET_PREPS:
                     targets.append((found, child.lower_))
     if not sources and not between and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in LIGHT_VERBS:
@@ -605,6 +611,8 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
         targets = [g for g in targets if g[0]]
     if not targets:
         if len(sources) > 1 and how in ("svo", "inherited", "nominal", "light"):
+            if pred.lemma_ in SPEECH:
+                return  # "Both governments said ...": each spoke, not to the other
             yield from _reciprocal(pred, sentence_index, sources, "reciprocal")
             return
         for _, mention in sources:
@@ -623,6 +631,7 @@ def _on_home_ground(verb: "Token", sentence_index: int, source: Mention, how: st
     "oil workers in Mangystau") who act on nobody named act towards their own state (GEO → GEO) — or towards
     the actor whose building they stand at ("rallied outside the Russian embassy in Yerevan"). The target is
     marked as the source's own people, so that acts of war by them are not coded on a guess."""
+    from allegiance.coding import where
     from allegiance.models import Actor
 
     actor = source.actor
@@ -636,7 +645,8 @@ def _on_home_ground(verb: "Token", sentence_index: int, source: Mention, how: st
                      and (m.actor.country or m.actor.organization) and actor_key(m.actor) != country]
             if found:
                 return Candidate(sentence_index, verb.i, source, found[0], how, prep.lower_, speech)
-    state = Actor(f"s:{country}", country, "state", country=country, confidence=source.actor.confidence)
+    state = Actor(f"s:{country}", where.country_name(country), "state", country=country, confidence=actor.confidence,
+                  text=source.span.text)
     return Candidate(sentence_index, verb.i, source, Mention(source.span, source.sentence_index, state,
                                                              via=f"{source.via}{OWN_PEOPLE}"), how, None, speech)
 
