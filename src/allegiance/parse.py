@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from allegiance.errors import ModelError
@@ -62,3 +63,70 @@ def parse(texts: Iterable[str], *, name: str | None = None, batch_size: int = 32
 
 def parse_one(text: str, *, name: str | None = None) -> "Doc":
     return load(name)(text)
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A parsed Doc's token attributes as plain lists, read from the Doc in one pass.
+
+    Each ``doc[i].attr`` builds a spaCy Token object; loops that visit every token of every article
+    (the coder's mention finding and lexicon matching) index these lists instead.
+    """
+
+    text: str  # the Doc's text
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    ent_type: list[str]
+    head: list[int]  # index of each token's head (the token itself for a root)
+    idx: list[int]  # character offset of each token
+    end: list[int]  # character offset just after each token's text
+    space: list[bool]  # ``is_space``
+    punct: list[bool]  # ``is_punct``
+    sent_starts: list[int]  # the first token of each sentence, then ``len(doc)``
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``."""
+        return self.text[self.idx[start]:self.end[end - 1]] if end > start else ""
+
+    def token_text(self, i: int) -> str:
+        return self.text[self.idx[i]:self.end[i]]
+
+
+_LAST: "tuple[Doc, Tokens] | None" = None
+
+
+def tokens(doc: "Doc") -> Tokens:
+    """The token table of ``doc``; the last Doc's table is kept, since every stage of coding asks for it."""
+    global _LAST
+    last = _LAST
+    if last is not None and last[0] is doc:
+        return last[1]
+    table = _read_tokens(doc)
+    _LAST = (doc, table)
+    return table
+
+
+def _read_tokens(doc: "Doc") -> Tokens:
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, POS, SENT_START, TAG
+
+    n = len(doc)
+    if n:
+        names = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE]).T.tolist()
+        numbers = doc.to_array([IDX, LENGTH, HEAD, SENT_START, IS_SPACE, IS_PUNCT]).astype("int64").T.tolist()
+    else:
+        names, numbers = [[]] * 6, [[]] * 6
+    strings = doc.vocab.strings
+    lower, lemma, pos, tag, dep, ent_type = ([strings[h] for h in column] for column in names)
+    idx, length, head, sent_start, space, punct = numbers
+    starts = [0] if n else []
+    if doc.has_annotation("SENT_START"):
+        starts += [i for i in range(1, n) if sent_start[i] == 1]
+    starts.append(n)
+    return Tokens(
+        text=doc.text, lower=lower, lemma=lemma, pos=pos, tag=tag, dep=dep, ent_type=ent_type,
+        head=[i + h for i, h in enumerate(head)], idx=idx, end=[i + k for i, k in zip(idx, length)],
+        space=[bool(x) for x in space], punct=[bool(x) for x in punct], sent_starts=starts,
+    )

@@ -7,6 +7,7 @@ Matching is greedy longest-first over normalised words, so it costs a few dict l
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -61,7 +62,18 @@ class Piece:
 
 def words_of(text: str) -> list[str]:
     """Normalised words, with possessive 's and the prefix ex- split off as words of their own."""
-    return _SPLIT.sub(lambda m: f"{m[1]} 's" if m[1] else "ex ", normalise(text)).split()
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # mentions repeat within and across articles
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_SPLIT.sub(lambda m: f"{m[1]} 's" if m[1] else "ex ", normalise(text)).split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def words_key(text: str) -> str:
+    """``" ".join(words_of(text))``: the form the knowledge base's name, title and agent keys take."""
+    return " ".join(_words(text))
 
 
 def _cased(text: str) -> tuple[set[str], set[str]] | None:

@@ -10,6 +10,7 @@ article's events atomically.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import dataclasses
 import datetime as dt
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from allegiance.coding import cameo, classify, context, keys, when, where
 from allegiance.coding.candidates import ANCHORED, Candidate, MentionIndex, candidates
 from allegiance.models import Actor, Article, Coder as CoderInfo, Event, Evidence, Span
+from allegiance.parse import tokens
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -124,30 +126,48 @@ class Coder:
             return []
         mentions = _anchor_to_places(doc, [m for m in mentions if not _is_dateline(item.text, m)])
         index = MentionIndex.build(doc, mentions, self.classify.event_nouns)
+        table = tokens(doc)
+        starts = table.sent_starts
+        with_actor = {bisect.bisect_right(starts, i) - 1 for i in index.heads}
         breaks = [m.end() for m in _PARAGRAPH.finditer(item.text)]
+        sents = list(doc.sents)
+        texts = [table.span_text(sent.start, sent.end) for sent in sents]
+        paragraphs = [bisect.bisect_right(breaks, table.idx[sent.start]) for sent in sents]
         seen_lines: set[str] = set()
-        paragraph_dates: dict[int, list[when.DateMention]] = {}
-        events: list[Event] = []
-        for s_index, sent in enumerate(doc.sents):
-            has_actor = any(i in index.heads for i in range(sent.start, sent.end))
-            paragraph = _bisect(breaks, sent.start_char)
-            dates = when.find_dates(sent.text, item.published) if item.published else []
-            earlier = paragraph_dates.setdefault(paragraph, [])
-            line = _SPACE.sub(" ", sent.text.lower()).strip()
+        coded: list[bool] = []
+        for s_index, text in enumerate(texts):
+            line = _SPACE.sub(" ", text.lower()).strip()
             repeated = line in seen_lines  # headlines, captions and boilerplate repeated in the body
             seen_lines.add(line)
-            if has_actor and not repeated:
-                events.extend(self._code_sentence(item, sent, s_index, index, dates, list(earlier)))
+            coded.append(s_index in with_actor and not repeated)
+        # A sentence's dates date its own events and those of the sentences after it in its paragraph:
+        # a sentence with no coded sentence from it to its paragraph's end is not read for dates.
+        needed: list[bool] = []
+        later: set[int] = set()
+        for s_index in reversed(range(len(sents))):
+            if coded[s_index]:
+                later.add(paragraphs[s_index])
+            needed.append(paragraphs[s_index] in later)
+        needed.reverse()
+        paragraph_dates: dict[int, list[when.DateMention]] = {}
+        events: list[Event] = []
+        for s_index, sent in enumerate(sents):
+            if not needed[s_index]:
+                continue
+            dates = when.find_dates(texts[s_index], item.published) if item.published else []
+            earlier = paragraph_dates.setdefault(paragraphs[s_index], [])
+            if coded[s_index]:
+                events.extend(self._code_sentence(item, sent, texts[s_index], s_index, index, dates, list(earlier)))
             earlier.extend(dates)
         return _collapse(events)
 
-    def _code_sentence(self, item: Text, sent: Any, s_index: int, index: MentionIndex,
+    def _code_sentence(self, item: Text, sent: Any, text: str, s_index: int, index: MentionIndex,
                        dates: list[when.DateMention], paragraph_dates: list[when.DateMention]) -> list[Event]:
         doc = sent.doc
         out: list[Event] = []
         triggers: list[int] = []
         frames: set[tuple[Any, int]] = set()
-        question = sent.text.rstrip().endswith("?")
+        question = text.rstrip().endswith("?")
         contexts: dict[int, context.Context] = {}  # several candidates share a trigger
         for cand in candidates(sent, s_index, index):
             trigger = doc[cand.trigger]
@@ -192,14 +212,14 @@ class Coder:
             location = where.locate(sent, trigger, spans)
             actor_conf = min(m.actor.confidence for m in (cand.source, cand.target) if m is not None and m.actor)
             confidence = round(confidence * (0.6 + 0.4 * actor_conf) * (0.9 if cand.via == "speech" else 1.0), 3)
-            out.append(self._event(item, sent, cand, trigger, info, code, date, precision, location, confidence, modality))
+            out.append(self._event(item, text, cand, trigger, info, code, date, precision, location, confidence, modality))
             triggers.append(cand.trigger)
             mirror_code = decision.reverse_code or (code if code in MUTUAL else None)
             back = _code_info(mirror_code, self.strict_codes) if mirror_code else None
             if back is not None and cand.target is not None and modality == "asserted" and cand.via != "reciprocal":
                 # The lexicon pairs the act with its mirror: a visit to X is X hosting the visitor.
                 mirror = dataclasses.replace(cand, source=cand.target, target=cand.source)
-                out.append(self._event(item, sent, mirror, trigger, back, back.code, date, precision, location,
+                out.append(self._event(item, text, mirror, trigger, back, back.code, date, precision, location,
                                        confidence, modality))
                 triggers.append(cand.trigger)
         # "agreed to release prisoners" is one event, the intent to release, not also an agreement.
@@ -212,7 +232,7 @@ class Coder:
         matches = self.classify.lexicon_matches(cand, doc)
         return bool(matches) and all(m.code is not None and m.code[:2] not in UNAIMED_ROOTS for m in matches)
 
-    def _event(self, item: Text, sent: Any, cand: Candidate, trigger: Any, info: Any, code: str,
+    def _event(self, item: Text, text: str, cand: Candidate, trigger: Any, info: Any, code: str,
                date: dt.date | None, precision: str | None, location: Any, confidence: float, modality: str) -> Event:
         source, target = cand.source, cand.target
         assert source.actor is not None
@@ -226,7 +246,7 @@ class Coder:
             cameo=info.code if len(info.code) >= len(code) else code, cameo_root=info.root,
             plover=info.plover, plover_mode=info.plover_mode, quad_class=info.quad_class,  # plover None: CAMEO 01/02
             goldstein=info.goldstein, intensity=book_intensity(info),
-            sentence=sent.text.strip(), evidence=evidence, location=location,
+            sentence=text.strip(), evidence=evidence, location=location,
             confidence=confidence, coder=CODER, modality=modality,
         )
 
@@ -342,12 +362,6 @@ def _is_dateline(text: str, mention: Any) -> bool:
     span = mention.span
     at_line_start = span.start == 0 or text[span.start - 1] == "\n"
     return at_line_start and span.text.isupper() and len(span.text) > 2 and _DATELINE.match(text, span.end) is not None
-
-
-def _bisect(breaks: list[int], position: int) -> int:
-    import bisect
-
-    return bisect.bisect_right(breaks, position)
 
 
 def _actor_key(actor: Any) -> str | None:

@@ -65,28 +65,21 @@ def _tok(t: Any) -> Tok:
     return Tok(t.lower_, t.lemma_.lower(), t.pos_)
 
 
-def _doc_toks(doc: Any, interned: dict[tuple[int, int, int], Tok]) -> tuple[list[Tok], list[int]]:
-    """A Doc's tokens as ``Tok`` (read as one array, not token by token; equal words share one ``Tok``)
-    and the start of each sentence, ending with the Doc's length. Without sentence boundaries the Doc
-    is one sentence."""
-    from spacy.attrs import LEMMA, LOWER, POS, SENT_START
+def _doc_toks(doc: Any, interned: dict[tuple[str, str, str], Tok]) -> tuple[list[Tok], list[int]]:
+    """A Doc's tokens as ``Tok`` (equal words share one) and the start of each sentence, ending with the
+    Doc's length."""
+    from allegiance.parse import tokens
 
     if len(interned) > INTERNED_MAX:
         interned.clear()
-    strings = doc.vocab.strings
-    rows = doc.to_array([LOWER, LEMMA, POS, SENT_START]).tolist() if len(doc) else []
+    table = tokens(doc)
     toks: list[Tok] = []
-    starts = [0]
-    split = doc.has_annotation("SENT_START")
-    for i, (lower, lemma, pos, sent_start) in enumerate(rows):
-        tok = interned.get((lower, lemma, pos))
+    for key in zip(table.lower, table.lemma, table.pos):
+        tok = interned.get(key)
         if tok is None:
-            tok = interned[(lower, lemma, pos)] = Tok(strings[lower], strings[lemma].lower(), strings[pos])
+            tok = interned[key] = Tok(key[0], key[1].lower(), key[2])
         toks.append(tok)
-        if split and sent_start == 1 and i > 0:
-            starts.append(i)
-    starts.append(len(rows))
-    return toks, starts
+    return toks, table.sent_starts if len(doc) else [0, 0]
 
 
 def _dep_slots(token: Any) -> list[tuple[str, int]]:
@@ -116,7 +109,7 @@ class Lexicon:
         self._compiled = compile_synsets(self.synsets)
         # The tokens of the last Doc seen and its sentence starts: a sentence's triggers share them.
         self._last: tuple[Any, list[Tok], list[int]] | None = None
-        self._interned: dict[tuple[int, int, int], Tok] = {}  # (lower, lemma, pos) ids → Tok
+        self._interned: dict[tuple[str, str, str], Tok] = {}  # (lower, lemma, pos) → Tok
         self._verbs: dict[str, list[tuple[VerbEntry, VerbBlock]]] = {}
         for block in self.blocks:
             for verb in block.verbs:
