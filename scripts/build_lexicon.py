@@ -7,7 +7,7 @@ writes the project format (``allegiance-verbs/1``, see docs/lexicon.md). Codes t
 CAMEO codebook are mapped to their nearest known parent code (``0211x`` → ``021``); entries whose code
 has no known parent are kept without a code. Project changes come from ``scripts/data/lexicon_overrides.yaml``:
 generic verbs without a default code (``no_default``), verb defaults and patterns PETRARCH codes differently
-(``recode_verbs``, ``recode_patterns``: a new ``[code]`` or ``drop``), synonym sets (``add_synsets``) and verbs and
+(``recode_verbs``, ``recode_patterns``: a new ``code``, a rewritten pattern ``as``, or ``drop``), synonym sets (``add_synsets``) and verbs and
 patterns PETRARCH lacks (``add_blocks``). Project blocks come first in the output, so that where a project pattern
 and a PETRARCH one ask for as many words, the project's reading wins. Prints what was mapped and what the reader
 rejected, and fails on an override that matches nothing (a rebuild must never drop a fix silently).
@@ -68,8 +68,8 @@ def _recoded(line: str, fix: dict[str, Any]) -> str | None:
     if fix.get("drop"):
         return None
     head, _, note = line.partition(" # ")
-    pattern = head[: head.rindex(" [")]
-    return f"{pattern} [{fix['code']}]" + (f" # {note}" if note else "")
+    pattern, code = head[: head.rindex(" [")], head[head.rindex(" [") + 2 : -1]
+    return f"{fix.get('as', pattern)} [{fix.get('code', code)}]" + (f" # {note}" if note else "")
 
 
 def build(source: Path, overrides: dict[str, Any]) -> tuple[dict[str, Any], Counter[str], tuple[str, ...]]:

@@ -146,6 +146,14 @@ def test_project_file_validation(tmp_path):
         ("A Moscow court charged four men with terrorism.", "charged", "173"),
         ("Kyiv called the decision an unfriendly act.", "called", "111"),
         ("Thousands rallied in Yerevan on Thursday.", "rallied", "141"),
+        ("Azerbaijan sent a field hospital to Turkey.", "sent", "073"),
+        ("Israel summoned Russia's ambassador on Friday.", "summoned", "114"),
+        ("Estonia ordered Russia to cut the staff of its embassy.", "ordered", "161"),
+        ("Wagner fighters have been training Belarusian special forces.", "training", "062"),
+        ("Putin called off his visit to Ankara.", "called", "125"),
+        # "off" is a word, not the start of "offer" (PETRARCH's "* off" of "call" is kept exact)
+        ("Erdogan called Pashinyan to offer his condolences.", "called", "041"),
+        ("Minsk denied the accusation.", "denied", "016"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):
