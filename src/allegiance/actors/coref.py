@@ -21,6 +21,7 @@ from allegiance.actors.candidates import NAMED, PRONOUNS, SHARED, Candidates, cl
 from allegiance.actors.names import guess_gender, key
 from allegiance.actors.phrase import DESCRIPTORS, RULER, words_of
 from allegiance.models import Actor, Mention, Span
+from allegiance.parse import tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -54,10 +55,9 @@ class Seen:
 class Coref:
     def __init__(self, doc: "Doc", date: dt.date | None, resolver: "Resolver"):
         self.doc, self.date, self.resolver, self.kb = doc, date, resolver, resolver.kb
-        self.sent_of = [0] * len(doc)
-        for n, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = n
+        self.t = tokens(doc)
+        starts = self.t.sent_starts
+        self.sent_of = [n for n in range(len(starts) - 1) for _ in range(starts[n], starts[n + 1])]
         self.seen: list[Seen] = []
         self.names: dict[str, Actor] = {}  # surname / partial name keys of people seen so far
         self.countries: list[str] = []
@@ -88,7 +88,7 @@ class Coref:
         if actor.country and actor.country not in self.countries:
             self.countries.append(actor.country)
         self.seen.append(Seen(actor, self.sent_of[span.start], span.start, span.end, root.dep_ in SUBJECTS,
-                              gender, person_like, clause_of(root)))
+                              gender, person_like, clause_of(self.t, root.i)))
 
     def _compatible(self, seen: Seen, kind: str) -> bool:
         a = seen.actor
@@ -120,7 +120,7 @@ class Coref:
         # An object pronoun never refers to the subject of its own clause ("Putin did not answer him").
         barred = set()
         if token.lower_ in OBJECT_PRONOUNS and token.dep_ != "poss":
-            clause = clause_of(token)
+            clause = clause_of(self.t, token.i)
             barred = {s.actor.id or s.actor.name for s in self.seen if s.subject and s.clause == clause}
         for sentence in range(here, max(-1, here - LOOKBACK_SENTENCES - 1), -1):
             pool = [s for s in self.seen if s.sentence == sentence and s.end <= token.i and self._compatible(s, kind)
