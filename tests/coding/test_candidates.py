@@ -229,3 +229,33 @@ def test_a_speaker_after_a_quote_the_tagger_misreads_is_resolved(pairs):
     # The small model tags "Tajik President Emomali Rahmon" after a closing quote as a WORK_OF_ART.
     found = pairs('"You must help us," Tajik President Emomali Rahmon told Chinese President Xi Jinping.')
     assert ("tell", "TJK", "CHN", "svo") in found
+
+
+def _keyed(nlp, text, date=dt.date(2024, 6, 1)):
+    from allegiance.coding.keys import actor_key
+
+    doc = nlp(text)
+    index = MentionIndex.build(doc, resolve_document(doc, date, kb=load_kb()), frozenset({"talk", "summit"}))
+    return {(doc[c.trigger].lemma_, actor_key(c.source.actor), actor_key(c.target.actor) if c.target else None)
+            for i, sent in enumerate(doc.sents) for c in candidates(sent, i, index)}
+
+
+def test_a_place_struck_is_aimed_at_its_state(nlp):
+    assert ("hit", "RUS", "UKR") in _keyed(nlp, "Russian missiles hit the western city of Lviv on Sunday.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A delegation from the Taliban visited Beijing on Monday.", ("visit", "TALIBAN", "CHN")),
+    ("Negotiators from Serbia met the EU envoy in Brussels.", ("meet", "SRB", "EU")),
+])
+def test_people_from_somewhere_are_its_people(nlp, text, expected):
+    assert expected in _keyed(nlp, text)
+
+
+def test_an_appeal_is_from_whom_it_came(nlp):
+    assert ("reject", "AZE", "FRA") in _keyed(nlp, "Baku rejected calls from Paris to resume the talks.")
+
+
+def test_coordinated_nationalities_fight_each_other(nlp):
+    found = _keyed(nlp, "Last week Armenian and Azerbaijani troops exchanged fire along the border.")
+    assert {("exchange", "ARM", "AZE"), ("exchange", "AZE", "ARM")} <= found

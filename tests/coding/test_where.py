@@ -43,3 +43,31 @@ def test_no_place_when_the_text_names_none_or_only_actors(nlp):
     assert locate(sent, _verb(doc, "condemned"), [(16, 23)]) is None
     doc = nlp("The Kazakh president spoke.")
     assert locate(next(doc.sents), _verb(doc, "spoke"), []) is None
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Hundreds of people rallied in the northern city Nukus on Saturday.", "UZB"),
+    ("Crowds gathered outside Georgia's parliament.", "GEO"),
+    ("Gunmen fired on police after an attack on Israel.", None),  # "on" does not place anyone
+])
+def test_sentence_country(nlp, text, country):
+    from allegiance.coding.where import sentence_country
+
+    assert sentence_country(next(iter(nlp(text).sents))) == country
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Armenian leader visits\n\nBy Staff\n\nYEREVAN, May 10 (Reuters) - Crowds gathered.", "ARM"),
+    ("MOSCOW (AP) — The Kremlin said.", "RUS"),
+    ("The Kremlin said on Monday that talks would resume.", None),
+])
+def test_dateline_country(text, country):
+    from allegiance.coding.where import dateline_country
+
+    assert dateline_country(text) == country
+
+
+def test_country_name():
+    from allegiance.coding.where import country_name
+
+    assert country_name("UKR") == "Ukraine" and country_name("XYZ") == "XYZ"

@@ -40,9 +40,12 @@ ARRIVAL = {"arrive", "travel", "fly", "come", "go", "head", "gather", "meet", "c
            "attend", "invite", "welcome", "host"}
 TRAVEL = {"arrive", "travel", "fly", "come", "go", "head", "return"}
 DESTINATION = "destination"  # Mention.via of a state named by the place a visit goes to
+APPEAL_NOUNS = {"call", "appeal", "request", "offer", "proposal", "demand", "invitation", "plea", "warning", "pressure",
+                "criticism", "accusation", "allegation", "claim", "ultimatum", "overture", "bid"}
 COMPLAINTS = {"complain", "allege", "charge", "protest", "grumble", "lament", "deplore", "object", "regret"}
 APPEALS = {"demand", "urge", "ask", "propose", "suggest", "request", "recommend", "warn", "call"}
 LOCATIVE = {"in", "at"}
+AIMED = {"on", "at", "against", "into", "toward", "towards", "upon"}  # "fired missiles at Lviv"
 GATHERINGS = {"summit", "meeting", "session", "conference", "forum", "gathering", "congress", "assembly", "council"}
 NEAR = ("near", "along", "toward", "towards", "close")
 SITES = {"outside", "at", "near", "before"}  # where a crowd gathers: "outside the Russian embassy"
@@ -79,6 +82,7 @@ class MentionIndex:
     by_token: dict[int, Mention] = field(default_factory=dict)
     heads: dict[int, Mention] = field(default_factory=dict)  # head token index → mention
     pairs: dict[int, tuple[Mention, Mention]] = field(default_factory=dict)  # "the two leaders" → both
+    nameless: set[int] = field(default_factory=set)  # heads of people with no country ("a delegation")
 
     @classmethod
     def build(cls, doc: "Doc", mentions: list[Mention], event_nouns: frozenset[str] = frozenset()) -> "MentionIndex":
@@ -86,11 +90,13 @@ class MentionIndex:
         mentions = _anchor_to_dateline(doc, mentions)
         # Longer mentions first so that "Russian Foreign Minister Sergei Lavrov" beats "Russian" in it.
         for mention in sorted(mentions, key=lambda m: m.span.start - m.span.end):
-            if not _keyable(mention):
-                continue  # "protesters", "prisoners": no country or organization to anchor an event
             span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
+            if not _keyable(mention):
+                if mention.actor is not None and mention.actor.type == "group":
+                    index.nameless.add(span.root.i)
+                continue  # "protesters", "prisoners": no country or organization to anchor an event
             for tok in span:
                 index.by_token.setdefault(tok.i, mention)
             index.heads.setdefault(span.root.i, mention)
@@ -102,13 +108,26 @@ class MentionIndex:
     def actor_at(self, tok: "Token", depth: int = 2, through_events: bool = False) -> Mention | None:
         """The actor an argument phrase headed by ``tok`` names, looking into modifiers and appositions."""
         found = self.by_token.get(tok.i)
+        if (found is None and tok.i in self.nameless) or (found is not None and found.via.endswith((ANCHORED, OWN_PEOPLE))):
+            # "a delegation from Hamas", "troops from Belarus", "negotiators from Moldova": whose people they
+            # are beats where the sentence happens to put them.
+            origin = next((m for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for o in c.children if o.dep_ == "pobj" and depth > 0
+                           for m in [self.actor_at(o, depth - 1)] if m is not None), None)
+            if origin is not None:
+                return origin
+        if found is not None and found.via.startswith("agent"):
+            # "the Palestinian Islamist group Hamas": the apposed name, not the description.
+            named = next((self.by_token[c.i] for c in tok.children if c.dep_ == "appos" and c.i in self.by_token), None)
+            return named or found
         if found is not None:
             return found
         if tok.lower_ in ("who", "which", "that") and tok.head.dep_ in ("relcl", "acl") and depth > 0:
             return self.actor_at(tok.head.head, depth - 1)
         if depth <= 0 or (tok.lemma_.lower() in self.event_nouns and not through_events):
             return None
-        for child in tok.children:
+        # An apposed name before modifiers: "the Palestinian group Hamas" is Hamas.
+        for child in sorted(tok.children, key=lambda c: c.dep_ != "appos"):
             if child.dep_ in ("appos", "compound", "amod", "poss", "nmod"):
                 found = self.by_token.get(child.i) or (self.actor_at(child, depth - 1) if child.dep_ == "appos" else None)
                 if found is not None:
@@ -239,7 +258,7 @@ def _coordinated_modifiers(tok: "Token") -> list["Token"]:
     """"Russian and Chinese warships": coordinated modifiers name one actor each."""
     out = []
     for child in tok.children:
-        if child.dep_ in ("amod", "compound") and any(c.dep_ == "conj" for c in child.children):
+        if child.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in child.children):
             out.append(child)
             out.extend(c for c in child.children if c.dep_ == "conj")
     return out
@@ -347,6 +366,8 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
         groups.insert(0, (index.actors_at(verb.head), None))
     if verb.lemma_ in TRAVEL and not any(g[0] for g in groups):
         groups.extend(_destination(verb, index))
+    elif not any(g[0] for g in groups) and verb.lemma_ not in ARRIVAL:
+        groups.extend(_place_acted_on(verb, index))
     if not any(g[0] for g in groups):
         # "threatened to close its border with Belarus", "refused to recognise Kosovo": an act announced,
         # offered or refused is aimed at the object of the act.
@@ -416,6 +437,33 @@ def _capital(tok: "Token") -> list[tuple["Token", Mention]]:
     return [(tok, Mention(span, 0, state, via="capital"))]
 
 
+def _place_acted_on(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
+    """"struck the Ukrainian port city of Odesa", "shelled Kharkiv", "fired missiles at Lviv": a place the
+    resolver leaves a place (no actor) is still aimed at; its state, from the offline gazetteer."""
+    from allegiance.coding import where
+    from allegiance.models import Actor, Span as TextSpan
+
+    heads = [(c, None) for c in verb.children if c.dep_ == "dobj"]
+    heads += [(o, p.lower_) for p in verb.children if p.dep_ == "prep" and p.lower_ in AIMED
+              for o in p.children if o.dep_ == "pobj"]
+    for head, prep in heads:
+        for tok in head.subtree:
+            if tok.pos_ != "PROPN" or tok.i in index.by_token or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN"):
+                continue  # the last word of a name run
+            start = tok.i
+            while start > head.left_edge.i and tok.doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            words = tok.doc[start:tok.i + 1]
+            place = where.lookup(words.text)
+            if place is None or place.kind == "country":
+                continue
+            state = Actor(f"s:{place.country}", where.country_name(place.country), "state", country=place.country,
+                          confidence=0.8, text=words.text)
+            span = TextSpan(words.start_char, words.end_char, words.text)
+            return [([(tok, Mention(span, 0, state, via=DESTINATION))], prep)]
+    return []
+
+
 def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: int = 2
                    ) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
     """Actor groups an object phrase offers, best first: the phrase itself ("Russia"), then its own
@@ -432,6 +480,11 @@ def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: 
         mention = index.by_token.get(child.i) if child.dep_ == "poss" else None
         if mention is not None and mention.via != "pronoun":
             groups.append((index.actors_at(child), prep))
+    for child in noun.children:
+        # "rejected calls from Washington", "welcomed an offer from Beijing": who made the appeal.
+        if child.dep_ == "prep" and child.lower_ == "from" and noun.lemma_.lower() in APPEAL_NOUNS:
+            groups.extend((found, "from") for o in child.children if o.dep_ == "pobj"
+                          for found in [index.actors_at(o)] if found)
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS + ("by",) and child.lower_ not in ("of", "from"):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):

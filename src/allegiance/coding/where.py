@@ -173,7 +173,8 @@ def sentence_country(sent: "SpacySpan") -> str | None:
     """The country of the first place a sentence puts something in ("in Almaty", "outside Georgia's parliament")."""
     doc = sent.doc
     for tok in sent:
-        if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS | {"across", "of"}:
+        # Not "on": "an attack on Israel" does not put the attackers in Israel.
+        if tok.dep_ != "pobj" or tok.head.lower_ not in (PLACE_PREPS - {"on"}) | {"across", "of"}:
             continue
         start = tok.left_edge.i
         for i in range(start, tok.i + 1):
@@ -184,4 +185,8 @@ def sentence_country(sent: "SpacySpan") -> str | None:
                 place = lookup(doc[start:i].text)  # "Georgia's parliament"
                 if place is not None:
                     return place.country
+        for name in (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            place = lookup(doc[name.left_edge.i:name.i + 1].text)  # "in the regional capital Nukus"
+            if place is not None:
+                return place.country
     return None
