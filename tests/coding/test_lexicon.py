@@ -154,6 +154,7 @@ def test_project_file_validation(tmp_path):
         # "off" is a word, not the start of "offer" (PETRARCH's "* off" of "call" is kept exact)
         ("Erdogan called Pashinyan to offer his condolences.", "called", "041"),
         ("Minsk denied the accusation.", "denied", "016"),
+        ("EU hits Russian LNG in its 14th sanctions package", "hits", "163"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):
