@@ -259,3 +259,16 @@ def test_an_appeal_is_from_whom_it_came(nlp):
 def test_coordinated_nationalities_fight_each_other(nlp):
     found = _keyed(nlp, "Last week Armenian and Azerbaijani troops exchanged fire along the border.")
     assert {("exchange", "ARM", "AZE"), ("exchange", "AZE", "ARM")} <= found
+
+
+def test_a_measure_of_acts_is_aimed_where_its_acts_are(nlp):
+    assert ("impose", "GBR", "BLR") in _keyed(nlp, "Britain imposed a new package of sanctions on Belarus.")
+    assert ("launch", "RUS", "UKR") in _keyed(nlp, "Russia launched a wave of drone attacks on Ukraine overnight.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Latvia recalled its ambassador from Minsk on Monday.", ("recall", "LVA", "BLR")),
+    ("Turkey delivered its drones to Azerbaijan in March.", ("deliver", "TUR", "AZE")),
+])
+def test_own_people_moved_are_not_the_target(nlp, text, expected):
+    assert expected in _keyed(nlp, text)

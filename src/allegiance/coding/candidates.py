@@ -40,6 +40,8 @@ ARRIVAL = {"arrive", "travel", "fly", "come", "go", "head", "gather", "meet", "c
            "attend", "invite", "welcome", "host"}
 TRAVEL = {"arrive", "travel", "fly", "come", "go", "head", "return"}
 DESTINATION = "destination"  # Mention.via of a state named by the place a visit goes to
+POSTED = ("from", "to", "in", "at")  # "its ambassador to Russia", "its envoy in Moscow"
+MEASURES = {"package", "round", "wave", "series", "set", "batch", "barrage", "volley", "raft", "string", "spate", "slew"}
 APPEAL_NOUNS = {"call", "appeal", "request", "offer", "proposal", "demand", "invitation", "plea", "warning", "pressure",
                 "criticism", "accusation", "allegation", "claim", "ultimatum", "overture", "bid"}
 COMPLAINTS = {"complain", "allege", "charge", "protest", "grumble", "lament", "deplore", "object", "regret"}
@@ -223,7 +225,7 @@ def _pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mentio
                 elif pair is None:
                     last: list[Mention] = []
                     for n, m in reversed(recent):
-                        if number - n <= 1 and all(actor_key(m.actor) != actor_key(x.actor) for x in last):
+                        if number - n <= _PAIR_WINDOW - 1 and all(actor_key(m.actor) != actor_key(x.actor) for x in last):
                             last.append(m)
                     pair = (last[1], last[0]) if len(last) == 2 else None
                 if pair is not None:
@@ -486,6 +488,11 @@ def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: 
             groups.extend((found, "from") for o in child.children if o.dep_ == "pobj"
                           for found in [index.actors_at(o)] if found)
     for child in noun.children:
+        # "a package of sanctions on Russia", "a new wave of strikes against Kharkiv": the measure's own target.
+        if child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() in MEASURES:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                groups.extend(_phrase_groups(pobj, prep, index, depth))
+    for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS + ("by",) and child.lower_ not in ("of", "from"):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 if depth > 1:
@@ -712,6 +719,18 @@ def _beyond_own_forces(pred: "Token", targets: list[tuple[list[tuple["Token", Me
     def own_theme(group: list[tuple["Token", Mention]]) -> bool:
         return all(m.actor is not None and m.actor.country in own and m.actor.sector == "MIL" for _, m in group)
 
+    def own_people(group: list[tuple["Token", Mention]]) -> bool:
+        return all(m.actor is not None and m.actor.country in own and m.actor.type != "state"
+                   and not m.actor.organization for _, m in group)
+
+    if targets and own_people(targets[0][0]) and not own_theme(targets[0][0]):
+        # "recalled its ambassador from Moscow", "sold its drones to Ukraine": the source's own people or
+        # goods are what the act moves; another party named is whom it is aimed at.
+        posted = [([(t, m) for t, m in index.actors_at(o) if m.actor is not None and m.actor.country not in own], p.lower_)
+                  for tok, _ in targets[0][0] for p in tok.children if p.dep_ == "prep" and p.lower_ in POSTED
+                  for o in p.children if o.dep_ == "pobj"]
+        return [g for g in posted if g[0]] + [g for g in targets if not own_people(g[0])] + \
+            [g for g in targets if own_people(g[0])]
     if not targets or not own_theme(targets[0][0]):
         return targets
     beyond: list[tuple[list[tuple["Token", Mention]], str | None]] = []
