@@ -28,6 +28,7 @@ def test_the_table_matches_the_tokens(nlp, words: list[str]) -> None:
     assert t.space == [x.is_space for x in doc] and t.punct == [x.is_punct for x in doc]
     assert [t.token_text(i) for i in range(len(doc))] == [x.text for x in doc]
     assert t.sent_starts == [s.start for s in doc.sents] + [len(doc)]
+    assert t.children == [[c.i for c in x.children] for x in doc]
     n = len(doc)
     assert all(t.span_text(a, b) == doc[a:b].text for a in range(n) for b in range(a, n + 1))
 

@@ -94,6 +94,15 @@ class Tokens:
     def token_text(self, i: int) -> str:
         return self.text[self.idx[i]:self.end[i]]
 
+    @functools.cached_property
+    def children(self) -> list[list[int]]:
+        """Each token's children (``Token.children``), in order."""
+        out: list[list[int]] = [[] for _ in self.head]
+        for i, h in enumerate(self.head):
+            if h != i:
+                out[h].append(i)
+        return out
+
 
 _LAST: "tuple[Doc, Tokens] | None" = None
 

@@ -85,14 +85,18 @@ def _doc_toks(doc: Any, interned: dict[tuple[str, str, str], Tok]) -> tuple[list
 def _dep_slots(token: Any) -> list[tuple[str, int]]:
     if token is None:
         return []
+    from allegiance.parse import tokens
+
+    t = tokens(token.doc)
     out = []
-    for child in token.children:
-        if child.dep_ in _ARG_DEPS:
-            out.append((_ARG_DEPS[child.dep_], child.i))
-        elif child.dep_ in ("prep", "agent"):
-            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+    for child in t.children[token.i]:
+        dep = t.dep[child]
+        if dep in _ARG_DEPS:
+            out.append((_ARG_DEPS[dep], child))
+        elif dep in ("prep", "agent"):
+            obj = next((g for g in t.children[child] if t.dep[g] == "pobj"), None)
             if obj is not None:
-                out.append((f"prep:{child.lower_}", obj.i))
+                out.append((f"prep:{t.lower[child]}", obj))
     return out
 
 

@@ -53,11 +53,11 @@ class Element:
 class Pattern:
     elements: tuple[Element, ...]
 
-    @property
+    @functools.cached_property
     def verb_index(self) -> int:
         return next(i for i, e in enumerate(self.elements) if e.kind == "verb")
 
-    @property
+    @functools.cached_property
     def specificity(self) -> int:
         """How many literal words and sets the pattern asks for: more specific patterns win."""
         return sum(1 for e in self.elements if e.kind in ("word", "synset"))
@@ -68,6 +68,10 @@ class Pattern:
         return frozenset(e.value for e in self.elements if e.kind == "word")
 
     def text(self) -> str:
+        return self._text
+
+    @functools.cached_property
+    def _text(self) -> str:
         return format_pattern(self)
 
 
@@ -186,6 +190,17 @@ def word_matches(word: str, exact: bool, tok: Tok) -> bool:
     return tail in _TAILS or (tail[:1] == word[-1:] and tail[1:] in _TAILS)  # "stopped", "planning"
 
 
+def _first_unit(e: Element, toks: Sequence[Tok], indices: range, synsets: CompiledSynsets) -> int:
+    """The first of ``indices`` where element ``e`` matches (``_unit_len`` > 0), or -1."""
+    if e.kind == "word":
+        # A word matches only tokens it is a key of (``Tok.keys``): test that before the full rule.
+        word, exact = e.value, e.exact
+        return next((i for i in indices if word in toks[i].keys and word_matches(word, exact, toks[i])), -1)
+    if e.kind in ("source", "target", "compound"):
+        return next((i for i in indices if toks[i].pos in _NOUNISH), -1)
+    return next((i for i in indices if _unit_len(e, toks, i, synsets)), -1)
+
+
 def _unit_len(e: Element, toks: Sequence[Tok], i: int, synsets: CompiledSynsets) -> int:
     """Number of tokens element ``e`` consumes at position ``i``, or 0 when it does not match there."""
     if i < 0 or i >= len(toks):
@@ -235,13 +250,8 @@ def match_pattern(
     pos = verb + 1
     last = verb
     for e in els[k + 1 :]:
-        found = -1
         limit = pos + 1 if e.joined else end
-        for i in range(pos, min(limit, end)):
-            n = _unit_len(e, toks, i, synsets)
-            if n:
-                found = i
-                break
+        found = _first_unit(e, toks, range(max(pos, 0), min(limit, end, len(toks))), synsets)
         if found < 0:
             return None
         if e.kind in ("source", "target", "compound"):
