@@ -11,17 +11,25 @@ predicates that govern it, so sentences without actors cost almost nothing. Patt
 - nominal events: "Putin's visit to Dushanbe", "talks between Baku and Yerevan", "Russian airstrikes on
   Idlib", "Russia imposed sanctions on ..." (a light verb lends its subject to its nominal object);
 - reported speech: inside what a speaker says, an act with no actor of its own, or with "we"/"I" as
-  actor, is the speaker's; "you" or the addressee ("told Putin", "demanded of Putin") is the target.
+  actor, is the speaker's; "you" or the addressee ("told Putin", "demanded of Putin") is the target;
+- mediators and appeals: "acted as a go-between for A and B", "brokered by X between A and B" (X towards
+  each), "rejected calls from Washington", "complained that Moscow ...";
+- whose people: "a delegation from Hamas", "the Islamist group Hamas"; the source's own people or forces
+  moved are not the target ("recalled its ambassador from Moscow", "troops near the Ukrainian border").
+
+Who a phrase that names nobody stands for ("the two leaders", "they", police in a Yerevan dateline) is
+``referents``; places standing for states ("arrived in Hanoi", "struck Odesa", crowds in Tbilisi) ``aims``.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from allegiance.coding.aims import capital, destination, home_ground, place_acted_on
 from allegiance.coding.keys import actor_key
+from allegiance.coding.referents import ANCHORED, OWN_PEOPLE, anchor_to_dateline, keyable, pairs
 from allegiance.models import Mention
 
 if TYPE_CHECKING:
@@ -39,7 +47,6 @@ LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "launch", "carry", "imp
 ARRIVAL = {"arrive", "travel", "fly", "come", "go", "head", "gather", "meet", "convene", "return", "leave",
            "attend", "invite", "welcome", "host"}
 TRAVEL = {"arrive", "travel", "fly", "come", "go", "head", "return"}
-DESTINATION = "destination"  # Mention.via of a state named by the place a visit goes to
 POSTED = ("from", "to", "in", "at")  # "its ambassador to Russia", "its envoy in Moscow"
 MEASURES = {"package", "round", "wave", "series", "set", "batch", "barrage", "volley", "raft", "string", "spate", "slew"}
 APPEAL_NOUNS = {"call", "appeal", "request", "offer", "proposal", "demand", "invitation", "plea", "warning", "pressure",
@@ -47,13 +54,8 @@ APPEAL_NOUNS = {"call", "appeal", "request", "offer", "proposal", "demand", "inv
 COMPLAINTS = {"complain", "allege", "charge", "protest", "grumble", "lament", "deplore", "object", "regret"}
 APPEALS = {"demand", "urge", "ask", "propose", "suggest", "request", "recommend", "warn", "call"}
 LOCATIVE = {"in", "at"}
-AIMED = {"on", "at", "against", "into", "toward", "towards", "upon"}  # "fired missiles at Lviv"
 GATHERINGS = {"summit", "meeting", "session", "conference", "forum", "gathering", "congress", "assembly", "council"}
-NEAR = ("near", "along", "toward", "towards", "close")
-SITES = {"outside", "at", "near", "before"}  # where a crowd gathers: "outside the Russian embassy"
-STATE_SECTORS = {"GOV", "LEG", "MIL", "COP", "JUD", "SPY"}  # PLOVER sectors of people who act for a state  # where forces are sent: "near the Ukrainian border"
-ANCHORED = "place"  # suffix of Mention.via for groups the coder placed in the country the sentence names
-OWN_PEOPLE = "+own"  # suffix of Mention.via for people placed in the one country their sentence's actors share
+NEAR = ("near", "along", "toward", "towards", "close")  # where forces are sent: "near the Ukrainian border"
 LOOSE_PREPS = {"for", "about", "over"}
 FRAMES = {"threaten", "offer", "promise", "pledge", "vow", "refuse", "decline", "agree", "plan", "intend",
           "decide", "try", "seek", "attempt", "begin", "start", "continue", "warn", "move", "vote", "fail"}
@@ -89,20 +91,20 @@ class MentionIndex:
     @classmethod
     def build(cls, doc: "Doc", mentions: list[Mention], event_nouns: frozenset[str] = frozenset()) -> "MentionIndex":
         index = cls(doc, event_nouns)
-        mentions = _anchor_to_dateline(doc, mentions)
+        mentions = anchor_to_dateline(doc, mentions)
         # Longer mentions first so that "Russian Foreign Minister Sergei Lavrov" beats "Russian" in it.
         for mention in sorted(mentions, key=lambda m: m.span.start - m.span.end):
             span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            if not _keyable(mention):
+            if not keyable(mention):
                 if mention.actor is not None and mention.actor.type == "group":
                     index.nameless.add(span.root.i)
                 continue  # "protesters", "prisoners": no country or organization to anchor an event
             for tok in span:
                 index.by_token.setdefault(tok.i, mention)
             index.heads.setdefault(span.root.i, mention)
-        index.pairs = _pairs(doc, index)
+        index.pairs = pairs(doc, index)
         for i, (first, _) in index.pairs.items():
             index.heads[i] = first
         return index
@@ -160,92 +162,6 @@ class MentionIndex:
         return out
 
 
-def _anchor_to_dateline(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
-    """"YEREVAN, May 10 (Reuters) - ... police detained more than 150 people": nameless people (police,
-    protesters, crowds) in a sentence that names no one with a country are the people of the place the
-    story is filed from."""
-    from allegiance.coding import where
-
-    loose = [m for m in mentions if m.actor is not None and not _keyable(m) and m.via != "pronoun"
-             and m.actor.type in ("group", "organization")]
-    if not loose:
-        return mentions
-    home = where.dateline_country(doc.text)
-    if home is None:
-        return mentions
-    named = {m.sentence_index for m in mentions if _keyable(m)}
-    return [dataclasses.replace(m, actor=dataclasses.replace(m.actor, country=home), via=f"{m.via}+{ANCHORED}")
-            if any(m is x for x in loose) and m.sentence_index not in named else m for m in mentions]
-
-
-PAIR_NOUNS = {"leader", "side", "country", "man", "government", "delegation", "president", "minister", "neighbour",
-              "neighbor", "state", "capital", "nation", "party", "army", "force", "negotiator", "foe", "rival", "ally"}
-_PAIR_WINDOW = 3  # sentences a coordinated pair stays the referent of "the two leaders", "they"
-
-
-def _pair_phrase(tok: "Token") -> str | None:
-    """"the two leaders", "both sides", "each side", "the other": a phrase that refers back to a pair
-    ("pair"); "they"/"them" as an argument ("pronoun"), which refers to a pair only when its antecedent is
-    one of the pair's."""
-    if tok.pos_ == "PRON" and tok.lower_ in ("they", "them") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
-        return "pronoun"
-    if tok.lower_ == "other" and any(c.lower_ == "the" for c in tok.children) and tok.dep_ in ("dobj", "pobj", "nsubj"):
-        return "pair"
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() in PAIR_NOUNS:
-        marks = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "quantmod")}
-        if "two" in marks or "both" in marks or ("each" in marks and tok.lemma_.lower() == "side"):
-            return "pair"
-    return None
-
-
-def _pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mention]]:
-    """Phrases referring back to two parties: the last coordinated pair of actors ("Kyrgyzstan and
-    Tajikistan", "Japarov and Rahmon") within a few sentences, or for "the two leaders" the last two
-    distinct parties named ("Modi landed in Moscow ... The two leaders held talks")."""
-    from allegiance.models import Span as TextSpan
-
-    out: dict[int, tuple[Mention, Mention]] = {}
-    coordinated: tuple[int, Mention, Mention] | None = None  # sentence number, the pair
-    recent: list[tuple[int, Mention]] = []  # named parties in order: (sentence number, mention)
-    for number, sent in enumerate(doc.sents):
-        for tok in sent:
-            kind = _pair_phrase(tok)
-            if kind is not None:
-                pair = coordinated[1:] if coordinated and number - coordinated[0] <= _PAIR_WINDOW else None
-                if kind == "pronoun":
-                    # "they" in the pair's own sentence ("A and B were both in Samarkand, and they met") is the
-                    # pair; in a later one only when its antecedent is one of the pair, or a phrase standing
-                    # for it ("the two leaders").
-                    mention = index.by_token.get(tok.i)
-                    referent = mention.actor if mention is not None else None
-                    if pair is not None and coordinated is not None and coordinated[0] < number and (
-                            referent is None or not (actor_key(referent) in {actor_key(m.actor) for m in pair}
-                                                     or referent.name.lower().startswith(("two ", "both ")))):
-                        pair = None
-                elif pair is None:
-                    last: list[Mention] = []
-                    for n, m in reversed(recent):
-                        if number - n <= _PAIR_WINDOW - 1 and all(actor_key(m.actor) != actor_key(x.actor) for x in last):
-                            last.append(m)
-                    pair = (last[1], last[0]) if len(last) == 2 else None
-                if pair is not None:
-                    phrase = doc[tok.left_edge.i:tok.i + 1]
-                    span = TextSpan(phrase.start_char, phrase.end_char, phrase.text)
-                    out[tok.i] = tuple(Mention(span, m.sentence_index, dataclasses.replace(m.actor, text=phrase.text),
-                                               via="pair") for m in pair)  # type: ignore[assignment]
-                continue
-            mention = index.heads.get(tok.i)
-            if mention is None or mention.via == "pronoun" or mention.via.endswith((ANCHORED, OWN_PEOPLE)):
-                continue
-            if mention.actor is not None and mention.actor.type in ("state", "person", "organization"):
-                recent.append((number, mention))
-            head = index.heads.get(tok.head.i)
-            if tok.dep_ == "conj" and head is not None and actor_key(head.actor) != actor_key(mention.actor) \
-                    and head.via != "pronoun":
-                coordinated = (number, head, mention)
-    return out
-
-
 def _conjuncts(tok: "Token") -> list["Token"]:
     out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
     while stack:
@@ -293,7 +209,7 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
                         return found, "passive"
     for child in verb.children:
         if child.dep_ == "nsubj":
-            return index.actors_at(child) or _capital(child), "svo"
+            return index.actors_at(child) or capital(child), "svo"
         if child.dep_ == "nsubjpass":
             return [], "passive"  # the passive subject is the target; no "by" phrase, no source
     # No subject of its own: conjoined and complement verbs share their head's ("met and agreed", "agreed to
@@ -367,9 +283,9 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
     if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
         groups.insert(0, (index.actors_at(verb.head), None))
     if verb.lemma_ in TRAVEL and not any(g[0] for g in groups):
-        groups.extend(_destination(verb, index))
+        groups.extend(destination(verb, index))
     elif not any(g[0] for g in groups) and verb.lemma_ not in ARRIVAL:
-        groups.extend(_place_acted_on(verb, index))
+        groups.extend(place_acted_on(verb, index))
     if not any(g[0] for g in groups):
         # "threatened to close its border with Belarus", "refused to recognise Kosovo": an act announced,
         # offered or refused is aimed at the object of the act.
@@ -397,73 +313,6 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
 
 def _infinitive(clause: "Token") -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-
-
-def _destination(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
-    """"Putin arrived in Yerevan": a place the resolver left as a place (a capital, a city) still names
-    whom a visit is to — its state, from the offline gazetteer."""
-    from allegiance.coding import where
-    from allegiance.models import Actor, Span as TextSpan
-
-    for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "to")):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
-            start = min([pobj.i] + [c.i for c in pobj.children if c.dep_ == "compound" and c.i < pobj.i])
-            words = pobj.doc[start:pobj.i + 1]
-            place = where.lookup(words.text)
-            if place is None:
-                continue
-            state = Actor(f"s:{place.country}", place.name, "state", country=place.country, confidence=0.9,
-                          text=words.text)
-            span = TextSpan(words.start_char, words.end_char, words.text)
-            sentence_index = next((m.sentence_index for m in index.heads.values()), 0)
-            return [([(pobj, Mention(span, sentence_index, state, via=DESTINATION))], prep.lower_)]
-    return []
-
-
-def _capital(tok: "Token") -> list[tuple["Token", Mention]]:
-    """"Kyiv slams Mongolia", "Hanoi said": a capital the resolver did not take (a headline's odd parse) acting
-    as a subject speaks for its state."""
-    from allegiance.coding import where
-    from allegiance.models import Actor, Span as TextSpan
-
-    if not tok.text[:1].isupper() or tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.tag_ == "NNPS":
-        return []
-    start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i])
-    words = tok.doc[start:tok.i + 1]
-    place = where.lookup(words.text)
-    if place is None or place.kind != "capital":
-        return []
-    state = Actor(f"s:{place.country}", where.country_name(place.country), "state", country=place.country,
-                  confidence=0.8, text=words.text)
-    span = TextSpan(words.start_char, words.end_char, words.text)
-    return [(tok, Mention(span, 0, state, via="capital"))]
-
-
-def _place_acted_on(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
-    """"struck the Ukrainian port city of Odesa", "shelled Kharkiv", "fired missiles at Lviv": a place the
-    resolver leaves a place (no actor) is still aimed at; its state, from the offline gazetteer."""
-    from allegiance.coding import where
-    from allegiance.models import Actor, Span as TextSpan
-
-    heads = [(c, None) for c in verb.children if c.dep_ == "dobj"]
-    heads += [(o, p.lower_) for p in verb.children if p.dep_ == "prep" and p.lower_ in AIMED
-              for o in p.children if o.dep_ == "pobj"]
-    for head, prep in heads:
-        for tok in head.subtree:
-            if tok.pos_ != "PROPN" or tok.i in index.by_token or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN"):
-                continue  # the last word of a name run
-            start = tok.i
-            while start > head.left_edge.i and tok.doc[start - 1].pos_ == "PROPN":
-                start -= 1
-            words = tok.doc[start:tok.i + 1]
-            place = where.lookup(words.text)
-            if place is None or place.kind == "country":
-                continue
-            state = Actor(f"s:{place.country}", where.country_name(place.country), "state", country=place.country,
-                          confidence=0.8, text=words.text)
-            span = TextSpan(words.start_char, words.end_char, words.text)
-            return [([(tok, Mention(span, 0, state, via=DESTINATION))], prep)]
-    return []
 
 
 def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: int = 2
@@ -649,7 +498,7 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
                 targets = [([(you, frame[2])], None)]
     # People placed in the one country their sentence names are that country's when acted on ("pardoned
     # 6,000 prisoners"), not when they act: "the two leaders agreed", "investigators found".
-    sources = [(t, m) for t, m in sources if _keyable(m) and not m.via.endswith(OWN_PEOPLE)]
+    sources = [(t, m) for t, m in sources if keyable(m) and not m.via.endswith(OWN_PEOPLE)]
     if not sources:
         return
     # A state is not a target of its own people ("Putin threatened a response to any attack on Russia").
@@ -660,7 +509,7 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
     if len(sources) > 1:  # "Putin and Lukashenko held talks ... in Belarus": not talks with Belarus
         source_ids |= {_place_key(m) for _, m in sources}
     targets = [([(t, m) for t, m in group if _actor_key(m) not in source_ids and _place_key(m) not in
-                 (source_ids if len(sources) > 1 else set()) and _keyable(m)], prep) for group, prep in targets]
+                 (source_ids if len(sources) > 1 else set()) and keyable(m)], prep) for group, prep in targets]
     targets = [g for g in targets if g[0]]
     targets = _beyond_own_forces(pred, targets, own, index)
     if len(sources) > 1:
@@ -676,39 +525,13 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
             yield from _reciprocal(pred, sentence_index, sources, "reciprocal")
             return
         for _, mention in sources:
-            yield Candidate(sentence_index, pred.i, mention, None, how, None, speech) if pred.pos_ == "NOUN" \
-                else _on_home_ground(pred, sentence_index, mention, how, speech, index)
+            target, prep = home_ground(pred, mention, index) if pred.pos_ != "NOUN" else (None, None)
+            yield Candidate(sentence_index, pred.i, mention, target, how, prep, speech)
         return
     group, prep = targets[0]
     for _, source in sources:
         for _, target in group:
             yield Candidate(sentence_index, pred.i, source, target, how, prep, speech)
-
-
-def _on_home_ground(verb: "Token", sentence_index: int, source: Mention, how: str, speech: int | None,
-                    index: MentionIndex) -> Candidate:
-    """Nameless people the text places in a country ("protesters in Tbilisi", "thousands in Novi Sad",
-    "oil workers in Mangystau") who act on nobody named act towards their own state (GEO → GEO) — or towards
-    the actor whose building they stand at ("rallied outside the Russian embassy in Yerevan"). The target is
-    marked as the source's own people, so that acts of war by them are not coded on a guess."""
-    from allegiance.coding import where
-    from allegiance.models import Actor
-
-    actor = source.actor
-    country = actor.country if actor is not None else None
-    if country is None or not source.via.endswith(ANCHORED) or actor.sector in STATE_SECTORS:
-        # Officials placed by where they meet ("ministers ... in Luxembourg") are not the place's people.
-        return Candidate(sentence_index, verb.i, source, None, how, None, speech)
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in SITES):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            found = [m for _, m in index.actors_at(pobj) if m.actor is not None and m.actor.type != "state"
-                     and (m.actor.country or m.actor.organization) and actor_key(m.actor) != country]
-            if found:
-                return Candidate(sentence_index, verb.i, source, found[0], how, prep.lower_, speech)
-    state = Actor(f"s:{country}", where.country_name(country), "state", country=country, confidence=actor.confidence,
-                  text=source.span.text)
-    return Candidate(sentence_index, verb.i, source, Mention(source.span, source.sentence_index, state,
-                                                             via=f"{source.via}{OWN_PEOPLE}"), how, None, speech)
 
 
 def _beyond_own_forces(pred: "Token", targets: list[tuple[list[tuple["Token", Mention]], str | None]],
@@ -750,12 +573,6 @@ def _reciprocal(pred: "Token", sentence_index: int, parties: list[tuple["Token",
         for _, b in parties:
             if a is not b and _actor_key(a) != _actor_key(b):
                 yield Candidate(sentence_index, pred.i, a, b, how if how != "nominal" else "reciprocal", "with")
-
-
-def _keyable(mention: Mention) -> bool:
-    """An actor with neither country nor organization ("prisoners", "crowds") cannot anchor an event."""
-    actor = mention.actor
-    return actor is not None and bool(actor.country or actor.organization)
 
 
 def _place_key(mention: Mention) -> str | None:

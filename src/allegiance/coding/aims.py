@@ -1,0 +1,107 @@
+"""Where an act is aimed when the parse names no actor there: a place stands for its state.
+
+"arrived in Hanoi" (a visit goes to Vietnam), "Kyiv slams" (a capital the resolver missed speaks for its
+state), "struck the port city of Odesa" (an attack on Ukraine), "protesters rallied in Tbilisi" (nameless
+people act towards their own state, or towards the actor whose building they stand at). Places come from
+the offline gazetteer (``where.lookup``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from allegiance.coding import where
+from allegiance.coding.keys import actor_key
+from allegiance.coding.referents import ANCHORED, OWN_PEOPLE
+from allegiance.models import Actor, Mention, Span as TextSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from allegiance.coding.candidates import MentionIndex
+
+Group = list[tuple["Token", Mention]]
+DESTINATION = "destination"  # Mention.via of a state named by the place a visit goes to
+AIMED = {"on", "at", "against", "into", "toward", "towards", "upon"}  # "fired missiles at Lviv"
+SITES = {"outside", "at", "near", "before"}  # where a crowd gathers: "outside the Russian embassy"
+STATE_SECTORS = {"GOV", "LEG", "MIL", "COP", "JUD", "SPY"}  # PLOVER sectors of people who act for a state
+
+
+def destination(verb: "Token", index: "MentionIndex") -> list[tuple[Group, str | None]]:
+    """"Putin arrived in Yerevan": a place the resolver left as a place (a capital, a city) still names
+    whom a visit is to — its state, from the offline gazetteer."""
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "to")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+            start = min([pobj.i] + [c.i for c in pobj.children if c.dep_ == "compound" and c.i < pobj.i])
+            words = pobj.doc[start:pobj.i + 1]
+            place = where.lookup(words.text)
+            if place is None:
+                continue
+            state = Actor(f"s:{place.country}", place.name, "state", country=place.country, confidence=0.9,
+                          text=words.text)
+            span = TextSpan(words.start_char, words.end_char, words.text)
+            sentence_index = next((m.sentence_index for m in index.heads.values()), 0)
+            return [([(pobj, Mention(span, sentence_index, state, via=DESTINATION))], prep.lower_)]
+    return []
+
+
+def capital(tok: "Token") -> Group:
+    """"Kyiv slams Mongolia", "Hanoi said": a capital the resolver did not take (a headline's odd parse) acting
+    as a subject speaks for its state."""
+    if not tok.text[:1].isupper() or tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.tag_ == "NNPS":
+        return []
+    start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i])
+    words = tok.doc[start:tok.i + 1]
+    place = where.lookup(words.text)
+    if place is None or place.kind != "capital":
+        return []
+    state = Actor(f"s:{place.country}", where.country_name(place.country), "state", country=place.country,
+                  confidence=0.8, text=words.text)
+    span = TextSpan(words.start_char, words.end_char, words.text)
+    return [(tok, Mention(span, 0, state, via="capital"))]
+
+
+def place_acted_on(verb: "Token", index: "MentionIndex") -> list[tuple[Group, str | None]]:
+    """"struck the Ukrainian port city of Odesa", "shelled Kharkiv", "fired missiles at Lviv": a place the
+    resolver leaves a place (no actor) is still aimed at; its state, from the offline gazetteer."""
+    heads = [(c, None) for c in verb.children if c.dep_ == "dobj"]
+    heads += [(o, p.lower_) for p in verb.children if p.dep_ == "prep" and p.lower_ in AIMED
+              for o in p.children if o.dep_ == "pobj"]
+    for head, prep in heads:
+        for tok in head.subtree:
+            if tok.pos_ != "PROPN" or tok.i in index.by_token or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN"):
+                continue  # the last word of a name run
+            start = tok.i
+            while start > head.left_edge.i and tok.doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            words = tok.doc[start:tok.i + 1]
+            place = where.lookup(words.text)
+            if place is None or place.kind == "country":
+                continue
+            state = Actor(f"s:{place.country}", where.country_name(place.country), "state", country=place.country,
+                          confidence=0.8, text=words.text)
+            span = TextSpan(words.start_char, words.end_char, words.text)
+            return [([(tok, Mention(span, 0, state, via=DESTINATION))], prep)]
+    return []
+
+
+def home_ground(verb: "Token", source: Mention, index: "MentionIndex") -> tuple[Mention | None, str | None]:
+    """Nameless people the text places in a country ("protesters in Tbilisi", "thousands in Novi Sad",
+    "oil workers in Mangystau") who act on nobody named act towards their own state (GEO → GEO) — or towards
+    the actor whose building they stand at ("rallied outside the Russian embassy in Yerevan"). The target is
+    marked as the source's own people, so that acts of war by them are not coded on a guess. Returns the
+    target and its preposition, or (None, None)."""
+    actor = source.actor
+    if actor is None or actor.country is None or not source.via.endswith(ANCHORED) or actor.sector in STATE_SECTORS:
+        # Officials placed by where they meet ("ministers ... in Luxembourg") are not the place's people.
+        return None, None
+    country = actor.country
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in SITES):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = [m for _, m in index.actors_at(pobj) if m.actor is not None and m.actor.type != "state"
+                     and (m.actor.country or m.actor.organization) and actor_key(m.actor) != country]
+            if found:
+                return found[0], prep.lower_
+    state = Actor(f"s:{country}", where.country_name(country), "state", country=country, confidence=actor.confidence,
+                  text=source.span.text)
+    return Mention(source.span, source.sentence_index, state, via=f"{source.via}{OWN_PEOPLE}"), None

@@ -1,0 +1,112 @@
+"""Who a phrase stands for when it names nobody itself: the pair behind "the two leaders", "both sides",
+"each side ... the other" and "they"; the country of nameless people in a story filed from somewhere.
+
+Both work on the resolved mentions of a whole document (``MentionIndex.build`` calls them), so that the
+candidates of a sentence can use what earlier sentences named.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from allegiance.coding.keys import actor_key
+from allegiance.models import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from allegiance.coding.candidates import MentionIndex
+
+ANCHORED = "place"  # suffix of Mention.via for groups the coder placed in the country the sentence names
+OWN_PEOPLE = "+own"  # suffix of Mention.via for people placed in the one country their sentence's actors share
+PAIR_NOUNS = {"leader", "side", "country", "man", "government", "delegation", "president", "minister", "neighbour",
+              "neighbor", "state", "capital", "nation", "party", "army", "force", "negotiator", "foe", "rival", "ally"}
+_PAIR_WINDOW = 3  # sentences a coordinated pair stays the referent of "the two leaders", "they"
+
+
+def keyable(mention: Mention) -> bool:
+    """An actor with neither country nor organization ("prisoners", "crowds") cannot anchor an event."""
+    actor = mention.actor
+    return actor is not None and bool(actor.country or actor.organization)
+
+
+def anchor_to_dateline(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
+    """"YEREVAN, May 10 (Reuters) - ... police detained more than 150 people": nameless people (police,
+    protesters, crowds) in a sentence that names no one with a country are the people of the place the
+    story is filed from."""
+    from allegiance.coding import where
+
+    loose = [m for m in mentions if m.actor is not None and not keyable(m) and m.via != "pronoun"
+             and m.actor.type in ("group", "organization")]
+    if not loose:
+        return mentions
+    home = where.dateline_country(doc.text)
+    if home is None:
+        return mentions
+    named = {m.sentence_index for m in mentions if keyable(m)}
+    return [dataclasses.replace(m, actor=dataclasses.replace(m.actor, country=home), via=f"{m.via}+{ANCHORED}")
+            if any(m is x for x in loose) and m.sentence_index not in named else m for m in mentions]
+
+
+def pair_phrase(tok: "Token") -> str | None:
+    """"the two leaders", "both sides", "each side", "the other": a phrase that refers back to a pair
+    ("pair"); "they"/"them" as an argument ("pronoun"), which refers to a pair only when its antecedent is
+    one of the pair's."""
+    if tok.pos_ == "PRON" and tok.lower_ in ("they", "them") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return "pronoun"
+    if tok.lower_ == "other" and any(c.lower_ == "the" for c in tok.children) and tok.dep_ in ("dobj", "pobj", "nsubj"):
+        return "pair"
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in PAIR_NOUNS:
+        marks = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "quantmod")}
+        if "two" in marks or "both" in marks or ("each" in marks and tok.lemma_.lower() == "side"):
+            return "pair"
+    return None
+
+
+def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mention]]:
+    """Phrases referring back to two parties: the last coordinated pair of actors ("Kyrgyzstan and
+    Tajikistan", "Japarov and Rahmon") within a few sentences, or for "the two leaders" the last two
+    distinct parties named ("Modi landed in Moscow ... The two leaders held talks")."""
+    from allegiance.models import Span as TextSpan
+
+    out: dict[int, tuple[Mention, Mention]] = {}
+    coordinated: tuple[int, Mention, Mention] | None = None  # sentence number, the pair
+    recent: list[tuple[int, Mention]] = []  # named parties in order: (sentence number, mention)
+    for number, sent in enumerate(doc.sents):
+        for tok in sent:
+            kind = pair_phrase(tok)
+            if kind is not None:
+                pair = coordinated[1:] if coordinated and number - coordinated[0] <= _PAIR_WINDOW else None
+                if kind == "pronoun":
+                    # "they" in the pair's own sentence ("A and B were both in Samarkand, and they met") is the
+                    # pair; in a later one only when its antecedent is one of the pair, or a phrase standing
+                    # for it ("the two leaders").
+                    mention = index.by_token.get(tok.i)
+                    referent = mention.actor if mention is not None else None
+                    if pair is not None and coordinated is not None and coordinated[0] < number and (
+                            referent is None or not (actor_key(referent) in {actor_key(m.actor) for m in pair}
+                                                     or referent.name.lower().startswith(("two ", "both ")))):
+                        pair = None
+                elif pair is None:
+                    last: list[Mention] = []
+                    for n, m in reversed(recent):
+                        if number - n <= _PAIR_WINDOW - 1 and all(actor_key(m.actor) != actor_key(x.actor) for x in last):
+                            last.append(m)
+                    pair = (last[1], last[0]) if len(last) == 2 else None
+                if pair is not None:
+                    phrase = doc[tok.left_edge.i:tok.i + 1]
+                    span = TextSpan(phrase.start_char, phrase.end_char, phrase.text)
+                    out[tok.i] = tuple(Mention(span, m.sentence_index, dataclasses.replace(m.actor, text=phrase.text),
+                                               via="pair") for m in pair)  # type: ignore[assignment]
+                continue
+            mention = index.heads.get(tok.i)
+            if mention is None or mention.via == "pronoun" or mention.via.endswith((ANCHORED, OWN_PEOPLE)):
+                continue
+            if mention.actor is not None and mention.actor.type in ("state", "person", "organization"):
+                recent.append((number, mention))
+            head = index.heads.get(tok.head.i)
+            if tok.dep_ == "conj" and head is not None and actor_key(head.actor) != actor_key(mention.actor) \
+                    and head.via != "pronoun":
+                coordinated = (number, head, mention)
+    return out
