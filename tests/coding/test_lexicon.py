@@ -155,6 +155,8 @@ def test_project_file_validation(tmp_path):
         ("Erdogan called Pashinyan to offer his condolences.", "called", "041"),
         ("Minsk denied the accusation.", "denied", "016"),
         ("EU hits Russian LNG in its 14th sanctions package", "hits", "163"),
+        ("Germany freed Vadim Krasikov, a Russian intelligence officer.", "freed", "0841"),
+        ("Niger said it was reviewing its relations with Kyiv.", "reviewing", "014"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):
