@@ -77,7 +77,6 @@ class Tokens:
     lower: list[str]
     lemma: list[str]
     pos: list[str]
-    tag: list[str]
     dep: list[str]
     ent_type: list[str]
     head: list[int]  # index of each token's head (the token itself for a root)
@@ -119,23 +118,37 @@ def tokens(doc: "Doc") -> Tokens:
 
 
 def _read_tokens(doc: "Doc") -> Tokens:
-    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, POS, SENT_START, TAG
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
 
     n = len(doc)
     if n:
-        names = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE]).T.tolist()
-        numbers = doc.to_array([IDX, LENGTH, HEAD, SENT_START, IS_SPACE, IS_PUNCT]).astype("int64").T.tolist()
+        names = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, ENT_TYPE]).T.tolist()
+        numbers = doc.to_array([IDX, HEAD, SENT_START, SPACY, IS_SPACE, IS_PUNCT]).astype("int64").T.tolist()
     else:
         names, numbers = [[]] * 6, [[]] * 6
-    strings = doc.vocab.strings
-    lower, lemma, pos, tag, dep, ent_type = ([strings[h] for h in column] for column in names)
-    idx, length, head, sent_start, space, punct = numbers
+    orth, lower, lemma, pos, dep, ent_type = (_strings(doc, column) for column in names)
+    idx, head, sent_start, spacy, space, punct = numbers
     starts = [0] if n else []
     if doc.has_annotation("SENT_START"):
         starts += [i for i in range(1, n) if sent_start[i] == 1]
     starts.append(n)
     return Tokens(
-        text=doc.text, lower=lower, lemma=lemma, pos=pos, tag=tag, dep=dep, ent_type=ent_type,
-        head=[i + h for i, h in enumerate(head)], idx=idx, end=[i + k for i, k in zip(idx, length)],
+        text="".join([o + " " if sp else o for o, sp in zip(orth, spacy)]),  # Doc.text, without a Token per word
+        lower=lower, lemma=lemma, pos=pos, dep=dep, ent_type=ent_type,
+        head=[i + h for i, h in enumerate(head)], idx=idx, end=[i + len(o) for i, o in zip(idx, orth)],
         space=[bool(x) for x in space], punct=[bool(x) for x in punct], sent_starts=starts,
     )
+
+
+_STRINGS: dict[int, str] = {}  # string hash → string: a dict lookup is cheaper than the StringStore's
+_STRINGS_MAX = 500_000
+
+
+def _strings(doc: "Doc", hashes: list[int]) -> list[str]:
+    found = list(map(_STRINGS.get, hashes))
+    if None in found:
+        if len(_STRINGS) > _STRINGS_MAX:
+            _STRINGS.clear()
+        store = doc.vocab.strings
+        found = [s if s is not None else _STRINGS.setdefault(h, store[h]) for s, h in zip(found, hashes)]
+    return found
