@@ -272,3 +272,8 @@ def test_a_measure_of_acts_is_aimed_where_its_acts_are(nlp):
 ])
 def test_own_people_moved_are_not_the_target(nlp, text, expected):
     assert expected in _keyed(nlp, text)
+
+
+def test_a_destination_on_the_last_of_coordinated_objects(nlp):
+    found = _keyed(nlp, "China sent forty doctors and two cargo planes to Nepal and Bhutan.")
+    assert {("send", "CHN", "NPL"), ("send", "CHN", "BTN")} <= found

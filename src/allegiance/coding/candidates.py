@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from allegiance.coding.aims import capital, destination, home_ground, place_acted_on
 from allegiance.coding.keys import actor_key
-from allegiance.coding.referents import ANCHORED, OWN_PEOPLE, anchor_to_dateline, keyable, pairs
+from allegiance.coding.referents import ANCHORED, OWN_PEOPLE, anchor_to_home, keyable, pairs
 from allegiance.models import Mention
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ class MentionIndex:
     @classmethod
     def build(cls, doc: "Doc", mentions: list[Mention], event_nouns: frozenset[str] = frozenset()) -> "MentionIndex":
         index = cls(doc, event_nouns)
-        mentions = anchor_to_dateline(doc, mentions)
+        mentions = anchor_to_home(doc, mentions)
         # Longer mentions first so that "Russian Foreign Minister Sergei Lavrov" beats "Russian" in it.
         for mention in sorted(mentions, key=lambda m: m.span.start - m.span.end):
             span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
@@ -354,6 +354,10 @@ def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: 
     found = [(t, m) for t, m in index.actors_at(noun, through_events=True) if m.via != "pronoun"]
     if found:
         groups.append((found, prep))
+    if not groups and depth > 1:
+        # "sent 100 rescuers and several aircraft to Turkey": the destination hangs on the last conjunct.
+        for conj in (c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):
+            groups.extend(g for g in _phrase_groups(conj, prep, index, depth - 1) if g[1] != prep)
     return groups
 
 

@@ -1,5 +1,5 @@
 """Who a phrase stands for when it names nobody itself: the pair behind "the two leaders", "both sides",
-"each side ... the other" and "they"; the country of nameless people in a story filed from somewhere.
+"each side ... the other" and "they"; the country of nameless people in a story about one country.
 
 Both work on the resolved mentions of a whole document (``MentionIndex.build`` calls them), so that the
 candidates of a sentence can use what earlier sentences named.
@@ -8,6 +8,7 @@ candidates of a sentence can use what earlier sentences named.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from allegiance.coding.keys import actor_key
@@ -31,22 +32,38 @@ def keyable(mention: Mention) -> bool:
     return actor is not None and bool(actor.country or actor.organization)
 
 
-def anchor_to_dateline(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
+def anchor_to_home(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
     """"YEREVAN, May 10 (Reuters) - ... police detained more than 150 people": nameless people (police,
-    protesters, crowds) in a sentence that names no one with a country are the people of the place the
-    story is filed from."""
-    from allegiance.coding import where
-
+    protesters, crowds) in a sentence that names no one with a country are the people of the story's home
+    country: the country its states and people are most often of, the dateline's on a tie."""
     loose = [m for m in mentions if m.actor is not None and not keyable(m) and m.via != "pronoun"
              and m.actor.type in ("group", "organization")]
     if not loose:
         return mentions
-    home = where.dateline_country(doc.text)
+    home = home_country(doc.text, mentions)
     if home is None:
         return mentions
     named = {m.sentence_index for m in mentions if keyable(m)}
     return [dataclasses.replace(m, actor=dataclasses.replace(m.actor, country=home), via=f"{m.via}+{ANCHORED}")
             if any(m is x for x in loose) and m.sentence_index not in named else m for m in mentions]
+
+
+def home_country(text: str, mentions: list[Mention]) -> str | None:
+    """The country a story is about: the most frequent country of its states, people and national
+    institutions, the dateline's country when it ties or when no one else is named; none when no
+    country is named at least twice."""
+    from allegiance.coding import where
+
+    counts = Counter(m.actor.country for m in mentions if m.actor is not None and m.actor.country
+                     and m.actor.type in ("state", "person", "organization") and not m.actor.organization)
+    dateline = where.dateline_country(text)
+    if not counts:
+        return dateline
+    top = max(counts.values())
+    if dateline is not None and counts.get(dateline, 0) == top:
+        return dateline
+    leaders = [c for c, n in counts.items() if n == top]
+    return leaders[0] if len(leaders) == 1 and top >= 2 else None
 
 
 def pair_phrase(tok: "Token") -> str | None:

@@ -1,0 +1,31 @@
+import datetime as dt
+
+import pytest
+
+from allegiance.actors.kb import load_kb
+from allegiance.actors.resolve import resolve_document
+from allegiance.coding.referents import home_country
+
+
+def _mentions(nlp, text):
+    doc = nlp(text)
+    return doc, resolve_document(doc, dt.date(2024, 7, 1), kb=load_kb())
+
+
+@pytest.mark.parametrize("text, home", [
+    # Filed from Vilnius, about Belarus: the story's country, not the dateline's.
+    ("VILNIUS, July 4 (Reuters) - Belarus freed ten prisoners. Lukashenko signed the pardons. "
+     "Lithuania welcomed the step.", "BLR"),
+    # A tie goes to the dateline.
+    ("BAKU, May 2 (Reuters) - Azerbaijan and Armenia met in Almaty.", "AZE"),
+    ("Police detained dozens of people on Monday.", None),
+])
+def test_home_country(nlp, text, home):
+    doc, mentions = _mentions(nlp, text)
+    assert home_country(doc.text, mentions) == home
+
+
+def test_nameless_people_in_a_story_about_one_country_are_its_people(events_of):
+    keys, _ = events_of("Georgia's parliament passed the bill on Tuesday. Georgia's president vowed to veto it. "
+                        "Police detained at least twenty protesters outside the building.")
+    assert ("GEO", "GEO", "17") in keys, keys
