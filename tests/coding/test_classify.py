@@ -75,3 +75,22 @@ def test_a_pattern_needing_a_target_does_not_fit_a_candidate_without_one(coder, 
     doc, cands = _candidates(coder, "Russia held drills with thousands of reservists near its border.")
     held = [c for c in cands if doc[c.trigger].lemma_ == "hold" and c.target is None]
     assert held and lexicon_only(held[0], doc).code == "150"
+
+
+
+def test_announced_acts_are_not_vetoed_by_the_tense(coder):
+    # A classifier that puts 0.85 on "no event" and 0.15 on yielding (08) for every trigger: asserted, a bare
+    # "free" (prior 0.55) is dropped; announced ("said it would free"), its "no event" speaks of the tense
+    # and its reading of the act confirms the lexicon.
+    import numpy as np
+
+    from allegiance.coding.classifier import EventClassifier
+
+    tense_only = EventClassifier(("08", "none"), np.zeros(0, dtype=np.int64), np.zeros((0, 2), dtype=np.float32),
+                                 np.array([0.0, np.log(0.85 / 0.15)], dtype=np.float32), 1024, {})
+    classify = Classify(coder.lexicon, tense_only)
+    doc, cands = _candidates(coder, "Kazakhstan said it would free Kyrgyzstan's truck drivers.")
+    free = [c for c in cands if doc[c.trigger].lemma_ == "free" and c.target is not None]
+    assert free and classify(free[0], doc) is None
+    decision = classify(free[0], doc, announced=True)
+    assert decision is not None and decision.code.startswith("08")

@@ -124,6 +124,9 @@ class Classify:
             how = "lexicon"
             if probs:
                 agree = sum(p for c, p in probs if cameo_root(c) == _root(best.code))
+                if announced:
+                    # under "would"/"will" the classifier's "no event" speaks of the tense: ask it which act
+                    agree /= max(1e-6, 1 - sum(p for c, p in probs if cameo_root(c) is None))
                 top_code, top_p = probs[0]
                 if agree >= 0.2:
                     conf = 1 - (1 - conf) * (1 - agree)
