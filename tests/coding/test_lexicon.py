@@ -157,6 +157,9 @@ def test_project_file_validation(tmp_path):
         ("EU hits Russian LNG in its 14th sanctions package", "hits", "163"),
         ("Germany freed Vadim Krasikov, a Russian intelligence officer.", "freed", "0841"),
         ("Niger said it was reviewing its relations with Kyiv.", "reviewing", "014"),
+        ("Germany supplied tanks to Ukraine.", "supplied", "072"),
+        ("Lithuania blocked Russian transit to Kaliningrad.", "blocked", "163"),
+        ("Police detained dozens of protesters in Almaty.", "detained", "173"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):
