@@ -75,3 +75,11 @@ def test_reported_past_perfect_and_would_are_backshifted(nlp):
     doc = nlp("The CSTO said it would send peacekeepers to Kazakhstan.")
     ctx = assess(next(t for t in doc if t.text == "send"))
     assert ctx.coded and ctx.intent
+
+
+def test_a_since_phrase_on_the_act_makes_it_background(nlp):
+    from allegiance.coding.context import assess
+
+    doc = nlp("Chinese and Russian bombers have patrolled the Sea of Japan together since 2019.")
+    ctx = assess(next(t for t in doc if t.lemma_ == "patrol"))
+    assert ctx.background and not ctx.coded

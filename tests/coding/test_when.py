@@ -62,3 +62,16 @@ def test_day_offsets_and_target_years():
     assert one("The meeting came a day after Putin sat down with Xi.") == (dt.date(2022, 10, 13), "day")
     assert find_dates("Russia will supply gas by 2030.", PUB) == []
     assert find_dates("Exports will double in 2030.", PUB) == []
+
+
+def test_a_since_date_never_dates_the_act():
+    text = "Lukashenko, who has ruled Belarus since 1994, criticised Warsaw on Monday."
+    dates = find_dates(text, PUB)
+    assert event_date(dates, [], text.index("criticised"), PUB) == (dt.date(2022, 10, 10), "day")
+    text = "Aliyev, in power since 2003, criticised Paris."
+    assert event_date(find_dates(text, PUB), [], text.index("criticised"), PUB) == (PUB, "published")
+
+
+def test_month_and_year_without_a_preposition():
+    assert one("He claimed victory in an August 2020 election.") == (dt.date(2020, 8, 1), "month")
+    assert one("The March 2014 referendum was not recognised.") == (dt.date(2014, 3, 1), "month")

@@ -79,6 +79,8 @@ def _local(tok: "Token") -> Context | None:
             return Context(speculative=True, cue=low)
         if child.dep_ == "mark" and low == "since" and tok.dep_ == "advcl":
             return Context(background=True, cue=low)  # "since Russia sent troops in February": the backdrop
+        if child.dep_ == "prep" and low == "since" and tok.pos_ in ("VERB", "AUX"):
+            return Context(background=True, cue=low)  # "have flown joint patrols since 2019": a habit, not news
         if child.dep_ == "advmod" and low in HEDGES:
             return Context(speculative=True, cue=low)
     for child in tok.children:

@@ -27,7 +27,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
     ("mon_day", re.compile(_MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+" + _YEAR + r"\b)?")),
     ("day_mon", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+" + _YEAR + r"\b)?")),
-    ("mon_year", re.compile(r"\b(?:in|of|since|during|until|by|from|early|late|mid-?)\s+" + _MON + r",?\s+" + _YEAR + r"\b", re.I)),
+    ("mon_year", re.compile(r"\b(?:(?:in|of|since|during|until|by|from|early|late|mid-?)\s+(?:an?\s+|the\s+)?)?"
+                            + _MON + r",?\s+" + _YEAR + r"\b", re.I)),
     ("month", re.compile(r"\b(?P<rel>in|last|this|early|late|mid-?|earlier in|since|during)\s+" + _MON + r"(?!\s+\d)\b")),
     ("year", re.compile(r"\b(?:in|since|during|of|from)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR + r"\b(?!-\d)", re.I)),
     ("dayoff", re.compile(r"\b(?P<word>(?:a|one) day (?:after|earlier)|the (?:previous|preceding) day|the day before)\b", re.I)),
@@ -162,10 +163,18 @@ def event_date(
     sentence_dates: list[DateMention], paragraph_dates: list[DateMention], trigger_offset: int,
     published: dt.date | None,
 ) -> tuple[dt.date | None, str | None]:
-    """The event's date and precision; ``published`` precision when the text gives none."""
+    """The event's date and precision; ``published`` precision when the text gives none. A "since ..."
+    date ("who has ruled since 1992", "their first meeting since 2019") starts a state of affairs; it
+    never dates the act the sentence reports."""
+    sentence_dates = [d for d in sentence_dates if not _since(d)]
+    paragraph_dates = [d for d in paragraph_dates if not _since(d)]
     found = nearest(sentence_dates, trigger_offset)
     if found is None and paragraph_dates:
         found = paragraph_dates[-1]
     if found is not None:
         return found.date, found.precision
     return (published, "published") if published else (None, None)
+
+
+def _since(mention: DateMention) -> bool:
+    return mention.text[:6].lower() == "since "
