@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ingest_helpers import story
@@ -48,13 +49,20 @@ def test_index_finds_a_syndicated_copy_and_not_an_unrelated_story() -> None:
     assert index.find(signature(story(13, paragraphs=8)), lookup) is None
 
 
-def test_index_grows_past_its_initial_capacity() -> None:
+def test_index_grows_chunk_by_chunk_and_finds_entries_in_every_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(NearDuplicateIndex, "CHUNK", 8)
     index = NearDuplicateIndex(0.9)
-    sigs = [signature(story(i, paragraphs=1)) for i in range(1100)]
+    sigs = [signature(story(i, paragraphs=1)) for i in range(21)]
     for i, sig in enumerate(sigs):
         index.add(f"{i:016x}", sig)
-    assert len(index) == 1100
-    assert f"{1099:016x}" in index.candidates(sigs[1099])
+    assert len(index) == 21 and len(index._keys) == 3
+    for i in (0, 7, 8, 15, 16, 20):
+        assert f"{i:016x}" in index.candidates(sigs[i])
+
+
+def test_index_refuses_an_id_it_would_truncate() -> None:
+    with pytest.raises(ValueError, match="longer than 16 bytes"):
+        NearDuplicateIndex(0.9).add("a" * 17, signature("one two three four"))
 
 
 @settings(max_examples=50, deadline=None)

@@ -135,9 +135,33 @@ def test_the_store_bounds_duckdb_memory_whatever_the_database_size(tmp_path: Pat
     with Store(str(tmp_path / "a.duckdb")) as store:
         assert _setting(store, "memory_limit") == "61.0 MiB"
         assert _setting(store, "checkpoint_threshold") == "3.8 MiB"
+        assert _setting(store, "max_vacuum_tasks") == "0"
     monkeypatch.setenv("ALLEGIANCE_DB_MEMORY_LIMIT", "1GB")
     with Store(str(tmp_path / "a.duckdb"), read_only=True) as store:
         assert _setting(store, "memory_limit") == "953.6 MiB"
     monkeypatch.setenv("ALLEGIANCE_DB_MEMORY_LIMIT", "lots")
     with pytest.raises(StoreError, match="ALLEGIANCE_DB_MEMORY_LIMIT"):
         Store(str(tmp_path / "a.duckdb"))
+
+
+def _cached_table_bytes(store: Store) -> int:
+    return int(store.scalar("SELECT memory_usage_bytes FROM duckdb_memory() WHERE tag = 'BASE_TABLE'"))
+
+
+def test_drop_cache_evicts_cached_table_blocks_and_keeps_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ALLEGIANCE_DB_MEMORY_LIMIT", raising=False)
+    with Store(str(tmp_path / "a.duckdb")) as store:
+        store.execute("CREATE TABLE filler AS SELECT range AS n, repeat('text ', 200) || range AS body FROM range(20000)")
+        store.execute("CHECKPOINT")
+        assert store.scalar("SELECT sum(length(body)) FROM filler") > 0
+        assert _cached_table_bytes(store) > 3 * 2**20
+        store.drop_cache()
+        assert _cached_table_bytes(store) <= 2**20  # CACHE_FLOOR
+        assert _setting(store, "memory_limit") == "61.0 MiB"
+        assert store.scalar("SELECT count(*) FROM filler") == 20000
+
+
+def test_a_constraint_other_than_the_article_key_is_a_store_error_not_a_duplicate(store: Store) -> None:
+    with pytest.raises(StoreError, match="NOT NULL"):
+        stored.save(store, make("aaaa000000000020", origin=None))
+    assert store.counts()["articles"] == 0 and store.counts()["article_origins"] == 0

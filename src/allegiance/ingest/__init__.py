@@ -39,6 +39,11 @@ Progress = Callable[[str, "str | Rejection"], None]
 # killed is found uncoded (``needs_coding``) and coded on the rerun, so batching loses nothing.
 CODE_BATCH = 32
 
+# DuckDB keeps every block it writes cached until its memory limit forces it out, so a batch that
+# only writes would grow towards that limit with the number of articles. The cache is dropped after
+# each CACHE_DROP_BYTES of input text, which keeps ingest memory flat however long the batch.
+CACHE_DROP_BYTES = 2 * 1024 * 1024
+
 
 def ingest(
     inputs: Iterable[str],
@@ -63,8 +68,13 @@ def ingest(
     ids: list[str] = []
     coder = _coder() if code else None
     to_code: list[str] = []
+    unflushed = 0
     for item in read_inputs(inputs, settings):
         if isinstance(item, Document):
+            unflushed += len(item.text)
+            if unflushed >= CACHE_DROP_BYTES:
+                store.drop_cache()
+                unflushed = 0
             try:
                 outcome, subject = store_document(item, store, index, settings)
             except InputError as exc:

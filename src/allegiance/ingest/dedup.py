@@ -5,8 +5,10 @@ Syndicated copies differ by a headline, a credit line or a sentence; Jaccard sim
 Signatures are 128 32-bit minima of a multiply-shift hash family (numpy, deterministic across
 processes), stored as a 512-byte BLOB with the article.
 
-The in-memory index holds only band hashes and ids (about 140 bytes an article), never texts or
-signatures; candidates are verified against their stored signatures, which the caller supplies.
+The in-memory index holds only 32-bit band hashes and ids (80 bytes an article, in fixed-size
+chunks so growing it never copies what is there), never texts or signatures; candidates are
+verified against their stored signatures, which the caller supplies. A 32-bit band key collides by
+chance about once per 2**32 comparisons, and such a false candidate fails that verification.
 """
 
 from __future__ import annotations
@@ -66,34 +68,46 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 def _band_keys(sig: np.ndarray) -> np.ndarray:
     rows = sig.astype("<u4").reshape(BANDS, ROWS)
     return np.array(
-        [int.from_bytes(hashlib.blake2b(r.tobytes(), digest_size=8).digest(), "little") for r in rows],
-        dtype=np.uint64,
+        [int.from_bytes(hashlib.blake2b(r.tobytes(), digest_size=4).digest(), "little") for r in rows],
+        dtype=np.uint32,
     )
 
 
 class NearDuplicateIndex:
     """Band hashes of first copies; ``find`` returns the most similar one at or above ``threshold``."""
 
+    CHUNK = 4096
+    ID_BYTES = 16  # article ids are 16 hex digits
+
     def __init__(self, threshold: float):
         self.threshold = threshold
-        self._keys = np.empty((1024, BANDS), dtype=np.uint64)
-        self._ids = np.empty(1024, dtype="S32")
+        self._keys: list[np.ndarray] = []
+        self._ids: list[np.ndarray] = []
         self._size = 0
 
     def __len__(self) -> int:
         return self._size
 
     def add(self, article_id: str, sig: np.ndarray) -> None:
-        if self._size == len(self._ids):
-            self._keys = np.concatenate([self._keys, np.empty_like(self._keys)])
-            self._ids = np.concatenate([self._ids, np.empty_like(self._ids)])
-        self._keys[self._size] = _band_keys(sig)
-        self._ids[self._size] = article_id.encode()
+        encoded = article_id.encode()
+        if len(encoded) > self.ID_BYTES:
+            raise ValueError(f"article id {article_id!r} is longer than {self.ID_BYTES} bytes")
+        row = self._size % self.CHUNK
+        if row == 0:
+            self._keys.append(np.empty((self.CHUNK, BANDS), dtype=np.uint32))
+            self._ids.append(np.empty(self.CHUNK, dtype=f"S{self.ID_BYTES}"))
+        self._keys[-1][row] = _band_keys(sig)
+        self._ids[-1][row] = encoded
         self._size += 1
 
     def candidates(self, sig: np.ndarray) -> list[str]:
-        hits = (self._keys[: self._size] == _band_keys(sig)[None, :]).any(axis=1)
-        return [i.decode() for i in self._ids[: self._size][hits]]
+        keys = _band_keys(sig)[None, :]
+        found: list[str] = []
+        for n, (chunk, ids) in enumerate(zip(self._keys, self._ids)):
+            used = min(self.CHUNK, self._size - n * self.CHUNK)
+            hits = (chunk[:used] == keys).any(axis=1)
+            found.extend(i.decode() for i in ids[:used][hits])
+        return found
 
     def find(
         self, sig: np.ndarray, signatures_of: Callable[[list[str]], Iterable[tuple[str, bytes]]]

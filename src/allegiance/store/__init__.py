@@ -91,8 +91,15 @@ SCHEMA_VERSION = len(MIGRATIONS)
 # the write-ahead log reaches 16 MB. With per-article commits both grow with the batch. These bound
 # them; queries larger than the limit spill to a temporary folder next to the database.
 # ALLEGIANCE_DB_MEMORY_LIMIT overrides the limit (e.g. "1GB" for a large analysis).
+# Each checkpoint of a table written row by row adds a small row group, and DuckDB's vacuum merges
+# runs of them at its checkpoints (observed each time the article count doubles), rewriting the
+# whole run in memory: a transient peak proportional to the table, up to 122,880 rows of article
+# text. A writer therefore schedules no merges (MAX_VACUUM_TASKS): row groups stay as checkpoints
+# wrote them (about 1,000 articles each) and fully deleted row groups are still dropped.
 DEFAULT_MEMORY_LIMIT = "64MB"
 CHECKPOINT_THRESHOLD = "4MB"
+MAX_VACUUM_TASKS = 0
+CACHE_FLOOR = "1MB"  # what ``Store.drop_cache`` lowers the limit to for a moment
 
 
 def default_db_path() -> str:
@@ -154,10 +161,12 @@ class Store:
 
     def _configure(self) -> None:
         limit = os.environ.get("ALLEGIANCE_DB_MEMORY_LIMIT") or DEFAULT_MEMORY_LIMIT
+        self._memory_limit = limit.replace(chr(39), "")
         try:
-            self.conn.execute(f"SET memory_limit = '{limit.replace(chr(39), '')}'")
+            self.conn.execute(f"SET memory_limit = '{self._memory_limit}'")
             if not self.read_only:
                 self.conn.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
+                self.conn.execute(f"SET max_vacuum_tasks = {MAX_VACUUM_TASKS}")
         except duckdb.Error as exc:
             self.conn.close()
             raise StoreError(
@@ -176,6 +185,21 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def drop_cache(self) -> None:
+        """Evict the table blocks DuckDB keeps cached, keeping only what is in use.
+
+        DuckDB keeps every block it has written or read cached until ``memory_limit`` forces it out,
+        so a long write-only batch (ingest) grows towards the limit although it never reads those
+        blocks again. Lowering the limit for a moment evicts them; pinned memory (indexes, rows not
+        yet checkpointed) stays, and the limit is restored at once."""
+        with self._lock:
+            try:
+                self.conn.execute(f"SET memory_limit = '{CACHE_FLOOR}'")
+            except duckdb.OutOfMemoryException:
+                pass  # more than the floor is pinned: what could be evicted has been
+            finally:
+                self.conn.execute(f"SET memory_limit = '{self._memory_limit}'")
 
     # --- schema ------------------------------------------------------------------------------
     def schema_version(self) -> int:

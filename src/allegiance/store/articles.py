@@ -49,30 +49,31 @@ def save(store: Store, article: Article, *, minhash: bytes | None = None) -> Out
         ) from exc
 
 
+_INSERT_ARTICLE = f"INSERT INTO articles ({_ARTICLE_COLUMNS}, minhash) VALUES ({', '.join('?' * 16)})"
+_INSERT_ORIGIN = "INSERT INTO article_origins (article_id, origin, kind, similarity) VALUES (?, ?, ?, ?)"
+_ADD_ORIGIN = "INSERT OR IGNORE INTO article_origins (article_id, origin, kind) VALUES (?, ?, 'duplicate')"
+
+
 def _save(store: Store, article: Article, minhash: bytes | None) -> Outcome:
-    with store.transaction() as conn:
-        # One statement both checks and inserts: the id is the primary key.
-        inserted = conn.execute(
-            f"INSERT OR IGNORE INTO articles ({_ARTICLE_COLUMNS}, minhash) VALUES ({', '.join('?' * 16)}) RETURNING id",
-            [
+    # A new story is the common case: insert it outright and let the primary key say when it is
+    # stored already, rather than asking first (or INSERT OR IGNORE ... RETURNING) on every article.
+    kind = "near_duplicate" if article.duplicate_of else "first"
+    try:
+        with store.transaction() as conn:
+            conn.execute(_INSERT_ARTICLE, [
                 article.id, article.origin, article.title, article.url, article.publisher, article.author,
                 article.language, article.published, article.published_precision, article.published_source,
                 article.raw_text, article.clean_text, json.dumps([r.to_dict() for r in article.removed]),
                 article.duplicate_of, article.similarity, minhash,
-            ],
-        ).fetchall()
-        if not inserted:
-            conn.execute(
-                "INSERT OR IGNORE INTO article_origins (article_id, origin, kind) VALUES (?, ?, 'duplicate')",
-                [article.id, article.origin],
-            )
-            return "duplicate"
-        kind = "near_duplicate" if article.duplicate_of else "first"
-        conn.execute(
-            "INSERT INTO article_origins (article_id, origin, kind, similarity) VALUES (?, ?, ?, ?)",
-            [article.id, article.origin, kind, article.similarity],
-        )
-        return "near_duplicate" if article.duplicate_of else "new"
+            ])
+            conn.execute(_INSERT_ORIGIN, [article.id, article.origin, kind, article.similarity])
+    except duckdb.ConstraintException as exc:
+        if 'Duplicate key "id: ' not in str(exc):  # the articles key, not an origin or a NOT NULL
+            raise
+        # One statement is atomic on its own; the origin is kept once however often it is read.
+        store.execute(_ADD_ORIGIN, [article.id, article.origin])
+        return "duplicate"
+    return "near_duplicate" if article.duplicate_of else "new"
 
 
 def exists(store: Store, article_id: str) -> bool:
@@ -105,7 +106,10 @@ def signatures(store: Store, ids: Iterable[str]) -> list[tuple[str, bytes]]:
     ids = list(ids)
     if not ids:
         return []
-    rows = store.query("SELECT id, minhash FROM articles WHERE id IN (SELECT unnest(?)) AND minhash IS NOT NULL", [ids])
+    # A constant IN list is a filter on the id column's scan; a join against a list parameter
+    # would read the whole table for every near-duplicate candidate.
+    marks = ", ".join("?" * len(ids))
+    rows = store.query(f"SELECT id, minhash FROM articles WHERE id IN ({marks}) AND minhash IS NOT NULL", ids)
     return [(r["id"], bytes(r["minhash"])) for r in rows]
 
 
