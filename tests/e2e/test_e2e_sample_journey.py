@@ -70,8 +70,6 @@ def test_flagship_acceptance_rahmon_rebukes_putin(sample: Sample) -> None:
     assert rahmon, "no Emomali Rahmon → Vladimir Putin event on 2022-10-14"
 
 
-@pytest.mark.xfail(strict=True, reason="QA report: dateline credit 'Steppe Wire' coded as actor 'Wire'; "
-                                       "Rahmon's rebuke not coded as verbal conflict")
 def test_rahmon_rebuke_is_verbal_conflict_and_no_dateline_actors(sample: Sample) -> None:
     names = {e["source"]["name"] for e in sample.events} | {(e["target"] or {}).get("name") for e in sample.events}
     assert not names & {"Wire", "Steppe Wire", "Eurasia Wire", "Eurasia Desk"}
