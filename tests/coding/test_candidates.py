@@ -277,3 +277,12 @@ def test_own_people_moved_are_not_the_target(nlp, text, expected):
 def test_a_destination_on_the_last_of_coordinated_objects(nlp):
     found = _keyed(nlp, "China sent forty doctors and two cargo planes to Nepal and Bhutan.")
     assert {("send", "CHN", "NPL"), ("send", "CHN", "BTN")} <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Belarus suspended its membership in the Collective Security Treaty Organization.", ("suspend", "BLR", "CSTO")),
+    ("Georgia has stopped funding the Commonwealth of Independent States.", ("stop", "GEO", "CIS")),
+    ("North Korea fired two missiles into waters around Japan.", ("fire", "PRK", "JPN")),
+])
+def test_targets_inside_the_object_phrase(nlp, text, expected):
+    assert expected in _keyed(nlp, text)

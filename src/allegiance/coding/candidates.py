@@ -48,6 +48,8 @@ ARRIVAL = {"arrive", "travel", "fly", "come", "go", "head", "gather", "meet", "c
            "attend", "invite", "welcome", "host"}
 TRAVEL = {"arrive", "travel", "fly", "come", "go", "head", "return"}
 POSTED = ("from", "to", "in", "at")  # "its ambassador to Russia", "its envoy in Moscow"
+MEMBERSHIP = {"participation", "membership", "seat", "presence", "involvement", "role", "place", "mission"}
+VICINITY = ("around", "off", "near")  # inside an object phrase: "waters around Taiwan", "drills off Japan"
 MEASURES = {"package", "round", "wave", "series", "set", "batch", "barrage", "volley", "raft", "string", "spate", "slew"}
 APPEAL_NOUNS = {"call", "appeal", "request", "offer", "proposal", "demand", "invitation", "plea", "warning", "pressure",
                 "criticism", "accusation", "allegation", "claim", "ultimatum", "overture", "bid"}
@@ -59,6 +61,7 @@ NEAR = ("near", "along", "toward", "towards", "close")  # where forces are sent:
 LOOSE_PREPS = {"for", "about", "over"}
 FRAMES = {"threaten", "offer", "promise", "pledge", "vow", "refuse", "decline", "agree", "plan", "intend",
           "decide", "try", "seek", "attempt", "begin", "start", "continue", "warn", "move", "vote", "fail"}
+PHASES = {"stop", "cease", "halt", "suspend", "end", "quit", "resume", "finish"}  # "stopped financing the CSTO"
 FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
 SECOND_PERSON = {"you", "your"}
 _ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "pobj", "poss", "agent", "appos", "compound", "amod",
@@ -289,7 +292,7 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
     if not any(g[0] for g in groups):
         # "threatened to close its border with Belarus", "refused to recognise Kosovo": an act announced,
         # offered or refused is aimed at the object of the act.
-        for clause in (c for c in verb.children if c.dep_ == "xcomp" and verb.lemma_ in FRAMES):
+        for clause in (c for c in verb.children if c.dep_ == "xcomp" and verb.lemma_ in FRAMES | PHASES):
             groups.extend(g for g in _objects(clause, index) if g[0])
     if not any(g[0] for g in groups) and verb.lemma_ in APPEALS:
         # "demanded respect from Putin", "asked a favour of Beijing": whom the appeal is made of.
@@ -342,7 +345,10 @@ def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: 
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 groups.extend(_phrase_groups(pobj, prep, index, depth))
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS + ("by",) and child.lower_ not in ("of", "from"):
+        # "froze its participation in the CSTO", "missiles into waters around Taiwan": a membership is in a
+        # body, and the waters around an island are the island's.
+        nested = (child.lower_ in ("in", "within") and noun.lemma_.lower() in MEMBERSHIP) or child.lower_ in VICINITY
+        if child.dep_ == "prep" and (child.lower_ in TARGET_PREPS + ("by",) or nested) and child.lower_ not in ("of", "from"):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 if depth > 1:
                     groups.extend(_phrase_groups(pobj, child.lower_, index, depth - 1))
