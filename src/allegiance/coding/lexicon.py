@@ -65,21 +65,17 @@ def _tok(t: Any) -> Tok:
     return Tok(t.lower_, t.lemma_.lower(), t.pos_)
 
 
-def _doc_toks(doc: Any, interned: dict[tuple[str, str, str], Tok]) -> tuple[list[Tok], list[int]]:
-    """A Doc's tokens as ``Tok`` (equal words share one) and the start of each sentence, ending with the
-    Doc's length."""
-    from allegiance.parse import tokens
-
+def _sentence_toks(table: Any, first: int, last: int, interned: dict[tuple[str, str, str], Tok]) -> list[Tok]:
+    """Tokens ``first`` to ``last`` of a token table as ``Tok`` (equal words share one)."""
     if len(interned) > INTERNED_MAX:
         interned.clear()
-    table = tokens(doc)
     toks: list[Tok] = []
-    for key in zip(table.lower, table.lemma, table.pos):
+    for key in zip(table.lower[first:last], table.lemma[first:last], table.pos[first:last]):
         tok = interned.get(key)
         if tok is None:
             tok = interned[key] = Tok(key[0], key[1].lower(), key[2])
         toks.append(tok)
-    return toks, table.sent_starts if len(doc) else [0, 0]
+    return toks
 
 
 def _dep_slots(token: Any) -> list[tuple[str, int]]:
@@ -111,8 +107,8 @@ class Lexicon:
         self.blocks = tuple(blocks)
         self.synsets = dict(synsets or {})
         self._compiled = compile_synsets(self.synsets)
-        # The tokens of the last Doc seen and its sentence starts: a sentence's triggers share them.
-        self._last: tuple[Any, list[Tok], list[int]] | None = None
+        # The last Doc seen and the Tok lists of its sentences so far, by first token: triggers share them.
+        self._last: tuple[Any, dict[int, list[Tok]]] | None = None
         self._interned: dict[tuple[str, str, str], Tok] = {}  # (lower, lemma, pos) → Tok
         self._verbs: dict[str, list[tuple[VerbEntry, VerbBlock]]] = {}
         for block in self.blocks:
@@ -131,16 +127,21 @@ class Lexicon:
         if isinstance(verb_token, int):
             toks = [_tok(t) for t in doc_or_tokens]
             return toks, 0, verb_token, max(0, verb_token - PRE_WINDOW), len(toks), None
+        from allegiance.parse import tokens
+
         doc = verb_token.doc
         cached = self._last
         if cached is None or cached[0] is not doc:
-            cached = self._last = (doc, *_doc_toks(doc, self._interned))
-        _, toks, starts = cached
-        at = bisect.bisect_right(starts, verb_token.i) - 1
-        first, last = starts[at], starts[at + 1]
+            cached = self._last = (doc, {})
+        table = tokens(doc)
+        at = bisect.bisect_right(table.sent_starts, verb_token.i) - 1
+        first, last = table.sent_starts[at], table.sent_starts[at + 1]
+        toks = cached[1].get(first)
+        if toks is None:
+            toks = cached[1][first] = _sentence_toks(table, first, last, self._interned)
         v = verb_token.i - first
         end = max(verb_token.right_edge.i - first + 1, v + 1)
-        return toks[first:last], first, v, max(0, v - PRE_WINDOW), end, verb_token
+        return toks, first, v, max(0, v - PRE_WINDOW), end, verb_token
 
     def stats(self) -> dict[str, int]:
         return {
@@ -174,8 +175,9 @@ class Lexicon:
             # an entry written for this very form ("left") beats one for the lemma ("leave")
             form = int(entry.lemma == verb.text != verb.lemma)
             for p in block.patterns:
-                if not p.pattern.required <= present:
-                    continue
+                if not p.pattern.required <= present or any(
+                        self._compiled.get(name, {}).keys().isdisjoint(present) for name in p.pattern.synsets):
+                    continue  # a word, or every member of a synonym set, is missing from the window
                 slots = match_pattern(p.pattern, toks, v, self._compiled, start=start, end=end)
                 if slots is None:
                     continue

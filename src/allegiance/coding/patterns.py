@@ -67,6 +67,11 @@ class Pattern:
         """Literal words that must be present (a cheap test before matching)."""
         return frozenset(e.value for e in self.elements if e.kind == "word")
 
+    @functools.cached_property
+    def synsets(self) -> tuple[str, ...]:
+        """Names of the synonym sets the pattern asks for: a member of each must be present too."""
+        return tuple(e.value for e in self.elements if e.kind == "synset")
+
     def text(self) -> str:
         return self._text
 
@@ -198,6 +203,10 @@ def _first_unit(e: Element, toks: Sequence[Tok], indices: range, synsets: Compil
         return next((i for i in indices if word in toks[i].keys and word_matches(word, exact, toks[i])), -1)
     if e.kind in ("source", "target", "compound"):
         return next((i for i in indices if toks[i].pos in _NOUNISH), -1)
+    if e.kind == "synset":
+        # A member can start only at a token one of whose keys is some member's first word.
+        firsts = synsets.get(e.value, {}).keys()
+        return next((i for i in indices if not firsts.isdisjoint(toks[i].keys) and _unit_len(e, toks, i, synsets)), -1)
     return next((i for i in indices if _unit_len(e, toks, i, synsets)), -1)
 
 
