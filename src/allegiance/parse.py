@@ -82,8 +82,8 @@ class Tokens:
     head: list[int]  # index of each token's head (the token itself for a root)
     idx: list[int]  # character offset of each token
     end: list[int]  # character offset just after each token's text
-    space: list[bool]  # ``is_space``
-    punct: list[bool]  # ``is_punct``
+    space: list[int]  # 1 where ``is_space``
+    punct: list[int]  # 1 where ``is_punct``
     sent_starts: list[int]  # the first token of each sentence, then ``len(doc)``
 
     def span_text(self, start: int, end: int) -> str:
@@ -118,25 +118,24 @@ def tokens(doc: "Doc") -> Tokens:
 
 
 def _read_tokens(doc: "Doc") -> Tokens:
-    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
+    import numpy
+    from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, ORTH, POS,
+                             SENT_START, SPACY)
 
     n = len(doc)
-    if n:
-        names = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, ENT_TYPE]).T.tolist()
-        numbers = doc.to_array([IDX, HEAD, SENT_START, SPACY, IS_SPACE, IS_PUNCT]).astype("int64").T.tolist()
-    else:
-        names, numbers = [[]] * 6, [[]] * 6
-    orth, lower, lemma, pos, dep, ent_type = (_strings(doc, column) for column in names)
-    idx, head, sent_start, spacy, space, punct = numbers
+    hashes = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, ENT_TYPE]).reshape(n, 6).T.tolist()
+    ints = doc.to_array([IDX, LENGTH, HEAD, SENT_START, SPACY, IS_SPACE, IS_PUNCT]).reshape(n, 7).astype("int64").T
+    orth, lower, lemma, pos, dep, ent_type = (_strings(doc, column) for column in hashes)
+    idx, length, head, sent_start, spacy, space, punct = ints
     starts = [0] if n else []
     if doc.has_annotation("SENT_START"):
-        starts += [i for i in range(1, n) if sent_start[i] == 1]
+        starts += (numpy.flatnonzero(sent_start[1:] == 1) + 1).tolist()
     starts.append(n)
     return Tokens(
-        text="".join([o + " " if sp else o for o, sp in zip(orth, spacy)]),  # Doc.text, without a Token per word
+        text="".join([o + " " if sp else o for o, sp in zip(orth, spacy.tolist())]),  # Doc.text, without a Token per word
         lower=lower, lemma=lemma, pos=pos, dep=dep, ent_type=ent_type,
-        head=[i + h for i, h in enumerate(head)], idx=idx, end=[i + len(o) for i, o in zip(idx, orth)],
-        space=[bool(x) for x in space], punct=[bool(x) for x in punct], sent_starts=starts,
+        head=(head + numpy.arange(n)).tolist(), idx=idx.tolist(), end=(idx + length).tolist(),
+        space=space.tolist(), punct=punct.tolist(), sent_starts=starts,
     )
 
 
