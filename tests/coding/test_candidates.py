@@ -286,3 +286,10 @@ def test_a_destination_on_the_last_of_coordinated_objects(nlp):
 ])
 def test_targets_inside_the_object_phrase(nlp, text, expected):
     assert expected in _keyed(nlp, text)
+
+
+def test_coordinated_sources_calling_on_someone_call_on_them(nlp):
+    found = _keyed(nlp, "France and Germany called on the Serbian authorities to release the detainees.")
+    assert {("call", "FRA", "SRB"), ("call", "DEU", "SRB")} <= found
+    found = _keyed(nlp, "Serbia and Kosovo held talks on the sidelines of the EU summit.")
+    assert not [f for f in found if f[2] == "EU"]

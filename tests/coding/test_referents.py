@@ -29,3 +29,21 @@ def test_nameless_people_in_a_story_about_one_country_are_its_people(events_of):
     keys, _ = events_of("Georgia's parliament passed the bill on Tuesday. Georgia's president vowed to veto it. "
                         "Police detained at least twenty protesters outside the building.")
     assert ("GEO", "GEO", "17") in keys, keys
+
+
+@pytest.mark.parametrize("text, crowd", [
+    ("Tens of thousands of Serbians rallied in the capital on Saturday.", True),
+    ("Armenians protested outside the government building.", True),
+    ("Washington urged Americans to leave the country.", False),  # acted on: the state's own people
+    ("The United States condemned the attack.", False),
+])
+def test_a_plural_nationality_as_subject_is_a_crowd(nlp, text, crowd):
+    from allegiance.coding.referents import NATIONALS, crowds_of_nationals
+
+    doc, mentions = _mentions(nlp, text)
+    assert any(m.via.endswith(NATIONALS) for m in crowds_of_nationals(doc, mentions)) is crowd
+
+
+def test_a_crowd_of_nationals_acts_towards_its_state(events_of):
+    keys, _ = events_of("Tens of thousands of Serbians rallied in Belgrade against the government on Saturday.")
+    assert ("SRB", "SRB", "14") in keys, keys

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from allegiance.coding import where
 from allegiance.coding.keys import actor_key
-from allegiance.coding.referents import ANCHORED, OWN_PEOPLE
+from allegiance.coding.referents import ANCHORED, NATIONALS, OWN_PEOPLE
 from allegiance.models import Actor, Mention, Span as TextSpan
 
 if TYPE_CHECKING:
@@ -92,7 +92,8 @@ def home_ground(verb: "Token", source: Mention, index: "MentionIndex") -> tuple[
     marked as the source's own people, so that acts of war by them are not coded on a guess. Returns the
     target and its preposition, or (None, None)."""
     actor = source.actor
-    if actor is None or actor.country is None or not source.via.endswith(ANCHORED) or actor.sector in STATE_SECTORS:
+    if actor is None or actor.country is None or not source.via.endswith((ANCHORED, NATIONALS)) \
+            or actor.sector in STATE_SECTORS:
         # Officials placed by where they meet ("ministers ... in Luxembourg") are not the place's people.
         return None, None
     country = actor.country

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from allegiance.coding.aims import capital, destination, home_ground, place_acted_on
 from allegiance.coding.keys import actor_key
-from allegiance.coding.referents import ANCHORED, OWN_PEOPLE, anchor_to_home, keyable, pairs
+from allegiance.coding.referents import ANCHORED, OWN_PEOPLE, anchor_to_home, crowds_of_nationals, keyable, pairs
 from allegiance.models import Mention
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ class MentionIndex:
     @classmethod
     def build(cls, doc: "Doc", mentions: list[Mention], event_nouns: frozenset[str] = frozenset()) -> "MentionIndex":
         index = cls(doc, event_nouns)
-        mentions = anchor_to_home(doc, mentions)
+        mentions = anchor_to_home(doc, crowds_of_nationals(doc, mentions))
         # Longer mentions first so that "Russian Foreign Minister Sergei Lavrov" beats "Russian" in it.
         for mention in sorted(mentions, key=lambda m: m.span.start - m.span.end):
             span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
@@ -525,8 +525,10 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
     if len(sources) > 1:
         # "Modi and Putin met in Samarkand / on the sidelines of the SCO summit": they met each other; and
         # "Russia and the US exchanged prisoners in Ankara": the prisoners are not Turkish.
+        # But "called on the Georgian authorities" names whom they called on.
         targets = [([(t, m) for t, m in group if not m.via.endswith(ANCHORED)], p) for group, p in targets
-                   if p not in LOCATIVE | {"on"}]
+                   if p not in LOCATIVE | {"on"}
+                   or (p == "on" and all(t.head.lower_ == "on" and index.by_token.get(t.i) is m for t, m in group))]
         targets = [g for g in targets if g[0]]
     if not targets:
         if len(sources) > 1 and how in ("svo", "inherited", "nominal", "light"):

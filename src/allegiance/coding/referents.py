@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from allegiance.coding.candidates import MentionIndex
 
 ANCHORED = "place"  # suffix of Mention.via for groups the coder placed in the country the sentence names
+NATIONALS = "+nationals"  # suffix of Mention.via for a crowd named by its nationality ("Georgians rallied")
 OWN_PEOPLE = "+own"  # suffix of Mention.via for people placed in the one country their sentence's actors share
 PAIR_NOUNS = {"leader", "side", "country", "man", "government", "delegation", "president", "minister", "neighbour",
               "neighbor", "state", "capital", "nation", "party", "army", "force", "negotiator", "foe", "rival", "ally"}
@@ -46,6 +47,33 @@ def anchor_to_home(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
     named = {m.sentence_index for m in mentions if keyable(m)}
     return [dataclasses.replace(m, actor=dataclasses.replace(m.actor, country=home), via=f"{m.via}+{ANCHORED}")
             if any(m is x for x in loose) and m.sentence_index not in named else m for m in mentions]
+
+
+def crowds_of_nationals(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
+    """"Tens of thousands of Georgians rallied", "Armenians protested": a plural nationality as the subject
+    names a crowd of that country's people, not the state (which the resolver makes of it)."""
+    from allegiance.coding import where
+
+    out = []
+    for mention in mentions:
+        actor = mention.actor
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        word = span.root.text if span is not None else ""
+        if actor is None or actor.type != "state" or not (word[:1].isupper() and word.endswith("s")) \
+                or word in actor.name.split() or where.lookup(word) is not None \
+                or not _acting(span.root):  # "the United States" is a state; "urged Americans to leave" its own
+            out.append(mention)
+            continue
+        people = dataclasses.replace(actor, type="group", sector="CVL", id=None, name=span.root.text)
+        out.append(dataclasses.replace(mention, actor=people, via=f"{mention.via}{NATIONALS}"))
+    return out
+
+
+def _acting(token: "Token") -> bool:
+    """A subject, or what a subject is a number of ("tens of thousands of Georgians")."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        token = token.head.head
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def home_country(text: str, mentions: list[Mention]) -> str | None:
