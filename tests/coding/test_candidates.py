@@ -293,3 +293,10 @@ def test_coordinated_sources_calling_on_someone_call_on_them(nlp):
     assert {("call", "FRA", "SRB"), ("call", "DEU", "SRB")} <= found
     found = _keyed(nlp, "Serbia and Kosovo held talks on the sidelines of the EU summit.")
     assert not [f for f in found if f[2] == "EU"]
+
+
+def test_a_warning_naming_no_one_is_aimed_at_the_story_country(events_of):
+    text = ("Moldova expelled two Russian diplomats on Monday. Moldova's foreign ministry said the diplomats had "
+            "spied on Moldova. Moscow warned that the expulsions would not go unanswered.")
+    keys, _ = events_of(text)
+    assert any(k[0] == "RUS" and k[1] == "MDA" and k[2] == "13" for k in keys), keys

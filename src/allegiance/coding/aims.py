@@ -106,3 +106,13 @@ def home_ground(verb: "Token", source: Mention, index: "MentionIndex") -> tuple[
     state = Actor(f"s:{country}", where.country_name(country), "state", country=country, confidence=actor.confidence,
                   text=source.span.text)
     return Mention(source.span, source.sentence_index, state, via=f"{source.via}{OWN_PEOPLE}"), None
+
+
+def warned(source: Mention, home: str | None) -> Mention | None:
+    """"Moscow warned that the expulsions would not go unanswered", in a story about Moldova: a warning that
+    names no one is aimed at the country the story is about, when that is not the source's own."""
+    actor = source.actor
+    if actor is None or home is None or actor.country in (None, home):
+        return None
+    state = Actor(f"s:{home}", where.country_name(home), "state", country=home, confidence=0.7, text=source.span.text)
+    return Mention(source.span, source.sentence_index, state, via="home")

@@ -27,9 +27,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from allegiance.coding.aims import capital, destination, home_ground, place_acted_on
+from allegiance.coding.aims import capital, destination, home_ground, place_acted_on, warned
 from allegiance.coding.keys import actor_key
-from allegiance.coding.referents import ANCHORED, OWN_PEOPLE, anchor_to_home, crowds_of_nationals, keyable, pairs
+from allegiance.coding.referents import (ANCHORED, OWN_PEOPLE, anchor_to_home, crowds_of_nationals, home_country,
+                                         keyable, pairs)
 from allegiance.models import Mention
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ NEAR = ("near", "along", "toward", "towards", "close")  # where forces are sent:
 LOOSE_PREPS = {"for", "about", "over"}
 FRAMES = {"threaten", "offer", "promise", "pledge", "vow", "refuse", "decline", "agree", "plan", "intend",
           "decide", "try", "seek", "attempt", "begin", "start", "continue", "warn", "move", "vote", "fail"}
+WARNINGS = {"warn", "threaten"}  # "Moscow warned that ratification would have consequences": warned whom
 PHASES = {"stop", "cease", "halt", "suspend", "end", "quit", "resume", "finish"}  # "stopped financing the CSTO"
 FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
 SECOND_PERSON = {"you", "your"}
@@ -90,11 +92,13 @@ class MentionIndex:
     heads: dict[int, Mention] = field(default_factory=dict)  # head token index → mention
     pairs: dict[int, tuple[Mention, Mention]] = field(default_factory=dict)  # "the two leaders" → both
     nameless: set[int] = field(default_factory=set)  # heads of people with no country ("a delegation")
+    home: str | None = None  # the country the story is about (``referents.home_country``)
 
     @classmethod
     def build(cls, doc: "Doc", mentions: list[Mention], event_nouns: frozenset[str] = frozenset()) -> "MentionIndex":
         index = cls(doc, event_nouns)
-        mentions = anchor_to_home(doc, crowds_of_nationals(doc, mentions))
+        index.home = home_country(doc.text, mentions)
+        mentions = anchor_to_home(crowds_of_nationals(doc, mentions), index.home)
         # Longer mentions first so that "Russian Foreign Minister Sergei Lavrov" beats "Russian" in it.
         for mention in sorted(mentions, key=lambda m: m.span.start - m.span.end):
             span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
@@ -538,6 +542,8 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
             return
         for _, mention in sources:
             target, prep = home_ground(pred, mention, index) if pred.pos_ != "NOUN" else (None, None)
+            if target is None and pred.lemma_ in WARNINGS:
+                target = warned(mention, index.home)
             yield Candidate(sentence_index, pred.i, mention, target, how, prep, speech)
         return
     group, prep = targets[0]

@@ -33,16 +33,13 @@ def keyable(mention: Mention) -> bool:
     return actor is not None and bool(actor.country or actor.organization)
 
 
-def anchor_to_home(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
+def anchor_to_home(mentions: list[Mention], home: str | None) -> list[Mention]:
     """"YEREVAN, May 10 (Reuters) - ... police detained more than 150 people": nameless people (police,
     protesters, crowds) in a sentence that names no one with a country are the people of the story's home
-    country: the country its states and people are most often of, the dateline's on a tie."""
+    country (``home_country``)."""
     loose = [m for m in mentions if m.actor is not None and not keyable(m) and m.via != "pronoun"
              and m.actor.type in ("group", "organization")]
-    if not loose:
-        return mentions
-    home = home_country(doc.text, mentions)
-    if home is None:
+    if not loose or home is None:
         return mentions
     named = {m.sentence_index for m in mentions if keyable(m)}
     return [dataclasses.replace(m, actor=dataclasses.replace(m.actor, country=home), via=f"{m.via}+{ANCHORED}")
