@@ -7,6 +7,7 @@ Gref"), datelines the parser glued on are trimmed, and a possessive pronoun open
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from allegiance.actors.phrase import GENERIC_BLOCS, words_key
@@ -57,6 +58,14 @@ class Candidates:
     def __init__(self, doc: "Doc", resolver: "Resolver"):
         self.doc, self.resolver, self.kb = doc, resolver, resolver.kb
         self.t = tokens(doc)  # hot loops read the token table, not spaCy Tokens
+        # Tokens that are or hold a line break (paragraph breaks, datelines glued on by the parser).
+        text = self.t.text
+        breaks = {i for i, space in enumerate(self.t.space) if space}
+        at = text.find("\n")
+        while at >= 0:
+            breaks.add(bisect.bisect_right(self.t.idx, at) - 1)
+            at = text.find("\n", at + 1)
+        self.breaks = sorted(breaks)
 
     def _referring(self, chunk: "SpacySpan", root: int) -> bool:
         """Whether the chunk's head names or describes an actor ("main opposition group" as much as "Putin")."""
@@ -100,10 +109,9 @@ class Candidates:
     def _trim(self, start: int, end: int, label: str) -> Candidate | None:
         """Drop a dateline or paragraph break the parser glued onto the front of a phrase."""
         t = self.t
-        for i in range(end - 1, start - 1, -1):
-            if t.space[i] or "\n" in t.token_text(i):
-                start = i + 1
-                break
+        last = bisect.bisect_left(self.breaks, end) - 1
+        if last >= 0 and self.breaks[last] >= start:
+            start = self.breaks[last] + 1
         while start < end and (t.punct[start] or t.space[start] or never_an_actor(t, start)):
             start += 1
         return (start, end, label) if start < end else None

@@ -13,12 +13,13 @@ Walks the article's noun chunks, named entities and pronouns in order and links:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from allegiance.actors import build
 from allegiance.actors.candidates import NAMED, PRONOUNS, SHARED, Candidates, clause_of
-from allegiance.actors.names import guess_gender, key
+from allegiance.actors.names import guess_gender, key as _name_key
 from allegiance.actors.phrase import DESCRIPTORS, RULER, words_of
 from allegiance.models import Actor, Mention, Span
 from allegiance.parse import tokens
@@ -192,7 +193,7 @@ class Coref:
         return next((s for s in reversed(self.seen) if s.actor.type == "organization" and s.actor.organization), None)
 
     def link(self, span: "SpacySpan", label: str) -> tuple[Actor, str, Seen | None] | None:
-        text = span.text
+        text = self.t.span_text(span.start, span.end)
         if label == "pronoun":
             seen = self._pronoun(span[0])
             return (_retext(seen.actor, text), "pronoun", seen) if seen else None
@@ -256,6 +257,11 @@ class Coref:
         return replace(merged, text=span.text)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names and titles come back in every article
+def key(text: str) -> str:
+    return _name_key(text)
+
+
 def _retext(actor: Actor, text: str) -> Actor:
     return replace(actor, text=text)
 
@@ -285,5 +291,6 @@ def _record(coref: Coref, mentions: list[Mention], span: "SpacySpan", label: str
         if appositive is not actor:
             actor, via = appositive, "apposition"
     coref._remember(actor, span, antecedent)
-    mentions.append(Mention(span=Span(span.start_char, span.end_char, span.text),
+    t = coref.t
+    mentions.append(Mention(span=Span(t.idx[start], t.end[span.end - 1], t.span_text(start, span.end)),
                             sentence_index=coref.sent_of[start], actor=actor, via=via))
