@@ -300,3 +300,14 @@ def test_a_warning_naming_no_one_is_aimed_at_the_story_country(events_of):
             "spied on Moldova. Moscow warned that the expulsions would not go unanswered.")
     keys, _ = events_of(text)
     assert any(k[0] == "RUS" and k[1] == "MDA" and k[2] == "13" for k in keys), keys
+
+
+@pytest.mark.parametrize("last", [
+    "The Kremlin denied the accusation on Tuesday.",
+    "Russia's foreign ministry declined to comment.",
+])
+def test_an_answer_naming_no_one_faces_the_story_country(events_of, last):
+    text = ("Finland closed its border with Russia on Monday. Finland's prime minister said Finland would keep "
+            "the crossings shut. " + last)
+    keys, _ = events_of(text)
+    assert any(k[0] == "RUS" and k[1] == "FIN" for k in keys), keys

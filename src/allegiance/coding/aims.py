@@ -109,8 +109,9 @@ def home_ground(verb: "Token", source: Mention, index: "MentionIndex") -> tuple[
 
 
 def warned(source: Mention, home: str | None) -> Mention | None:
-    """"Moscow warned that the expulsions would not go unanswered", in a story about Moldova: a warning that
-    names no one is aimed at the country the story is about, when that is not the source's own."""
+    """"Moscow warned that the expulsions would not go unanswered", "the Kremlin denied the accusation", in a
+    story about Moldova: a warning or an answer that names no one is aimed at the country the story is
+    about, when that is not the source's own."""
     actor = source.actor
     if actor is None or home is None or actor.country in (None, home):
         return None

@@ -62,7 +62,9 @@ NEAR = ("near", "along", "toward", "towards", "close")  # where forces are sent:
 LOOSE_PREPS = {"for", "about", "over"}
 FRAMES = {"threaten", "offer", "promise", "pledge", "vow", "refuse", "decline", "agree", "plan", "intend",
           "decide", "try", "seek", "attempt", "begin", "start", "continue", "warn", "move", "vote", "fail"}
-WARNINGS = {"warn", "threaten"}  # "Moscow warned that ratification would have consequences": warned whom
+# Acts that answer or face someone even when the sentence names no one: "Moscow warned that ...", "the
+# Kremlin denied the accusation", "Kyiv rejected the allegation as absurd", "declined to comment".
+ANSWERS = {"warn", "threaten", "deny", "dismiss", "refute", "reject", "decline"}
 PHASES = {"stop", "cease", "halt", "suspend", "end", "quit", "resume", "finish"}  # "stopped financing the CSTO"
 FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
 SECOND_PERSON = {"you", "your"}
@@ -542,7 +544,7 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
             return
         for _, mention in sources:
             target, prep = home_ground(pred, mention, index) if pred.pos_ != "NOUN" else (None, None)
-            if target is None and pred.lemma_ in WARNINGS:
+            if target is None and pred.lemma_ in ANSWERS:
                 target = warned(mention, index.home)
             yield Candidate(sentence_index, pred.i, mention, target, how, prep, speech)
         return
