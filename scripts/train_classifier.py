@@ -1,6 +1,6 @@
 """Train the event classifier on src/allegiance/data/training/events.jsonl.
 
-Usage: python scripts/train_classifier.py [--folds 5] [--c 8.0] [--buckets 262144]
+Usage: python scripts/train_classifier.py [--folds 5] [--c 16.0] [--buckets 262144]
 
 Parses every sentence with the project's spaCy model (``allegiance.parse``), extracts features of the
 trigger token with ``allegiance.coding.classifier.features`` (the same function inference uses), fits a
@@ -69,7 +69,7 @@ def fit_temperature(logits: np.ndarray, truth: np.ndarray) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--c", type=float, default=8.0)
+    parser.add_argument("--c", type=float, default=16.0)
     parser.add_argument("--buckets", type=int, default=2**18)
     args = parser.parse_args()
     records = load(DATA)
