@@ -108,8 +108,9 @@ def pair_phrase(tok: "Token") -> str | None:
 
 def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mention]]:
     """Phrases referring back to two parties: the last coordinated pair of actors ("Kyrgyzstan and
-    Tajikistan", "Japarov and Rahmon") within a few sentences, or for "the two leaders" the last two
-    distinct parties named ("Modi landed in Moscow ... The two leaders held talks")."""
+    Tajikistan", "Japarov and Rahmon") within a few sentences, or for "the two leaders" the parties named
+    in the last few sentences when there are exactly two ("Modi landed in Moscow ... The two leaders held
+    talks")."""
     from allegiance.models import Span as TextSpan
 
     out: dict[int, tuple[Mention, Mention]] = {}
@@ -133,9 +134,11 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mention
                 elif pair is None:
                     last: list[Mention] = []
                     for n, m in reversed(recent):
-                        if number - n <= _PAIR_WINDOW - 1 and all(actor_key(m.actor) != actor_key(x.actor) for x in last):
+                        if number - n > _PAIR_WINDOW - 1:
+                            break
+                        if all(actor_key(m.actor) != actor_key(x.actor) for x in last):
                             last.append(m)
-                    pair = (last[1], last[0]) if len(last) == 2 else None
+                    pair = (last[1], last[0]) if len(last) == 2 else None  # three or more: no telling which
                 if pair is not None:
                     phrase = doc[tok.left_edge.i:tok.i + 1]
                     span = TextSpan(phrase.start_char, phrase.end_char, phrase.text)
