@@ -162,6 +162,8 @@ def test_project_file_validation(tmp_path):
         ("Armenia withdrew from the CSTO summit.", "withdrew", "161"),
         ("The ICC issued an arrest warrant for Putin.", "issued", "173"),
         ("Erdogan snubs Macron at the NATO summit.", "snubs", "125"),
+        ("The bloc held the Russian regime responsible for his death.", "held", "112"),
+        ("Britain summoned Russian embassy officials on Saturday.", "summoned", "114"),
         ("Xi received Putin in Beijing.", "received", "043"),
         ("The Kremlin hit back at Washington over sanctions.", "hit", "111"),
         ("Lithuania blocked Russian transit to Kaliningrad.", "blocked", "163"),
