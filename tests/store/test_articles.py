@@ -12,7 +12,7 @@ import pytest
 
 from allegiance.errors import InvalidParameter, NotFound, StoreError
 from allegiance.models import Article, Removal
-from allegiance.store import Store
+from allegiance.store import CACHE_FLOOR, Store
 from allegiance.store import articles as stored
 
 
@@ -154,11 +154,15 @@ def test_drop_cache_evicts_cached_table_blocks_and_keeps_the_limit(tmp_path: Pat
         store.execute("CREATE TABLE filler AS SELECT range AS n, repeat('text ', 200) || range AS body FROM range(20000)")
         store.execute("CHECKPOINT")
         assert store.scalar("SELECT sum(length(body)) FROM filler") > 0
-        assert _cached_table_bytes(store) > 3 * 2**20
+        store.execute("INSERT INTO filler SELECT range, repeat('more ', 100) FROM range(3000)")  # not checkpointed
+        unflushed = "SELECT memory_usage_bytes, temporary_storage_bytes FROM duckdb_memory() WHERE tag = 'IN_MEMORY_TABLE'"
+        before = store.query(unflushed)
+        assert _cached_table_bytes(store) > 3 * 2**20 and before[0]["memory_usage_bytes"] > 0
         store.drop_cache()
-        assert _cached_table_bytes(store) <= 2**20  # CACHE_FLOOR
+        assert _cached_table_bytes(store) <= CACHE_FLOOR
+        assert store.query(unflushed) == before  # unflushed rows stay in memory, not spilled to disk
         assert _setting(store, "memory_limit") == "61.0 MiB"
-        assert store.scalar("SELECT count(*) FROM filler") == 20000
+        assert store.scalar("SELECT count(*) FROM filler") == 23000
 
 
 def test_a_constraint_other_than_the_article_key_is_a_store_error_not_a_duplicate(store: Store) -> None:

@@ -39,10 +39,13 @@ Progress = Callable[[str, "str | Rejection"], None]
 # killed is found uncoded (``needs_coding``) and coded on the rerun, so batching loses nothing.
 CODE_BATCH = 32
 
-# DuckDB keeps every block it writes cached until its memory limit forces it out, so a batch that
-# only writes would grow towards that limit with the number of articles. The cache is dropped after
-# each CACHE_DROP_BYTES of input text, which keeps ingest memory flat however long the batch.
-CACHE_DROP_BYTES = 2 * 1024 * 1024
+# DuckDB keeps every block it writes or reads cached until its memory limit forces it out, so a
+# batch would grow towards that limit with the number of articles: each checkpoint adds the blocks
+# it wrote, each near-duplicate check the blocks of the candidates it read (a different pair of
+# blocks each time, more of them the larger the table). Dropping the cache after every
+# CACHE_DROP_BYTES of input text keeps ingest memory flat however long the batch; a drop costs
+# well under a millisecond.
+CACHE_DROP_BYTES = 256 * 1024
 
 
 def ingest(

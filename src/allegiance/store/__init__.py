@@ -99,7 +99,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 DEFAULT_MEMORY_LIMIT = "64MB"
 CHECKPOINT_THRESHOLD = "4MB"
 MAX_VACUUM_TASKS = 0
-CACHE_FLOOR = "1MB"  # what ``Store.drop_cache`` lowers the limit to for a moment
+CACHE_FLOOR = 2**20  # bytes of cached blocks ``Store.drop_cache`` leaves
 
 
 def default_db_path() -> str:
@@ -187,17 +187,21 @@ class Store:
         self.close()
 
     def drop_cache(self) -> None:
-        """Evict the table blocks DuckDB keeps cached, keeping only what is in use.
+        """Evict the table blocks DuckDB keeps cached, keeping everything else.
 
         DuckDB keeps every block it has written or read cached until ``memory_limit`` forces it out,
-        so a long write-only batch (ingest) grows towards the limit although it never reads those
-        blocks again. Lowering the limit for a moment evicts them; pinned memory (indexes, rows not
-        yet checkpointed) stays, and the limit is restored at once."""
+        so a long write-only batch (ingest) grows towards the limit although it rarely reads those
+        blocks again. Lowering the limit for a moment to what is not cache (indexes, rows not yet
+        checkpointed, running queries) plus CACHE_FLOOR evicts the cached blocks, and only them:
+        a lower floor would push unflushed rows out to temporary files. The limit is then restored."""
         with self._lock:
+            in_use = self.conn.execute(
+                "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() WHERE tag <> 'BASE_TABLE'"
+            ).fetchone()[0]
             try:
-                self.conn.execute(f"SET memory_limit = '{CACHE_FLOOR}'")
+                self.conn.execute(f"SET memory_limit = '{int(in_use) + CACHE_FLOOR}B'")
             except duckdb.OutOfMemoryException:
-                pass  # more than the floor is pinned: what could be evicted has been
+                pass  # something else grew meanwhile: what could be evicted has been
             finally:
                 self.conn.execute(f"SET memory_limit = '{self._memory_limit}'")
 
