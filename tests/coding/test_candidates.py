@@ -311,3 +311,8 @@ def test_an_answer_naming_no_one_faces_the_story_country(events_of, last):
             "the crossings shut. " + last)
     keys, _ = events_of(text)
     assert any(k[0] == "RUS" and k[1] == "FIN" for k in keys), keys
+
+
+def test_the_doer_of_a_deed_acted_on_is_the_target(nlp):
+    found = _keyed(nlp, "Canada condemned the killings carried out by Iranian security forces.")
+    assert ("condemn", "CAN", "IRN") in found

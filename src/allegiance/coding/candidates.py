@@ -341,6 +341,12 @@ def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: 
         if mention is not None and mention.via != "pronoun":
             groups.append((index.actors_at(child), prep))
     for child in noun.children:
+        # "condemned the atrocities committed by Russian forces", "the attack carried out by Hamas": who did
+        # the deed acted on.
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            groups.extend((found, "by") for a in child.children if a.dep_ == "agent"
+                          for o in a.children if o.dep_ == "pobj" for found in [index.actors_at(o)] if found)
+    for child in noun.children:
         # "rejected calls from Washington", "welcomed an offer from Beijing": who made the appeal.
         if child.dep_ == "prep" and child.lower_ == "from" and noun.lemma_.lower() in APPEAL_NOUNS:
             groups.extend((found, "from") for o in child.children if o.dep_ == "pobj"
