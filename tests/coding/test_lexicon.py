@@ -164,6 +164,8 @@ def test_project_file_validation(tmp_path):
         ("Erdogan snubs Macron at the NATO summit.", "snubs", "125"),
         ("The bloc held the Russian regime responsible for his death.", "held", "112"),
         ("Britain summoned Russian embassy officials on Saturday.", "summoned", "114"),
+        ("Moldova orders 45 Russian diplomats out over spying fears", "orders", "166"),
+        ("Moscow calls the claims baseless.", "calls", "016"),
         ("Xi received Putin in Beijing.", "received", "043"),
         ("The Kremlin hit back at Washington over sanctions.", "hit", "111"),
         ("Lithuania blocked Russian transit to Kaliningrad.", "blocked", "163"),
