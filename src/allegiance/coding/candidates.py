@@ -464,8 +464,8 @@ def candidates(sent: "Span", sentence_index: int, index: MentionIndex) -> list[C
     for tok in sent:  # speech-verb complements whose arguments are pronouns or missing
         if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_ in SPEECH and tok.pos_ == "VERB":
             predicates.setdefault(tok.i, tok)
-    # Verbs that share a predicate's subject and have no argument naming an actor ("A and B agreed to
-    # release prisoners", "Russia and Iran have begun sharing intelligence"): their subject is inherited.
+    # Verbs with no subject of their own share their head predicate's, even when none of their own arguments
+    # names an actor ("A and B agreed to release prisoners", "Russia and Iran have begun sharing intelligence").
     stack = [p for p in predicates.values() if p.pos_ in ("VERB", "AUX")]
     while stack:
         verb = stack.pop()
