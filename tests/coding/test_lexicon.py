@@ -170,6 +170,9 @@ def test_project_file_validation(tmp_path):
         ("The EU removed two businessmen from its sanctions list.", "removed", "085"),
         ("Wagner fighters handed over their heavy weapons to the army.", "handed", "0873"),
         ("The EU probes Chinese subsidies for electric cars.", "probes", "090"),
+        ("Orban stood up for the Kremlin at the summit.", "stood", "052"),
+        ("Russia and Belarus coordinated their positions before the meeting.", "coordinated", "050"),
+        ("Tbilisi shrugged off EU calls to drop the law.", "shrugged", "123"),
         ("Xi received Putin in Beijing.", "received", "043"),
         ("The Kremlin hit back at Washington over sanctions.", "hit", "111"),
         ("Lithuania blocked Russian transit to Kaliningrad.", "blocked", "163"),
@@ -262,3 +265,8 @@ def test_build_overrides_recode_drop_and_rank(tmp_path):
     assert doc["synsets"]["arms"] == ["rocket", "shell"]
     with pytest.raises(SystemExit):
         build.build(src, {"recode_verbs": {"absent": "010"}})
+
+
+def test_an_ultimatum_is_not_the_disarmament_it_demands(lexicon, nlp):
+    doc = nlp("Baku gave the rebels a day to lay down their arms.")
+    assert all(m.code != "0873" for m in lexicon.match(doc, doc[1]))
