@@ -172,7 +172,7 @@ def test_project_file_validation(tmp_path):
         ("The EU probes Chinese subsidies for electric cars.", "probes", "090"),
         ("Orban stood up for the Kremlin at the summit.", "stood", "052"),
         ("Russia and Belarus coordinated their positions before the meeting.", "coordinated", "050"),
-        ("Tbilisi shrugged off EU calls to drop the law.", "shrugged", "123"),
+        ("Tbilisi shrugged off calls from Brussels to drop the law.", "shrugged", "123"),
         ("Xi received Putin in Beijing.", "received", "043"),
         ("The Kremlin hit back at Washington over sanctions.", "hit", "111"),
         ("Lithuania blocked Russian transit to Kaliningrad.", "blocked", "163"),
