@@ -104,18 +104,18 @@ class Scanner:
             for role in person.roles:
                 self.titles.setdefault(key(role.title), "title")
         self.max_n = max(kb.max_words, kb.max_agent_words, max(k.count(" ") + 1 for k in self.titles))
-        self._scanned: dict[str, tuple[list[str], tuple[Piece, ...]]] = {}
+        self._scanned: dict[str, tuple[tuple[str, ...], tuple[Piece, ...]]] = {}
 
-    def scan_text(self, text: str) -> tuple[list[str], list[Piece]]:
-        """``words_of(text)`` and its pieces, remembered per text: mentions repeat within and across
-        articles, and the pieces of a text depend on nothing else."""
+    def scan_text(self, text: str) -> tuple[tuple[str, ...], tuple[Piece, ...]]:
+        """``words_of(text)`` and its pieces, remembered per text (mentions repeat within and across
+        articles, and the pieces of a text depend on nothing else); tuples, since they are shared."""
         found = self._scanned.get(text)
         if found is None:
             if len(self._scanned) >= SCANNED_MAX:
                 self._scanned.clear()
             words = words_of(text)
-            found = self._scanned[text] = (words, tuple(self.scan(words, text)))
-        return list(found[0]), list(found[1])
+            found = self._scanned[text] = (tuple(words), tuple(self.scan(words, text)))
+        return found
 
     def _affiliation(self, word: str) -> str | None:
         if word in self.kb.affiliations:

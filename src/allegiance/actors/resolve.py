@@ -8,6 +8,7 @@ the mention or its context gives.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -144,7 +145,7 @@ class Resolver:
                     return self.kb.organizations[e.key].country
         return None
 
-    def _anchor(self, pieces: list[Piece], head: Piece, date: dt.date | None) -> tuple[str | None, bool]:
+    def _anchor(self, pieces: Sequence[Piece], head: Piece, date: dt.date | None) -> tuple[str | None, bool]:
         """The state or organization a title/agent belongs to, and whether it was a possessive."""
         before = [p for p in pieces if p.end <= head.start]
         after = [p for p in pieces if p.start >= head.end]
@@ -180,7 +181,7 @@ class Resolver:
                 return (role.org or role.country) if role else person.country
         return self._anchor_state(piece)
 
-    def _compose(self, pieces: list[Piece], date: dt.date | None, countries: tuple[str, ...],
+    def _compose(self, pieces: Sequence[Piece], date: dt.date | None, countries: tuple[str, ...],
                  text: str) -> Resolution | None:
         kb = self.kb
         # A name followed by 's owns the head ("Putin's spokesman"): it anchors, it is not the referent.
@@ -262,7 +263,7 @@ class Resolver:
                 return Resolution(build.state_actor(kb, state.key, text=text, confidence=0.95), "name")
         return None
 
-    def _described_bloc(self, pieces: list[Piece], date: dt.date | None) -> Organization | None:
+    def _described_bloc(self, pieces: Sequence[Piece], date: dt.date | None) -> Organization | None:
         """"The Russian-led military alliance": the bloc that state leads, picked by the words used."""
         if not pieces or pieces[-1].text.split()[-1] not in GENERIC_BLOCS:
             return None
@@ -274,7 +275,7 @@ class Resolver:
         hints = {h for w in words for h in BLOC_HINTS.get(w, (w,))}
         return max(blocs, key=lambda o: (len(hints & set(key(o.name).split())), len(o.members)))
 
-    def _fuzzy(self, pieces: list[Piece], date: dt.date | None, countries: tuple[str, ...],
+    def _fuzzy(self, pieces: Sequence[Piece], date: dt.date | None, countries: tuple[str, ...],
                text: str) -> Resolution | None:
         run = [p.text for p in pieces if p.kind in ("word", "entity") and p.text not in FILLER
                and not self._anchor_state(p)]
@@ -290,11 +291,11 @@ def _capitalised(text: str, word: str) -> bool:
     return any(normalise(w) == word and w[:1].isupper() for w in text.split())
 
 
-def len_words(pieces: list[Piece]) -> int:
+def len_words(pieces: Sequence[Piece]) -> int:
     return pieces[-1].end if pieces else 0
 
 
-def _proper_tail(pieces: list[Piece], text: str) -> int:
+def _proper_tail(pieces: Sequence[Piece], text: str) -> int:
     """How many capitalised, unknown words end the phrase."""
     capitalised = {normalise(w) for w in text.split() if w[:1].isupper()}
     n, loose = 0, False
