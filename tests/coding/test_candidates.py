@@ -316,3 +316,8 @@ def test_an_answer_naming_no_one_faces_the_story_country(events_of, last):
 def test_the_doer_of_a_deed_acted_on_is_the_target(nlp):
     found = _keyed(nlp, "Canada condemned the killings carried out by Iranian security forces.")
     assert ("condemn", "CAN", "IRN") in found
+
+
+def test_coordinated_signatories_sign_with_each_other_not_with_the_topic(nlp):
+    found = _keyed(nlp, "Armenia, Georgia and Azerbaijan signed a joint declaration on Iran in Baku.")
+    assert ("sign", "ARM", "GEO") in found and not [f for f in found if f[2] == "IRN"]

@@ -58,6 +58,7 @@ COMPLAINTS = {"complain", "allege", "charge", "protest", "grumble", "lament", "d
 APPEALS = {"demand", "urge", "ask", "propose", "suggest", "request", "recommend", "warn", "call"}
 LOCATIVE = {"in", "at"}
 GATHERINGS = {"summit", "meeting", "session", "conference", "forum", "gathering", "congress", "assembly", "council"}
+ON_VERBS = {"call", "impose", "fire", "spy", "press", "prevail", "turn", "declare", "wage"}  # "called on X"
 NEAR = ("near", "along", "toward", "towards", "close")  # where forces are sent: "near the Ukrainian border"
 LOOSE_PREPS = {"for", "about", "over"}
 FRAMES = {"threaten", "offer", "promise", "pledge", "vow", "refuse", "decline", "agree", "plan", "intend",
@@ -537,10 +538,10 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
     if len(sources) > 1:
         # "Modi and Putin met in Samarkand / on the sidelines of the SCO summit": they met each other; and
         # "Russia and the US exchanged prisoners in Ankara": the prisoners are not Turkish.
-        # But "called on the Georgian authorities" names whom they called on.
+        # But "called on the Georgian authorities" names whom they called on ("signed a statement on Syria"
+        # does not).
         targets = [([(t, m) for t, m in group if not m.via.endswith(ANCHORED)], p) for group, p in targets
-                   if p not in LOCATIVE | {"on"}
-                   or (p == "on" and all(t.head.lower_ == "on" and index.by_token.get(t.i) is m for t, m in group))]
+                   if p not in LOCATIVE | {"on"} or (p == "on" and pred.lemma_ in ON_VERBS)]
         targets = [g for g in targets if g[0]]
     if not targets:
         if len(sources) > 1 and how in ("svo", "inherited", "nominal", "light"):
