@@ -171,6 +171,11 @@ def test_project_file_validation(tmp_path):
         ("Wagner fighters handed over their heavy weapons to the army.", "handed", "0873"),
         ("The EU probes Chinese subsidies for electric cars.", "probes", "090"),
         ("Orban stood up for the Kremlin at the summit.", "stood", "052"),
+        # spaCy lemmatises "staged" as "stag": the entry lists the form
+        ("China staged large-scale live-fire drills around Taiwan.", "staged", "150"),
+        ("Kazakh activists staged a march in Almaty.", "staged", "141"),
+        ("Minsk moved additional troops to the border.", "moved", "154"),
+        ("Moscow broke off talks with Tokyo.", "broke", "164"),
         ("Russia and Belarus coordinated their positions before the meeting.", "coordinated", "050"),
         ("Tbilisi shrugged off calls from Brussels to drop the law.", "shrugged", "123"),
         ("Xi received Putin in Beijing.", "received", "043"),
