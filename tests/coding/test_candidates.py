@@ -321,3 +321,19 @@ def test_the_doer_of_a_deed_acted_on_is_the_target(nlp):
 def test_coordinated_signatories_sign_with_each_other_not_with_the_topic(nlp):
     found = _keyed(nlp, "Armenia, Georgia and Azerbaijan signed a joint declaration on Iran in Baku.")
     assert ("sign", "ARM", "GEO") in found and not [f for f in found if f[2] == "IRN"]
+
+
+def test_a_thing_struck_in_a_foreign_city_stands_for_its_state(pairs):
+    # spaCy hangs "in Belgorod" on the verb, not on the depot.
+    found = pairs("Ukrainian drones hit a fuel depot in Belgorod.")
+    assert any(lemma == "hit" and src == "UKR" and tgt == "RUS" for lemma, src, tgt, _ in found)
+
+
+def test_a_thing_acted_on_in_a_named_country_stands_for_that_country(pairs):
+    found = pairs("Kyiv bombed an ammunition dump in Russia.")
+    assert any(lemma == "bomb" and src == "UKR" and tgt == "RUS" for lemma, src, tgt, _ in found)
+
+
+def test_a_person_met_in_a_city_is_the_target_not_the_city(pairs):
+    found = pairs("Lavrov met Wang Yi in Astana.")
+    assert not any(tgt == "KAZ" for _, _, tgt, _ in found)

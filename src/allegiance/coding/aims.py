@@ -82,6 +82,32 @@ def place_acted_on(verb: "Token", index: "MentionIndex") -> list[tuple[Group, st
                           confidence=0.8, text=words.text)
             span = TextSpan(words.start_char, words.end_char, words.text)
             return [([(tok, Mention(span, 0, state, via=DESTINATION))], prep)]
+    return _site_of_object(verb, index)
+
+
+def _site_of_object(verb: "Token", index: "MentionIndex") -> list[tuple[Group, str | None]]:
+    """"struck an oil refinery in Ryazan", "bombed a depot in Russia": a thing acted on where a state rules
+    stands for that state, whether spaCy hangs the place on the verb or on the thing. Only when the verb's object is a
+    thing that names nobody (not "met Putin in Baku", which the object already decides)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or any(index.actors_at(o) for o in objects) or any(o.pos_ in ("PROPN", "PRON") for o in objects):
+        return []
+    for prep in (c for head in [verb, *objects] for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = [(t, m) for t, m in index.actors_at(pobj) if m.actor is not None and m.actor.type == "state"]
+            if found:
+                return [(found, prep.lower_)]
+            if pobj.pos_ != "PROPN":
+                continue
+            start = min([pobj.i] + [c.i for c in pobj.children if c.dep_ == "compound" and c.i < pobj.i])
+            words = pobj.doc[start:pobj.i + 1]
+            place = where.lookup(words.text)
+            if place is None or place.kind == "country":
+                continue
+            state = Actor(f"s:{place.country}", where.country_name(place.country), "state", country=place.country,
+                          confidence=0.7, text=words.text)
+            span = TextSpan(words.start_char, words.end_char, words.text)
+            return [([(pobj, Mention(span, 0, state, via=DESTINATION))], prep.lower_)]
     return []
 
 
