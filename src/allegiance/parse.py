@@ -140,7 +140,7 @@ def _read_tokens(doc: "Doc") -> Tokens:
 
 
 _STRINGS: dict[int, str] = {}  # string hash → string: a dict lookup is cheaper than the StringStore's
-_STRINGS_MAX = 500_000
+_STRINGS_MAX = 100_000
 
 
 def _strings(doc: "Doc", hashes: list[int]) -> list[str]:

@@ -257,7 +257,7 @@ class Coref:
         return replace(merged, text=span.text)
 
 
-@functools.lru_cache(maxsize=1 << 16)  # the same names and titles come back in every article
+@functools.lru_cache(maxsize=1 << 14)  # the same names and titles come back in every article
 def key(text: str) -> str:
     return _name_key(text)
 

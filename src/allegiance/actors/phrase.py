@@ -44,7 +44,7 @@ GENERIC_BLOCS = frozenset({"alliance", "bloc", "union", "grouping", "organisatio
 FORMER = frozenset({"former", "ex", "erstwhile", "onetime", "one-time"})
 _AFFIL_SUFFIX = ("backed", "led", "controlled", "allied", "aligned", "funded", "installed", "appointed", "run",
                  "sponsored", "friendly", "loyal", "leaning")
-SCANNED_MAX = 100_000  # texts whose pieces are remembered
+SCANNED_MAX = 20_000  # texts whose pieces are remembered (cleared when full)
 _SPLIT = re.compile(r"(\S)('s)(?=\s|$)|(?<![\w-])(ex)-(?=\w)")
 
 
@@ -65,12 +65,12 @@ def words_of(text: str) -> list[str]:
     return list(_words(text))
 
 
-@functools.lru_cache(maxsize=1 << 16)  # mentions repeat within and across articles
+@functools.lru_cache(maxsize=1 << 14)  # mentions repeat within and across articles
 def _words(text: str) -> tuple[str, ...]:
     return tuple(_SPLIT.sub(lambda m: f"{m[1]} 's" if m[1] else "ex ", normalise(text)).split())
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 14)
 def words_key(text: str) -> str:
     """``" ".join(words_of(text))``: the form the knowledge base's name, title and agent keys take."""
     return " ".join(_words(text))

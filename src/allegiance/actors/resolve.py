@@ -26,7 +26,7 @@ from allegiance.models import Actor, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-RESOLVED_MAX = 100_000  # resolutions remembered per resolver
+RESOLVED_MAX = 20_000  # resolutions remembered per resolver (a few MB; cleared when full)
 _ENTRY_RANK = {"coded": 0, "org": 1, "state": 2}
 # Words in a description that point to words in a bloc's name.
 BLOC_HINTS = {"military": ("security", "defence", "defense", "treaty"), "security": ("security", "treaty"),

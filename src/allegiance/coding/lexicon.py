@@ -35,7 +35,7 @@ from allegiance.coding.phrases import (
     read_nominal,
 )
 
-INTERNED_MAX = 200_000  # distinct (word, lemma, tag) triples kept between documents
+INTERNED_MAX = 50_000  # distinct (word, lemma, tag) triples kept between documents (cleared when full)
 PRE_WINDOW = 8  # words a pattern may look back before the verb
 PARTICLE_REACH = 3  # "ruled the offer out": a particle may sit this far after its verb
 _ARG_DEPS = {"nsubj": "subject", "nsubjpass": "object", "dobj": "object", "dative": "object", "attr": "object"}
