@@ -337,3 +337,8 @@ def test_a_thing_acted_on_in_a_named_country_stands_for_that_country(pairs):
 def test_a_person_met_in_a_city_is_the_target_not_the_city(pairs):
     found = pairs("Lavrov met Wang Yi in Astana.")
     assert not any(tgt == "KAZ" for _, _, tgt, _ in found)
+
+
+def test_whose_thing_it_is_names_the_target_when_the_modifier_is_the_source(pairs):
+    found = pairs("Moscow seized the Russian subsidiaries of Finnish energy companies.")
+    assert any(lemma == "seize" and src == "RUS" and tgt == "FIN" for lemma, src, tgt, _ in found)

@@ -373,6 +373,12 @@ def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: 
     found = [(t, m) for t, m in index.actors_at(noun, through_events=True) if m.via != "pronoun"]
     if found:
         groups.append((found, prep))
+        if noun.lemma_.lower() not in index.event_nouns:
+            # "confiscated the Ukrainian assets of Russian banks": when the modifier turns out to be the
+            # source's own country, whose the thing is still names the target.
+            groups.extend((owner, prep) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in c.children if o.dep_ == "pobj" for owner in [index.actors_at(o)]
+                          if owner and all(m is not f for _, m in owner for _, f in found))
     if not groups and depth > 1:
         # "sent 100 rescuers and several aircraft to Turkey": the destination hangs on the last conjunct.
         for conj in (c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):
