@@ -342,3 +342,8 @@ def test_a_person_met_in_a_city_is_the_target_not_the_city(pairs):
 def test_whose_thing_it_is_names_the_target_when_the_modifier_is_the_source(pairs):
     found = pairs("Moscow seized the Russian subsidiaries of Finnish energy companies.")
     assert any(lemma == "seize" and src == "RUS" and tgt == "FIN" for lemma, src, tgt, _ in found)
+
+
+def test_ground_taken_inside_a_country_is_aimed_at_it(pairs):
+    found = pairs("Russian paratroopers captured two villages inside Georgia.")
+    assert any(lemma == "capture" and src == "RUS" and tgt == "GEO" for lemma, src, tgt, _ in found)

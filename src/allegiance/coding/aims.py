@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 Group = list[tuple["Token", Mention]]
 DESTINATION = "destination"  # Mention.via of a state named by the place a visit goes to
 AIMED = {"on", "at", "against", "into", "toward", "towards", "upon"}  # "fired missiles at Lviv"
+INSIDE = {"in", "inside", "within"}  # where a thing acted on lies: "a depot in Belgorod"
 SITES = {"outside", "at", "near", "before"}  # where a crowd gathers: "outside the Russian embassy"
 STATE_SECTORS = {"GOV", "LEG", "MIL", "COP", "JUD", "SPY"}  # PLOVER sectors of people who act for a state
 
@@ -86,13 +87,15 @@ def place_acted_on(verb: "Token", index: "MentionIndex") -> list[tuple[Group, st
 
 
 def _site_of_object(verb: "Token", index: "MentionIndex") -> list[tuple[Group, str | None]]:
-    """"struck an oil refinery in Ryazan", "bombed a depot in Russia": a thing acted on where a state rules
-    stands for that state, whether spaCy hangs the place on the verb or on the thing. Only when the verb's object is a
+    """"struck an oil refinery in Ryazan", "bombed a depot in Russia", "took control of heights inside
+    Armenia": a thing acted on where a state rules stands for that state, whether spaCy hangs the place on
+    the verb or on the thing. Only when the verb's object is a
     thing that names nobody (not "met Putin in Baku", which the object already decides)."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects or any(index.actors_at(o) for o in objects) or any(o.pos_ in ("PROPN", "PRON") for o in objects):
         return []
-    for prep in (c for head in [verb, *objects] for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
+    heads = [verb, *(t for o in objects for t in o.subtree if t.pos_ in ("NOUN", "PROPN"))]
+    for prep in (c for head in heads for c in head.children if c.dep_ == "prep" and c.lower_ in INSIDE):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             found = [(t, m) for t, m in index.actors_at(pobj) if m.actor is not None and m.actor.type == "state"]
             if found:
