@@ -41,10 +41,9 @@ CODE_BATCH = 32
 
 # DuckDB keeps every block it writes or reads cached until its memory limit forces it out, so a
 # batch would grow towards that limit with the number of articles: each checkpoint adds the blocks
-# it wrote, each near-duplicate check the blocks of the candidates it read (a different pair of
-# blocks each time, more of them the larger the table). Dropping the cache after every
-# CACHE_DROP_BYTES of input text keeps ingest memory flat however long the batch; a drop costs
-# well under a millisecond.
+# it wrote. Dropping the cache after every CACHE_DROP_BYTES of input text (and after each
+# near-duplicate candidate lookup, see ``_signatures``) keeps ingest memory flat however long the
+# batch; a drop costs well under a millisecond.
 CACHE_DROP_BYTES = 256 * 1024
 
 
@@ -128,7 +127,7 @@ def store_document(
     """Prepare and save one document: (outcome, article id). InputError when it is not an article."""
     article = prepare(document, settings)
     sig = dedup.signature(article.clean_text)
-    match = index.find(sig, lambda ids: stored.signatures(store, ids))
+    match = index.find(sig, lambda ids: _signatures(store, ids))
     # An exact duplicate matches itself here; save() sees the id is stored and only adds the origin.
     if match and match[0] != article.id:
         article = dataclasses.replace(article, duplicate_of=match[0], similarity=round(match[1], 4))
@@ -136,6 +135,15 @@ def store_document(
     if outcome == "new":
         index.add(article.id, sig)
     return outcome, article.id
+
+
+def _signatures(store: Store, ids: list[str]) -> list[tuple[str, bytes]]:
+    """Stored signatures of near-duplicate candidates. Reading them loads the blocks of old articles
+    into DuckDB's cache, and candidates grow more frequent as the corpus grows, so the cache is
+    dropped at once rather than after CACHE_DROP_BYTES."""
+    found = stored.signatures(store, ids)
+    store.drop_cache()
+    return found
 
 
 def _coder() -> Callable[..., int]:
