@@ -75,3 +75,9 @@ def test_a_since_date_never_dates_the_act():
 def test_month_and_year_without_a_preposition():
     assert one("He claimed victory in an August 2020 election.") == (dt.date(2020, 8, 1), "month")
     assert one("The March 2014 referendum was not recognised.") == (dt.date(2014, 3, 1), "month")
+
+
+def test_a_month_with_its_year_said_in_words():
+    assert one("The talks collapsed in March last year.") == (dt.date(2021, 3, 1), "month")
+    assert one("They first met in November of last year.") == (dt.date(2021, 11, 1), "month")
+    assert one("The plant opens in December this year.") == (dt.date(2022, 12, 1), "month")

@@ -29,7 +29,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_mon", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+" + _YEAR + r"\b)?")),
     ("mon_year", re.compile(r"\b(?:(?:in|of|since|during|until|by|from|early|late|mid-?)\s+(?:an?\s+|the\s+)?)?"
                             + _MON + r",?\s+" + _YEAR + r"\b", re.I)),
-    ("month", re.compile(r"\b(?P<rel>in|last|this|early|late|mid-?|earlier in|since|during)\s+" + _MON + r"(?!\s+\d)\b")),
+    ("month", re.compile(r"\b(?P<rel>in|last|this|early|late|mid-?|earlier in|since|during)\s+" + _MON
+                         + r"(?!\s+\d)\b(?:,?\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b)?")),
     ("year", re.compile(r"\b(?:in|since|during|of|from)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR + r"\b(?!-\d)", re.I)),
     ("dayoff", re.compile(r"\b(?P<word>(?:a|one) day (?:after|earlier)|the (?:previous|preceding) day|the day before)\b", re.I)),
     ("decade", re.compile(r"\b(?:in\s+|during\s+|since\s+)?the\s+(?:early\s+|late\s+|mid-?)?(?P<decade>(?:19|20)\d0)s\b", re.I)),
@@ -83,6 +84,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, str] |
     if kind == "month":
         month = MONTHS[g["mon"].lower().rstrip(".")]
         year = pub.year if month <= pub.month or g["rel"].lower() == "this" else pub.year - 1
+        if g.get("yrel"):  # "in February last year": the year is said outright
+            year = pub.year + {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]
         return dt.date(year, month, 1), "month"
     if kind == "year":
         year = int(g["year"])
