@@ -83,3 +83,13 @@ def test_a_since_phrase_on_the_act_makes_it_background(nlp):
     doc = nlp("Chinese and Russian bombers have patrolled the Sea of Japan together since 2019.")
     ctx = assess(next(t for t in doc if t.lemma_ == "patrol"))
     assert ctx.background and not ctx.coded
+
+
+def test_an_intent_frame_without_an_object_of_its_own_frames_the_act(nlp):
+    c = ctx(nlp, "Baku and Yerevan agreed to reopen their embassies.", "reopen")
+    assert c.intent and c.frame is not None
+
+
+def test_an_intent_frame_with_its_own_object_frames_nothing_away(nlp):
+    c = ctx(nlp, "Aliyev and Pashinyan agreed to a ceasefire and to pull back their troops.", "pull")
+    assert c.intent and c.frame is None

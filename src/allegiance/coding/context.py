@@ -132,7 +132,9 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
             if head.lemma_ in THREATS and dep == "xcomp":
                 return Context(speculative=True, cue=head.lower_)  # the threat is the event, not the act
             if head.lemma_ in INTENT and dep == "xcomp":
-                return Context(intent=True, cue=head.lower_, frame=head.i)
+                # "agreed to a ceasefire and to pull back": the framing verb with an object of its own
+                # reports its own act as well, so it frames nothing away.
+                return Context(intent=True, cue=head.lower_, frame=None if _own_object(head) else head.i)
             if dep in ("ccomp", "advcl") and _says(head):
                 # Reported speech passes its own cues down ("said it would"), but not its tense.
                 node = head
@@ -149,6 +151,12 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
 
 
 BACKSHIFTED_WILL = {"would", "'d"}
+
+
+def _own_object(verb: "Token") -> bool:
+    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("to", "on") and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children)
+        for c in verb.children)
 
 
 def _says(tok: "Token") -> bool:
