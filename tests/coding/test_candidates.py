@@ -347,3 +347,9 @@ def test_whose_thing_it_is_names_the_target_when_the_modifier_is_the_source(pair
 def test_ground_taken_inside_a_country_is_aimed_at_it(pairs):
     found = pairs("Russian paratroopers captured two villages inside Georgia.")
     assert any(lemma == "capture" and src == "RUS" and tgt == "GEO" for lemma, src, tgt, _ in found)
+
+
+def test_a_subordinate_clause_with_its_own_subject_is_not_the_speakers_act(pairs):
+    found = pairs("Ankara urged Baku and Yerevan to show restraint after fighting erupted along the Armenian border.")
+    assert not any(lemma == "erupt" for lemma, _, _, _ in found)
+    assert any(lemma == "urge" and src == "TUR" and tgt == "AZE" for lemma, src, tgt, _ in found)
