@@ -353,3 +353,8 @@ def test_a_subordinate_clause_with_its_own_subject_is_not_the_speakers_act(pairs
     found = pairs("Ankara urged Baku and Yerevan to show restraint after fighting erupted along the Armenian border.")
     assert not any(lemma == "erupt" for lemma, _, _, _ in found)
     assert any(lemma == "urge" and src == "TUR" and tgt == "AZE" for lemma, src, tgt, _ in found)
+
+
+def test_an_object_shifted_past_an_as_phrase_is_still_the_target(pairs):
+    found = pairs("Moscow rejected as absurd Kyiv's allegation.")
+    assert any(lemma == "reject" and src == "RUS" and tgt == "UKR" for lemma, src, tgt, _ in found)

@@ -281,6 +281,10 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
             # "acted as a go-between for Moscow and Kyiv", "served as mediator between Baku and Yerevan":
             # the role names whom the act is for, not the role itself.
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                if not seen_object and any(c.dep_ == "poss" and c.i in index.by_token for c in pobj.children):
+                    # "dismissed as a fabrication Kyiv's claim": spaCy reads the shifted object into "as".
+                    groups.extend(_phrase_groups(pobj, None, index))
+                    continue
                 for prep in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
                     groups.extend((found, prep.lower_) for a in prep.children if a.dep_ == "pobj"
                                   for found in [index.actors_at(a)] if found)
