@@ -87,8 +87,8 @@ def place_acted_on(verb: "Token", index: "MentionIndex") -> list[tuple[Group, st
 
 
 def _site_of_object(verb: "Token", index: "MentionIndex") -> list[tuple[Group, str | None]]:
-    """"struck an oil refinery in Ryazan", "bombed a depot in Russia", "took control of heights inside
-    Armenia": a thing acted on where a state rules stands for that state, whether spaCy hangs the place on
+    """"hit a fuel depot in Belgorod", "bombed a depot in Russia", "captured two villages inside
+    Georgia": a thing acted on where a state rules stands for that state, whether spaCy hangs the place on
     the verb or on the thing. Only when the verb's object is a
     thing that names nobody (not "met Putin in Baku", which the object already decides)."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]

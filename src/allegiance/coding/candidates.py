@@ -450,7 +450,7 @@ def _speech_frame(tok: "Token", index: MentionIndex):
     for _ in range(3):
         if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children) \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
-            return None  # "urged restraint after fighting erupted": a clause with a subject of its own
+            return None  # "urged calm after shelling resumed": a clause with a subject of its own
         if node.dep_ in ("ccomp", "parataxis", "xcomp", "conj") and node.head.lemma_ in SPEECH:
             verb = node.head
             speakers, _ = _subjects(verb, index)

@@ -132,7 +132,7 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
             if head.lemma_ in THREATS and dep == "xcomp":
                 return Context(speculative=True, cue=head.lower_)  # the threat is the event, not the act
             if head.lemma_ in INTENT and dep == "xcomp":
-                # "agreed to a ceasefire and to pull back": the framing verb with an object of its own
+                # "agreed to a truce and to withdraw their troops": the framing verb with an object of its own
                 # reports its own act as well, so it frames nothing away.
                 return Context(intent=True, cue=head.lower_, frame=None if _own_object(head) else head.i)
             if dep in ("ccomp", "advcl") and _says(head):
