@@ -358,3 +358,8 @@ def test_a_subordinate_clause_with_its_own_subject_is_not_the_speakers_act(pairs
 def test_an_object_shifted_past_an_as_phrase_is_still_the_target(pairs):
     found = pairs("Moscow rejected as absurd Kyiv's allegation.")
     assert any(lemma == "reject" and src == "RUS" and tgt == "UKR" for lemma, src, tgt, _ in found)
+
+
+def test_insisting_that_someone_act_is_aimed_at_them(pairs):
+    found = pairs("Tbilisi insisted that Russian border guards withdraw from the village.")
+    assert any(lemma == "insist" and src == "GEO" and tgt == "RUS" for lemma, src, tgt, _ in found)
