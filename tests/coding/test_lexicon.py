@@ -182,6 +182,20 @@ def test_project_file_validation(tmp_path):
         ("The Kremlin hit back at Washington over sanctions.", "hit", "111"),
         ("Lithuania blocked Russian transit to Kaliningrad.", "blocked", "163"),
         ("Police detained dozens of protesters in Almaty.", "detained", "173"),
+        # families from the generalisation review: each verb of a family, not only the one in a dev sentence
+        ("Militia fighters slaughtered dozens of farmers near the river.", "slaughtered", "202"),
+        ("Guards mistreated detained journalists in the jail.", "mistreated", "1822"),
+        ("Insurgents detonated a roadside bomb near the convoy.", "detonated", "1833"),
+        ("Serbia sprang to Hungary's defence in the debate.", "sprang", "052"),
+        ("Drones slammed into an apartment block in Odesa.", "slammed", None),  # an impact, not criticism
+        ("Turkey shipped tents and blankets to Syria.", "shipped", "073"),
+        ("Hungary froze its aid to Kyiv.", "froze", "162"),
+        ("Moscow declared the German foundation undesirable.", "declared", "1721"),
+        ("Kyiv refuted the allegations from Budapest.", "refuted", "016"),
+        ("The two navies wrapped up their joint exercise in the Gulf.", "wrapped", "062"),
+        ("Rebels kidnapped two aid workers.", "kidnapped", "181"),
+        ("Moscow pinned the blame on Kyiv.", "pinned", "112"),
+        ("Seoul and Tokyo clinched a deal on intelligence sharing.", "clinched", "057"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):
