@@ -237,7 +237,6 @@ def test_pashinyan_refusal_is_a_rejection(sample: Sample) -> None:
                for e in sample.events)
 
 
-@pytest.mark.xfail(strict=True, reason="QA report: 'Belarus took over the rotating chairmanship' coded 171 COERCE")
 def test_no_material_conflict_inside_the_csto_summit_story(sample: Sample) -> None:
     yerevan = [e for e in sample.events if "csto-yerevan-summit" in e["origin"]]
     assert yerevan and not [e for e in yerevan if e["quad_class"] == 4]
