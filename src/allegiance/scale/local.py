@@ -1,8 +1,10 @@
 """Run shards in N local processes, retrying the shards of a worker that dies.
 
-``concurrent.futures`` marks the whole pool broken when one worker process dies, so the runner
-starts a fresh pool and resubmits every shard that had not finished; a shard that kills its worker
-``max_attempts`` times is given up and reported, and the others go on.
+``concurrent.futures`` marks the whole pool broken when one worker process dies, and every shard in
+flight fails with it, so a death says nothing about which shard caused it. The shards that were in
+flight become suspects and run again one at a time on a one-worker pool, where a death can only be
+that shard's: a shard that kills its worker ``max_attempts`` times alone is given up and reported,
+and the others go on (a healthy shard that shared a pool with it is never blamed).
 """
 
 from __future__ import annotations
@@ -27,25 +29,27 @@ def run_local(
     max_attempts: int = 3,
 ) -> Iterator[Outcome]:
     """Yield each shard's outcome as soon as it is known, in completion order."""
-    attempts = {s.id: 0 for s in shards}
+    failures = {s.id: 0 for s in shards}  # the shard's own exceptions, and deaths while it ran alone
     pending = list(shards)
+    suspects: list[Shard] = []
     # spawn: workers must not inherit the driver's open DuckDB connection or its threads.
     context = multiprocessing.get_context("spawn")
     window = max(2, workers * 2)  # bounded in-flight shards keep driver memory flat
-    while pending:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    while pending or suspects:
+        alone = bool(suspects)
+        with ProcessPoolExecutor(max_workers=1 if alone else workers, mp_context=context) as pool:
+            queue = suspects if alone else pending
             running: dict[Future, Shard] = {}
             broken = False
-            while (pending or running) and not broken:
-                while pending and len(running) < window and not broken:
-                    shard = pending.pop(0)
+            while (queue or running) and not broken:
+                while queue and len(running) < (1 if alone else window):
+                    shard = queue.pop(0)
                     try:
                         running[pool.submit(task, shard, *args)] = shard
                     except BrokenProcessPool:  # a worker died while we were merging
-                        pending.insert(0, shard)
+                        queue.insert(0, shard)
                         broken = True
                         break
-                    attempts[shard.id] += 1
                 if not running:
                     break
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -55,18 +59,21 @@ def run_local(
                         yield shard, future.result(), None
                     except BrokenProcessPool:
                         broken = True
-                        pending.insert(0, shard)
-                    except Exception as exc:  # the shard's own failure: retry, then give up on it
-                        if attempts[shard.id] < max_attempts:
-                            pending.append(shard)
+                        if alone:  # it ran by itself: the death is its own
+                            failures[shard.id] += 1
+                            if failures[shard.id] < max_attempts:
+                                suspects.insert(0, shard)
+                            else:
+                                yield shard, None, f"its worker died {failures[shard.id]} times"
                         else:
-                            yield shard, None, f"failed {attempts[shard.id]} times: {exc!r}"
+                            suspects.append(shard)
+                    except Exception as exc:  # the shard's own failure: retry, then give up on it
+                        failures[shard.id] += 1
+                        if failures[shard.id] < max_attempts:
+                            queue.append(shard)
+                        else:
+                            yield shard, None, f"failed {failures[shard.id]} times: {exc!r}"
             if broken:
-                # Every future still running died with the pool: resubmit them on a new one.
-                for future, shard in running.items():
-                    pending.insert(0, shard)
-                given_up = [s for s in pending if attempts[s.id] >= max_attempts]
-                for shard in given_up:
-                    pending.remove(shard)
-                    yield shard, None, f"its worker died {attempts[shard.id]} times"
+                # Every future still running died with the pool: which one killed it is unknown.
+                suspects.extend(shard for shard in running.values() if shard not in suspects)
                 pool.shutdown(wait=False, cancel_futures=True)
