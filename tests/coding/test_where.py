@@ -1,6 +1,7 @@
 import pytest
 
-from allegiance.coding.where import gazetteer, locate, lookup
+from allegiance.coding.where import locate
+from allegiance.gazetteer import gazetteer, lookup
 
 
 def test_gazetteer_has_variants_and_countries():
@@ -68,6 +69,6 @@ def test_dateline_country(text, country):
 
 
 def test_country_name():
-    from allegiance.coding.where import country_name
+    from allegiance.gazetteer import country_name
 
     assert country_name("UKR") == "Ukraine" and country_name("XYZ") == "XYZ"

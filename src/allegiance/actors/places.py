@@ -29,7 +29,7 @@ HEAD_ENDS = frozenset({"of", "in", "at", "from", "near", "outside", "to", "for",
 
 def names_a_place(words: list[str], kb: "KnowledgeBase", titles: dict | set) -> bool:
     """Whether normalised words are a phrase headed by a place noun."""
-    from allegiance.coding.where import PLACE_NOUNS  # here, not at the top: the coder is heavy to import
+    from allegiance.gazetteer import PLACE_NOUNS
 
     for i, word in enumerate(words):
         if word in HEAD_ENDS:
@@ -49,7 +49,7 @@ def names_a_place(words: list[str], kb: "KnowledgeBase", titles: dict | set) -> 
 
 def _is_city(span: "SpacySpan", kb: "KnowledgeBase") -> bool:
     """A city, capital or seat of power (the Kremlin), not a country."""
-    from allegiance.coding.where import lookup as gazetteer_lookup
+    from allegiance.gazetteer import lookup as gazetteer_lookup
 
     text = span.text
     entries = kb.lookup(text)
@@ -63,7 +63,7 @@ def _is_city(span: "SpacySpan", kb: "KnowledgeBase") -> bool:
 def _place_noun_owner(token: "Token") -> "Token | None":
     """The place noun a name or adjective belongs to: "Samarkand" in "the city of Samarkand",
     "Dushanbe" in "the capital, Dushanbe", "Russian" in "the Russian resort"."""
-    from allegiance.coding.where import PLACE_NOUNS
+    from allegiance.gazetteer import PLACE_NOUNS
 
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:

@@ -43,7 +43,7 @@ class Resolution:
 
 def place_country(name: str) -> str | None:
     """The country of a city the offline gazetteer knows (the one the coder places events with)."""
-    from allegiance.coding.where import gazetteer
+    from allegiance.gazetteer import gazetteer
 
     found = gazetteer().get(" ".join(name.replace("-", " ").split()))
     return found.country if found else None

@@ -49,7 +49,7 @@ def noise_words() -> dict[str, frozenset[str]]:
 
 def is_not_an_actor(name: str) -> bool:
     """A place, a share widget, a byline, or no name at all ("201st")."""
-    from allegiance.coding.where import lookup
+    from allegiance.gazetteer import lookup
 
     words = [w.lower() for w in _WORDS.findall(name)]
     if not words or not any(c.isalpha() and c.isupper() for c in name) or words[0][:1].isdigit():

@@ -3,14 +3,14 @@
 "arrived in Hanoi" (a visit goes to Vietnam), "Kyiv slams" (a capital the resolver missed speaks for its
 state), "struck the port city of Odesa" (an attack on Ukraine), "protesters rallied in Tbilisi" (nameless
 people act towards their own state, or towards the actor whose building they stand at). Places come from
-the offline gazetteer (``where.lookup``).
+the offline gazetteer (``allegiance.gazetteer.lookup``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from allegiance.coding import where
+from allegiance import gazetteer
 from allegiance.coding.keys import actor_key
 from allegiance.coding.referents import ANCHORED, NATIONALS, OWN_PEOPLE
 from allegiance.models import Actor, Mention, Span as TextSpan
@@ -35,7 +35,7 @@ def destination(verb: "Token", index: "MentionIndex") -> list[tuple[Group, str |
         for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
             start = min([pobj.i] + [c.i for c in pobj.children if c.dep_ == "compound" and c.i < pobj.i])
             words = pobj.doc[start:pobj.i + 1]
-            place = where.lookup(words.text)
+            place = gazetteer.lookup(words.text)
             if place is None:
                 continue
             state = Actor(f"s:{place.country}", place.name, "state", country=place.country, confidence=0.9,
@@ -53,10 +53,10 @@ def capital(tok: "Token") -> Group:
         return []
     start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i])
     words = tok.doc[start:tok.i + 1]
-    place = where.lookup(words.text)
+    place = gazetteer.lookup(words.text)
     if place is None or place.kind != "capital":
         return []
-    state = Actor(f"s:{place.country}", where.country_name(place.country), "state", country=place.country,
+    state = Actor(f"s:{place.country}", gazetteer.country_name(place.country), "state", country=place.country,
                   confidence=0.8, text=words.text)
     span = TextSpan(words.start_char, words.end_char, words.text)
     return [(tok, Mention(span, 0, state, via="capital"))]
@@ -76,10 +76,10 @@ def place_acted_on(verb: "Token", index: "MentionIndex") -> list[tuple[Group, st
             while start > head.left_edge.i and tok.doc[start - 1].pos_ == "PROPN":
                 start -= 1
             words = tok.doc[start:tok.i + 1]
-            place = where.lookup(words.text)
+            place = gazetteer.lookup(words.text)
             if place is None or place.kind == "country":
                 continue
-            state = Actor(f"s:{place.country}", where.country_name(place.country), "state", country=place.country,
+            state = Actor(f"s:{place.country}", gazetteer.country_name(place.country), "state", country=place.country,
                           confidence=0.8, text=words.text)
             span = TextSpan(words.start_char, words.end_char, words.text)
             return [([(tok, Mention(span, 0, state, via=DESTINATION))], prep)]
@@ -104,10 +104,10 @@ def _site_of_object(verb: "Token", index: "MentionIndex") -> list[tuple[Group, s
                 continue
             start = min([pobj.i] + [c.i for c in pobj.children if c.dep_ == "compound" and c.i < pobj.i])
             words = pobj.doc[start:pobj.i + 1]
-            place = where.lookup(words.text)
+            place = gazetteer.lookup(words.text)
             if place is None or place.kind == "country":
                 continue
-            state = Actor(f"s:{place.country}", where.country_name(place.country), "state", country=place.country,
+            state = Actor(f"s:{place.country}", gazetteer.country_name(place.country), "state", country=place.country,
                           confidence=0.7, text=words.text)
             span = TextSpan(words.start_char, words.end_char, words.text)
             return [([(pobj, Mention(span, 0, state, via=DESTINATION))], prep.lower_)]
@@ -132,7 +132,7 @@ def home_ground(verb: "Token", source: Mention, index: "MentionIndex") -> tuple[
                      and (m.actor.country or m.actor.organization) and actor_key(m.actor) != country]
             if found:
                 return found[0], prep.lower_
-    state = Actor(f"s:{country}", where.country_name(country), "state", country=country, confidence=actor.confidence,
+    state = Actor(f"s:{country}", gazetteer.country_name(country), "state", country=country, confidence=actor.confidence,
                   text=source.span.text)
     return Mention(source.span, source.sentence_index, state, via=f"{source.via}{OWN_PEOPLE}"), None
 
@@ -144,5 +144,5 @@ def warned(source: Mention, home: str | None) -> Mention | None:
     actor = source.actor
     if actor is None or home is None or actor.country in (None, home):
         return None
-    state = Actor(f"s:{home}", where.country_name(home), "state", country=home, confidence=0.7, text=source.span.text)
+    state = Actor(f"s:{home}", gazetteer.country_name(home), "state", country=home, confidence=0.7, text=source.span.text)
     return Mention(source.span, source.sentence_index, state, via="home")

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from allegiance import gazetteer
 from allegiance.coding import cameo, classify, context, keys, when, where
 from allegiance.coding.candidates import ANCHORED, Candidate, MentionIndex, candidates
 from allegiance.models import Actor, Article, Coder as CoderInfo, Event, Evidence, Span
@@ -90,7 +91,7 @@ class Coder:
         # classifier=False: lexicon only (the PETRARCH conformance suite); None: the packaged classifier.
         self.classifier = None if classifier is False else classifier if classifier is not None else _packaged_classifier()
         self.classify = classify.Classify(self.lexicon, self.classifier)
-        where.gazetteer()  # load the places now, not inside the first article
+        gazetteer.gazetteer()  # load the places now, not inside the first article
         # A foreign dictionary may use codes CAMEO lacks (PETRARCH's toy verbs); strict drops them.
         self.strict_codes = strict_codes
 

@@ -49,7 +49,7 @@ def anchor_to_home(mentions: list[Mention], home: str | None) -> list[Mention]:
 def crowds_of_nationals(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
     """"Tens of thousands of Georgians rallied", "Armenians protested": a plural nationality as the subject
     names a crowd of that country's people, not the state (which the resolver makes of it)."""
-    from allegiance.coding import where
+    from allegiance import gazetteer
 
     out = []
     for mention in mentions:
@@ -57,7 +57,7 @@ def crowds_of_nationals(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
         span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         word = span.root.text if span is not None else ""
         if actor is None or actor.type != "state" or not (word[:1].isupper() and word.endswith("s")) \
-                or word in actor.name.split() or where.lookup(word) is not None \
+                or word in actor.name.split() or gazetteer.lookup(word) is not None \
                 or not _acting(span.root):  # "the United States" is a state; "urged Americans to leave" its own
             out.append(mention)
             continue

@@ -9,15 +9,10 @@ Countries carry no coordinates (a country is not a point). No place in the text 
 
 from __future__ import annotations
 
-import csv
-import functools
 import re
-import unicodedata
-from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING
 
-from allegiance.errors import DataFileError
+from allegiance.gazetteer import KINDS, PLACE_NOUNS, lookup
 from allegiance.models import Location, Span
 
 if TYPE_CHECKING:
@@ -26,72 +21,7 @@ if TYPE_CHECKING:
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on"}
 ARRIVAL = {"visit", "trip", "arrive", "travel", "fly", "come", "go", "return", "tour", "journey"}
-PLACE_NOUNS = {"city", "town", "capital", "resort", "village", "port", "region", "province", "outskirts"}
-KINDS = {"capital": 0, "city": 1, "country": 2}
 _MAX_WORDS = 4
-
-
-@dataclass(frozen=True)
-class Place:
-    name: str
-    kind: str
-    country: str
-    lat: float | None
-    lon: float | None
-    population: int
-
-
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.lower().replace("’", "'").replace("-", " ").replace(".", "").split())
-
-
-@functools.lru_cache(maxsize=1)
-def gazetteer() -> dict[str, Place]:
-    """Normalised name or variant → place; where names collide, the capital, then the larger place wins."""
-    path = resources.files("allegiance") / "data" / "places" / "gazetteer.tsv"
-    index: dict[str, Place] = {}
-    try:
-        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
-    except OSError as exc:
-        raise DataFileError("cannot read the gazetteer", input=str(path), hint="reinstall allegiance") from exc
-    for n, row in enumerate(csv.DictReader(lines, delimiter="\t"), start=2):
-        try:
-            if row["kind"] not in KINDS or len(row["country"]) != 3:
-                raise ValueError("kind must be capital|city|country and country an ISO3 code")
-            place = Place(row["name"], row["kind"], row["country"],
-                          float(row["lat"]) if row["lat"] else None, float(row["lon"]) if row["lon"] else None,
-                          int(row["population"] or 0))
-        except (KeyError, ValueError, TypeError) as exc:
-            raise DataFileError(f"line {n}: {exc}", input=str(path), hint="rebuild with scripts/build_gazetteer.py") from exc
-        for name in [place.name, *filter(None, row["variants"].split("|"))]:
-            key = _norm(name)
-            old = index.get(key)
-            if old is None or (name == place.name and _norm(old.name) != key) or _rank(place) < _rank(old):
-                if old is not None and _norm(old.name) == key and name != place.name:
-                    continue  # a variant never displaces another place's own name
-                index[key] = place
-    return index
-
-
-def _rank(place: Place) -> tuple[int, int]:
-    return (KINDS[place.kind], -place.population)
-
-
-@functools.lru_cache(maxsize=8192)
-def lookup(name: str) -> Place | None:
-    return gazetteer().get(_norm(name))
-
-
-@functools.lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
-    return {p.country: p.name for p in gazetteer().values() if p.kind == "country"}
-
-
-def country_name(iso3: str) -> str:
-    """The gazetteer's name of a country ("UKR" → "Ukraine"); the code itself when it has none."""
-    return _countries().get(iso3, iso3)
 
 
 def _is_placed(token: "Token", trigger: "Token") -> bool:
