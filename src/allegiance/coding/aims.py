@@ -16,12 +16,28 @@ from allegiance.coding.referents import ANCHORED, NATIONALS, OWN_PEOPLE
 from allegiance.models import Actor, Mention, Span as TextSpan
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
     from allegiance.coding.candidates import MentionIndex
 
 Group = list[tuple["Token", Mention]]
 DESTINATION = "destination"  # Mention.via of a state named by the place a visit goes to
+
+
+def _state(country: str, confidence: float, text: str, name: str | None = None) -> Actor:
+    return Actor(f"s:{country}", name or gazetteer.country_name(country), "state", country=country,
+                 confidence=confidence, text=text)
+
+
+def _name_with_compounds(tok: "Token") -> "SpacySpan":
+    """The name ending at ``tok`` with the compound words before it ("Nur-Sultan", "Saint Petersburg")."""
+    start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i])
+    return tok.doc[start:tok.i + 1]
+
+
+def _place_mention(words: "SpacySpan", state: Actor, via: str, sentence_index: int = 0) -> Mention:
+    return Mention(TextSpan(words.start_char, words.end_char, words.text), sentence_index, state, via=via)
 AIMED = {"on", "at", "against", "into", "toward", "towards", "upon"}  # "fired missiles at Lviv"
 INSIDE = {"in", "inside", "within"}  # where a thing acted on lies: "a depot in Belgorod"
 SITES = {"outside", "at", "near", "before"}  # where a crowd gathers: "outside the Russian embassy"
@@ -33,16 +49,13 @@ def destination(verb: "Token", index: "MentionIndex") -> list[tuple[Group, str |
     whom a visit is to — its state, from the offline gazetteer."""
     for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "to")):
         for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
-            start = min([pobj.i] + [c.i for c in pobj.children if c.dep_ == "compound" and c.i < pobj.i])
-            words = pobj.doc[start:pobj.i + 1]
+            words = _name_with_compounds(pobj)
             place = gazetteer.lookup(words.text)
             if place is None:
                 continue
-            state = Actor(f"s:{place.country}", place.name, "state", country=place.country, confidence=0.9,
-                          text=words.text)
-            span = TextSpan(words.start_char, words.end_char, words.text)
+            state = _state(place.country, 0.9, words.text, name=place.name)
             sentence_index = next((m.sentence_index for m in index.heads.values()), 0)
-            return [([(pobj, Mention(span, sentence_index, state, via=DESTINATION))], prep.lower_)]
+            return [([(pobj, _place_mention(words, state, DESTINATION, sentence_index))], prep.lower_)]
     return []
 
 
@@ -51,15 +64,11 @@ def capital(tok: "Token") -> Group:
     as a subject speaks for its state."""
     if not tok.text[:1].isupper() or tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.tag_ == "NNPS":
         return []
-    start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i])
-    words = tok.doc[start:tok.i + 1]
+    words = _name_with_compounds(tok)
     place = gazetteer.lookup(words.text)
     if place is None or place.kind != "capital":
         return []
-    state = Actor(f"s:{place.country}", gazetteer.country_name(place.country), "state", country=place.country,
-                  confidence=0.8, text=words.text)
-    span = TextSpan(words.start_char, words.end_char, words.text)
-    return [(tok, Mention(span, 0, state, via="capital"))]
+    return [(tok, _place_mention(words, _state(place.country, 0.8, words.text), "capital"))]
 
 
 def place_acted_on(verb: "Token", index: "MentionIndex") -> list[tuple[Group, str | None]]:
@@ -79,10 +88,7 @@ def place_acted_on(verb: "Token", index: "MentionIndex") -> list[tuple[Group, st
             place = gazetteer.lookup(words.text)
             if place is None or place.kind == "country":
                 continue
-            state = Actor(f"s:{place.country}", gazetteer.country_name(place.country), "state", country=place.country,
-                          confidence=0.8, text=words.text)
-            span = TextSpan(words.start_char, words.end_char, words.text)
-            return [([(tok, Mention(span, 0, state, via=DESTINATION))], prep)]
+            return [([(tok, _place_mention(words, _state(place.country, 0.8, words.text), DESTINATION))], prep)]
     return _site_of_object(verb, index)
 
 
@@ -102,15 +108,11 @@ def _site_of_object(verb: "Token", index: "MentionIndex") -> list[tuple[Group, s
                 return [(found, prep.lower_)]
             if pobj.pos_ != "PROPN":
                 continue
-            start = min([pobj.i] + [c.i for c in pobj.children if c.dep_ == "compound" and c.i < pobj.i])
-            words = pobj.doc[start:pobj.i + 1]
+            words = _name_with_compounds(pobj)
             place = gazetteer.lookup(words.text)
             if place is None or place.kind == "country":
                 continue
-            state = Actor(f"s:{place.country}", gazetteer.country_name(place.country), "state", country=place.country,
-                          confidence=0.7, text=words.text)
-            span = TextSpan(words.start_char, words.end_char, words.text)
-            return [([(pobj, Mention(span, 0, state, via=DESTINATION))], prep.lower_)]
+            return [([(pobj, _place_mention(words, _state(place.country, 0.7, words.text), DESTINATION))], prep.lower_)]
     return []
 
 
@@ -132,8 +134,7 @@ def home_ground(verb: "Token", source: Mention, index: "MentionIndex") -> tuple[
                      and (m.actor.country or m.actor.organization) and actor_key(m.actor) != country]
             if found:
                 return found[0], prep.lower_
-    state = Actor(f"s:{country}", gazetteer.country_name(country), "state", country=country, confidence=actor.confidence,
-                  text=source.span.text)
+    state = _state(country, actor.confidence, source.span.text)
     return Mention(source.span, source.sentence_index, state, via=f"{source.via}{OWN_PEOPLE}"), None
 
 
@@ -144,5 +145,5 @@ def warned(source: Mention, home: str | None) -> Mention | None:
     actor = source.actor
     if actor is None or home is None or actor.country in (None, home):
         return None
-    state = Actor(f"s:{home}", gazetteer.country_name(home), "state", country=home, confidence=0.7, text=source.span.text)
+    state = _state(home, 0.7, source.span.text)
     return Mention(source.span, source.sentence_index, state, via="home")
