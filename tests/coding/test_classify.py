@@ -94,3 +94,14 @@ def test_announced_acts_are_not_vetoed_by_the_tense(coder):
     assert free and classify(free[0], doc) is None
     decision = classify(free[0], doc, announced=True)
     assert decision is not None and decision.code.startswith("08")
+
+
+def test_a_specific_project_pattern_is_not_vetoed_by_the_classifier(coder):
+    # the classifier reads "dismissed <x>'s offer" as a denial (01); the pattern "* (as) unacceptable" has read
+    # the whole construction, a rejection (12)
+    if coder.classifier is None:
+        pytest.skip("this build ships no trained classifier")
+    doc, cands = _candidates(coder, "Tbilisi dismissed the Kremlin's offer as unacceptable.")
+    dismissed = [c for c in cands if doc[c.trigger].lemma_ == "dismiss" and c.target is not None]
+    decision = coder.classify(dismissed[0], doc)
+    assert decision is not None and decision.code[:2] == "12"

@@ -30,6 +30,10 @@ CLASSIFIER_VETO = 0.8  # ... and vetoes a lexicon code only when this sure of an
 CLASSIFIER_OVERRIDE = 0.95  # ... and replaces the lexicon's root with its own when this sure
 MIN_CONFIDENCE = 0.65  # a bare verb (prior 0.55) needs the classifier to agree; chosen on the dev split
 LEXICON_SURE = 0.85
+# A project pattern naming two or more words besides the verb ("dismissed ... as unacceptable") has read the
+# construction; the classifier, which sees only a window of features, may confirm it or choose among the
+# lexicon's own readings, but not veto it or put a root of its own in its place.
+LEXICON_SPECIFIC = 0.79
 LEXICON_ONLY_MIN = 0.45  # with no classifier to ask (PETRARCH conformance), the lexicon's prior decides
 ALONE_DISCOUNT = 0.8
 # "began sharing intelligence", "started withdrawing": the act is the complement; the aspectual verb only times it.
@@ -128,15 +132,18 @@ class Classify:
                     # under "would"/"will" the classifier's "no event" speaks of the tense: ask it which act
                     agree /= max(1e-6, 1 - sum(p for c, p in probs if cameo_root(c) is None))
                 top_code, top_p = probs[0]
+                own = any(m.code is not None and _root(m.code) == cameo_root(top_code) for m in matches)
                 if agree >= 0.2:
                     conf = 1 - (1 - conf) * (1 - agree)
                     how = "both"
+                elif not own and _specific(best, doc[cand.trigger]):
+                    how = "lexicon"
                 elif top_p >= CLASSIFIER_OVERRIDE and cameo_root(top_code) not in (None, _root(best.code)):
                     return self._refine(matches, top_code, top_p)
                 elif top_p >= CLASSIFIER_VETO and cameo_root(top_code) not in (None, _root(best.code)):
                     # "sent paratroopers to ..." matches both 062 and 072: the classifier picks among the
                     # lexicon's own readings before it is allowed to veto them all.
-                    if any(m.code is not None and _root(m.code) == cameo_root(top_code) for m in matches):
+                    if own:
                         return self._refine(matches, top_code, top_p)
                     conf *= 0.5
                 elif top_p >= CLASSIFIER_VETO and cameo_root(top_code) is None and not announced:
@@ -176,6 +183,16 @@ class Classify:
     def _rank(self, cand: Candidate, doc: "Doc") -> list[tuple[str, float]]:
         ranked = sorted(self.classifier.predict(_act(doc[cand.trigger]), doc), key=lambda cp: -cp[1])
         return [(c, float(p)) for c, p in ranked]
+
+
+def _specific(match: Any, token: Any) -> bool:
+    """A project pattern or multiword expression that names words besides the verb, read on a verb that takes
+    no clause: its words then belong to the verb's own phrase ("imposed martial law"), whereas after
+    "said" or "told" they may lie anywhere in the reported clause."""
+    if match.confidence < LEXICON_SPECIFIC or not (match.kind == "multiword" or match.kind == "pattern"
+                                                    and match.source == "project"):
+        return False
+    return not any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
 
 
 def _act(token: Any) -> Any:
