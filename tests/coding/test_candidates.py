@@ -355,3 +355,22 @@ def test_a_subordinate_clause_with_its_own_subject_is_not_the_speakers_act(pairs
     found = pairs("Ankara urged Baku and Yerevan to show restraint after fighting erupted along the Armenian border.")
     assert not any(lemma == "erupt" for lemma, _, _, _ in found)
     assert any(lemma == "urge" and src == "TUR" and tgt == "AZE" for lemma, src, tgt, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Modi voiced confidence that the border accord with China would hold.", ("voice", "IND", "CHN", "svo")),
+        ("Erdogan expressed hope that Russia would rejoin the grain deal.", ("express", "TUR", "RUS", "svo")),
+        ("A Russian court found that Georgia had breached the convention.", ("find", "RUS", "GEO", "svo")),
+    ],
+)
+def test_stance_on_a_stated_clause_is_aimed_at_whom_it_is_about(pairs, text, expected):
+    assert expected in pairs(text)
+
+
+def test_stated_clause_about_the_speaker_itself_names_no_target(pairs):
+    found = pairs("Russia denied that its forces had struck the hospital.")
+    assert not any(lemma == "deny" and target is not None for lemma, _, target, _ in found)
+    found = pairs("Lukashenko said Belarus would send troops to Ukraine.")
+    assert not any(lemma == "say" and target is not None for lemma, _, target, _ in found)

@@ -69,6 +69,7 @@ ANSWERS = {"warn", "threaten", "deny", "dismiss", "refute", "reject", "decline"}
 PHASES = {"stop", "cease", "halt", "suspend", "end", "quit", "resume", "finish"}  # "stopped financing the CSTO"
 FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
 SECOND_PERSON = {"you", "your"}
+STATED = "stated"  # the "preposition" of a target found in a clause the predicate states
 _ARG_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "pobj", "poss", "agent", "appos", "compound", "amod",
              "conj", "attr", "nmod", "npadvmod", "oprd")
 _MAX_UP = 4
@@ -246,8 +247,9 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
     return [], "svo"
 
 
-def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
-    """Target actors of a verb: passive subject, direct object, dative, then prepositional objects."""
+def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
+    """Target actors of a verb: passive subject, direct object, dative, then prepositional objects; with
+    ``stated``, failing those, whom a clause it states is about."""
     groups: list[tuple[list[tuple["Token", Mention]], str | None]] = []
     for child in verb.children:
         if child.dep_ == "nsubjpass":
@@ -322,7 +324,27 @@ def _objects(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 groups.append((index.actors_at(subject), "that"))
+    if stated and not any(g[0] for g in groups):
+        # "expressed confidence that the border deal with China would hold", "voiced optimism that Russia
+        # would return", "said Russia had been a reliable partner": an attitude or verdict about what a
+        # clause states is aimed at whom that clause is about — its subject, else whom its verb acts on.
+        # Not "said" or "told": what a report is about is coded at the reported act's own trigger. Nor a
+        # pronoun: "denied that its forces struck", "rejected claims that it was steering" are the speaker.
+        for clause in _stated_clauses(verb) if verb.lemma_ not in SPEECH else []:
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            found = _phrase_groups(subject, STATED, index) if subject is not None else []
+            found += [(g, STATED) for g, _p in _objects(clause, index)]
+            groups.extend(([(t, m) for t, m in g if m.via != "pronoun" and not m.via.endswith((ANCHORED, OWN_PEOPLE))], p)
+                          for g, p in found)
     return [g for g in groups if g[0]]
+
+
+def _stated_clauses(verb: "Token") -> list["Token"]:
+    """Finite clauses a verb states, or that the noun it expresses holds ("confidence that ...")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _infinitive(c)]
+    clauses += [a for o in verb.children if o.dep_ == "dobj" and o.pos_ == "NOUN"
+                for a in o.children if a.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
+    return clauses
 
 
 def _infinitive(clause: "Token") -> bool:
@@ -454,7 +476,7 @@ def _speech_frame(tok: "Token", index: MentionIndex):
         if node.dep_ in ("ccomp", "parataxis", "xcomp", "conj") and node.head.lemma_ in SPEECH:
             verb = node.head
             speakers, _ = _subjects(verb, index)
-            addressees = [m for group, _p in _objects(verb, index) for _t, m in group]
+            addressees = [m for group, _p in _objects(verb, index, stated=False) for _t, m in group]
             return verb, speakers, (addressees[0] if addressees else None)
         if node.head.i == node.i:
             break
@@ -463,7 +485,7 @@ def _speech_frame(tok: "Token", index: MentionIndex):
     root = tok.sent.root
     if root.lemma_ in SPEECH and root.i != tok.i and tok.dep_ == "ROOT":
         speakers, _ = _subjects(root, index)
-        addressees = [m for group, _p in _objects(root, index) for _t, m in group]
+        addressees = [m for group, _p in _objects(root, index, stated=False) for _t, m in group]
         return root, speakers, (addressees[0] if addressees else None)
     return None
 
@@ -539,7 +561,8 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
         return
     # A state is not a target of its own people ("Putin threatened a response to any attack on Russia").
     own = {m.actor.country for _, m in sources if m.actor is not None}
-    targets = [([(t, m) for t, m in group if not (m.actor and m.actor.type == "state" and m.actor.country in own)], p)
+    # Nor is the source's own side what a clause it states is about ("denied that its forces struck").
+    targets = [([(t, m) for t, m in group if not (m.actor and m.actor.country in own and (m.actor.type == "state" or p == STATED))], p)
                for group, p in targets]
     source_ids = {_actor_key(m) for _, m in sources}
     if len(sources) > 1:  # "Putin and Lukashenko held talks ... in Belarus": not talks with Belarus
