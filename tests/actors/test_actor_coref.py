@@ -114,3 +114,28 @@ def test_coordinated_nationalities_share_the_head_noun(kb: KnowledgeBase) -> Non
     first, second = at(found, "Russian").actor, at(found, "Belarusian troops").actor
     assert (first.country, first.sector) == ("RUS", "MIL")
     assert (second.country, second.sector) == ("BLR", "MIL")
+
+
+def test_a_union_named_in_full_is_not_a_reference_back() -> None:
+    from allegiance.actors.kb import load_kb
+
+    found = mentions(load_kb(), "The OSCE sent observers to Tbilisi. The European Union and the Soviet Union "
+                                "were mentioned, and the alliance met.", "2024-10-28")
+    assert at(found, "The European Union").actor.organization == "EU"
+    assert at(found, "the Soviet Union").actor.organization != "OSCE"
+
+
+def test_the_alliance_is_the_bloc_mentioned_last() -> None:
+    from allegiance.actors.kb import load_kb
+
+    found = mentions(load_kb(), "NATO warned Moscow. Kyiv asked the UN Security Council to meet. "
+                                "A spokesman said the alliance was watching.", "2023-03-26")
+    assert at(found, "the alliance").actor.organization == "NATO"
+
+
+def test_its_refers_back_to_a_nameless_armed_group() -> None:
+    from allegiance.actors.kb import load_kb
+
+    found = mentions(load_kb(), "Ukraine's foreign ministry denied the claim. The rebel alliance said its "
+                                "fighters had won.", "2024-08-05")
+    assert at(found, "its").actor.sector == "REB"

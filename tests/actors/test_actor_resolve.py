@@ -160,3 +160,20 @@ def test_date_classes_split_at_every_dated_record(kb) -> None:
     classes = {kb.date_class(d) for d in (bound - day, bound, bound + day)}
     assert len(classes) == 3 and kb.date_class(None) is None
     assert kb.date_bounds == sorted(set(kb.date_bounds))
+
+
+def test_a_possessive_state_owns_the_body_before_a_described_side(shipped: Resolver) -> None:
+    actor = shipped.resolve("Georgia's pro-Western parliament", "2023-06-01")
+    assert actor is not None and actor.country == "GEO" and actor.organization is None
+
+
+def test_an_unknown_office_holder_of_a_bloc_speaks_for_it(shipped: Resolver) -> None:
+    actor = shipped.resolve("CSTO spokesman Ivan Sidorenko", "2023-06-01")
+    assert actor is not None and actor.type == "unknown" and actor.organization == "CSTO"
+
+
+def test_a_title_of_common_office_words_names_no_state_by_itself(shipped: Resolver) -> None:
+    actor = shipped.resolve("the prosecutor general", "2023-06-01")
+    assert actor is None or actor.country is None
+    actor = shipped.resolve("the Kremlin spokesman", "2023-06-01")
+    assert actor is not None and actor.country == "RUS"

@@ -102,6 +102,6 @@ def _name_of(text: str) -> str:
 
 
 def unknown_actor(name: str, country: str | None, confidence: float = 0.3, sector: str | None = None,
-                  text: str | None = None) -> Actor:
-    return Actor(id=None, name=name, type="unknown", country=country, sector=sector, confidence=confidence,
-                 text=name if text is None else text)
+                  text: str | None = None, organization: str | None = None) -> Actor:
+    return Actor(id=None, name=name, type="unknown", country=country, organization=organization, sector=sector,
+                 confidence=confidence, text=name if text is None else text)

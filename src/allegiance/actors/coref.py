@@ -37,6 +37,7 @@ LOOKBACK_SENTENCES = 3
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 GENERIC_ORGANIZATIONS = frozenset({"alliance", "bloc", "organization", "organisation", "grouping", "union", "club",
                                    "treaty organization", "alliance force", "force", "group"})
+BLOC_WORDS = frozenset({"alliance", "bloc", "union", "grouping", "club"})
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Seen:
     gender: str | None
     person: bool
     clause: int  # token index of the verb governing the mention
+    singular: bool = False  # the head noun is singular ("the rebel alliance", not "rebels")
 
 
 class Coref:
@@ -89,7 +91,7 @@ class Coref:
         if actor.country and actor.country not in self.countries:
             self.countries.append(actor.country)
         self.seen.append(Seen(actor, self.sent_of[span.start], span.start, span.end, root.dep_ in SUBJECTS,
-                              gender, person_like, clause_of(self.t, root.i)))
+                              gender, person_like, clause_of(self.t, root.i), root.tag_ in ("NN", "NNP")))
 
     def _compatible(self, seen: Seen, kind: str) -> bool:
         a = seen.actor
@@ -97,7 +99,8 @@ class Coref:
             return seen.person and seen.gender in (None, kind)
         if kind == "pl":
             return a.type in ("state", "organization", "group") or (a.type == "unknown" and not seen.person)
-        return a.type in ("state", "organization")
+        # "its" also refers back to a nameless body ("the Tuareg-led rebel alliance ... its fighters").
+        return a.type in ("state", "organization") or (a.type == "group" and seen.singular and not seen.person)
 
     @staticmethod
     def _is_person(actor: Actor, root: "Token") -> bool:
@@ -186,11 +189,26 @@ class Coref:
             return self.possessor[1]
         return None
 
-    def _generic_organization(self, words: list[str]) -> Seen | None:
-        """"The alliance", "the bloc": the organization mentioned last."""
+    def _generic_organization(self, words: list[str], text: str) -> Seen | None:
+        """"The alliance", "the bloc": the organization mentioned last; for a word that describes a bloc
+        ("alliance", "bloc", "union"), the bloc mentioned last, so that "the alliance" after NATO and the
+        UN Security Council is NATO. A capitalised name ("the European Union", "the Soviet Union") is a
+        name, never a reference back."""
         if not words or words[-1] not in GENERIC_ORGANIZATIONS or len(words) > 3:
             return None
-        return next((s for s in reversed(self.seen) if s.actor.type == "organization" and s.actor.organization), None)
+        if any(w[:1].isupper() for w in text.split()[1:]):
+            return None
+        orgs = [s for s in reversed(self.seen) if s.actor.type == "organization" and s.actor.organization]
+        if words[-1] in BLOC_WORDS:
+            blocs = [s for s in orgs if self._is_bloc(s.actor.organization)]
+            return blocs[0] if blocs else None
+        return orgs[0] if orgs else None
+
+    def _is_bloc(self, code: str | None) -> bool:
+        org = self.kb.organizations.get(code or "")
+        while org is not None and org.parent:
+            org = self.kb.organizations.get(org.parent)
+        return org is not None and org.type == "bloc"
 
     def link(self, span: "SpacySpan", label: str) -> tuple[Actor, str, Seen | None] | None:
         text = self.t.span_text(span.start, span.end)
@@ -209,7 +227,7 @@ class Coref:
         if k in self.names and (label == "PERSON" or root.pos_ == "PROPN"):
             known = self.names[k]
             return _retext(known, text), "name" if k == key(known.name) else "surname", None
-        generic = self._generic_organization([w for w in words if w not in ("the", "'s")])
+        generic = self._generic_organization([w for w in words if w not in ("the", "'s")], text)
         if generic:
             return _retext(generic.actor, text), "title", generic
         if "counterpart" in words:

@@ -109,8 +109,21 @@ class KnowledgeBase:
                     self._holders[(anchor, "title:" + key(role.title))].append((p, role))
                     self._holders[(anchor, "*")].append((p, role))
                     self.title_anchors[key(role.title)].add(anchor)
+        self._keep_naming_titles()
         for c in self.coded.values():
             self._add(c.name, Entry("coded", c.id, "name"))
+
+    def _keep_naming_titles(self) -> None:
+        """A title anchors itself ("the Kremlin spokesman", "the Taoiseach") only when one of its words
+        belongs to one state's or body's titles alone. "The prosecutor general" is made of words every
+        state's offices use; that the tables list only Russia's holder is an accident of coverage."""
+        word_anchors: dict[str, set[str]] = defaultdict(set)
+        for title, anchors in self.title_anchors.items():
+            for word in title.split():
+                word_anchors[word] |= anchors
+        for title in [t for t, anchors in self.title_anchors.items() if len(anchors) == 1]:
+            if all(len(word_anchors[w]) > 1 for w in title.split()):
+                del self.title_anchors[title]
 
     def _date_bounds(self) -> list[dt.date]:
         """Every date on which a role, membership or coded name starts or ends, sorted."""

@@ -114,7 +114,11 @@ class Resolver:
                 country = place_country(" ".join(p.text for p in pieces if p.text not in FILLER))
             heads = [p for p in pieces if p.kind in ("title", "agent")]
             name = " ".join(text.split()[-tail:]) if tail else text
-            actor = build.unknown_actor(_clean(name), country, sector=heads[-1].sector if heads else None, text=text)
+            # "NATO spokesperson Oana Lungescu": a bloc's or IGO's office holder we do not know speaks for it.
+            org = self._anchor_org(pieces) if heads else None
+            actor = build.unknown_actor(_clean(name), country or (org.country if org else None),
+                                        sector=heads[-1].sector if heads else None, text=text,
+                                        organization=org.code if org and not build.national(org) else None)
             found = Resolution(actor, "name")
         return found
 
@@ -145,15 +149,26 @@ class Resolver:
                     return self.kb.organizations[e.key].country
         return None
 
+    def _anchor_org(self, pieces: Sequence[Piece]) -> Organization | None:
+        """The organization a phrase names before its head noun ("NATO spokesperson ...")."""
+        first_head = min((p.start for p in pieces if p.kind in ("title", "agent")), default=0)
+        for p in pieces:
+            if p.kind == "entity" and p.start < first_head:
+                code = next((e.key for e in p.entries if e.kind == "org"), None)
+                if code is not None:
+                    return self.kb.organizations[code]
+        return None
+
     def _anchor(self, pieces: Sequence[Piece], head: Piece, date: dt.date | None) -> tuple[str | None, bool]:
         """The state or organization a title/agent belongs to, and whether it was a possessive."""
         before = [p for p in pieces if p.end <= head.start]
         after = [p for p in pieces if p.start >= head.end]
-        for p in reversed(before):
+        # A possessive owner beats a nearer description: "Moldova's pro-Western parliament" is Moldova's.
+        owned = [p for p in before if any(q.text == "'s" and q.start == p.end for q in pieces)]
+        for p in [*reversed(owned), *reversed(before)]:
             code = self._anchor_code(p, date)
             if code:
-                possessive = any(q.text == "'s" and q.start == p.end for q in pieces)
-                return code, possessive
+                return code, p in owned
         if after and after[0].text in ("of", "at", "in"):
             for p in after[1:]:
                 code = self._anchor_code(p, date)
