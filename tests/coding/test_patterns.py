@@ -106,3 +106,17 @@ def test_joined_words_must_be_adjacent_and_slots_are_reported():
     assert match_pattern(parse_pattern("$ * aid"), toks, 1, {})["source"] == 0
     synsets = compile_synsets({"help": (("aid",), ("humanitarian", "aid"))})
     assert match_pattern(parse_pattern("* &help"), toks, 1, synsets) is not None
+
+
+def test_inflected_forms_match_but_agent_nouns_are_other_words():
+    from allegiance.coding.patterns import word_matches
+
+    def tok(text: str) -> Tok:
+        return Tok(text, text)
+
+    for word, form in (("aid", "aids"), ("aid", "aided"), ("aid", "aiding"), ("stop", "stopped"), ("ship", "shipped"),
+                       ("take", "taken")):
+        assert word_matches(word, False, tok(form)), form
+    # "protesters" are no protest held, a "bomber" no bombing, "makers" no making
+    for word, noun in (("protest", "protesters"), ("bomb", "bomber"), ("make", "makers"), ("fight", "fighters")):
+        assert not word_matches(word, False, tok(noun)), noun

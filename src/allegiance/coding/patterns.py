@@ -32,7 +32,7 @@ _CLOSE = {"(": ")", "{": "}"}
 _NOUNISH = frozenset({"PROPN", "NOUN", "PRON", "NUM", "X"})
 MAX_INFLECTION = 3  # "aid" matches "aids"/"aided"; longer tails are other words
 # Tails that make an inflection: "for" must not match "forces", nor "off" "office".
-_TAILS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "'s", "n", "en", "ly"})
+_TAILS = frozenset({"s", "es", "ed", "d", "ing", "'s", "n", "en", "ly"})
 
 
 class PatternError(DataFileError):
