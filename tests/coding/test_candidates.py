@@ -374,3 +374,18 @@ def test_stated_clause_about_the_speaker_itself_names_no_target(pairs):
     assert not any(lemma == "deny" and target is not None for lemma, _, target, _ in found)
     found = pairs("Lukashenko said Belarus would send troops to Ukraine.")
     assert not any(lemma == "say" and target is not None for lemma, _, target, _ in found)
+
+
+def test_conjoined_prepositional_phrases_each_name_an_addressee(pairs):
+    found = pairs("Erdogan spoke by telephone with Putin and then with Zelensky.")
+    assert {("speak", "TUR", "RUS", "svo"), ("speak", "TUR", "UKR", "svo")} <= found
+
+
+def test_passive_agents_without_a_target_are_reciprocal(pairs):
+    found = pairs("A treaty on visa-free travel was signed by China and Kazakhstan in Xi'an.")
+    assert {("sign", "CHN", "KAZ", "reciprocal"), ("sign", "KAZ", "CHN", "reciprocal")} <= found
+
+
+def test_people_from_two_named_countries_stand_for_both(pairs):
+    found = pairs("Negotiators from Armenia and Azerbaijan sat down in Washington for a new round of talks.")
+    assert {("sit", "ARM", "AZE", "reciprocal"), ("sit", "AZE", "ARM", "reciprocal")} <= found

@@ -123,14 +123,9 @@ class MentionIndex:
     def actor_at(self, tok: "Token", depth: int = 2, through_events: bool = False) -> Mention | None:
         """The actor an argument phrase headed by ``tok`` names, looking into modifiers and appositions."""
         found = self.by_token.get(tok.i)
-        if (found is None and tok.i in self.nameless) or (found is not None and found.via.endswith((ANCHORED, OWN_PEOPLE))):
-            # "a delegation from Hamas", "troops from Belarus", "negotiators from Moldova": whose people they
-            # are beats where the sentence happens to put them.
-            origin = next((m for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
-                           for o in c.children if o.dep_ == "pobj" and depth > 0
-                           for m in [self.actor_at(o, depth - 1)] if m is not None), None)
-            if origin is not None:
-                return origin
+        origins = self._origins(tok, depth)
+        if origins:
+            return origins[0][1]
         if found is not None and found.via.startswith("agent"):
             # "the Palestinian Islamist group Hamas": the apposed name, not the description.
             named = next((self.by_token[c.i] for c in tok.children if c.dep_ == "appos" and c.i in self.by_token), None)
@@ -156,12 +151,31 @@ class MentionIndex:
                             return found
         return None
 
+    def _origins(self, tok: "Token", depth: int = 2) -> list[tuple["Token", Mention]]:
+        """"a delegation from Hamas", "troops from Belarus", "negotiators from Armenia and Azerbaijan": whose
+        people nameless or merely placed people are beats where the sentence happens to put them."""
+        found = self.by_token.get(tok.i)
+        if depth <= 0 or not ((found is None and tok.i in self.nameless)
+                              or (found is not None and found.via.endswith((ANCHORED, OWN_PEOPLE)))):
+            return []
+        out: list[tuple["Token", Mention]] = []
+        for o in (o for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"):
+            # A named party each ("Armenia and Azerbaijan"), not a vague rest ("and several other states").
+            for node in [o, *(c for c in _conjuncts(o) if c.pos_ == "PROPN")]:
+                mention = self.actor_at(node, depth - 1)
+                if mention is not None and all(m is not mention for _, m in out):
+                    out.append((node, mention))
+        return out
+
     def actors_at(self, tok: "Token", through_events: bool = False) -> list[tuple["Token", Mention]]:
         """The actor of a phrase and of the phrases coordinated with it ("Russia and China"); both parties
         of a pair the text refers back to ("the two leaders", "both sides", "the two countries' ...")."""
         pair = self.pairs.get(tok.i) or next((self.pairs[c.i] for c in tok.children if c.dep_ == "poss" and c.i in self.pairs), None)
         if pair is not None:
             return [(tok, pair[0]), (tok, pair[1])]
+        out = self._origins(tok)
+        if len(out) > 1:
+            return out
         out = []
         for node in [tok, *_conjuncts(tok), *_coordinated_modifiers(tok)]:
             if node.i != tok.i and node.pos_ not in ("NOUN", "PROPN", "PRON"):
@@ -268,6 +282,7 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
             continue  # "arrived in Hanoi from Pyongyang": where a journey starts is not whom it is to
         # spaCy marks "sent troops to X" as a dative "to"; "arrived in Yerevan" names whom a visit is to.
         if child.dep_ in ("prep", "dative") and (child.lower_ in TARGET_PREPS or (arrival and child.lower_ in LOCATIVE)):
+            start = len(groups)
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
@@ -279,6 +294,11 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
                         groups.append((index.actors_at(pobj), child.lower_))
                     continue
                 groups.extend(_phrase_groups(pobj, child.lower_, index))
+            if len(groups) > start:
+                # "spoke with Putin and then with Zelensky": a conjoined phrase adds to the same addressees.
+                more = [f for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"
+                        for o in c.children if o.dep_ == "pobj" for f in index.actors_at(o)]
+                groups[start] = (groups[start][0] + more, groups[start][1])
         elif child.dep_ == "prep" and child.lower_ == "as":
             # "acted as a go-between for Moscow and Kyiv", "served as mediator between Baku and Yerevan":
             # the role names whom the act is for, not the role itself.
@@ -580,7 +600,7 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
                    if p not in LOCATIVE | {"on"} or (p == "on" and pred.lemma_ in ON_VERBS)]
         targets = [g for g in targets if g[0]]
     if not targets:
-        if len(sources) > 1 and how in ("svo", "inherited", "nominal", "light"):
+        if len(sources) > 1 and how in ("svo", "inherited", "nominal", "light", "passive"):
             if pred.lemma_ in SPEECH:
                 return  # "Both governments said ...": each spoke, not to the other
             yield from _reciprocal(pred, sentence_index, sources, "reciprocal")
