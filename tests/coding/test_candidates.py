@@ -389,3 +389,13 @@ def test_passive_agents_without_a_target_are_reciprocal(pairs):
 def test_people_from_two_named_countries_stand_for_both(pairs):
     found = pairs("Negotiators from Armenia and Azerbaijan sat down in Washington for a new round of talks.")
     assert {("sit", "ARM", "AZE", "reciprocal"), ("sit", "AZE", "ARM", "reciprocal")} <= found
+
+
+def test_civilians_acting_on_no_one_named_act_towards_their_own_state(pairs):
+    assert ("demand", "KAZ", "KAZ", "svo") in pairs("Kazakh oil workers demanded higher wages.")
+    assert ("begin", "KGZ", "KGZ", "svo") in pairs("A jailed Kyrgyz journalist began a hunger strike.")
+
+
+def test_asking_not_to_be_named_is_aimed_at_no_one(pairs):
+    found = pairs("A Kyrgyz villager, who asked not to be named, described the shelling.")
+    assert not any(lemma == "ask" and target is not None for lemma, _, target, _ in found)

@@ -41,6 +41,7 @@ def _place_mention(words: "SpacySpan", state: Actor, via: str, sentence_index: i
 AIMED = {"on", "at", "against", "into", "toward", "towards", "upon"}  # "fired missiles at Lviv"
 INSIDE = {"in", "inside", "within"}  # where a thing acted on lies: "a depot in Belgorod"
 SITES = {"outside", "at", "near", "before"}  # where a crowd gathers: "outside the Russian embassy"
+CIVILIAN_SECTORS = {"CVL", "LAB", "OPP", "AGR", "EDU", "REL", "JRN", "MED", "REF", "NGO", "PTY"}
 STATE_SECTORS = {"GOV", "LEG", "MIL", "COP", "JUD", "SPY"}  # PLOVER sectors of people who act for a state
 
 
@@ -123,10 +124,12 @@ def home_ground(verb: "Token", source: Mention, index: "MentionIndex") -> tuple[
     marked as the source's own people, so that acts of war by them are not coded on a guess. Returns the
     target and its preposition, or (None, None)."""
     actor = source.actor
-    if actor is None or actor.country is None or not source.via.endswith((ANCHORED, NATIONALS)) \
+    if actor is None or actor.country is None or not (source.via.endswith((ANCHORED, NATIONALS)) or _civilians(actor)) \
             or actor.sector in STATE_SECTORS:
         # Officials placed by where they meet ("ministers ... in Luxembourg") are not the place's people.
         return None, None
+    if any(c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in verb.children):
+        return None, None  # "a resident, who asked not to be named": what is asked is done to the asker
     country = actor.country
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in SITES):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -136,6 +139,12 @@ def home_ground(verb: "Token", source: Mention, index: "MentionIndex") -> tuple[
                 return found[0], prep.lower_
     state = _state(country, actor.confidence, source.span.text)
     return Mention(source.span, source.sentence_index, state, via=f"{source.via}{OWN_PEOPLE}"), None
+
+
+def _civilians(actor: Actor) -> bool:
+    """People of a country named by what they are ("Kazakh feminists", "oil workers in Zhanaozen", "the
+    Georgian opposition"), not a state, an institution or an armed or business group."""
+    return actor.type == "group" and not actor.organization and actor.sector in CIVILIAN_SECTORS
 
 
 def warned(source: Mention, home: str | None) -> Mention | None:
