@@ -81,3 +81,31 @@ def test_a_month_with_its_year_said_in_words():
     assert one("The talks collapsed in March last year.") == (dt.date(2021, 3, 1), "month")
     assert one("They first met in November of last year.") == (dt.date(2021, 11, 1), "month")
     assert one("The plant opens in December this year.") == (dt.date(2022, 12, 1), "month")
+
+
+def test_the_dateline_date_is_not_an_event_date():
+    text = "Kazakhstan recalls envoy\n\nBy Astana Desk\n\nASTANA, Oct 14 (Reuters) - Kazakhstan recalled its envoy on Wednesday."
+    found = find_dates(text, PUB)
+    assert [d.text for d in found] == ["on Wednesday"]
+    assert event_date(found, [], text.index("recalled"), PUB) == (dt.date(2022, 10, 12), "day")
+
+
+def test_a_planned_date_dates_the_plan_by_its_announcement():
+    text = "Tokayev will travel to Beijing next week."
+    assert event_date(find_dates(text, PUB), [], text.index("travel"), PUB) == (PUB, "published")
+    text = "Exercises will run from October 3 until October 28."
+    assert event_date(find_dates(text, PUB), [], 0, PUB) == (dt.date(2022, 10, 3), "day")
+
+
+def test_the_timeline_carries_the_story_day_forward_but_not_back():
+    from allegiance.coding.when import Timeline
+
+    timeline = Timeline(PUB)
+    assert timeline.current == []
+    timeline.read(find_dates("Putin said on Wednesday that troops would stay.", PUB))
+    assert timeline.current[0].date == dt.date(2022, 10, 12)
+    timeline.read(find_dates("Aliyev had complained on Monday, and in March 2021 too.", PUB))
+    assert timeline.current[0].date == dt.date(2022, 10, 12)  # a flashback does not move the story back
+    timeline.read(find_dates("Kyiv replied on Thursday. Talks are due next Tuesday.", PUB))
+    assert timeline.current[0].date == dt.date(2022, 10, 13)
+    assert event_date([], timeline.current, 0, PUB) == (dt.date(2022, 10, 13), "day")

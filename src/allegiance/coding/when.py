@@ -4,8 +4,9 @@
 date it denotes and its precision (day, week, month, year). News writes relative to the day it is
 published ("on Monday", "yesterday", "last month"), and a day-month with no year ("September 16") means
 the most recent such day, not one in the future. The coder takes the expression nearest the trigger in
-the sentence, else the nearest one earlier in the paragraph, else the publication date marked
-``published`` — never the publication date for an event the text dates to another time.
+the sentence, else the nearest one earlier in the paragraph, else the story's current day
+(``Timeline``), else the publication date marked ``published`` — never the publication date for an event
+the text dates to another time.
 """
 
 from __future__ import annotations
@@ -139,11 +140,19 @@ _ANY = re.compile(r"\d|day\b|night|morning|afternoon|evening|week|month|year|ago
                   r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
 
 
+# "KYIV, Sept 24 (Reuters) -": the date a story was filed, glued by the parser to its first sentence.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ /-]*[A-Z.],?[ \t]+" + _MON.replace("(?P<mon>", "(?:")
+                       + r"[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-—–]", re.MULTILINE)
+
+
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
-    """Every date expression in ``text``; where two overlap, the longer (more specific) one wins."""
+    """Every date expression in ``text``; where two overlap, the longer (more specific) one wins. The
+    dateline's date is the publication date, not a date the story gives any act, so it is left out."""
     if not _ANY.search(text):
         return []
-    found: list[DateMention] = []
+    found: list[DateMention] = [DateMention(m.start(), m.end(), m.group(0), published, "published")
+                                for m in _DATELINE.finditer(text)]
+    datelines = len(found)
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             resolved = _resolve(kind, m, published)
@@ -152,7 +161,7 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
                 continue
             found.append(DateMention(m.start(), m.end(), m.group(0), resolved[0], resolved[1]))
-    return sorted(found, key=lambda f: f.start)
+    return sorted(found[datelines:], key=lambda f: f.start)
 
 
 def nearest(mentions: list[DateMention], position: int) -> DateMention | None:
@@ -167,10 +176,10 @@ def event_date(
     published: dt.date | None,
 ) -> tuple[dt.date | None, str | None]:
     """The event's date and precision; ``published`` precision when the text gives none. A "since ..."
-    date ("who has ruled since 1992", "their first meeting since 2019") starts a state of affairs; it
-    never dates the act the sentence reports."""
-    sentence_dates = [d for d in sentence_dates if not _since(d)]
-    paragraph_dates = [d for d in paragraph_dates if not _since(d)]
+    date ("who has ruled since 1992", "their first meeting since 2019") starts a state of affairs, and a
+    date after publication is a plan's: neither dates the act the sentence reports."""
+    sentence_dates = [d for d in sentence_dates if _may_date(d, published)]
+    paragraph_dates = [d for d in paragraph_dates if _may_date(d, published)]
     found = nearest(sentence_dates, trigger_offset)
     if found is None and paragraph_dates:
         found = paragraph_dates[-1]
@@ -179,5 +188,39 @@ def event_date(
     return (published, "published") if published else (None, None)
 
 
-def _since(mention: DateMention) -> bool:
-    return mention.text[:6].lower() == "since "
+def _may_date(mention: DateMention, published: dt.date | None) -> bool:
+    """A "since" date starts a state of affairs; a date after publication ("will meet next week", "due in
+    Kazan tomorrow", "until Sept. 20") is when something is planned, and a plan is dated by the day it
+    was announced."""
+    if mention.text[:6].lower() == "since ":
+        return False
+    return published is None or mention.date <= published
+
+
+class Timeline:
+    """The day a story has reached, for sentences that carry no date of their own.
+
+    Wire copy dates its lead ("Putin said on Saturday ...") and then reports the same day's acts without
+    repeating the date ("He accused the United States ..."); a later day moves the story on ("Ukraine
+    demanded a meeting on Sunday"). A day earlier than the one reached is a flashback ("Peskov confirmed
+    on Wednesday ..." in a story about Monday's talks) and does not move it back. Only days count: a
+    month or a year is too vague to date the sentences after it, and dates after publication are plans.
+    Feed it every sentence's dates in order with ``read``; ``current`` is what undated sentences take.
+    """
+
+    def __init__(self, published: dt.date | None):
+        self.published = published
+        self._day: DateMention | None = None
+
+    def read(self, dates: list[DateMention]) -> None:
+        if self.published is None:
+            return
+        days = [d for d in dates if d.precision == "day" and _may_date(d, self.published)]
+        if self._day is not None:
+            days = [d for d in days if d.date >= self._day.date]
+        if days:
+            self._day = days[0] if self._day is None else days[-1]
+
+    @property
+    def current(self) -> list[DateMention]:
+        return [self._day] if self._day is not None else []
