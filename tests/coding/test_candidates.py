@@ -399,3 +399,14 @@ def test_civilians_acting_on_no_one_named_act_towards_their_own_state(pairs):
 def test_asking_not_to_be_named_is_aimed_at_no_one(pairs):
     found = pairs("A Kyrgyz villager, who asked not to be named, described the shelling.")
     assert not any(lemma == "ask" and target is not None for lemma, _, target, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Aliyev pulled out of a planned meeting with Pashinyan.", ("pull", "AZE", "ARM", "svo")),
+        ("Washington suspended over 95 million dollars in aid to the Georgian government.", ("suspend", "USA", "GEO", "svo")),
+    ],
+)
+def test_a_phrase_the_act_is_done_in_or_out_of_may_name_its_target(pairs, text, expected):
+    assert expected in pairs(text)

@@ -61,6 +61,7 @@ GATHERINGS = {"summit", "meeting", "session", "conference", "forum", "gathering"
 ON_VERBS = {"call", "impose", "fire", "spy", "press", "prevail", "turn", "declare", "wage"}  # "called on X"
 NEAR = ("near", "along", "toward", "towards", "close")  # where forces are sent: "near the Ukrainian border"
 LOOSE_PREPS = {"for", "about", "over"}
+AIMED_PREPS = {"to", "with", "against", "on", "toward", "towards", "into", "at", "upon"}  # a thing's own aim
 FRAMES = {"threaten", "offer", "promise", "pledge", "vow", "refuse", "decline", "agree", "plan", "intend",
           "decide", "try", "seek", "attempt", "begin", "start", "continue", "warn", "move", "vote", "fail"}
 # Acts that answer or face someone even when the sentence names no one: "Moscow warned that ...", "the
@@ -316,6 +317,13 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
         for prep in (c for c in arg.children if c.dep_ == "prep" and c.lower_ in ("between", "among")):
             groups.extend((found, prep.lower_) for a in prep.children if a.dep_ == "pobj"
                           for found in [index.actors_at(a)] if found)
+    if not any(g[0] for g in groups):
+        # "pulled out of a planned meeting with Pashinyan", "suspended $95m in assistance to Georgia": a
+        # phrase the act is done in or out of may itself be aimed at someone.
+        for child in (c for c in verb.children if c.dep_ == "prep" and c.lower_ not in TARGET_PREPS):
+            for pobj in _prep_objects(child):
+                groups.extend((found, p.lower_) for p in pobj.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
+                              for o in p.children if o.dep_ == "pobj" for found in [index.actors_at(o)] if found)
     if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
         groups.insert(0, (index.actors_at(verb.head), None))
     if verb.lemma_ in TRAVEL and not any(g[0] for g in groups):
@@ -365,6 +373,11 @@ def _stated_clauses(verb: "Token") -> list["Token"]:
     clauses += [a for o in verb.children if o.dep_ == "dobj" and o.pos_ == "NOUN"
                 for a in o.children if a.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
     return clauses
+
+
+def _prep_objects(prep: "Token") -> list["Token"]:
+    """The objects of a preposition, through a compound one ("out of", "away from")."""
+    return [o for p in [prep, *(c for c in prep.children if c.dep_ == "prep")] for o in p.children if o.dep_ == "pobj"]
 
 
 def _infinitive(clause: "Token") -> bool:
