@@ -156,11 +156,13 @@ class MentionIndex:
         """"a delegation from Hamas", "troops from Belarus", "negotiators from Armenia and Azerbaijan": whose
         people nameless or merely placed people are beats where the sentence happens to put them."""
         found = self.by_token.get(tok.i)
-        if depth <= 0 or not ((found is None and tok.i in self.nameless)
-                              or (found is not None and found.via.endswith((ANCHORED, OWN_PEOPLE)))):
+        origins = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"]
+        # The resolver may have read the first origin into the people's own mention ("negotiators from Armenia").
+        if depth <= 0 or not origins or not ((found is None and tok.i in self.nameless) or (found is not None and (
+                found.via.endswith((ANCHORED, OWN_PEOPLE)) or self.by_token.get(origins[0].i) is found))):
             return []
         out: list[tuple["Token", Mention]] = []
-        for o in (o for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"):
+        for o in origins:
             # A named party each ("Armenia and Azerbaijan"), not a vague rest ("and several other states").
             for node in [o, *(c for c in _conjuncts(o) if c.pos_ == "PROPN")]:
                 mention = self.actor_at(node, depth - 1)
