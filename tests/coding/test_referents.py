@@ -47,3 +47,31 @@ def test_a_plural_nationality_as_subject_is_a_crowd(nlp, text, crowd):
 def test_a_crowd_of_nationals_acts_towards_its_state(events_of):
     keys, _ = events_of("Tens of thousands of Serbians rallied in Belgrade against the government on Saturday.")
     assert ("SRB", "SRB", "14") in keys, keys
+
+
+def _pair_of(nlp, text, phrase):
+    from allegiance.coding.candidates import MentionIndex
+
+    doc, mentions = _mentions(nlp, text)
+    index = MentionIndex.build(doc, mentions)
+    start = text.index(phrase)
+    head = max(t.i for t in doc if start <= t.idx < start + len(phrase))
+    pair = index.pairs.get(head)
+    return None if pair is None else {m.actor.country for m in pair}
+
+
+@pytest.mark.parametrize("text, phrase, countries", [
+    # The two parties of its own sentence, however many the sentences before named.
+    ("Islamic State claimed the attack. France and Germany sent condolences. Tajik President Emomali Rahmon "
+     "phoned Putin on Saturday, and the two leaders agreed to share intelligence.", "the two leaders", {"TJK", "RUS"}),
+    # A pair once referred to stays the referent of the next "the two sides".
+    ("Modi met Putin in Moscow on Monday. The two leaders held talks at the Kremlin. Zelensky criticised the visit. "
+     "The White House said it had concerns. Putin gave Modi an award. The two sides agreed to expand trade.",
+     "The two sides", {"IND", "RUS"}),
+    # "the two countries": the last two states the story named, however far back.
+    ("Pashinyan agreed to hand four villages to Azerbaijan. Thousands rallied in Yerevan. The archbishop led "
+     "the march. Pashinyan refused to resign. Protests began after the two countries' border commissions "
+     "signed a protocol.", "the two countries", {"ARM", "AZE"}),
+])
+def test_phrases_referring_back_to_a_pair(nlp, text, phrase, countries):
+    assert _pair_of(nlp, text, phrase) == countries

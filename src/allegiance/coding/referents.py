@@ -25,6 +25,8 @@ OWN_PEOPLE = "+own"  # suffix of Mention.via for people placed in the one countr
 PAIR_NOUNS = {"leader", "side", "country", "man", "government", "delegation", "president", "minister", "neighbour",
               "neighbor", "state", "capital", "nation", "party", "army", "force", "negotiator", "foe", "rival", "ally"}
 _PAIR_WINDOW = 3  # sentences a coordinated pair stays the referent of "the two leaders", "they"
+_PAIR_HOLD = 6  # sentences a pair once referred to stays the referent of the next "the two sides"
+STATE_NOUNS = {"country", "state", "nation", "neighbour", "neighbor", "capital", "government"}
 
 
 def keyable(mention: Mention) -> bool:
@@ -115,6 +117,7 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mention
 
     out: dict[int, tuple[Mention, Mention]] = {}
     coordinated: tuple[int, Mention, Mention] | None = None  # sentence number, the pair
+    settled: tuple[int, tuple[Mention, Mention]] | None = None  # the last pair a phrase was found to mean
     recent: list[tuple[int, Mention]] = []  # named parties in order: (sentence number, mention)
     for number, sent in enumerate(doc.sents):
         for tok in sent:
@@ -131,15 +134,22 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mention
                             referent is None or not (actor_key(referent) in {actor_key(m.actor) for m in pair}
                                                      or referent.name.lower().startswith(("two ", "both ")))):
                         pair = None
-                elif pair is None:
-                    last: list[Mention] = []
-                    for n, m in reversed(recent):
-                        if number - n > _PAIR_WINDOW - 1:
-                            break
-                        if all(actor_key(m.actor) != actor_key(x.actor) for x in last):
-                            last.append(m)
-                    pair = (last[1], last[0]) if len(last) == 2 else None  # three or more: no telling which
+                else:
+                    # The two parties its own sentence names before it ("Rahmon phoned Putin, and the two
+                    # leaders agreed"); else the last pair coordinated or already referred to ("The two leaders
+                    # held talks ... The two sides also agreed"); else those of the last few sentences (three
+                    # or more: no telling which).
+                    held = settled[1] if settled is not None and number - settled[0] <= _PAIR_HOLD else None
+                    if held is not None and (pair is None or (coordinated is not None and settled[0] >= coordinated[0])):
+                        pair = held
+                    pair = _two(recent, number, 0) or pair or _two(recent, number, _PAIR_WINDOW - 1)
+                    if pair is None and tok.lemma_.lower() in STATE_NOUNS:
+                        # "the two countries' border commissions": the last two countries the story named.
+                        pair = _two([(n, m) for n, m in recent if m.actor is not None and m.actor.country
+                                     and not m.actor.organization], number, None, most_recent=True)
                 if pair is not None:
+                    if kind == "pair":
+                        settled = (number, pair)
                     phrase = doc[tok.left_edge.i:tok.i + 1]
                     span = TextSpan(phrase.start_char, phrase.end_char, phrase.text)
                     out[tok.i] = tuple(Mention(span, m.sentence_index, dataclasses.replace(m.actor, text=phrase.text),
@@ -155,3 +165,18 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mention
                     and head.via != "pronoun":
                 coordinated = (number, head, mention)
     return out
+
+
+def _two(recent: list[tuple[int, Mention]], number: int, window: int | None,
+         most_recent: bool = False) -> tuple[Mention, Mention] | None:
+    """The two parties of distinct keys named within ``window`` sentences before sentence ``number`` (any
+    distance for None), in the order named; None when there are more (unless ``most_recent``) or fewer."""
+    last: list[Mention] = []
+    for n, m in reversed(recent):
+        if window is not None and number - n > window:
+            break
+        if all(actor_key(m.actor) != actor_key(x.actor) for x in last):
+            last.append(m)
+            if most_recent and len(last) == 2:
+                break
+    return (last[1], last[0]) if len(last) == 2 else None
