@@ -105,3 +105,12 @@ def test_a_specific_project_pattern_is_not_vetoed_by_the_classifier(coder):
     dismissed = [c for c in cands if doc[c.trigger].lemma_ == "dismiss" and c.target is not None]
     decision = coder.classify(dismissed[0], doc)
     assert decision is not None and decision.code[:2] == "12"
+
+
+def test_a_headline_verb_tagged_as_a_noun_is_read_as_a_verb(coder, lexicon_only):
+    # the tagger reads "ships" as a noun, yet it is the root and governs "missiles"
+    doc, cands = _candidates(coder, "Britain ships Brimstone missiles to Ukraine")
+    ships = [c for c in cands if doc[c.trigger].lower_ == "ships"]
+    assert ships and doc[ships[0].trigger].pos_ == "NOUN"
+    decision = lexicon_only(ships[0], doc)
+    assert decision is not None and decision.code == "072"

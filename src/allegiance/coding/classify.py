@@ -108,6 +108,8 @@ class Classify:
             found = list(self.lexicon.match_nominal(token)) if hasattr(self.lexicon, "match_nominal") else []
             if hasattr(self.lexicon, "match_multiword"):
                 found = list(self.lexicon.match_multiword(doc, token)) + found
+            if _misread_verb(token):
+                found += list(self.lexicon.match(doc, token))
             return found
         return list(self.lexicon.match(doc, token))
 
@@ -193,6 +195,12 @@ def _specific(match: Any, token: Any) -> bool:
                                                     and match.source == "project"):
         return False
     return not any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
+
+
+def _misread_verb(token: Any) -> bool:
+    """A headline's verb tagged as a noun ("Britain ships missiles to Ukraine"): the root of its sentence with
+    a direct object of its own is read as the verb it is."""
+    return token.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in token.children)
 
 
 def _act(token: Any) -> Any:
