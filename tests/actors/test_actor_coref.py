@@ -139,3 +139,18 @@ def test_its_refers_back_to_a_nameless_armed_group() -> None:
     found = mentions(load_kb(), "Ukraine's foreign ministry denied the claim. The rebel alliance said its "
                                 "fighters had won.", "2024-08-05")
     assert at(found, "its").actor.sector == "REB"
+
+
+def test_the_end_of_an_unknown_name_refers_back_to_it() -> None:
+    from allegiance.actors.kb import load_kb
+
+    found = mentions(load_kb(), "The talks were led by senior Hamas official Moussa Abu Marzouk. Abu Marzouk "
+                                "said the hostages would be freed.", "2023-10-27")
+    assert at(found, "Abu Marzouk").actor.organization == "HAMAS"
+
+
+def test_coordinated_places_after_from_are_not_one_owner() -> None:
+    from allegiance.actors.kb import load_kb
+
+    found = mentions(load_kb(), "Negotiators from Armenia and Azerbaijan met in Washington.", "2023-05-01")
+    assert not any(m.span.text.startswith("Negotiators from") and m.actor.country == "ARM" for m in found)

@@ -177,3 +177,34 @@ def test_a_title_of_common_office_words_names_no_state_by_itself(shipped: Resolv
     assert actor is None or actor.country is None
     actor = shipped.resolve("the Kremlin spokesman", "2023-06-01")
     assert actor is not None and actor.country == "RUS"
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Observers from the OSCE", "OSCE"),
+    ("Troops from Belarus", "BLR"),
+    ("A spokesman for the European Union's foreign service", "EU"),
+    ("A delegation from the Palestinian Islamist group Hamas", "HAMAS"),
+])
+def test_a_head_noun_belongs_to_what_follows_from_or_for(shipped: Resolver, text: str, key: str) -> None:
+    from allegiance.coding.keys import actor_key
+
+    assert actor_key(shipped.resolve(text, "2023-10-27")) == key
+
+
+def test_an_office_that_is_not_the_head_is_not_the_head_of_a_bloc(shipped: Resolver) -> None:
+    actor = shipped.resolve("the NATO spokesman", "2023-03-26")
+    assert actor is not None and actor.organization == "NATO" and actor.type != "person"
+    actor = shipped.resolve("the European Commission president", "2023-06-01")
+    assert actor is not None and actor.type == "person"
+
+
+def test_a_lower_case_word_in_cased_text_is_no_surname(shipped: Resolver) -> None:
+    actor = shipped.resolve("a Berlin park", "2024-08-01")
+    assert actor is None or actor.type != "person"
+
+
+@pytest.mark.parametrize("text, sector", [("Pro-government thugs", "CRM"), ("the attackers", "REB"),
+                                          ("crowds", "CVL"), ("Gang members", "CRM")])
+def test_generic_group_nouns_have_a_sector(shipped: Resolver, text: str, sector: str) -> None:
+    actor = shipped.resolve(text, "2024-05-20")
+    assert actor is not None and actor.sector == sector

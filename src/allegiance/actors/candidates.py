@@ -85,15 +85,24 @@ class Candidates:
 
     def _extend(self, chunk: "SpacySpan", root: int, chunk_at: dict[int, "SpacySpan"]) -> tuple[int, int]:
         """Stretch a title/agent chunk over "of X" phrases ("President of Uzbekistan Shavkat Mirziyoyev"),
-        and over "in X" when the chunk names no place of its own ("human rights activists in Arnor")."""
+        and over "in X", "from X" and "for X" when the chunk names nobody of its own ("human rights activists
+        in Arnor", "observers from the OSCE", "a spokesman for the EU's foreign service")."""
         t = self.t
         start, end, head = chunk.start, chunk.end, root
-        preps = ("of", "in") if not any(t.ent_type[i] in NAMED for i in range(start, end)) else ("of",)
+        named = any(t.ent_type[i] in NAMED for i in range(start, end))
+        preps = ("of",) if named else ("of", "in", "from", "for")
         while end < len(t.lower) and t.lower[end] in preps and t.head[end] == head:
             objects = [c for c in self.doc[end].children if c.dep_ == "pobj"]
             if not objects or objects[0].i not in chunk_at:
                 break
+            if t.lower[end] != "of" and any(c.dep_ == "conj" for c in objects[0].children):
+                break  # "negotiators from Armenia and Azerbaijan" are both sides', not Armenia's
             end, head = chunk_at[objects[0].i].end, objects[0].i  # chunk_at is keyed by each chunk's root
+            # "from the Palestinian Islamist group Hamas": the name in apposition is the object's own.
+            named = next((c.i for c in self.doc[head].children if c.dep_ == "appos" and c.i in chunk_at
+                          and chunk_at[c.i].start == end), None)
+            if named is not None:
+                end = chunk_at[named].end
             preps = ("of",)
         return start, end
 

@@ -86,8 +86,9 @@ class Coref:
         elif actor.type == "unknown" and root.pos_ == "PROPN" and person_like:
             gender = guess_gender(actor.name)
             parts = key(actor.name).split()
-            for name in {parts[-1], " ".join(parts)} if parts else ():
-                self.names.setdefault(name, actor)
+            # "Moussa Abu Marzouk" is later "Abu Marzouk" or "Marzouk".
+            for n in range(len(parts)):
+                self.names.setdefault(" ".join(parts[n:]), actor)
         if actor.country and actor.country not in self.countries:
             self.countries.append(actor.country)
         self.seen.append(Seen(actor, self.sent_of[span.start], span.start, span.end, root.dep_ in SUBJECTS,

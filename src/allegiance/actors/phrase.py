@@ -86,7 +86,9 @@ def _cased(text: str) -> tuple[set[str], set[str]] | None:
 
 def _cased_as_name(words: list[str], entries: list[Entry], cased: tuple[set[str], set[str]] | None) -> bool:
     if all(e.kind == "person" for e in entries):
-        return True  # people are matched on surnames and checked against loose words elsewhere
+        # People are matched on surnames and checked against loose words elsewhere; in cased text a
+        # name is written with a capital ("a Berlin park" is no Park).
+        return cased is None or any(w in cased[0] or w in cased[1] for w in words)
     short = len(words) == 1 and len(words[0]) <= 3 and any(e.how in ("name", "code") for e in entries)
     if cased is None:
         return not (short and len(words[0]) <= 2)  # lower-case "us" is the pronoun

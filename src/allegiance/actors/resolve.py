@@ -35,6 +35,9 @@ BLOC_HINTS = {"military": ("security", "defence", "defense", "treaty"), "securit
               "customs": ("customs", "economic")}
 
 
+ANCHOR_PREPS = ("of", "at", "in", "from", "for")  # "police in Almaty", "observers from the OSCE"
+
+
 @dataclass(frozen=True)
 class Resolution:
     actor: Actor
@@ -165,12 +168,17 @@ class Resolver:
         after = [p for p in pieces if p.start >= head.end]
         # A possessive owner beats a nearer description: "Moldova's pro-Western parliament" is Moldova's.
         owned = [p for p in before if any(q.text == "'s" and q.start == p.end for q in pieces)]
+        # A person anchors as the owner ("Putin's spokesman") or right before the head ("Erdogan aide"),
+        # not from across other words ("the Great Hall of the People" has no Hall in charge).
+        before = [p for p in before if p in owned or p.end == head.start or p.kind != "entity"
+                  or any(e.kind != "person" for e in p.entries)]
         for p in [*reversed(owned), *reversed(before)]:
             code = self._anchor_code(p, date)
             if code:
                 return code, p in owned
-        if after and after[0].text in ("of", "at", "in"):
-            for p in after[1:]:
+        if after and after[0].text in ANCHOR_PREPS:
+            # The phrase's own name first: "a delegation from the Palestinian group Hamas" is Hamas's.
+            for p in [*reversed([p for p in after[1:] if p.kind == "entity"]), *after[1:]]:
                 code = self._anchor_code(p, date)
                 if code:
                     return code, False
@@ -251,7 +259,11 @@ class Resolver:
         if bloc is not None:
             return Resolution(build.org_actor(bloc, text=text, confidence=0.7), "title")
         if heads:
-            head = heads[-1]
+            # "a delegation from the Palestinian Islamist group Hamas": the head noun comes before the
+            # preposition; what follows it says whose.
+            prep = next((p.start for p in pieces if p.kind == "word" and p.text in ANCHOR_PREPS), None)
+            head = [h for h in heads if prep is None or h.start < prep][-1:] or heads[-1:]
+            head = head[0]
             anchor, _ = self._anchor(pieces, head, date)
             if anchor is not None or not orgs:  # else "Gazprom officials": the organization speaks for them
                 owner = kb.organizations.get(anchor) if anchor else None

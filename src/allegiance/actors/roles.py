@@ -40,8 +40,11 @@ def holders(kb: KnowledgeBase, anchor: str, title: Piece, date: dt.date | None, 
     searches = [(anchor, kinds)]
     if org:
         # Anyone heading the organization (its director may be filed as a security chief), then
-        # its parent body; a national body's officers may be filed under their state.
-        searches = [(a, kinds + ["org_head", "company_head", "*"]) for a in (anchor, org.parent) if a]
+        # its parent body; a national body's officers may be filed under their state. A named office of
+        # another kind ("the NATO spokesman") is not the head: without its holder it is nobody known.
+        heads = ["org_head", "company_head", "*"] if kind in (None, RULER, "org_head", "head_of_state",
+                                                             "head_of_government") else []
+        searches = [(a, kinds + heads) for a in (anchor, org.parent) if a]
         if org.country and kind not in (None, RULER, "org_head"):
             searches.append((org.country, kinds))
     for where, wanted in searches:
