@@ -114,3 +114,19 @@ def test_a_headline_verb_tagged_as_a_noun_is_read_as_a_verb(coder, lexicon_only)
     assert ships and doc[ships[0].trigger].pos_ == "NOUN"
     decision = lexicon_only(ships[0], doc)
     assert decision is not None and decision.code == "072"
+
+
+@pytest.mark.parametrize("text, code", [
+    ('"You must withdraw your troops," Tokayev told Lukashenko.', "105"),
+    ('"Stop the shelling now," Erdogan told Putin.', "105"),
+    ('"We will never accept this," Pashinyan told Aliyev.', None),
+])
+def test_a_quoted_order_told_to_someone_is_a_demand_of_them(coder, lexicon_only, text, code):
+    doc, cands = _candidates(coder, text)
+    told = [c for c in cands if doc[c.trigger].lemma_ == "tell" and c.target is not None]
+    assert told
+    decision = lexicon_only(told[0], doc)
+    if code is None:
+        assert decision is None or decision.code[:2] != "10"
+    else:
+        assert decision is not None and decision.code == code

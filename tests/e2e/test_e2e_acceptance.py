@@ -117,7 +117,6 @@ def test_wire_credit_in_dateline_is_not_an_actor(extracted: dict[str, list[dict]
         assert parties and all(p == pair for p in parties), (key, parties)
 
 
-@pytest.mark.xfail(strict=True, reason="QA report: a quoted outburst followed by 'Rahmon told Putin' is not coded")
 def test_quoted_outburst_belongs_to_the_speaker(extracted: dict[str, list[dict]]) -> None:
     assert any(e["source"]["name"] == "Emomali Rahmon" and (e["target"] or {}).get("name") == "Vladimir Putin"
                for e in extracted["quote"])

@@ -53,6 +53,12 @@ _INTENT = {
     "19": "138", "192": "1382", "193": "1384", "194": "1384", "195": "1384", "20": "1385",
 }
 
+# A quoted order told to someone ('"You must lift the blockade," A told B') is a demand (CAMEO 10) of B, in the
+# demand category of the act ordered: yielding (08) is 105, aid (07) 103, and so on; other acts plain 100.
+_DEMAND = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"}
+_ORDER_MODALS = frozenset({"must", "should"})
+QUOTED_DEMAND = 0.8
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -116,6 +122,11 @@ class Classify:
     def __call__(self, cand: Candidate, doc: "Doc", *, announced: bool = False) -> Decision | None:
         """``announced``: the context found the act announced for later ("said it would send"); the
         classifier's "no event" then speaks of the tense, not of the act, and does not veto."""
+        order = _quoted_order(doc[cand.trigger]) if cand.target is not None else None
+        if order is not None:
+            ordered = [m.code for m in self.lexicon.match(doc, order) if m.code is not None]
+            code = _DEMAND.get(ordered[0][:2], "100") if ordered else "100"
+            return Decision(code, QUOTED_DEMAND, pattern="quoted order")
         matches = self.lexicon_matches(cand, doc)
         best = _fit(matches, cand, doc)
         # A multiword expression or a long pattern is specific enough alone; the classifier is the costlier half.
@@ -195,6 +206,23 @@ def _specific(match: Any, token: Any) -> bool:
                                                     and match.source == "project"):
         return False
     return not any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
+
+
+def _quoted_order(token: Any) -> Any | None:
+    """The verb of an order that ``token``, a "told", reports: a clause whose subject is "you" with "must" or
+    "should" ("You must respect us"), or an imperative with no subject ("Stop the shelling"), quoted before it."""
+    if token.lemma_ != "tell":
+        return None
+    for clause in token.children:
+        if clause.dep_ not in ("ccomp", "parataxis") or clause.pos_ != "VERB" or clause.i > token.i:
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if subjects and subjects[0].lower_ == "you" and modals & _ORDER_MODALS:
+            return clause
+        if not subjects and not modals and clause.tag_ == "VB":
+            return clause
+    return None
 
 
 def _misread_verb(token: Any) -> bool:
