@@ -410,3 +410,13 @@ def test_asking_not_to_be_named_is_aimed_at_no_one(pairs):
 )
 def test_a_phrase_the_act_is_done_in_or_out_of_may_name_its_target(pairs, text, expected):
     assert expected in pairs(text)
+
+
+def test_a_verdict_on_a_domestic_thing_is_aimed_at_the_story_country(pairs):
+    story = ("TBILISI, Oct 27 (Reuters) - Georgia's ruling party won the election. Georgia's president refused to "
+             "accept the result. {}")
+    assert ("condemn", None, "GEO", "svo") in pairs(story.format("The European Union condemned the vote."))
+    assert ("criticise", "USA", "GEO", "svo") in pairs(story.format("The United States criticised the vote."))
+    # An act is aimed at whoever did it, not at the story's country.
+    found = pairs(story.format("The United States hailed the airstrike."))
+    assert not any(lemma == "hail" and target == "GEO" for lemma, _, target, _ in found)

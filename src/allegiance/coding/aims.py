@@ -152,7 +152,7 @@ def warned(source: Mention, home: str | None) -> Mention | None:
     story about Moldova: a warning or an answer that names no one is aimed at the country the story is
     about, when that is not the source's own."""
     actor = source.actor
-    if actor is None or home is None or actor.country in (None, home):
-        return None
+    if actor is None or home is None or actor.country == home or not (actor.country or actor.organization):
+        return None  # a body with no country of its own ("the OSCE", "the EU") is never the home's
     state = _state(home, 0.7, source.span.text)
     return Mention(source.span, source.sentence_index, state, via="home")

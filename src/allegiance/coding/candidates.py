@@ -67,6 +67,8 @@ FRAMES = {"threaten", "offer", "promise", "pledge", "vow", "refuse", "decline", 
 # Acts that answer or face someone even when the sentence names no one: "Moscow warned that ...", "the
 # Kremlin denied the accusation", "Kyiv rejected the allegation as absurd", "declined to comment".
 ANSWERS = {"warn", "threaten", "deny", "dismiss", "refute", "reject", "decline"}
+VERDICTS = {"condemn", "criticise", "criticize", "denounce", "welcome", "praise", "hail", "slam", "blast", "applaud",
+            "voice", "express", "decry", "deplore", "endorse", "back", "support"}
 PHASES = {"stop", "cease", "halt", "suspend", "end", "quit", "resume", "finish"}  # "stopped financing the CSTO"
 FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
 SECOND_PERSON = {"you", "your"}
@@ -622,7 +624,7 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
             return
         for _, mention in sources:
             target, prep = home_ground(pred, mention, index) if pred.pos_ != "NOUN" else (None, None)
-            if target is None and pred.lemma_ in ANSWERS:
+            if target is None and (pred.lemma_ in ANSWERS or _acts_on_a_thing(pred, index)):
                 target = warned(mention, index.home)
             yield Candidate(sentence_index, pred.i, mention, target, how, prep, speech)
         return
@@ -630,6 +632,13 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
     for _, source in sources:
         for _, target in group:
             yield Candidate(sentence_index, pred.i, source, target, how, prep, speech)
+
+
+def _acts_on_a_thing(pred: "Token", index: MentionIndex) -> bool:
+    """"The EU condemned the vote", "observers criticised the election": a verdict on a thing that names no
+    one. Not on an act ("hailed the drone strike"), which is aimed at whoever did it."""
+    return pred.lemma_ in VERDICTS and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in index.event_nouns
+                                           for c in pred.children)
 
 
 def _beyond_own_forces(pred: "Token", targets: list[tuple[list[tuple["Token", Mention]], str | None]],
