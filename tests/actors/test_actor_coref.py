@@ -154,3 +154,14 @@ def test_coordinated_places_after_from_are_not_one_owner() -> None:
 
     found = mentions(load_kb(), "Negotiators from Armenia and Azerbaijan met in Washington.", "2023-05-01")
     assert not any(m.span.text.startswith("Negotiators from") and m.actor.country == "ARM" for m in found)
+
+
+def test_a_definite_body_without_nationality_is_the_one_just_named() -> None:
+    from allegiance.actors.kb import load_kb
+
+    found = mentions(load_kb(), "The Kazakh foreign ministry condemned the attack. It urged calm, the ministry "
+                                "said in a statement.", "2023-10-27")
+    assert at(found, "the ministry").actor.country == "KAZ"
+    found = mentions(load_kb(), "The Kazakh foreign ministry condemned the attack. Talks went on. Trade grew. "
+                                "Prices rose. Snow fell. Then the ministry said it was ready.", "2023-10-27")
+    assert at(found, "the ministry").actor.country is None

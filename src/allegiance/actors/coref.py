@@ -247,7 +247,26 @@ class Coref:
             person = self._first_name(words[0])
             if person is not None:
                 return build.person_actor(self.kb, person, self.date, text=text, confidence=0.7), "name", None
+        if found and found.via == "agent" and words[0] == "the" and not (found.actor.country or found.actor.organization):
+            earlier = self._same_body(root)
+            if earlier is not None:
+                return _retext(earlier.actor, text), "title", earlier
         return (found.actor, found.via, None) if found else None
+
+    def _same_body(self, root: "Token") -> Seen | None:
+        """"The Russian foreign ministry said ... the ministry added": a definite institution with no
+        nationality is the last one seen with the same head noun and a country or organization, a few
+        sentences back at most (further on, "the defence ministry" may be another side's)."""
+        lemma = root.lemma_.lower()
+        here = self.sent_of[root.i]
+        for seen in reversed(self.seen):
+            if seen.sentence < here - LOOKBACK_SENTENCES:
+                break
+            a = seen.actor
+            if (a.country or a.organization) and a.type in ("organization", "group") \
+                    and self.doc[seen.start:seen.end].root.lemma_.lower() == lemma:
+                return seen
+        return None
 
     def _first_name(self, word: str) -> "Person | None":
         """A lone first name ("his father Gurbanguly"): the one person of the document's states with it."""
