@@ -130,3 +130,21 @@ def test_a_quoted_order_told_to_someone_is_a_demand_of_them(coder, lexicon_only,
         assert decision is None or decision.code[:2] != "10"
     else:
         assert decision is not None and decision.code == code
+
+
+def test_a_specific_reading_is_not_refined_to_the_verbs_bare_default(coder):
+    # A classifier that puts 0.9 on criticism (11) for every trigger: "slam" alone is criticism (111) in the
+    # lexicon, yet "<drones> slammed into" is a strike (195) and keeps its code; a bare "slammed" gives way.
+    import numpy as np
+
+    from allegiance.coding.classifier import EventClassifier
+
+    critic = EventClassifier(("11", "none"), np.zeros(0, dtype=np.int64), np.zeros((0, 2), dtype=np.float32),
+                             np.array([np.log(0.9 / 0.1), 0.0], dtype=np.float32), 1024, {})
+    classify = Classify(coder.lexicon, critic)
+    doc, cands = _candidates(coder, "Russian drones slammed into a hospital in Kharkiv.")
+    slammed = [c for c in cands if doc[c.trigger].lemma_ == "slam"]
+    assert slammed and classify(slammed[0], doc).code == "195"
+    doc, cands = _candidates(coder, "Russia slammed Ukraine over the hospital strike.")
+    slammed = [c for c in cands if doc[c.trigger].lemma_ == "slam" and c.target is not None]
+    assert slammed and classify(slammed[0], doc).code[:2] == "11"

@@ -187,7 +187,10 @@ def test_project_file_validation(tmp_path):
         ("Guards mistreated detained journalists in the jail.", "mistreated", "1822"),
         ("Insurgents detonated a roadside bomb near the convoy.", "detonated", "1833"),
         ("Serbia sprang to Hungary's defence in the debate.", "sprang", "052"),
-        ("Drones slammed into an apartment block in Odesa.", "slammed", None),  # an impact, not criticism
+        # a projectile's impact is an aerial strike by whoever fired it, not criticism
+        ("Drones slammed into an apartment block in Odesa.", "slammed", "195"),
+        ("Officials slammed the decision as reckless.", "slammed", "111"),
+        ("Cars slammed into the barrier on the bridge.", "slammed", None),
         ("Turkey shipped tents and blankets to Syria.", "shipped", "073"),
         ("Hungary froze its aid to Kyiv.", "froze", "162"),
         ("Moscow declared the German foundation undesirable.", "declared", "1721"),
@@ -196,6 +199,15 @@ def test_project_file_validation(tmp_path):
         ("Rebels kidnapped two aid workers.", "kidnapped", "181"),
         ("Moscow pinned the blame on Kyiv.", "pinned", "112"),
         ("Seoul and Tokyo clinched a deal on intelligence sharing.", "clinched", "057"),
+        # families from the event-coding quality pass
+        ("Cruise missiles struck a power plant near Lviv.", "struck", "195"),
+        ("Glide bombs pounded the town for a third day.", "pounded", "195"),
+        ("Jihadists shot scores of worshippers at the mosque.", "shot", "202"),
+        ("The militia executed more than fifty villagers.", "executed", "202"),
+        ("Gunmen killed dozens of soldiers at the base.", "killed", "180"),  # combatants: no massacre
+        ("Tbilisi ruled out Turkish mediation.", "ruled", "126"),
+        ("Baku ruled out talks with the separatists.", "ruled", "125"),
+        ("Warsaw held Minsk solely responsible for the incident.", "held", "112"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):

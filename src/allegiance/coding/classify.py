@@ -145,11 +145,14 @@ class Classify:
                     # under "would"/"will" the classifier's "no event" speaks of the tense: ask it which act
                     agree /= max(1e-6, 1 - sum(p for c, p in probs if cameo_root(c) is None))
                 top_code, top_p = probs[0]
-                own = any(m.code is not None and _root(m.code) == cameo_root(top_code) for m in matches)
+                specific = _specific(best, doc[cand.trigger])
+                # a specific reading gives way only to another pattern, never to the verb's bare default
+                own = any(m.code is not None and _root(m.code) == cameo_root(top_code)
+                          and not (specific and m.kind == "verb") for m in matches)
                 if agree >= 0.2:
                     conf = 1 - (1 - conf) * (1 - agree)
                     how = "both"
-                elif not own and _specific(best, doc[cand.trigger]):
+                elif not own and specific:
                     how = "lexicon"
                 elif top_p >= CLASSIFIER_OVERRIDE and cameo_root(top_code) not in (None, _root(best.code)):
                     return self._refine(matches, top_code, top_p)
