@@ -420,3 +420,25 @@ def test_a_verdict_on_a_domestic_thing_is_aimed_at_the_story_country(pairs):
     # An act is aimed at whoever did it, not at the story's country.
     found = pairs(story.format("The United States hailed the airstrike."))
     assert not any(lemma == "hail" and target == "GEO" for lemma, _, target, _ in found)
+
+
+def test_whom_a_demand_is_made_of_comes_before_what_it_is_about(pairs):
+    found = pairs("Baku demanded a full explanation from the Kremlin for the downing of its passenger jet.")
+    assert ("demand", "AZE", "RUS", "svo") in found
+    assert not any(lemma == "demand" and target == "AZE" for lemma, _, target, _ in found)
+
+
+def test_the_doer_of_a_deed_acted_on_comes_before_its_victim(pairs):
+    found = pairs("The EU condemned the attack on Kyiv by Russia.")
+    assert ("condemn", None, "RUS", "svo") in found
+    assert not any(lemma == "condemn" and target == "UKR" for lemma, _, target, _ in found)
+
+
+def test_reports_looked_into_are_about_their_clause_subject(pairs):
+    found = pairs("The UN mission looked into reports that Russian troops had executed prisoners.")
+    assert any(lemma == "look" and target == "RUS" for lemma, _, target, _ in found)
+
+
+def test_what_comes_from_a_giver_is_the_givers(pairs):
+    found = pairs("Sharp criticism from Beijing greeted Washington's latest arms sale to Taiwan.")
+    assert ("criticism", "CHN", "USA", "nominal") in found

@@ -54,6 +54,8 @@ VICINITY = ("around", "off", "near")  # inside an object phrase: "waters around 
 MEASURES = {"package", "round", "wave", "series", "set", "batch", "barrage", "volley", "raft", "string", "spate", "slew"}
 APPEAL_NOUNS = {"call", "appeal", "request", "offer", "proposal", "demand", "invitation", "plea", "warning", "pressure",
                 "criticism", "accusation", "allegation", "claim", "ultimatum", "overture", "bid"}
+GIVEN = APPEAL_NOUNS | {"condemnation", "praise", "support", "aid", "assistance", "help", "backing", "rebuke",
+                       "objection", "protest", "threat"}  # what comes "from" its giver
 COMPLAINTS = {"complain", "allege", "charge", "protest", "grumble", "lament", "deplore", "object", "regret"}
 APPEALS = {"demand", "urge", "ask", "propose", "suggest", "request", "recommend", "warn", "call", "insist"}
 LOCATIVE = {"in", "at"}
@@ -339,12 +341,12 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
         # offered or refused is aimed at the object of the act.
         for clause in (c for c in verb.children if c.dep_ == "xcomp" and verb.lemma_ in FRAMES | PHASES):
             groups.extend(g for g in _objects(clause, index) if g[0])
-    if not any(g[0] for g in groups) and verb.lemma_ in APPEALS:
-        # "demanded respect from Putin", "asked a favour of Beijing": whom the appeal is made of.
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
-                for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.i in index.by_token):
-                    groups.append((index.actors_at(pobj), prep.lower_))
+    if verb.lemma_ in APPEALS:
+        # "demanded respect from Putin", "asked a favour of Beijing", "demanded an explanation from the Kremlin
+        # for the downing of its jet": whom the appeal is made of comes before what the thing asked is about.
+        groups[:0] = [(index.actors_at(pobj), prep.lower_) for obj in verb.children if obj.dep_ == "dobj"
+                      for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
+                      for pobj in prep.children if pobj.dep_ == "pobj" and pobj.i in index.by_token]
     if not any(g[0] for g in groups):
         # "demanded that Russia end the invasion", "urged that Kyiv negotiate": the addressee of a demand
         # or appeal is the subject of the clause that states it.
@@ -374,8 +376,10 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
 def _stated_clauses(verb: "Token") -> list["Token"]:
     """Finite clauses a verb states, or that the noun it expresses holds ("confidence that ...")."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _infinitive(c)]
-    clauses += [a for o in verb.children if o.dep_ == "dobj" and o.pos_ == "NOUN"
-                for a in o.children if a.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    nouns += [o for p in verb.children if p.dep_ == "prep" for o in _prep_objects(p)]  # "looked into reports that"
+    clauses += [a for o in nouns if o.pos_ == "NOUN" for a in o.children
+                if a.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
     return clauses
 
 
@@ -420,7 +424,9 @@ def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: 
         if child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() in MEASURES:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 groups.extend(_phrase_groups(pobj, prep, index, depth))
-    for child in noun.children:
+    # "condemned the attack on Kyiv by Russia", "an inquiry into exports to Russia by Turkish companies": who
+    # did the deed acted on comes before whom the deed was aimed at.
+    for child in sorted(noun.children, key=lambda c: c.lower_ != "by"):
         # "froze its participation in the CSTO", "missiles into waters around Taiwan": a membership is in a
         # body, and the waters around an island are the island's.
         nested = (child.lower_ in ("in", "within") and noun.lemma_.lower() in MEMBERSHIP) or child.lower_ in VICINITY
@@ -455,6 +461,7 @@ def _noun_args(noun: "Token", index: MentionIndex):
     targets: list[tuple[list[tuple["Token", Mention]], str | None]] = []
     between: list[tuple["Token", Mention]] = []
     how = "nominal"
+    given = False
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod") and not sources:
             mention = index.by_token.get(child.i)
@@ -476,10 +483,15 @@ def _noun_args(noun: "Token", index: MentionIndex):
                     between = found
                 elif child.lower_ == "by":
                     sources = found
+                elif child.lower_ == "from" and not sources and noun.lemma_.lower() in GIVEN:
+                    sources, given = found, True  # "sharp criticism from Beijing", "aid from India"
                 elif child.lower_ == "of" and noun.lemma_.lower() in GATHERINGS:
                     continue  # "the summit of the CSTO" is the CSTO's own meeting, not a meeting with it
                 elif child.lower_ in TARGET_PREPS:
                     targets.append((found, child.lower_))
+    if given and not targets and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+        # "Sharp criticism from Beijing greeted Washington's arms sale": what the event meets is its aim.
+        targets = [g for g in _objects(noun.head, index, stated=False) if g[0]]
     if not sources and not between and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in LIGHT_VERBS:
         verb = noun.head
         sources, _ = _subjects(verb, index)
