@@ -148,3 +148,19 @@ def test_a_specific_reading_is_not_refined_to_the_verbs_bare_default(coder):
     doc, cands = _candidates(coder, "Russia slammed Ukraine over the hospital strike.")
     slammed = [c for c in cands if doc[c.trigger].lemma_ == "slam" and c.target is not None]
     assert slammed and classify(slammed[0], doc).code[:2] == "11"
+
+
+def test_an_act_committed_to_needs_no_further_corroboration(coder):
+    # "finance" alone (prior 0.55) needs the classifier to agree; under "agreed to" the commitment vouches for it
+    import numpy as np
+
+    from allegiance.coding.classifier import EventClassifier
+
+    unsure = EventClassifier(("14", "none"), np.zeros(0, dtype=np.int64), np.zeros((0, 2), dtype=np.float32),
+                             np.array([0.0, 0.0], dtype=np.float32), 1024, {})
+    classify = Classify(coder.lexicon, unsure)
+    doc, cands = _candidates(coder, "Ankara and Baku agreed to jointly finance a new gas pipeline.")
+    finance = [c for c in cands if doc[c.trigger].lemma_ == "finance"]
+    assert finance and classify(finance[0], doc) is None
+    decision = classify(finance[0], doc, announced=True)
+    assert decision is not None and decision.code[:2] == "06"

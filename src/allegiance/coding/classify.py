@@ -36,6 +36,9 @@ LEXICON_SURE = 0.85
 LEXICON_SPECIFIC = 0.79
 LEXICON_ONLY_MIN = 0.45  # with no classifier to ask (PETRARCH conformance), the lexicon's prior decides
 ALONE_DISCOUNT = 0.8
+# "agreed to finance", "pledged to send": a verb of commitment names the act it commits to, whose lexicon reading
+# then needs no further corroboration (it is coded as an intent, CAMEO 03).
+COMMITMENT = frozenset({"agree", "pledge", "promise", "vow", "commit", "undertake", "decide", "resolve"})
 # "began sharing intelligence", "started withdrawing": the act is the complement; the aspectual verb only times it.
 ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep"})
 
@@ -164,6 +167,8 @@ class Classify:
                     conf *= 0.5
                 elif top_p >= CLASSIFIER_VETO and cameo_root(top_code) is None and not announced:
                     conf *= 0.6  # sure it is no event at all
+            if announced and _committed(doc[cand.trigger]):
+                conf = max(conf, MIN_CONFIDENCE)  # the commitment verb vouches for the act
             if conf < (MIN_CONFIDENCE if self.classifier is not None else LEXICON_ONLY_MIN):
                 return None
             return Decision(best.code, round(conf, 3), how=how, pattern=best.pattern, reverse_code=best.reverse)
@@ -226,6 +231,11 @@ def _quoted_order(token: Any) -> Any | None:
         if not subjects and not modals and clause.tag_ == "VB":
             return clause
     return None
+
+
+def _committed(token: Any) -> bool:
+    """The act a verb of commitment governs: "agreed to jointly finance" (the complement of "agree")."""
+    return token.dep_ == "xcomp" and token.head.lemma_ in COMMITMENT
 
 
 def _misread_verb(token: Any) -> bool:
