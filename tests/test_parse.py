@@ -24,6 +24,7 @@ def test_the_table_matches_the_tokens(nlp, words: list[str]) -> None:
     t = parse.tokens(doc)
     assert t.lower == [x.lower_ for x in doc] and t.lemma == [x.lemma_ for x in doc]
     assert t.text == doc.text and t.pos == [x.pos_ for x in doc] and t.dep == [x.dep_ for x in doc]
+    assert t.tag == [x.tag_ for x in doc]
     assert t.ent_type == [x.ent_type_ for x in doc] and t.head == [x.head.i for x in doc]
     assert t.space == [x.is_space for x in doc] and t.punct == [x.is_punct for x in doc]
     assert [t.token_text(i) for i in range(len(doc))] == [x.text for x in doc]

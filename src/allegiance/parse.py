@@ -77,6 +77,7 @@ class Tokens:
     lower: list[str]
     lemma: list[str]
     pos: list[str]
+    tag: list[str]
     dep: list[str]
     ent_type: list[str]
     head: list[int]  # index of each token's head (the token itself for a root)
@@ -120,12 +121,12 @@ def tokens(doc: "Doc") -> Tokens:
 def _read_tokens(doc: "Doc") -> Tokens:
     import numpy
     from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, ORTH, POS,
-                             SENT_START, SPACY)
+                             SENT_START, SPACY, TAG)
 
     n = len(doc)
-    hashes = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, ENT_TYPE]).reshape(n, 6).T.tolist()
+    hashes = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE]).reshape(n, 7).T.tolist()
     ints = doc.to_array([IDX, LENGTH, HEAD, SENT_START, SPACY, IS_SPACE, IS_PUNCT]).reshape(n, 7).astype("int64").T
-    orth, lower, lemma, pos, dep, ent_type = (_strings(doc, column) for column in hashes)
+    orth, lower, lemma, pos, tag, dep, ent_type = (_strings(doc, column) for column in hashes)
     idx, length, head, sent_start, spacy, space, punct = ints
     starts = [0] if n else []
     if doc.has_annotation("SENT_START"):
@@ -133,7 +134,7 @@ def _read_tokens(doc: "Doc") -> Tokens:
     starts.append(n)
     return Tokens(
         text="".join([o + " " if sp else o for o, sp in zip(orth, spacy.tolist())]),  # Doc.text, without a Token per word
-        lower=lower, lemma=lemma, pos=pos, dep=dep, ent_type=ent_type,
+        lower=lower, lemma=lemma, pos=pos, tag=tag, dep=dep, ent_type=ent_type,
         head=(head + numpy.arange(n)).tolist(), idx=idx.tolist(), end=(idx + length).tolist(),
         space=space.tolist(), punct=punct.tolist(), sent_starts=starts,
     )

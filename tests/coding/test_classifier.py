@@ -64,6 +64,21 @@ def test_probabilities_form_a_distribution(clf, nlp):
     assert len(clf.predict(doc[1], doc, k=5)) == 5
 
 
+def test_features_read_the_parse(nlp):
+    doc = nlp("Russia did not attack Ukraine on Monday.")
+    verb = next(t for t in doc if t.lemma_ == "attack")
+    feats = features(verb)
+    assert {"w=attack", "neg", "c:dobj=ukraine", "pp:on=monday", "L=not", "R=ukraine"} <= set(feats)
+    # A root is its own head, and the features were trained reading it as such, two hops up.
+    assert verb.dep_ == "ROOT" and {"h1:ROOT=attack", "h2:ROOT=attack"} <= set(feats)
+
+
+def test_unknown_features_leave_the_prior(clf):
+    p = clf.scores(["no such feature at all", "nor this one"])
+    prior = np.exp(clf.bias / clf.temperature - (clf.bias / clf.temperature).max())
+    assert np.allclose(p, prior / prior.sum(), atol=1e-6)
+
+
 def test_hashing_is_stable_across_processes():
     # the shipped weights are indexed by CRC32 buckets; Python's salted hash() would break them
     assert hash_features(["w=attack", "w=attack", "tag=VBD"], 2**18).tolist() == sorted(

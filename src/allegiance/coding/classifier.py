@@ -15,6 +15,7 @@ beside the weights for the training data hash and the cross-validated accuracy.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import zlib
@@ -27,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from allegiance.errors import ModelError
+from allegiance.parse import Tokens, tokens
 
 NONE_LABEL = "none"
 FEATURE_VERSION = 1
@@ -38,63 +40,72 @@ _SKIP_DEPS = frozenset({"punct", "det", "cc"})
 
 def features(token: Any) -> list[str]:
     """Feature strings for a trigger token of a spaCy parse."""
-    lemma = token.lemma_.lower()
-    out = [f"w={lemma}", f"t={token.lower_}", f"tag={token.tag_}", f"dep={token.dep_}", f"pos={token.pos_}",
-           f"w+tag={lemma}|{token.tag_}"]
-    for child in token.children:
-        dep = child.dep_
+    return features_at(tokens(token.doc), token.i)
+
+
+def features_at(t: Tokens, i: int) -> list[str]:
+    """``features`` of token ``i``, read from the Doc's token table (no spaCy Token objects)."""
+    lemma_of, dep_of, ent_of, children = t.lemma, t.dep, t.ent_type, t.children
+    lemma, tag, dep_i = lemma_of[i].lower(), t.tag[i], dep_of[i]
+    out = [f"w={lemma}", f"t={t.lower[i]}", f"tag={tag}", f"dep={dep_i}", f"pos={t.pos[i]}", f"w+tag={lemma}|{tag}"]
+    for child in children[i]:
+        dep = dep_of[child]
         if dep in _SKIP_DEPS:
             continue
-        cl = child.lemma_.lower()
+        cl = lemma_of[child].lower()
         out.append(f"c:{dep}={cl}")
         out.append(f"w+c:{lemma}|{dep}={cl}")
-        if child.ent_type_:
-            out.append(f"c:{dep}:ent={child.ent_type_}")
+        if ent_of[child]:
+            out.append(f"c:{dep}:ent={ent_of[child]}")
         if dep in ("neg",) or cl in _NEG:
             out.append("neg")
         if dep in ("aux", "auxpass") and cl in _MODAL:
             out.append(f"modal={cl}")
         if dep in ("prep", "agent", "dative"):
-            for g in child.children:
-                if g.dep_ == "pobj":
-                    out.append(f"pp:{cl}={g.lemma_.lower()}")
-                    out.append(f"w+pp:{lemma}|{cl}={g.lemma_.lower()}")
-                    if g.ent_type_:
-                        out.append(f"pp:{cl}:ent={g.ent_type_}")
+            for g in children[child]:
+                if dep_of[g] == "pobj":
+                    gl = lemma_of[g].lower()
+                    out.append(f"pp:{cl}={gl}")
+                    out.append(f"w+pp:{lemma}|{cl}={gl}")
+                    if ent_of[g]:
+                        out.append(f"pp:{cl}:ent={ent_of[g]}")
         if dep in ("dobj", "attr", "nsubjpass", "pobj", "xcomp", "ccomp", "advcl"):
-            for g in child.children:
-                if g.dep_ in ("compound", "amod", "prep", "neg", "aux"):
-                    out.append(f"c:{dep}>{g.dep_}={g.lemma_.lower()}")
-    head, hop = token, 0
-    while head.head is not head and hop < 2:
-        rel = head.dep_
-        head, hop = head.head, hop + 1
-        hl = head.lemma_.lower()
+            for g in children[child]:
+                if dep_of[g] in ("compound", "amod", "prep", "neg", "aux"):
+                    out.append(f"c:{dep}>{dep_of[g]}={lemma_of[g].lower()}")
+    # Two hops up always, a root being its own head: the training features were read this way (a
+    # spaCy ``token.head is not token`` test never holds, each access making a new Token object).
+    head = i
+    for hop in (1, 2):
+        rel = dep_of[head]
+        head = t.head[head]
+        hl = lemma_of[head].lower()
         out.append(f"h{hop}={hl}")
         out.append(f"h{hop}:{rel}={hl}")
-        for child in head.children:
-            cl = child.lemma_.lower()
-            if child.dep_ == "neg" or cl in _NEG:
+        for child in children[head]:
+            cl = lemma_of[child].lower()
+            if dep_of[child] == "neg" or cl in _NEG:
                 out.append(f"h{hop}:neg")
-            elif child.dep_ in ("aux", "auxpass") and cl in _MODAL:
+            elif dep_of[child] in ("aux", "auxpass") and cl in _MODAL:
                 out.append(f"h{hop}:modal={cl}")
-            elif child.dep_ == "mark":
+            elif dep_of[child] == "mark":
                 out.append(f"h{hop}:mark={cl}")
-    for child in token.children:
-        if child.dep_ == "mark":
-            out.append(f"mark={child.lemma_.lower()}")
-    doc = token.doc
-    sent = token.sent if doc.has_annotation("SENT_START") else doc[:]
-    lo, hi = max(sent.start, token.i - WINDOW), min(sent.end, token.i + WINDOW + 1)
-    lemmas = [t.lemma_.lower() for t in doc[lo:hi]]
-    rel = token.i - lo
+    for child in children[i]:
+        if dep_of[child] == "mark":
+            out.append(f"mark={lemma_of[child].lower()}")
+    starts = t.sent_starts
+    s = bisect.bisect_right(starts, i) - 1
+    sent_start, sent_end = starts[s], starts[s + 1]
+    lo, hi = max(sent_start, i - WINDOW), min(sent_end, i + WINDOW + 1)
+    lemmas = [lemma.lower() for lemma in lemma_of[lo:hi]]
+    rel = i - lo
     for k, lm in enumerate(lemmas):
         if k != rel:
             out.append(f"{'L' if k < rel else 'R'}={lm}")
     for k in range(len(lemmas) - 1):
         out.append(f"bi={lemmas[k]}_{lemmas[k + 1]}")
-    if token.i == sent.start or doc[sent.end - 1].text == "?":
-        out.append("sent:first" if token.i == sent.start else "sent:question")
+    if i == sent_start or t.token_text(sent_end - 1) == "?":
+        out.append("sent:first" if i == sent_start else "sent:question")
     return out
 
 
@@ -117,14 +128,19 @@ class EventClassifier:
     def version(self) -> str:
         return str(self.meta.get("version", "unknown"))
 
+    @functools.cached_property
+    def _rows(self) -> dict[int, int]:
+        """Weight row of each bucket that has one: scoring a candidate is then one dict lookup per
+        feature instead of sorting and searching arrays (numpy's per-call overhead dominates at ~60
+        features)."""
+        return {int(bucket): row for row, bucket in enumerate(self.columns.tolist())}
+
     def scores(self, feats: Iterable[str]) -> np.ndarray:
-        buckets = hash_features(feats, self.n_buckets)
-        pos = np.searchsorted(self.columns, buckets)
-        inside = pos < len(self.columns)
-        pos, buckets = pos[inside], buckets[inside]
-        rows = pos[self.columns[pos] == buckets]
-        logits = (self.bias + self.weights[rows].sum(axis=0)) / self.temperature
-        logits = logits - logits.max()
+        rows_of, n = self._rows, self.n_buckets
+        rows = {rows_of.get(zlib.crc32(f.encode("utf-8")) % n) for f in feats}
+        rows.discard(None)
+        logits = self.bias + self.weights[sorted(rows)].sum(axis=0) if rows else self.bias.copy()
+        logits = (logits - logits.max()) / self.temperature
         p = np.exp(logits)
         return p / p.sum()
 
