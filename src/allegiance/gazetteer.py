@@ -1,7 +1,7 @@
 """The offline gazetteer: place names and variants → place, country and coordinates.
 
-Read from ``data/places/gazetteer.tsv`` (built by ``scripts/build_gazetteer.py`` from GeoNames, CC BY 4.0;
-notice in ``data/places/NOTICE.md``). Shared by the actor resolver (a capital or city standing for its
+Read from ``data/places/gazetteer.tsv`` (built by ``scripts/build_gazetteer.py`` from GeoNames, CC BY 4.0,
+and the project's own list of regions; notice in ``data/places/NOTICE.md``). Shared by the actor resolver (a capital or city standing for its
 state) and the event coder (where an event happened), so it sits below both.
 """
 
@@ -16,7 +16,9 @@ from importlib import resources
 from allegiance.errors import DataFileError
 
 PLACE_NOUNS = {"city", "town", "capital", "resort", "village", "port", "region", "province", "outskirts"}
-KINDS = {"capital": 0, "city": 1, "country": 2}
+AREA_NOUNS = {"region", "province", "oblast", "state", "district", "city"}
+KINDS = {"capital": 0, "city": 1, "region": 2, "country": 3}
+POINTS = ("capital", "city")  # kinds with coordinates; a region or a country is not a point
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ def gazetteer() -> dict[str, Place]:
     for n, row in enumerate(csv.DictReader(lines, delimiter="\t"), start=2):
         try:
             if row["kind"] not in KINDS or len(row["country"]) != 3:
-                raise ValueError("kind must be capital|city|country and country an ISO3 code")
+                raise ValueError("kind must be capital|city|region|country and country an ISO3 code")
             place = Place(row["name"], row["kind"], row["country"],
                           float(row["lat"]) if row["lat"] else None, float(row["lon"]) if row["lon"] else None,
                           int(row["population"] or 0))
@@ -70,6 +72,18 @@ def _rank(place: Place) -> tuple[int, int]:
 @functools.lru_cache(maxsize=8192)
 def lookup(name: str) -> Place | None:
     return gazetteer().get(_norm(name))
+
+
+def lookup_area(name: str) -> Place | None:
+    """A place named with its kind of area after it ("Kostanay region", "the Kursk oblast", "Rakhine
+    state"): the place the name gives, else the name without the area word."""
+    found = lookup(name)
+    if found is not None:
+        return found
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in AREA_NOUNS:
+        return lookup(" ".join(words[:-1]))
+    return None
 
 
 @functools.lru_cache(maxsize=1)

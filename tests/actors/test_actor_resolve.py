@@ -208,3 +208,14 @@ def test_a_lower_case_word_in_cased_text_is_no_surname(shipped: Resolver) -> Non
 def test_generic_group_nouns_have_a_sector(shipped: Resolver, text: str, sector: str) -> None:
     actor = shipped.resolve(text, "2024-05-20")
     assert actor is not None and actor.sector == sector
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Farmers in Kostanay region", "KAZ"),
+    ("Oil workers at a field in the Mangystau region", "KAZ"),
+    ("police in Novi Sad", "SRB"),
+    ("Paramilitaries in Darfur", "SDN"),
+])
+def test_people_in_a_region_or_town_take_its_country(shipped: Resolver, text: str, country: str) -> None:
+    actor = shipped.resolve(text, "2023-06-01")
+    assert actor is not None and actor.country == country and actor.type != "unknown"

@@ -72,3 +72,28 @@ def test_country_name():
     from allegiance.gazetteer import country_name
 
     assert country_name("UKR") == "Ukraine" and country_name("XYZ") == "XYZ"
+
+
+def test_regions_are_places_of_their_de_jure_state_without_a_point():
+    from allegiance.gazetteer import lookup_area
+
+    karabakh = lookup("Karabakh")
+    assert karabakh.kind == "region" and karabakh.country == "AZE" and karabakh.lat is None
+    assert lookup("Nagorno-Karabakh").name == karabakh.name
+    assert lookup_area("Kostanay region").country == "KAZ"
+    assert lookup_area("Atlantis region") is None
+
+
+def test_a_focus_place_keeps_its_name_from_a_namesake_elsewhere():
+    assert lookup("St. Petersburg").country == "RUS"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Oil workers at a field in the Mangystau region went on strike.", "KAZ"),
+    ("Thousands of people protested in Novi Sad.", "SRB"),
+    ("Gunmen attacked villages around Batken.", "KGZ"),
+])
+def test_sentence_country_knows_regions_and_more_towns(nlp, text, country):
+    from allegiance.coding.where import sentence_country
+
+    assert sentence_country(next(iter(nlp(text).sents))) == country

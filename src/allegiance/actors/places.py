@@ -48,7 +48,7 @@ def names_a_place(words: list[str], kb: "KnowledgeBase", titles: dict | set) -> 
 
 
 def _is_city(span: "SpacySpan", kb: "KnowledgeBase") -> bool:
-    """A city, capital or seat of power (the Kremlin), not a country."""
+    """A city, capital, region or seat of power (the Kremlin), not a country."""
     from allegiance.gazetteer import lookup as gazetteer_lookup
 
     text = span.text
@@ -57,7 +57,7 @@ def _is_city(span: "SpacySpan", kb: "KnowledgeBase") -> bool:
         return all(e.kind == "state" and e.how == "metonym" for e in entries)
     bare = text[4:] if text.lower().startswith("the ") else text
     place = gazetteer_lookup(bare)
-    return place is not None and place.kind in ("capital", "city")
+    return place is not None and place.kind != "country"
 
 
 def _place_noun_owner(token: "Token") -> "Token | None":

@@ -45,10 +45,11 @@ class Resolution:
 
 
 def place_country(name: str) -> str | None:
-    """The country of a city the offline gazetteer knows (the one the coder places events with)."""
-    from allegiance.gazetteer import gazetteer
+    """The country of a city or region the offline gazetteer knows (the one the coder places events with);
+    "Kostanay region" is Kostanay's."""
+    from allegiance.gazetteer import lookup_area
 
-    found = gazetteer().get(" ".join(name.replace("-", " ").split()))
+    found = lookup_area(" ".join(name.replace("-", " ").split()))
     return found.country if found else None
 
 
@@ -182,9 +183,16 @@ class Resolver:
                 code = self._anchor_code(p, date)
                 if code:
                     return code, False
-            # "police in Makhachkala": a city the knowledge base lacks but the gazetteer knows.
-            named = [p.text for p in after[1:] if p.kind == "word" and p.text not in FILLER]
-            return (place_country(" ".join(named)) if named else None), False
+            # "police in Makhachkala", "workers at a field in the Mangystau region": a city or region the
+            # knowledge base lacks but the gazetteer knows, the last place named first.
+            runs: list[list[str]] = [[]]
+            for p in after[1:]:
+                if p.text in ANCHOR_PREPS:
+                    runs.append([])
+                elif p.kind == "word" and p.text not in FILLER:
+                    runs[-1].append(p.text)
+            found = (place_country(" ".join(run)) for run in reversed(runs) if run)
+            return next((c for c in found if c), None), False
         return None, False
 
     def _anchor_code(self, piece: Piece, date: dt.date | None = None) -> str | None:
@@ -327,14 +335,12 @@ def _proper_tail(pieces: Sequence[Piece], text: str) -> int:
     capitalised = {normalise(w) for w in text.split() if w[:1].isupper()}
     n, loose = 0, False
     for at, piece in reversed(list(enumerate(pieces))):
-        if at > 0 and pieces[at - 1].text in ("in", "at", "from", "near", "of"):
-            if n == 0:
-                return 0  # "police in Makhachkala": a place after the head, not the head
-            break
         # A known surname after an unknown first name ("Andrei Serdyukov") is another person.
         surname = piece.kind == "entity" and all(e.kind == "person" and e.how == "surname" for e in piece.entries)
         if not (surname or piece.kind == "word") or piece.text in FILLER or piece.text not in capitalised:
             break
+        if at > 0 and pieces[at - 1].text in ("in", "at", "from", "near", "of"):
+            return 0  # "police in Makhachkala", "police in Novi Sad": a place after the head, not the head
         loose = loose or piece.kind == "word"
         n += piece.end - piece.start
     return n if loose and n < (pieces[-1].end if pieces else 0) else 0

@@ -3,8 +3,8 @@
 Places come from the offline gazetteer ``data/places/gazetteer.tsv`` (built by ``scripts/build_gazetteer.py``
 from GeoNames). A place counts only when it is the object of a locative preposition ("in", "at", "near",
 "outside"), directly or through a noun it names ("the capital Astana", "the Black Sea resort of Sochi"), and
-is not itself one of the event's actors. Cities beat countries; the place nearest the trigger wins.
-Countries carry no coordinates (a country is not a point). No place in the text gives ``None``.
+is not itself one of the event's actors. Cities beat regions and countries; the place nearest the trigger
+wins. Regions and countries carry no coordinates (they are not points). No place in the text gives ``None``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from allegiance.gazetteer import KINDS, PLACE_NOUNS, lookup
+from allegiance.gazetteer import PLACE_NOUNS, POINTS, lookup, lookup_area
 from allegiance.models import Location, Span
 
 if TYPE_CHECKING:
@@ -75,9 +75,9 @@ def locate(sent: "SpacySpan", trigger: "Token", exclude: list[tuple[int, int]]) 
                 place = lookup(span.text)
                 if place is None or not _is_placed(span.root, trigger):
                     continue
-                if place.kind == "country" and span.root.dep_ == "dobj":
+                if place.kind not in POINTS and span.root.dep_ == "dobj":
                     continue
-                rank = (KINDS[place.kind] == 2, abs(span.root.i - trigger.i), i)
+                rank = (place.kind not in POINTS, abs(span.root.i - trigger.i), i)
                 if best is None or rank < best[0]:
                     loc = Location(place.name, place.country, place.lat, place.lon,
                                    Span(span.start_char, span.end_char, span.text))
@@ -104,11 +104,11 @@ def sentence_country(sent: "SpacySpan") -> str | None:
     doc = sent.doc
     for tok in sent:
         # Not "on": "an attack on Israel" does not put the attackers in Israel.
-        if tok.dep_ != "pobj" or tok.head.lower_ not in (PLACE_PREPS - {"on"}) | {"across", "of"}:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in (PLACE_PREPS - {"on"}) | {"across", "of", "around", "throughout"}:
             continue
         start = tok.left_edge.i
         for i in range(start, tok.i + 1):
-            place = lookup(doc[i:tok.i + 1].text)
+            place = lookup_area(doc[i:tok.i + 1].text)  # "in the Mangystau region"
             if place is not None:
                 return place.country
             if doc[i].tag_ == "POS":
