@@ -442,3 +442,8 @@ def test_reports_looked_into_are_about_their_clause_subject(pairs):
 def test_what_comes_from_a_giver_is_the_givers(pairs):
     found = pairs("Sharp criticism from Beijing greeted Washington's latest arms sale to Taiwan.")
     assert ("criticism", "CHN", "USA", "nominal") in found
+
+
+def test_a_subject_named_by_where_it_comes_from(pairs):
+    found = pairs("A team from the UN mission in Ukraine is due to travel to Izium next week.")
+    assert any(lemma == "travel" and source is None and target == "UKR" for lemma, source, target, _ in found), found

@@ -93,3 +93,12 @@ def test_an_intent_frame_without_an_object_of_its_own_frames_the_act(nlp):
 def test_an_intent_frame_with_its_own_object_frames_nothing_away(nlp):
     c = ctx(nlp, "Aliyev and Pashinyan agreed to a ceasefire and to pull back their troops.", "pull")
     assert c.intent and c.frame is None
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Negotiators from Moldova and the EU are due to meet in Brussels in July.", "meet"),
+    ("Japarov is due to sign the border treaty in Tashkent next month.", "sign"),
+])
+def test_an_act_that_is_due_is_scheduled_intent(nlp, text, word):
+    c = ctx(nlp, text, word)
+    assert c.intent and c.coded

@@ -162,7 +162,10 @@ class MentionIndex:
         found = self.by_token.get(tok.i)
         origins = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"]
         # The resolver may have read the first origin into the people's own mention ("negotiators from Armenia").
-        if depth <= 0 or not origins or not ((found is None and tok.i in self.nameless) or (found is not None and (
+        # A subject the resolver took for no one ("a team from the UN mission") is the origin's people too.
+        unnamed = tok.i in self.nameless or (tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass")
+                                             and tok.lemma_.lower() not in self.event_nouns | GIVEN)
+        if depth <= 0 or not origins or not ((found is None and unnamed) or (found is not None and (
                 found.via.endswith((ANCHORED, OWN_PEOPLE)) or self.by_token.get(origins[0].i) is found))):
             return []
         out: list[tuple["Token", Mention]] = []

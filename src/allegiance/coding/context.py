@@ -42,7 +42,7 @@ SPECULATIVE_NOUNS = {"concern", "concerns", "fear", "fears", "speculation", "rum
 INTENT = {"plan", "intend", "pledge", "promise", "vow", "vowe", "agree", "decide", "resolve", "commit",
           "offer", "undertake", "set", "go", "schedule", "expect"}
 THREATS = {"threaten", "warn"}
-INTENT_FRAMES = {"go", "set", "ready", "willing", "poised", "eager", "prepared", "determined", "scheduled"}
+INTENT_FRAMES = {"go", "set", "ready", "willing", "poised", "eager", "prepared", "determined", "scheduled", "due"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 HEDGES = {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "likely", "supposedly"}
 
@@ -92,7 +92,7 @@ def _local(tok: "Token") -> Context | None:
     if aux and tok.head.i != tok.i and tok.dep_ in ("xcomp", "pcomp", "acomp"):
         if tok.head.lemma_ in INTENT_FRAMES:
             return Context(intent=True, cue=tok.head.lower_)
-        if tok.head.lemma_ in ("likely", "unlikely", "expected", "possible", "able", "due"):
+        if tok.head.lemma_ in ("likely", "unlikely", "expected", "possible", "able"):
             return Context(speculative=True, cue=tok.head.lower_)
     return None
 
