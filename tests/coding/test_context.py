@@ -102,3 +102,9 @@ def test_an_intent_frame_with_its_own_object_frames_nothing_away(nlp):
 def test_an_act_that_is_due_is_scheduled_intent(nlp, text, word):
     c = ctx(nlp, text, word)
     assert c.intent and c.coded
+
+
+def test_a_past_tense_conjunct_does_not_share_the_reported_modal(nlp):
+    text = "Zourabichvili said she would not recognise the results and accused Russia of rigging the vote."
+    assert ctx(nlp, text, "accused").coded
+    assert not ctx(nlp, text, "recognise").coded

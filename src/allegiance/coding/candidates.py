@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from allegiance.coding.aims import capital, destination, home_ground, place_acted_on, warned
+from allegiance.coding.context import conjoined_to
 from allegiance.coding.keys import actor_key
 from allegiance.coding.referents import (ANCHORED, OWN_PEOPLE, anchor_to_home, crowds_of_nationals, home_country,
                                          keyable, pairs)
@@ -249,7 +250,7 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
             return [], "passive"  # the passive subject is the target; no "by" phrase, no source
     # No subject of its own: conjoined and complement verbs share their head's ("met and agreed", "agreed to
     # send", "is about to restore", "is set to sign").
-    head = verb.head
+    head = conjoined_to(verb)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         head = head.head
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":

@@ -116,10 +116,10 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
         if node.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in node.children) and not dated \
                 and not reported:  # "said it had reached an agreement": the reported "has reached"
             return Context(background=True, cue="had")
-        head = node.head
+        head = conjoined_to(node)
         if head.i == node.i or hops >= 4:
             break
-        dep = node.dep_
+        dep = node.dep_ if head.i == node.head.i else "conj"
         hops += 1
         # A noun trigger's own determiner: "no talks", "without agreement".
         if dep in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "dobj", "nsubj", "nsubjpass", "acl", "relcl", "prep"):
@@ -151,6 +151,18 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
 
 
 BACKSHIFTED_WILL = {"would", "'d"}
+
+
+def conjoined_to(verb: "Token") -> "Token":
+    """The verb whose clause ``verb`` belongs to. A past-tense conjunct of a verb under a modal ("said she would
+    not recognise the results and accused Russia") cannot share the modal, so spaCy's attachment to the
+    reported verb is wrong: it is the reporting verb's conjunct, with its subject and its cues."""
+    head = verb.head
+    if verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ == "VB" and head.dep_ == "ccomp" \
+            and not any(c.dep_ == "aux" for c in verb.children) \
+            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+        return head.head
+    return head
 
 
 def _own_object(verb: "Token") -> bool:
