@@ -17,6 +17,8 @@ from allegiance.errors import DataFileError
 
 PLACE_NOUNS = {"city", "town", "capital", "resort", "village", "port", "region", "province", "outskirts"}
 AREA_NOUNS = {"region", "province", "oblast", "state", "district", "city"}
+# Natural features named as places: "the Sea of Japan", "Lake Chad", "the Strait of Hormuz" are where, not who.
+FEATURE_NOUNS = {"sea", "gulf", "strait", "bay", "lake", "river", "island", "islands", "peninsula", "coast"}
 KINDS = {"capital": 0, "city": 1, "region": 2, "country": 3}
 POINTS = ("capital", "city")  # kinds with coordinates; a region or a country is not a point
 

@@ -61,3 +61,13 @@ def test_places_in_a_sentence_are_not_actor_mentions(kb: KnowledgeBase, text: st
 def test_capitals_as_subjects_and_objects_stay_the_state(kb: KnowledgeBase, text: str, name: str, country: str) -> None:
     hits = [m for m in mentions(kb, text) if m.span.text == name]
     assert hits and hits[0].actor is not None and hits[0].actor.country == country
+
+
+@pytest.mark.parametrize("text, place", [("the Sea of Japan", True), ("Lake Chad", True), ("the Red Sea", True),
+                                         ("the Black Sea Fleet", False), ("Putin's Black Sea fleet", False)])
+def test_natural_features_are_places(text: str, place: bool) -> None:
+    from allegiance.actors.kb import load_kb
+    from allegiance.actors.phrase import words_of
+    from allegiance.actors.places import names_a_place
+
+    assert names_a_place(words_of(text), load_kb(), set()) is place

@@ -3,8 +3,8 @@
 Two rules keep places out of the actor mentions the event coder picks sources and targets from:
 
 - A phrase headed by a place noun ("the Kazakh capital", "the Uzbek city of Samarkand", "the Tajik
-  capital Dushanbe", "the Russian resort of Sochi") names a place whatever its position in the
-  sentence. The noun heads the phrase when no "of" comes before it and it is not a modifier of an
+  capital Dushanbe", "the Russian resort of Sochi") or a natural feature ("the Sea of Japan", "Lake
+  Chad") names a place whatever its position in the sentence. The noun heads the phrase when no "of" comes before it and it is not a modifier of an
   agent or title noun ("city officials", "the capital's mayor" and "residents of the capital" are
   people).
 - A city, capital or seat of power that is the object of a locative preposition ("in Astana", "at the
@@ -29,11 +29,18 @@ HEAD_ENDS = frozenset({"of", "in", "at", "from", "near", "outside", "to", "for",
 
 def names_a_place(words: list[str], kb: "KnowledgeBase", titles: dict | set) -> bool:
     """Whether normalised words are a phrase headed by a place noun."""
-    from allegiance.gazetteer import PLACE_NOUNS
+    from allegiance.gazetteer import FEATURE_NOUNS, PLACE_NOUNS
 
     for i, word in enumerate(words):
         if word in HEAD_ENDS:
             return False  # "residents of the capital", "officials in the capital": the head came before
+        if word in FEATURE_NOUNS and word not in PLACE_NOUNS:
+            # "the Sea of Japan", "the Red Sea", "Lake Chad" (the feature noun first, one name after it);
+            # not "the Black Sea Fleet".
+            lead = all(w in ("the", "a") for w in words[:i])
+            if i + 1 == len(words) or words[i + 1] == "of" or (lead and i + 2 == len(words)):
+                return True
+            continue
         if word not in PLACE_NOUNS:
             continue
         if i + 1 == len(words) or words[i + 1] == "of":
@@ -63,12 +70,13 @@ def _is_city(span: "SpacySpan", kb: "KnowledgeBase") -> bool:
 def _place_noun_owner(token: "Token") -> "Token | None":
     """The place noun a name or adjective belongs to: "Samarkand" in "the city of Samarkand",
     "Dushanbe" in "the capital, Dushanbe", "Russian" in "the Russian resort"."""
-    from allegiance.gazetteer import PLACE_NOUNS
+    from allegiance.gazetteer import FEATURE_NOUNS, PLACE_NOUNS
 
+    nouns = PLACE_NOUNS | FEATURE_NOUNS
     head = token.head
-    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS:
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in nouns:
         return head.head
-    if token.dep_ in ("appos", "amod", "compound", "nmod") and head.lower_ in PLACE_NOUNS and head.i != token.i:
+    if token.dep_ in ("appos", "amod", "compound", "nmod") and head.lower_ in nouns and head.i != token.i:
         return head
     return None
 
