@@ -447,3 +447,12 @@ def test_what_comes_from_a_giver_is_the_givers(pairs):
 def test_a_subject_named_by_where_it_comes_from(pairs):
     found = pairs("A team from the UN mission in Ukraine is due to travel to Izium next week.")
     assert any(lemma == "travel" and source is None and target == "UKR" for lemma, source, target, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Warsaw's demand that Minsk free the jailed journalist went unanswered.",
+    '"Poland demands that Belarus immediately free the journalist," the ministry said in a statement.',
+])
+def test_a_nominal_event_is_aimed_at_whom_its_clause_is_about(pairs, text):
+    found = pairs(text)
+    assert any(lemma == "demand" and (source, target) == ("POL", "BLR") for lemma, source, target, _ in found), found

@@ -493,6 +493,12 @@ def _noun_args(noun: "Token", index: MentionIndex):
                     continue  # "the summit of the CSTO" is the CSTO's own meeting, not a meeting with it
                 elif child.lower_ in TARGET_PREPS:
                     targets.append((found, child.lower_))
+    if sources and not targets:
+        # "Ukraine's demand that Iran stop supplying weapons": whom the clause the event states is about.
+        targets = [(g, STATED) for clause in noun.children if clause.dep_ in ("acl", "ccomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+                   for subject in clause.children if subject.dep_ in ("nsubj", "nsubjpass")
+                   for g in [index.actors_at(subject)] if g]
     if given and not targets and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
         # "Sharp criticism from Beijing greeted Washington's arms sale": what the event meets is its aim.
         targets = [g for g in _objects(noun.head, index, stated=False) if g[0]]
@@ -514,8 +520,8 @@ def _noun_args(noun: "Token", index: MentionIndex):
 def _reported_as_news(noun: "Token") -> bool:
     """A nominal event stands on its own as the subject of its clause or a headline's head ("Talks between
     Baku and Yerevan stalled", "Putin's visit to Dushanbe"), not as an object or modifier of another act."""
-    if noun.dep_ in ("ROOT", "nsubj", "nsubjpass"):
-        return True
+    if noun.dep_ in ("ROOT", "nsubj", "nsubjpass") or (noun.dep_ == "ccomp" and noun.head.lemma_ in SPEECH):
+        return True  # also what a quote says: "'Ukraine demands that Iran stop ...,' the ministry said"
     return noun.dep_ in ("appos", "attr") and noun.head.dep_ in ("ROOT", "nsubj")
 
 
