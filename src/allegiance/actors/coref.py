@@ -100,8 +100,10 @@ class Coref:
             return seen.person and seen.gender in (None, kind)
         if kind == "pl":
             return a.type in ("state", "organization", "group") or (a.type == "unknown" and not seen.person)
-        # "its" also refers back to a nameless body ("the Tuareg-led rebel alliance ... its fighters").
-        return a.type in ("state", "organization") or (a.type == "group" and seen.singular and not seen.person)
+        # "its" also refers back to a nameless body ("the Tuareg-led rebel alliance ... its fighters") or an
+        # organization the tables lack ("The Wall Street Journal denied the allegations against its reporter").
+        return a.type in ("state", "organization") or (a.type in ("group", "unknown") and seen.singular
+                                                        and not seen.person)
 
     @staticmethod
     def _is_person(actor: Actor, root: "Token") -> bool:
