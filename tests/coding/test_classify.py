@@ -164,3 +164,10 @@ def test_an_act_committed_to_needs_no_further_corroboration(coder):
     assert finance and classify(finance[0], doc) is None
     decision = classify(finance[0], doc, announced=True)
     assert decision is not None and decision.code[:2] == "06"
+
+
+def test_a_specific_pattern_sharpens_a_generic_code_of_its_root(coder, lexicon_only):
+    # "called on" is an appeal (020, a multiword expression that outranks patterns); "* to release" says which
+    doc, cands = _candidates(coder, "Tbilisi called on Minsk to release the detained journalist.")
+    called = [c for c in cands if doc[c.trigger].lemma_ == "call" and c.target is not None]
+    assert called and lexicon_only(called[0], doc).code == "0253"

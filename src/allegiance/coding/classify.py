@@ -16,6 +16,7 @@ conflictual acts become threats (CAMEO 13).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -266,12 +267,27 @@ def _fit(matches: list[Any], cand: Candidate, doc: "Doc") -> Any | None:
     candidate has none ("drills with tactical nuclear weapons" is no "drills with +" partner). Only if none
     fits does the best win.
     """
-    def fits(match: Any) -> bool:
-        index = match.slot("target")
-        if match.kind != "pattern" or index is None:
-            return True
-        if cand.target is None:
-            return False
-        return cand.target.span.start <= doc[index].idx < cand.target.span.end
+    best = next((m for m in matches if _fits(m, cand, doc)), matches[0] if matches else None)
+    return _sharpen(best, matches, cand, doc)
 
-    return next((m for m in matches if fits(m)), matches[0] if matches else None)
+
+def _fits(match: Any, cand: Candidate, doc: "Doc") -> bool:
+    index = match.slot("target")
+    if match.kind != "pattern" or index is None:
+        return True
+    if cand.target is None:
+        return False
+    return cand.target.span.start <= doc[index].idx < cand.target.span.end
+
+
+def _sharpen(best: Any | None, matches: list[Any], cand: Candidate, doc: "Doc") -> Any | None:
+    """The best match with the code of a specific pattern that refines it within its root: "called on"
+    (an appeal, 020) with "* to release" (an appeal for a release, 0253) is 0253, however the two rank."""
+    if best is None or best.code is None:
+        return best
+    finer = next((m for m in matches if m.code is not None and m.kind == "pattern" and m.confidence >= LEXICON_SPECIFIC
+                  and m.code[:2] == best.code[:2] and len(m.code) > len(best.code.rstrip("0")) and m.code != best.code
+                  and _fits(m, cand, doc)), None)
+    if finer is None:
+        return best
+    return dataclasses.replace(best, code=finer.code, reverse=finer.reverse, pattern=finer.pattern)
