@@ -456,3 +456,8 @@ def test_a_subject_named_by_where_it_comes_from(pairs):
 def test_a_nominal_event_is_aimed_at_whom_its_clause_is_about(pairs, text):
     found = pairs(text)
     assert any(lemma == "demand" and (source, target) == ("POL", "BLR") for lemma, source, target, _ in found), found
+
+
+def test_a_gathering_as_subject_speaks_for_its_members(pairs):
+    found = pairs("NATO foreign ministers meeting in Brussels on Tuesday voiced support for Finland's response.")
+    assert any(lemma == "voice" and target == "FIN" for lemma, _, target, _ in found), found

@@ -245,7 +245,10 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
                         return found, "passive"
     for child in verb.children:
         if child.dep_ == "nsubj":
-            return index.actors_at(child) or capital(child), "svo"
+            # "NATO foreign ministers meeting in Brussels voiced support": a gathering speaks for its members.
+            gathered = [] if child.lemma_.lower() not in GATHERINGS else index.actors_at(child, through_events=True) or [
+                f for c in child.children if c.dep_ == "compound" for f in index.actors_at(c)]  # "NATO ministers meeting"
+            return index.actors_at(child) or gathered or capital(child), "svo"
         if child.dep_ == "nsubjpass":
             return [], "passive"  # the passive subject is the target; no "by" phrase, no source
     # No subject of its own: conjoined and complement verbs share their head's ("met and agreed", "agreed to
