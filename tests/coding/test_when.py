@@ -109,3 +109,13 @@ def test_the_timeline_carries_the_story_day_forward_but_not_back():
     timeline.read(find_dates("Kyiv replied on Thursday. Talks are due next Tuesday.", PUB))
     assert timeline.current[0].date == dt.date(2022, 10, 13)
     assert event_date([], timeline.current, 0, PUB) == (dt.date(2022, 10, 13), "day")
+
+
+def test_a_month_just_ahead_is_the_coming_one():
+    assert one("Talks are due to resume in November.") == (dt.date(2022, 11, 1), "month")
+    assert one("Clashes broke out in March.") == (dt.date(2022, 3, 1), "month")
+    may = dt.date(2022, 5, 10)
+    assert one("Clashes broke out in October.", may) == (dt.date(2021, 10, 1), "month")
+    assert one("Talks are due in July.", may) == (dt.date(2022, 7, 1), "month")
+    text = "The ministers agreed on Tuesday to meet again in December."
+    assert event_date(find_dates(text, PUB), [], text.index("agreed"), PUB) == (dt.date(2022, 10, 11), "day")

@@ -40,6 +40,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relperiod", re.compile(r"\b(?P<rel>last|this|next|earlier this|later this|past)\s+(?P<unit>week|month|year)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
 ]
+MONTHS_AHEAD = 2  # a bare month name up to this many months after publication is still to come
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
 
@@ -84,7 +85,10 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, str] |
         return dt.date(int(g["year"]), MONTHS[g["mon"].lower().rstrip(".")], 1), "month"
     if kind == "month":
         month = MONTHS[g["mon"].lower().rstrip(".")]
-        year = pub.year if month <= pub.month or g["rel"].lower() == "this" else pub.year - 1
+        # A month just ahead is the coming one ("are due to meet in July" in a June story); further ahead, the
+        # last one ("clashes in October" in a May story).
+        ahead = month > pub.month and (month - pub.month <= MONTHS_AHEAD or g["rel"].lower() == "this")
+        year = pub.year if month <= pub.month or ahead else pub.year - 1
         if g.get("yrel"):  # "in February last year": the year is said outright
             year = pub.year + {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]
         return dt.date(year, month, 1), "month"
