@@ -56,23 +56,17 @@ def _warm_up(tmp: Path) -> None:
     _pipeline(path, tmp / "warm-up.duckdb", 1)
 
 
-def _pipeline(path: Path, db: Path, workers: int) -> tuple[float, float, int, float, float]:
-    """Seconds for the whole pipeline, seconds of it spent ingesting, events stored, and the CPU seconds
-    of this process for the whole and for ingesting."""
-    from allegiance.coding import code_articles
+def _pipeline(path: Path, db: Path, workers: int) -> tuple[float, int, float]:
+    """Seconds for the whole pipeline as ``allegiance ingest`` runs it (read, clean, dedup and store each
+    article, code the new ones, store their events, merge reports of the same event), the events stored,
+    and the CPU seconds of this process (all its threads) meanwhile."""
     from allegiance.ingest import ingest
     from allegiance.store import Store
 
     started, cpu = time.perf_counter(), time.process_time()
     with Store(db) as store:
-        if workers > 1:
-            summary = ingest([str(path)], store, code=True, workers=workers)
-            return time.perf_counter() - started, float("nan"), summary.events, float("nan"), float("nan")
-        ingest([str(path)], store, code=False)
-        ingested, ingested_cpu = time.perf_counter(), time.process_time()
-        events = code_articles(store)
-    return (time.perf_counter() - started, ingested - started, events, time.process_time() - cpu,
-            ingested_cpu - cpu)
+        summary = ingest([str(path)], store, code=True, workers=workers)
+    return time.perf_counter() - started, summary.events, time.process_time() - cpu
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -100,7 +94,7 @@ def main(argv: list[str] | None = None) -> None:
 
             profiler = cProfile.Profile()
             profiler.enable()
-        pipe, ingest_s, events, pipe_cpu, ingest_cpu = _pipeline(path, Path(tmp) / "bench.duckdb", args.workers)
+        pipe, events, pipe_cpu = _pipeline(path, Path(tmp) / "bench.duckdb", args.workers)
         if args.profile:
             profiler.disable()
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
@@ -115,14 +109,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"raw spaCy nlp.pipe:          {n / raw:8.1f} articles/s {words / raw:9.0f} words/s")
     print(f"ingest → code → store:       {n / pipe:8.1f} articles/s {words / pipe:9.0f} words/s ({events} events)")
     if args.workers == 1:
-        code_s = pipe - ingest_s
-        print(f"  of which ingest (read, clean, dedup, store): {ingest_s:.1f}s; code → store: {code_s:.1f}s")
-        print(f"code → store alone:          {n / code_s:8.1f} articles/s {words / code_s:9.0f} words/s "
-              f"(ratio to raw spaCy {raw / code_s:.2f})")
-        # CPU seconds of this process (all its threads) depend less than wall time on what else runs.
-        print(f"CPU time: raw spaCy {raw_cpu:.1f}s, pipeline {pipe_cpu:.1f}s (ratio {raw_cpu / pipe_cpu:.2f}), "
-              f"of which ingest {ingest_cpu:.1f}s, code → store {pipe_cpu - ingest_cpu:.1f}s "
-              f"(ratio {raw_cpu / (pipe_cpu - ingest_cpu):.2f})")
+        # CPU seconds of this process (all its threads) depend less than wall time on what else runs; the
+        # pipeline's storing thread overlaps the parse, so its wall-time ratio can exceed its CPU ratio.
+        print(f"CPU time: raw spaCy {raw_cpu:.1f}s, pipeline {pipe_cpu:.1f}s (ratio {raw_cpu / pipe_cpu:.2f})")
     ratio = raw / pipe
     print(f"ratio (pipeline / raw spaCy): {ratio:.2f}  (target >= {TARGET}) {'OK' if ratio >= TARGET else 'BELOW TARGET'}")
 

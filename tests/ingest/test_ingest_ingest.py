@@ -108,6 +108,43 @@ def test_coding_hand_off(tmp_path: Path) -> None:
         assert summary.events == store.counts()["events"]
 
 
+def test_a_coder_failure_stops_the_batch_and_a_rerun_codes_what_was_stored(tmp_path: Path, monkeypatch) -> None:
+    """Articles are stored in a thread ahead of the coder; when coding fails the error reaches the caller,
+    the storing thread stops, every stored article is whole, and the rerun hands all of them to the coder."""
+    import threading
+
+    import allegiance.ingest as ingest_module
+
+    for n in range(80):
+        _write(tmp_path, f"{n:03d}.txt", story(300 + n, paragraphs=2))
+    db = str(tmp_path / "db.duckdb")
+    threads = threading.active_count()
+
+    def failing(store: Store, ids: list[str], merge: bool = True) -> int:
+        raise RuntimeError("the model ran out of memory")
+
+    monkeypatch.setattr(ingest_module, "_coder", lambda: failing)
+    with Store(db) as store, pytest.raises(RuntimeError, match="out of memory"):
+        ingest([str(tmp_path)], store, settings=settings())
+    assert threading.active_count() == threads
+    with Store(db) as store:
+        stored_first = store.counts()
+        assert ingest_module.CODE_BATCH <= stored_first["articles"] < 80
+        assert stored_first["article_origins"] == stored_first["articles"]
+
+    handed: list[str] = []
+
+    def recording(store: Store, ids: list[str], merge: bool = True) -> int:
+        handed.extend(ids)
+        return 0
+
+    monkeypatch.setattr(ingest_module, "_coder", lambda: recording)
+    with Store(db) as store:
+        summary = ingest([str(tmp_path)], store, settings=settings())
+        assert (summary.new, summary.duplicate) == (80 - stored_first["articles"], stored_first["articles"])
+        assert sorted(handed) == sorted(summary.article_ids) and store.counts()["articles"] == 80
+
+
 # --- kill and resume ---------------------------------------------------------------------------
 
 N_FILES = 400

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from allegiance.config import Settings, load_settings
 from allegiance.errors import InputError
 from allegiance.ingest import dedup
+from allegiance.ingest.ahead import ahead
 from allegiance.ingest.prepare import prepare
 from allegiance.ingest.readers import rejection
 from allegiance.ingest.sources import read_inputs
@@ -45,6 +46,11 @@ CODE_BATCH = 32
 # near-duplicate candidate lookup, see ``_signatures``) keeps ingest memory flat however long the
 # batch; a drop costs well under a millisecond.
 CACHE_DROP_BYTES = 256 * 1024
+
+# How many stored articles the storing thread may run ahead of the coder: two coding batches, so the
+# next batch is ready when one is coded, and a kill leaves at most this many stored but uncoded
+# (they are coded on the rerun).
+AHEAD = 2 * CODE_BATCH
 
 
 def ingest(
@@ -69,20 +75,13 @@ def ingest(
     rejections: list[Rejection] = []
     ids: list[str] = []
     coder = _coder() if code else None
+    outcomes = _store_each(inputs, store, index, settings)
+    if coder:
+        # Reading, cleaning and storing (file and network reads, commits waiting on the disk) go on in
+        # a thread while the coder parses: each article is still committed on its own before it is coded.
+        outcomes = ahead(outcomes, AHEAD)
     to_code: list[str] = []
-    unflushed = 0
-    for item in read_inputs(inputs, settings):
-        if isinstance(item, Document):
-            unflushed += len(item.text)
-            if unflushed >= CACHE_DROP_BYTES:
-                store.drop_cache()
-                unflushed = 0
-            try:
-                outcome, subject = store_document(item, store, index, settings)
-            except InputError as exc:
-                outcome, subject = "rejected", rejection(exc, item.origin)
-        else:
-            outcome, subject = "rejected", item
+    for outcome, subject in outcomes:
         if isinstance(subject, Rejection):
             rejections.append(subject)
         else:
@@ -111,6 +110,25 @@ def ingest(
         article_ids=tuple(ids),
         seconds=time.perf_counter() - started,
     )
+
+
+def _store_each(
+    inputs: Iterable[str], store: Store, index: dedup.NearDuplicateIndex, settings: Settings
+) -> Iterator[tuple[str, "str | Rejection"]]:
+    """(outcome, article id or Rejection) for each input item, each article stored as it is read."""
+    unflushed = 0
+    for item in read_inputs(inputs, settings):
+        if not isinstance(item, Document):
+            yield "rejected", item
+            continue
+        unflushed += len(item.text)
+        if unflushed >= CACHE_DROP_BYTES:
+            store.drop_cache()
+            unflushed = 0
+        try:
+            yield store_document(item, store, index, settings)
+        except InputError as exc:
+            yield "rejected", rejection(exc, item.origin)
 
 
 def build_index(store: Store, settings: Settings) -> dedup.NearDuplicateIndex:

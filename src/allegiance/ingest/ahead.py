@@ -1,0 +1,66 @@
+"""Run an iterator in a thread, a bounded number of items ahead of its consumer.
+
+Ingest uses it to read, clean and store articles while the coder parses the ones stored before:
+storing waits on files, the network and the disk (each commit), and DuckDB and spaCy's matrix code
+release the GIL while they work, so the two overlap even in one process.
+
+The producer's exceptions are raised in the consumer, in order. When the consumer stops early (an
+error, an interrupt, or it simply stops iterating), the producer is told to stop, closed (so its
+files are released) and waited for: nothing it does outlives the loop that read it.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
+
+_END = object()
+_POLL = 0.05  # seconds a blocked producer waits before it checks whether it should stop
+
+
+def ahead(items: Iterator[T], depth: int) -> Iterator[T]:
+    """The items of ``items``, produced in a thread at most ``depth`` items ahead."""
+    if depth < 1:
+        raise ValueError(f"depth must be at least 1, not {depth}")
+    box: queue.Queue[tuple[BaseException | None, object]] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(entry: tuple[BaseException | None, object]) -> bool:
+        while not stop.is_set():
+            try:
+                box.put(entry, timeout=_POLL)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put((None, item)):
+                    return
+            put((None, _END))
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer, which raises it
+            put((exc, None))
+        finally:
+            close = getattr(items, "close", None)
+            if close is not None:
+                close()
+
+    thread = threading.Thread(target=produce, name="allegiance-ahead", daemon=True)
+    thread.start()
+    try:
+        while True:
+            error, item = box.get()
+            if error is not None:
+                raise error
+            if item is _END:
+                return
+            yield item  # type: ignore[misc]
+    finally:
+        stop.set()
+        thread.join()

@@ -1,0 +1,70 @@
+"""Producing in a thread ahead of the consumer: same items, same order, errors and early stops passed on."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from allegiance.ingest.ahead import ahead
+
+
+@given(st.lists(st.integers()), st.integers(min_value=1, max_value=5))
+def test_the_same_items_in_the_same_order(items: list[int], depth: int) -> None:
+    assert list(ahead(iter(items), depth)) == items
+
+
+def test_a_producer_error_reaches_the_consumer_after_the_items_before_it() -> None:
+    def items():
+        yield 1
+        yield 2
+        raise OSError("disk full")
+
+    seen = []
+    with pytest.raises(OSError, match="disk full"):
+        for item in ahead(items(), 4):
+            seen.append(item)
+    assert seen == [1, 2]
+
+
+def test_the_producer_runs_at_most_depth_items_ahead() -> None:
+    produced = []
+
+    def items():
+        for n in range(100):
+            produced.append(n)
+            yield n
+
+    stream = ahead(items(), 3)
+    assert next(stream) == 0
+    time.sleep(0.3)  # let the producer run as far as it may
+    # the queue holds three; one more may wait in the producer's hand
+    assert len(produced) <= 1 + 3 + 1
+    assert list(stream) == list(range(1, 100))
+
+
+def test_stopping_early_closes_the_producer_and_ends_its_thread() -> None:
+    closed = threading.Event()
+
+    def items():
+        try:
+            n = 0
+            while True:
+                yield n
+                n += 1
+        finally:
+            closed.set()
+
+    before = threading.active_count()
+    stream = ahead(items(), 2)
+    assert [next(stream) for _ in range(5)] == [0, 1, 2, 3, 4]
+    stream.close()
+    assert closed.is_set() and threading.active_count() == before
+
+
+def test_depth_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        list(ahead(iter([1]), 0))
