@@ -461,3 +461,13 @@ def test_a_nominal_event_is_aimed_at_whom_its_clause_is_about(pairs, text):
 def test_a_gathering_as_subject_speaks_for_its_members(pairs):
     found = pairs("NATO foreign ministers meeting in Brussels on Tuesday voiced support for Finland's response.")
     assert any(lemma == "voice" and target == "FIN" for lemma, _, target, _ in found), found
+
+
+def test_people_handed_over_go_to_the_state_the_act_is_aimed_at(pairs):
+    found = pairs("Turkey extradited to Russia a suspected Islamic State recruiter.")
+    assert ("extradite", "TUR", "RUS", "svo") in found
+
+
+def test_an_object_shifted_behind_as_is_still_the_object(pairs):
+    found = pairs("Ukraine rejected as absurd the Russian allegation that it was behind the attack.")
+    assert ("reject", "UKR", "RUS", "svo") in found

@@ -317,7 +317,8 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
             # "acted as a go-between for Moscow and Kyiv", "served as mediator between Baku and Yerevan":
             # the role names whom the act is for, not the role itself.
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                if not seen_object and any(c.dep_ == "poss" and c.i in index.by_token for c in pobj.children):
+                if not seen_object and any(c.dep_ in ("poss", "amod", "compound") and c.i in index.by_token
+                                           and index.by_token[c.i].via != "pronoun" for c in pobj.children):
                     # "dismissed as a fabrication Kyiv's claim": spaCy reads the shifted object into "as".
                     groups.extend(_phrase_groups(pobj, None, index))
                     continue
@@ -339,6 +340,12 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
                               for o in p.children if o.dep_ == "pobj" for found in [index.actors_at(o)] if found)
     if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
         groups.insert(0, (index.actors_at(verb.head), None))
+    recipients = [g for g in groups if g[1] == "to" and any(m.actor is not None and m.actor.type == "state" for _, m in g[0])]
+    if recipients and groups[0][1] is None and groups[0][0] and all(
+            m.actor is not None and m.actor.type in ("person", "group", "unknown") for _, m in groups[0][0]):
+        # "extradited to Russia a suspected Islamic State recruiter", "handed the detained sailors to Ukraine":
+        # people handed over are what the act moves; the state they go to is whom it is aimed at.
+        groups = recipients + [g for g in groups if g not in recipients]
     if verb.lemma_ in TRAVEL and not any(g[0] for g in groups):
         groups.extend(destination(verb, index))
     elif not any(g[0] for g in groups) and verb.lemma_ not in ARRIVAL:
