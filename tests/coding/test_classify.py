@@ -171,3 +171,21 @@ def test_a_specific_pattern_sharpens_a_generic_code_of_its_root(coder, lexicon_o
     doc, cands = _candidates(coder, "Tbilisi called on Minsk to release the detained journalist.")
     called = [c for c in cands if doc[c.trigger].lemma_ == "call" and c.target is not None]
     assert called and lexicon_only(called[0], doc).code == "0253"
+
+
+def test_a_verbal_participle_clause_is_not_vetoed_as_no_event(coder):
+    # A classifier sure that nothing is an event (0.95 "none"): a participle clause of accusation after the main
+    # act is still coded; the same verb as a main verb is vetoed.
+    import numpy as np
+
+    from allegiance.coding.classifier import EventClassifier
+
+    nothing = EventClassifier(("11", "none"), np.zeros(0, dtype=np.int64), np.zeros((0, 2), dtype=np.float32),
+                              np.array([0.0, np.log(0.95 / 0.05)], dtype=np.float32), 1024, {})
+    classify = Classify(coder.lexicon, nothing)
+    doc, cands = _candidates(coder, "Georgia recalled its ambassador from Moscow, accusing Russia of stirring unrest.")
+    accusing = [c for c in cands if doc[c.trigger].lemma_ == "accuse" and c.target is not None]
+    assert accusing and classify(accusing[0], doc).code == "112"
+    doc, cands = _candidates(coder, "Georgia accused Russia of stirring unrest.")
+    accused = [c for c in cands if doc[c.trigger].lemma_ == "accuse" and c.target is not None]
+    assert accused and classify(accused[0], doc) is None

@@ -40,6 +40,11 @@ ALONE_DISCOUNT = 0.8
 # "agreed to finance", "pledged to send": a verb of commitment names the act it commits to, whose lexicon reading
 # then needs no further corroboration (it is coded as an intent, CAMEO 03).
 COMMITMENT = frozenset({"agree", "pledge", "promise", "vow", "commit", "undertake", "decide", "resolve"})
+# Verbal acts (statements, appeals, demands, accusations, rejections, threats) that a participle clause adds to
+# the main act: "expelled the envoy, accusing Minsk of ...". The classifier learnt participles mostly from
+# negated frames ("without accusing", "refrained from blaming") and reads them as no event, so its "no event"
+# neither vetoes them nor is needed to confirm them (the lexicon's floor without a classifier applies).
+VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 # "began sharing intelligence", "started withdrawing": the act is the complement; the aspectual verb only times it.
 ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep"})
 
@@ -136,6 +141,8 @@ class Classify:
         # A multiword expression or a long pattern is specific enough alone; the classifier is the costlier half.
         sure = best is not None and best.code is not None and best.confidence >= LEXICON_SURE
         probs = [] if sure else self._predict(cand, doc)
+        # a verbal participle clause the classifier reads as no event: only its reading of the act counts
+        participle = best is not None and best.code is not None and _verbal_participle(doc[cand.trigger], best.code)
         if best is not None:
             if best.code is None:
                 if best.reverse and cand.target is not None:
@@ -166,11 +173,11 @@ class Classify:
                     if own:
                         return self._refine(matches, top_code, top_p)
                     conf *= 0.5
-                elif top_p >= CLASSIFIER_VETO and cameo_root(top_code) is None and not announced:
+                elif top_p >= CLASSIFIER_VETO and cameo_root(top_code) is None and not announced and not participle:
                     conf *= 0.6  # sure it is no event at all
             if announced and _committed(doc[cand.trigger]):
                 conf = max(conf, MIN_CONFIDENCE)  # the commitment verb vouches for the act
-            if conf < (MIN_CONFIDENCE if self.classifier is not None else LEXICON_ONLY_MIN):
+            if conf < (MIN_CONFIDENCE if self.classifier is not None and not participle else LEXICON_ONLY_MIN):
                 return None
             return Decision(best.code, round(conf, 3), how=how, pattern=best.pattern, reverse_code=best.reverse)
         if probs:
@@ -232,6 +239,13 @@ def _quoted_order(token: Any) -> Any | None:
         if not subjects and not modals and clause.tag_ == "VB":
             return clause
     return None
+
+
+def _verbal_participle(token: Any, code: str) -> bool:
+    """A participle clause of a verbal act after the main clause, with no conjunction or auxiliary of its own
+    ("..., accusing Budapest of acting as Moscow's messenger")."""
+    return (code[:2] in VERBAL_ROOTS and token.tag_ == "VBG" and token.dep_ == "advcl" and token.i > token.head.i
+            and not any(c.dep_ in ("mark", "aux", "neg") for c in token.children))
 
 
 def _committed(token: Any) -> bool:
