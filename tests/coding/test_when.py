@@ -119,3 +119,10 @@ def test_a_month_just_ahead_is_the_coming_one():
     assert one("Talks are due in July.", may) == (dt.date(2022, 7, 1), "month")
     text = "The ministers agreed on Tuesday to meet again in December."
     assert event_date(find_dates(text, PUB), [], text.index("agreed"), PUB) == (dt.date(2022, 10, 11), "day")
+
+
+def test_a_planned_weekday_is_the_coming_one():
+    assert one("Armenia will hold exercises with US troops from Monday.") == (dt.date(2022, 10, 17), "day")
+    assert one("Shoigu is due in Pyongyang on Tuesday.") == (dt.date(2022, 10, 18), "day")
+    assert one("Lavrov will visit Ankara, the ministry said on Monday.") == (dt.date(2022, 10, 10), "day")
+    assert one("Putin said on Monday that Russia will respond.") == (dt.date(2022, 10, 10), "day")

@@ -103,7 +103,7 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, str] |
     if kind == "weekday":
         wd = WEEKDAYS[g["wd"].lower()]
         rel = (g.get("rel") or "").lower()
-        if rel == "next":
+        if rel == "next" or (rel != "last" and _planned(m.string[:m.start()])):
             ahead = (wd - pub.weekday()) % 7 or 7
             return pub + dt.timedelta(days=ahead), "day"
         back = (pub.weekday() - wd) % 7
@@ -137,6 +137,16 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, str] |
             return dt.date(y, mo, 1), "month"
         return dt.date(pub.year - n, 1, 1), "year"
     return None
+
+
+# "will hold exercises from Monday", "is due in Pyongyang on Tuesday": a plan's weekday is the coming one, unless
+# a verb of saying comes between ("will visit Ankara, he said on Monday").
+_PLAN = re.compile(r"\b(?:will|shall|is due|are due|due to|scheduled|set to|to be held)\b(?![^.;]*\b(?:said|says|told|"
+                   r"announced|added|reported|confirmed)\b)[^.;]*$", re.I)
+
+
+def _planned(before: str) -> bool:
+    return _PLAN.search(before) is not None
 
 
 # Every pattern needs a digit or one of these words; most sentences have neither and are skipped at once.
