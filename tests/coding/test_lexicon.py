@@ -222,6 +222,12 @@ def test_project_file_validation(tmp_path):
         ("The president pardoned twelve jailed activists.", "pardoned", "0841"),
         ("Vilnius lodged a formal protest with Minsk.", "lodged", "114"),
         ("Kyiv accused Moscow of prolonging the war.", "accused", "112"),
+        ("Baku threatened to walk out of the talks.", "threatened", "134"),
+        ("Unions threatened mass protests over the reform.", "threatened", "133"),
+        ("Tehran warned that it could blockade the strait.", "warned", "1381"),
+        ("Ankara and Baku will boost bilateral trade.", "boost", "061"),
+        ("Minsk and Moscow will practise joint landings.", "practise", "062"),
+        ("Russia will deploy missiles in Belarus.", "deploy", "062"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):
