@@ -173,3 +173,11 @@ def test_its_refers_back_to_an_organization_the_tables_lack() -> None:
     found = mentions(load_kb(), "A Moscow court ordered him held. The Wall Street Journal denied the allegations "
                                 "against its reporter.", "2023-03-31")
     assert at(found, "its").actor.country is None
+
+
+def test_an_object_pronoun_in_its_own_clause_takes_the_last_object() -> None:
+    from allegiance.actors.kb import load_kb
+
+    found = mentions(load_kb(), "Alexander Lukashenko pardoned German citizen Rico Krieger, weeks after a court "
+                                "in Minsk sentenced him to death.", "2024-08-01")
+    assert at(found, "him").actor.country == "DEU"

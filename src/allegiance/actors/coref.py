@@ -134,6 +134,12 @@ class Coref:
                     and (s.actor.id or s.actor.name) not in barred]
             if pool:
                 subjects = [s for s in pool if s.subject]
+                if sentence == here and barred:
+                    # An object pronoun in a clause of its own takes the person last named as an object
+                    # ("Lukashenko pardoned Rico Krieger, weeks after a court sentenced him").
+                    objects = [s for s in pool if not s.subject and s.person]
+                    if objects:
+                        return objects[-1]
                 return (subjects or pool)[0] if sentence != here else (subjects or pool)[-1]
         return None
 
