@@ -160,14 +160,21 @@ class MentionIndex:
     def _origins(self, tok: "Token", depth: int = 2) -> list[tuple["Token", Mention]]:
         """"a delegation from Hamas", "troops from Belarus", "negotiators from Armenia and Azerbaijan": whose
         people nameless or merely placed people are beats where the sentence happens to put them."""
+        if depth <= 0:
+            return []
         found = self.by_token.get(tok.i)
+        if found is None:
+            # A subject the resolver took for no one ("a team from the UN mission") is the origin's people too.
+            lemma = tok.lemma_.lower()
+            if not (tok.i in self.nameless or (tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass")
+                                               and lemma not in self.event_nouns and lemma not in GIVEN)):
+                return []
+        elif not found.via.endswith((ANCHORED, OWN_PEOPLE)) and found.span.end <= tok.idx + len(tok.text):
+            return []  # a mention ending at the word; one running on may have read the origin in (below)
         origins = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"]
         # The resolver may have read the first origin into the people's own mention ("negotiators from Armenia").
-        # A subject the resolver took for no one ("a team from the UN mission") is the origin's people too.
-        unnamed = tok.i in self.nameless or (tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass")
-                                             and tok.lemma_.lower() not in self.event_nouns | GIVEN)
-        if depth <= 0 or not origins or not ((found is None and unnamed) or (found is not None and (
-                found.via.endswith((ANCHORED, OWN_PEOPLE)) or self.by_token.get(origins[0].i) is found))):
+        if not origins or (found is not None and not found.via.endswith((ANCHORED, OWN_PEOPLE))
+                           and self.by_token.get(origins[0].i) is not found):
             return []
         out: list[tuple["Token", Mention]] = []
         for o in origins:
