@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ingest_helpers import story
 
+from allegiance.ingest import dedup
 from allegiance.ingest.dedup import NUM_PERM, NearDuplicateIndex, from_bytes, shingles, signature, similarity, to_bytes
 
 
@@ -69,3 +70,14 @@ def test_index_refuses_an_id_it_would_truncate() -> None:
 @given(st.text(min_size=1, max_size=400))
 def test_identical_texts_are_fully_similar(text: str) -> None:
     assert similarity(signature(text), signature(text)) == 1.0
+
+
+@pytest.mark.parametrize("shared, candidate", [(0, False), (1, False), (dedup.MIN_BANDS, True), (dedup.BANDS, True)])
+def test_a_candidate_shares_at_least_min_bands(shared: int, candidate: bool) -> None:
+    rng = np.random.default_rng(7)
+    first = rng.integers(0, 2**32, size=dedup.NUM_PERM, dtype=np.uint64).astype(np.uint32)
+    other = first.copy()
+    other[shared * dedup.ROWS:] += np.uint32(1)  # every band after the first `shared` differs
+    index = dedup.NearDuplicateIndex(0.9)
+    index.add("a" * 16, first)
+    assert (index.candidates(other) == ["a" * 16]) is candidate

@@ -21,8 +21,13 @@ from collections.abc import Callable, Iterable
 import numpy as np
 
 NUM_PERM = 128
-BANDS = 16  # 16 bands of 8 rows: a pair at 0.9 similarity becomes a candidate with p > 0.999
+BANDS = 16  # of 8 rows: at 0.9 similarity a band agrees with p = 0.9**8 = 0.43, about 7 bands in 16
 ROWS = NUM_PERM // BANDS
+# A candidate must share this many bands. At 0.9 similarity two or more agree with p = 0.998 (0.9998
+# at 0.92), while unrelated stories built from the same stock phrases ("the two sides agreed to meet
+# again") often share one by chance; each candidate costs a read of its stored signature, and reading
+# old blocks is what made ingest memory grow with the corpus.
+MIN_BANDS = 2
 SHINGLE = 3
 _rng = np.random.default_rng(20220516)
 _A = _rng.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)  # odd multipliers
@@ -105,7 +110,7 @@ class NearDuplicateIndex:
         found: list[str] = []
         for n, (chunk, ids) in enumerate(zip(self._keys, self._ids)):
             used = min(self.CHUNK, self._size - n * self.CHUNK)
-            hits = (chunk[:used] == keys).any(axis=1)
+            hits = (chunk[:used] == keys).sum(axis=1) >= MIN_BANDS
             found.extend(i.decode() for i in ids[:used][hits])
         return found
 
