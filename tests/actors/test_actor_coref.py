@@ -181,3 +181,10 @@ def test_an_object_pronoun_in_its_own_clause_takes_the_last_object() -> None:
     found = mentions(load_kb(), "Alexander Lukashenko pardoned German citizen Rico Krieger, weeks after a court "
                                 "in Minsk sentenced him to death.", "2024-08-01")
     assert at(found, "him").actor.country == "DEU"
+
+
+def test_what_the_bloc_has_is_the_last_blocs() -> None:
+    from allegiance.actors.kb import load_kb
+
+    found = mentions(load_kb(), "NATO met in Vilnius. Kyiv thanked the alliance's leaders.", "2023-07-12")
+    assert at(found, "the alliance's leaders").actor.organization == "NATO"

@@ -213,6 +213,17 @@ class Coref:
             return blocs[0] if blocs else None
         return orgs[0] if orgs else None
 
+    def _owned_by_generic(self, words: list[str], text: str) -> tuple[Actor, str, Seen | None] | None:
+        """"The bloc's leaders", "the alliance's secretary general": whatever the bloc mentioned last has."""
+        if len(words) < 4 or words[0] != "the" or words[2] != "'s":
+            return None
+        owner = self._generic_organization(words[1:2], " ".join(text.split()[:2]))
+        if owner is None:
+            return None
+        rest = " ".join(text.split()[2:])
+        found = self.resolver.resolution(f"{owner.actor.name}'s {rest}", self.date, fuzzy=False, unknown=False)
+        return (_retext(found.actor, text), "possessive", None) if found else None
+
     def _is_bloc(self, code: str | None) -> bool:
         org = self.kb.organizations.get(code or "")
         while org is not None and org.parent:
@@ -239,6 +250,9 @@ class Coref:
         generic = self._generic_organization([w for w in words if w not in ("the", "'s")], text)
         if generic:
             return _retext(generic.actor, text), "title", generic
+        owned = self._owned_by_generic(words, text)
+        if owned is not None:
+            return owned
         if "counterpart" in words:
             found = self._counterpart(span, text)
             return (*found, None) if found else None
