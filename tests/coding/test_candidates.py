@@ -471,3 +471,12 @@ def test_people_handed_over_go_to_the_state_the_act_is_aimed_at(pairs):
 def test_an_object_shifted_behind_as_is_still_the_object(pairs):
     found = pairs("Ukraine rejected as absurd the Russian allegation that it was behind the attack.")
     assert ("reject", "UKR", "RUS", "svo") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Poland and Lithuania walked out of the OSCE session in protest at Lavrov's presence.", ("walk", "POL", "RUS", "svo")),
+    ("Peskov spoke out in defence of Lukashenko's decision.", ("speak", "RUS", "BLR", "svo")),
+    ("Estonia expelled two diplomats in retaliation for Moscow's move.", ("expel", "EST", "RUS", "svo")),
+])
+def test_a_stated_stance_names_the_aim_first(pairs, text, expected):
+    assert expected in pairs(text)

@@ -64,6 +64,8 @@ GATHERINGS = {"summit", "meeting", "session", "conference", "forum", "gathering"
 ON_VERBS = {"call", "impose", "fire", "spy", "press", "prevail", "turn", "declare", "wage"}  # "called on X"
 NEAR = ("near", "along", "toward", "towards", "close")  # where forces are sent: "near the Ukrainian border"
 LOOSE_PREPS = {"for", "about", "over"}
+STANCES = {"protest", "defence", "defense", "support", "solidarity", "response", "retaliation", "reply", "favour",
+           "favor", "breach", "violation", "honour", "honor"}  # "in protest at", "in defence of", "in breach of"
 AIMED_PREPS = {"to", "with", "against", "on", "toward", "towards", "into", "at", "upon"}  # a thing's own aim
 FRAMES = {"threaten", "offer", "promise", "pledge", "vow", "refuse", "decline", "agree", "plan", "intend",
           "decide", "try", "seek", "attempt", "begin", "start", "continue", "warn", "move", "vote", "fail"}
@@ -345,6 +347,15 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
             for pobj in _prep_objects(child):
                 groups.extend((found, p.lower_) for p in pobj.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
                               for o in p.children if o.dep_ == "pobj" for found in [index.actors_at(o)] if found)
+    # "boycotted the OSCE meeting in protest at Lavrov's presence", "spoke out in defence of Lukashenko's
+    # decision", "expelled diplomats in retaliation for Moscow's move": a phrase that says whom the act answers
+    # or stands for names its aim before anything it is done to.
+    stances = [t for c in verb.children if c.dep_ in ("prep", "dobj") for t in c.subtree
+               if t.dep_ == "pobj" and t.head.lower_ == "in" and t.lemma_.lower() in STANCES]
+    # The parser hangs the stance's own preposition on the noun or, right after it, elsewhere.
+    groups[:0] = [g for pobj in stances for p in {*pobj.children, pobj.doc[min(pobj.i + 1, len(pobj.doc) - 1)]}
+                  if p.dep_ == "prep" and p.lower_ in ("of", "at", "against", "with", "to", "for", "over")
+                  for o in p.children if o.dep_ == "pobj" for g in _phrase_groups(o, pobj.lemma_.lower(), index, 1)]
     if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
         groups.insert(0, (index.actors_at(verb.head), None))
     recipients = [g for g in groups if g[1] == "to" and any(m.actor is not None and m.actor.type == "state" for _, m in g[0])]
