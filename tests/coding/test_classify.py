@@ -189,3 +189,21 @@ def test_a_verbal_participle_clause_is_not_vetoed_as_no_event(coder):
     doc, cands = _candidates(coder, "Georgia accused Russia of stirring unrest.")
     accused = [c for c in cands if doc[c.trigger].lemma_ == "accuse" and c.target is not None]
     assert accused and classify(accused[0], doc) is None
+
+
+@pytest.mark.parametrize("text, pair, code, mirror", [
+    ("Putin met Tokayev in Astana on Friday.", ("RUS", "KAZ"), "042", "043"),  # a visit, and its hosting
+    ("Tokayev met Putin in Astana on Friday.", ("KAZ", "RUS"), "043", "042"),
+    ("Erdogan and Aliyev met in Samarkand on Friday.", ("TUR", "AZE"), "044", None),  # a third place
+    ("Putin met Tokayev on Friday.", ("RUS", "KAZ"), "040", None),  # no venue named
+])
+def test_a_meetings_venue_makes_it_a_visit_a_hosting_or_a_third_place(coder, lexicon_only, text, pair, code, mirror):
+    from allegiance.coding.keys import actor_key
+
+    doc, cands = _candidates(coder, text)
+    met = [c for c in cands if doc[c.trigger].lemma_ == "meet" and c.target is not None
+           and (actor_key(c.source.actor), actor_key(c.target.actor)) == pair]
+    assert met
+    decision = lexicon_only(met[0], doc)
+    assert decision.code == code
+    assert decision.reverse_code == mirror

@@ -20,7 +20,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from allegiance.coding import cameo
+from allegiance.coding import cameo, where
 from allegiance.coding.candidates import Candidate
 
 if TYPE_CHECKING:
@@ -37,6 +37,9 @@ LEXICON_SURE = 0.85
 LEXICON_SPECIFIC = 0.79
 LEXICON_ONLY_MIN = 0.45  # with no classifier to ask (PETRARCH conformance), the lexicon's prior decides
 ALONE_DISCOUNT = 0.8
+# A meeting (040, or 044 at a third place) whose venue the sentence names: in the target's country it is the
+# source's visit (042, hosted: 043), in the source's own the source hosts (043), elsewhere a third place (044).
+MEETINGS = frozenset({"040", "044"})
 # "agreed to finance", "pledged to send": a verb of commitment names the act it commits to, whose lexicon reading
 # then needs no further corroboration (it is coded as an intent, CAMEO 03).
 COMMITMENT = frozenset({"agree", "pledge", "promise", "vow", "commit", "undertake", "decide", "resolve"})
@@ -179,7 +182,8 @@ class Classify:
                 conf = max(conf, MIN_CONFIDENCE)  # the commitment verb vouches for the act
             if conf < (MIN_CONFIDENCE if self.classifier is not None and not participle else LEXICON_ONLY_MIN):
                 return None
-            return Decision(best.code, round(conf, 3), how=how, pattern=best.pattern, reverse_code=best.reverse)
+            decision = Decision(best.code, round(conf, 3), how=how, pattern=best.pattern, reverse_code=best.reverse)
+            return _by_venue(decision, cand, doc)
         if probs:
             top_code, top_p = probs[0]
             if top_p >= CLASSIFIER_ALONE and cameo_root(top_code) is not None:
@@ -246,6 +250,24 @@ def _verbal_participle(token: Any, code: str) -> bool:
     ("..., accusing Budapest of acting as Moscow's messenger")."""
     return (code[:2] in VERBAL_ROOTS and token.tag_ == "VBG" and token.dep_ == "advcl" and token.i > token.head.i
             and not any(c.dep_ in ("mark", "aux", "neg") for c in token.children))
+
+
+def _by_venue(decision: Decision, cand: Candidate, doc: "Doc") -> Decision:
+    if decision.code not in MEETINGS or cand.target is None:
+        return decision
+    source = cand.source.actor.country if cand.source.actor else None
+    target = cand.target.actor.country if cand.target.actor else None
+    if not source or not target or source == target:
+        return decision
+    trigger = doc[cand.trigger]
+    place = where.locate(trigger.sent, trigger, [(m.span.start, m.span.end) for m in (cand.source, cand.target)])
+    if place is None or place.country is None:
+        return decision
+    if place.country == target:
+        return dataclasses.replace(decision, code="042", reverse_code="043")
+    if place.country == source:
+        return dataclasses.replace(decision, code="043", reverse_code="042")
+    return dataclasses.replace(decision, code="044", reverse_code=None)
 
 
 def _committed(token: Any) -> bool:
