@@ -228,6 +228,10 @@ def test_project_file_validation(tmp_path):
         ("Ankara and Baku will boost bilateral trade.", "boost", "061"),
         ("Minsk and Moscow will practise joint landings.", "practise", "062"),
         ("Russia will deploy missiles in Belarus.", "deploy", "062"),
+        ("Kyrgyz prosecutors opened a corruption investigation into the former minister.", "opened", "091"),
+        ("Kyiv launched a war crimes probe into the shelling of the town.", "launched", "094"),
+        ("Russia launched an attack on the town.", "launched", "190"),  # no investigation named
+        ("The ombudsman investigated the torture of detainees in the prison.", "investigated", "092"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):
