@@ -126,3 +126,9 @@ def test_a_planned_weekday_is_the_coming_one():
     assert one("Shoigu is due in Pyongyang on Tuesday.") == (dt.date(2022, 10, 18), "day")
     assert one("Lavrov will visit Ankara, the ministry said on Monday.") == (dt.date(2022, 10, 10), "day")
     assert one("Putin said on Monday that Russia will respond.") == (dt.date(2022, 10, 10), "day")
+
+
+def test_this_year_runs_up_to_publication():
+    assert one("They met for the third time this year.") == (PUB, "year")
+    assert one("Trade grew earlier this year.") == (PUB, "year")
+    assert one("Trade fell last year.") == (dt.date(2021, 1, 1), "year")

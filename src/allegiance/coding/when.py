@@ -30,12 +30,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_mon", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+" + _YEAR + r"\b)?")),
     ("mon_year", re.compile(r"\b(?:(?:in|of|since|during|until|by|from|early|late|mid-?)\s+(?:an?\s+|the\s+)?)?"
                             + _MON + r",?\s+" + _YEAR + r"\b", re.I)),
-    ("month", re.compile(r"\b(?P<rel>in|last|this|early|late|mid-?|earlier in|since|during)\s+" + _MON
+    ("month", re.compile(r"\b(?P<rel>(?i:in|last|this|early|late|mid-?|earlier in|since|during))\s+" + _MON
                          + r"(?!\s+\d)\b(?:,?\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b)?")),
     ("year", re.compile(r"\b(?:in|since|during|of|from)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR + r"\b(?!-\d)", re.I)),
     ("dayoff", re.compile(r"\b(?P<word>(?:a|one) day (?:after|earlier)|the (?:previous|preceding) day|the day before)\b", re.I)),
     ("decade", re.compile(r"\b(?:in\s+|during\s+|since\s+)?the\s+(?:early\s+|late\s+|mid-?)?(?P<decade>(?:19|20)\d0)s\b", re.I)),
-    ("weekday", re.compile(r"\b(?:(?P<rel>last|this|on|next)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("weekday", re.compile(r"\b(?:(?P<rel>(?i:last|this|on|next))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("relday", re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b", re.I)),
     ("relperiod", re.compile(r"\b(?P<rel>last|this|next|earlier this|later this|past)\s+(?P<unit>week|month|year)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
@@ -123,6 +123,10 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, str] |
         if unit == "month":
             y, mo = _month_back(pub.year, pub.month, -step)
             return dt.date(y, mo, 1), "month"
+        if step == 0:
+            # "this year", "earlier this year": a span that runs up to publication, so the act may be as
+            # recent as the story; dated by the story's day, at the precision of a year.
+            return pub, "year"
         return dt.date(pub.year + step, 1, 1), "year"
     if kind == "ago":
         raw = g["n"].lower()
