@@ -480,3 +480,7 @@ def test_an_object_shifted_behind_as_is_still_the_object(pairs):
 ])
 def test_a_stated_stance_names_the_aim_first(pairs, text, expected):
     assert expected in pairs(text)
+
+
+def test_backing_stands_behind_someone(pairs):
+    assert ("throw", "CHN", "BLR", "svo") in pairs("Beijing threw its weight behind Minsk's bid to join the SCO.")

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 TARGET_PREPS = ("to", "with", "against", "on", "toward", "towards", "into", "at", "upon", "for", "from", "of",
-                "over", "onto", "between", "among", "about")
+                "over", "onto", "between", "among", "about", "behind")
 SPEECH = {"say", "tell", "state", "announce", "declare", "add", "insist", "demand", "warn", "complain",
           "shout", "write", "tweet", "reply", "respond", "answer", "argue", "charge", "lash", "retort",
           "snap", "scold", "ask", "urge", "remark", "exclaim", "yell", "comment", "explain", "stress"}
