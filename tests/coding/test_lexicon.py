@@ -232,6 +232,7 @@ def test_project_file_validation(tmp_path):
         ("Kyiv launched a war crimes probe into the shelling of the town.", "launched", "094"),
         ("Russia launched an attack on the town.", "launched", "190"),  # no investigation named
         ("The ombudsman investigated the torture of detainees in the prison.", "investigated", "092"),
+        ("Students rallied in Bishkek against the new media law.", "rallied", "1412"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):
