@@ -144,9 +144,9 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mention
                         pair = held
                     pair = _two(recent, number, 0) or pair or _two(recent, number, _PAIR_WINDOW - 1)
                     if pair is None and tok.lemma_.lower() in STATE_NOUNS:
-                        # "the two countries' border commissions": the last two countries the story named.
+                        # "the two countries' border commissions": the last two countries named lately.
                         pair = _two([(n, m) for n, m in recent if m.actor is not None and m.actor.country
-                                     and not m.actor.organization], number, None, most_recent=True)
+                                     and not m.actor.organization], number, _PAIR_HOLD, most_recent=True)
                 if pair is not None:
                     if kind == "pair":
                         settled = (number, pair)
@@ -167,13 +167,13 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mention
     return out
 
 
-def _two(recent: list[tuple[int, Mention]], number: int, window: int | None,
+def _two(recent: list[tuple[int, Mention]], number: int, window: int,
          most_recent: bool = False) -> tuple[Mention, Mention] | None:
-    """The two parties of distinct keys named within ``window`` sentences before sentence ``number`` (any
-    distance for None), in the order named; None when there are more (unless ``most_recent``) or fewer."""
+    """The two parties of distinct keys named within ``window`` sentences before sentence ``number``, in the
+    order named; None when there are more (unless ``most_recent``) or fewer."""
     last: list[Mention] = []
     for n, m in reversed(recent):
-        if window is not None and number - n > window:
+        if number - n > window:
             break
         if all(actor_key(m.actor) != actor_key(x.actor) for x in last):
             last.append(m)
