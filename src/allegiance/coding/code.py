@@ -39,7 +39,7 @@ CODER = CoderInfo(CODER_NAME, CODER_VERSION)
 TARGETLESS_MIN = 0.6
 # Acts that take two: "Putin met Erdogan" is also Erdogan meeting Putin.
 MUTUAL = {"040", "044", "046", "057"}
-HISTORY_DAYS = 366  # events the text dates further back than this are background, not coded
+HISTORY_DAYS = 90  # events the text dates further back than this are background, not coded (gold/README.md, "History and background")
 # Roots whose events often have no target (investigations, threats, force postures).
 TARGETLESS_ROOTS = {"09", "13", "15"}  # not 01/02/14: "X said", "X called for", "crowds rallied" need a target
 OWN_PEOPLE = "own"  # suffix of Mention.via for people placed in the one country their sentence names
