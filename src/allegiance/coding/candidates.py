@@ -14,8 +14,13 @@ predicates that govern it, so sentences without actors cost almost nothing. Patt
   actor, is the speaker's; "you" or the addressee ("told Putin", "demanded of Putin") is the target;
 - mediators and appeals: "acted as a go-between for A and B", "brokered by X between A and B" (X towards
   each), "rejected calls from Washington", "complained that Moscow ...";
-- whose people: "a delegation from Hamas", "the Islamist group Hamas"; the source's own people or forces
-  moved are not the target ("recalled its ambassador from Moscow", "troops near the Ukrainian border").
+- whose people: "a delegation from Hamas", "negotiators from Armenia and Azerbaijan", "the Islamist group
+  Hamas"; the source's own people or forces moved are not the target ("recalled its ambassador from
+  Moscow", "troops near the Ukrainian border"), nor are people handed over ("extradited to Russia a recruiter");
+- aims named indirectly, when nothing nearer names one: a stated clause ("voiced optimism that Russia
+  would return"), a stated stance ("in protest at Lavrov's presence", first), a phrase the act is done in
+  or out of ("pulled out of a meeting with Pashinyan"), the doer of a deed acted on ("condemned the attack
+  on Kyiv by Russia"), whom a demand is made of ("demanded an explanation from the Kremlin").
 
 Who a phrase that names nobody stands for ("the two leaders", "they", police in a Yerevan dateline) is
 ``referents``; places standing for states ("arrived in Hanoi", "struck Odesa", crowds in Tbilisi) ``aims``.
