@@ -82,3 +82,11 @@ def test_each_clause_keeps_its_own_date(events_of):
     dates = {r["evidence"]["trigger"]["text"]: r["date"] for r in records}
     assert dates["condemned"] == "2022-10-10"
     assert dates["praised"] == "2022-10-13"
+
+
+def test_an_undated_paragraph_takes_the_day_the_story_has_reached(events_of):
+    # PUBLISHED is Friday 2022-10-14: the lead's Monday is the 10th; the next paragraph gives no date.
+    _, records = events_of("Russia condemned Ukraine on Monday.\n\nLater, China praised Kazakhstan.")
+    dates = {r["evidence"]["trigger"]["text"]: (r["date"], r["date_precision"]) for r in records}
+    assert dates["condemned"] == ("2022-10-10", "day")
+    assert dates["praised"] == ("2022-10-10", "day")

@@ -141,25 +141,21 @@ class Coder:
             repeated = line in seen_lines  # headlines, captions and boilerplate repeated in the body
             seen_lines.add(line)
             coded.append(s_index in with_actor and not repeated)
-        # A sentence's dates date its own events and those of the sentences after it in its paragraph:
-        # a sentence with no coded sentence from it to its paragraph's end is not read for dates.
-        needed: list[bool] = []
-        later: set[int] = set()
-        for s_index in reversed(range(len(sents))):
-            if coded[s_index]:
-                later.add(paragraphs[s_index])
-            needed.append(paragraphs[s_index] in later)
-        needed.reverse()
+        # A sentence's dates date its own events, those of the sentences after it in its paragraph and, as
+        # the story's current day (when.Timeline), later sentences that give no date: sentences after the
+        # last coded one are not read for dates.
+        last = max((i for i, c in enumerate(coded) if c), default=-1)
         paragraph_dates: dict[int, list[when.DateMention]] = {}
+        timeline = when.Timeline(item.published)
         events: list[Event] = []
-        for s_index, sent in enumerate(sents):
-            if not needed[s_index]:
-                continue
+        for s_index, sent in enumerate(sents[:last + 1]):
             dates = when.find_dates(texts[s_index], item.published) if item.published else []
             earlier = paragraph_dates.setdefault(paragraphs[s_index], [])
             if coded[s_index]:
-                events.extend(self._code_sentence(item, sent, texts[s_index], s_index, index, dates, list(earlier)))
+                events.extend(self._code_sentence(item, sent, texts[s_index], s_index, index, dates,
+                                                  list(earlier) or timeline.current))
             earlier.extend(dates)
+            timeline.read(dates)
         return _collapse(events)
 
     def _code_sentence(self, item: Text, sent: Any, text: str, s_index: int, index: MentionIndex,
