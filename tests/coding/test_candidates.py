@@ -484,3 +484,7 @@ def test_a_stated_stance_names_the_aim_first(pairs, text, expected):
 
 def test_backing_stands_behind_someone(pairs):
     assert ("throw", "CHN", "BLR", "svo") in pairs("Beijing threw its weight behind Minsk's bid to join the SCO.")
+
+
+def test_a_report_of_what_someone_is_is_aimed_at_them(pairs):
+    assert ("say", "USA", "RUS", "svo") in pairs("Biden said on Friday that Putin was responsible for the death.")

@@ -399,15 +399,22 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
         # "expressed confidence that the border deal with China would hold", "voiced optimism that Russia
         # would return", "said Russia had been a reliable partner": an attitude or verdict about what a
         # clause states is aimed at whom that clause is about — its subject, else whom its verb acts on.
-        # Not "said" or "told": what a report is about is coded at the reported act's own trigger. Nor a
+        # Not "said" or "told", unless the clause only says what its subject is: what a report is about is
+        # coded at the reported act's own trigger. Nor a
         # pronoun: "denied that its forces struck", "rejected claims that it was steering" are the speaker.
-        for clause in _stated_clauses(verb) if verb.lemma_ not in SPEECH else []:
+        for clause in (c for c in _stated_clauses(verb) if verb.lemma_ not in SPEECH or _verdict(c)):
             subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             found = _phrase_groups(subject, STATED, index) if subject is not None else []
             found += [(g, STATED) for g, _p in _objects(clause, index)]
             groups.extend(([(t, m) for t, m in g if m.via != "pronoun" and not m.via.endswith((ANCHORED, OWN_PEOPLE))], p)
                           for g, p in found)
     return [g for g in groups if g[0]]
+
+
+def _verdict(clause: "Token") -> bool:
+    """"said Putin was responsible for his death", "said Russia had been a reliable partner": a clause that
+    says what its subject is, which a report is about."""
+    return clause.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in clause.children)
 
 
 def _stated_clauses(verb: "Token") -> list["Token"]:
