@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from allegiance.coding.lexicon_io import VerbBlock, VerbEntry, read_petrarch, read_project
+from allegiance.coding.lexicon_io import PatternEntry, VerbBlock, VerbEntry, read_petrarch, read_project
 from allegiance.coding.patterns import Tok, compile_synsets, match_pattern, word_matches
 from allegiance.coding.phrases import (
     MULTIWORD_FORMAT,
@@ -115,6 +116,9 @@ class Lexicon:
             for verb in block.verbs:
                 for key in {verb.lemma, *verb.forms}:
                     self._verbs.setdefault(key, []).append((verb, block))
+        # Each block's patterns by one of their literal words (positions in ``block.patterns``); the rest free.
+        self._pattern_index: dict[int, tuple[tuple[int, ...], dict[str, tuple[int, ...]]]] = {
+            id(block): _index_patterns(block) for block in self.blocks}
         self._nominal: dict[str, list[NominalEntry]] = {}
         for n in nominal:
             self._nominal.setdefault(n.lemma, []).append(n)
@@ -164,6 +168,7 @@ class Lexicon:
         dep = _dep_slots(token)
         found: list[tuple[tuple[int, ...], LexMatch]] = []
         seen: set[int] = set()
+        hits: dict[int, list[tuple[PatternEntry, int, list[tuple[str, int]]]]] = {}  # by block, for its verbs
         for entry, block in self._verbs.get(verb.lemma, []) + self._verbs.get(verb.text, []):
             if id(entry) in seen:
                 continue
@@ -174,20 +179,15 @@ class Lexicon:
             trigger = tuple(i + off for i in span)
             # an entry written for this very form ("left") beats one for the lemma ("leave")
             form = int(entry.lemma == verb.text != verb.lemma)
-            for p in block.patterns:
-                if not p.pattern.required <= present or any(
-                        self._compiled.get(name, {}).keys().isdisjoint(present) for name in p.pattern.synsets):
-                    continue  # a word, or every member of a synonym set, is missing from the window
-                slots = match_pattern(p.pattern, toks, v, self._compiled, start=start, end=end)
-                if slots is None:
-                    continue
-                spec = p.pattern.specificity
-                roles = [(r, i + off) for r, i in slots.items() if r in ("source", "target", "compound")]
+            matched = hits.get(id(block))
+            if matched is None:
+                matched = hits[id(block)] = self._block_patterns(block, toks, v, start, end, present)
+            for p, spec, roles in matched:
                 found.append(
                     (
                         (1, spec, form),
                         LexMatch(p.code, p.reverse, "pattern", p.pattern.text(), min(0.95, 0.65 + 0.07 * spec),
-                                 trigger, tuple(roles + dep), block.name, block.source),
+                                 trigger, tuple([(r, i + off) for r, i in roles] + dep), block.name, block.source),
                     )
                 )
             if entry.code is not None or entry.reverse is not None:
@@ -199,6 +199,28 @@ class Lexicon:
         found.extend(((2, len(m.trigger), 0), m) for m in self._multiword(toks, off, v, dep))
         found.sort(key=lambda f: f[0], reverse=True)
         return _dedupe(m for _, m in found)
+
+    def _block_patterns(self, block: VerbBlock, toks: Sequence[Tok], v: int, start: int, end: int,
+                        present: frozenset[str]) -> list[tuple[PatternEntry, int, list[tuple[str, int]]]]:
+        """The block's patterns that match at ``v``, in the block's order, with their specificity and the
+        slots they fill (positions in ``toks``)."""
+        free, by_word = self._pattern_index[id(block)]
+        # only patterns whose every word is in the window can match: look them up by one word of each
+        order = sorted(itertools.chain(free, *(by_word[w] for w in present & by_word.keys())))
+        patterns = block.patterns
+        out = []
+        for n in order:
+            p = patterns[n]
+            pattern = p.pattern
+            if not pattern.required <= present or any(
+                    self._compiled.get(name, {}).keys().isdisjoint(present) for name in pattern.synsets):
+                continue  # a word, or every member of a synonym set, is missing from the window
+            slots = match_pattern(pattern, toks, v, self._compiled, start=start, end=end)
+            if slots is None:
+                continue
+            roles = [(r, i) for r, i in slots.items() if r in ("source", "target", "compound")]
+            out.append((p, pattern.specificity, roles))
+        return out
 
     def match_multiword(self, doc_or_tokens: Any, token: Any) -> list[LexMatch]:
         toks, off, v, _, _, tok = self._window(doc_or_tokens, token)
@@ -230,6 +252,18 @@ class Lexicon:
 
     def nominal_lemmas(self) -> frozenset[str]:
         return frozenset(self._nominal)
+
+
+def _index_patterns(block: VerbBlock) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    free: list[int] = []
+    by_word: dict[str, list[int]] = {}
+    for n, p in enumerate(block.patterns):
+        required = p.pattern.required
+        if required:
+            by_word.setdefault(min(required), []).append(n)
+        else:
+            free.append(n)
+    return tuple(free), {w: tuple(ns) for w, ns in by_word.items()}
 
 
 def _verb_span(entry: VerbEntry, toks: Sequence[Tok], v: int) -> list[int] | None:
