@@ -90,3 +90,9 @@ def test_an_undated_paragraph_takes_the_day_the_story_has_reached(events_of):
     dates = {r["evidence"]["trigger"]["text"]: (r["date"], r["date_precision"]) for r in records}
     assert dates["condemned"] == ("2022-10-10", "day")
     assert dates["praised"] == ("2022-10-10", "day")
+
+
+def test_a_declined_cooperative_act_is_a_refusal(events_of):
+    keys, records = events_of("Armenia will not attend the CSTO summit in Minsk. Russia will not attack Finland, Lavrov said.")
+    assert {(r["source"]["country"], r["cameo"]) for r in records} == {("ARM", "125")}
+    assert all(r["plover"] == "REJECT" for r in records)

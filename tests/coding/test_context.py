@@ -26,6 +26,21 @@ def test_negated_and_refused_acts(nlp, text, word):
 
 
 @pytest.mark.parametrize(
+    "text, word, declines",
+    [
+        ("Armenia will not attend the summit in Minsk.", "attend", True),
+        ("Baku won't sign the peace treaty this year.", "sign", True),
+        ("Tokayev said Kazakhstan would not recognise the two republics.", "recognise", True),
+        ("Armenia did not attend the summit in Minsk.", "attend", False),
+        ("Minsk would not comment on the report.", "comment", False),  # not reported: no promise of anything
+    ],
+)
+def test_a_negated_future_declines_the_act(nlp, text, word, declines):
+    c = ctx(nlp, text, word)
+    assert c.negated and c.refusal is declines
+
+
+@pytest.mark.parametrize(
     "text, word",
     [
         ("Russia could invade Ukraine.", "invade"),

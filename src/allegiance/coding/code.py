@@ -39,6 +39,13 @@ CODER = CoderInfo(CODER_NAME, CODER_VERSION)
 TARGETLESS_MIN = 0.6
 # Acts that take two: "Putin met Erdogan" is also Erdogan meeting Putin.
 MUTUAL = {"040", "044", "046", "057"}
+# Declining a cooperative act (CAMEO 04-08), as the codebook's REJECT codes name them: meeting 125,
+# signing an agreement 127, material cooperation 121, giving aid 122, yielding 124.
+REFUSALS = {
+    "04": "125", "05": "120", "057": "127", "06": "121", "061": "1211", "062": "1212",
+    "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
+    "08": "124", "081": "1241", "082": "1242", "083": "123", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
+}
 HISTORY_DAYS = 90  # events the text dates further back than this are background, not coded (gold/README.md, "History and background")
 # Roots whose events often have no target (investigations, threats, force postures).
 TARGETLESS_ROOTS = {"09", "13", "15"}  # not 01/02/14: "X said", "X called for", "crowds rallied" need a target
@@ -173,11 +180,18 @@ class Coder:
             ctx = contexts.get(cand.trigger)
             if ctx is None:
                 ctx = contexts[cand.trigger] = context.assess(trigger, dated=bool(dates), question=question)
-            if not ctx.coded:
+            declined = ctx.refusal and cand.target is not None
+            if not ctx.coded and not declined:
                 continue
-            decision = self.classify(cand, doc, announced=ctx.intent)
+            # a declined act is read as if announced: the classifier's "no event" speaks of the negation
+            decision = self.classify(cand, doc, announced=ctx.intent or declined)
             if decision is None:
                 continue
+            if declined:
+                refused = refusal_code(decision.code)
+                if refused is None:
+                    continue  # "will not attack" is no refusal of anything CAMEO codes
+                decision = dataclasses.replace(decision, code=refused, reverse_code=None)
             if cand.target is None and decision.confidence >= TARGETLESS_MIN and decision.code[:2] in DOMESTIC_ROOTS:
                 cand = _domestic(cand, trigger, index, sent) or cand
             if cand.target is None and (decision.confidence < TARGETLESS_MIN or decision.code[:2] not in TARGETLESS_ROOTS):
@@ -246,6 +260,15 @@ class Coder:
             sentence=text.strip(), evidence=evidence, location=location,
             confidence=confidence, coder=CODER, modality=modality,
         )
+
+
+def refusal_code(code: str) -> str | None:
+    """The CAMEO 12 code for declining the cooperative act ``code`` ("will not attend the talks" is 125,
+    "said it would not ease sanctions" 1244); None for acts whose refusal CAMEO does not code as REJECT."""
+    for prefix in (code, code[:3], code[:2]):
+        if prefix in REFUSALS:
+            return REFUSALS[prefix]
+    return None
 
 
 def _domestic(cand: Candidate, trigger: Any, index: MentionIndex, sent: Any) -> Candidate | None:

@@ -4,7 +4,9 @@
 ``Context``. The coder's policy, applied in ``code.py``:
 
 - **negated** (``did not condemn``, ``refrained from condemning``, ``denied attacking``, ``failed to``,
-  ``no talks``): the act is not coded. A refusal verb with its own lexicon entry ("refused", "rejected",
+  ``no talks``): the act is not coded. A negated future (``will not attend``, ``said it would not
+  recognise``) is a **refusal**: the actor declines the act, and a cooperative act so declined is coded
+  as the CAMEO 12 REJECT it amounts to (``code.py``). A refusal verb with its own lexicon entry ("refused", "rejected",
   "turned down") is coded as itself, a CAMEO 12 REJECT, because the refusal is the act the text reports;
   a bare denial ("Moscow denied the report") is coded only when the lexicon gives "deny" a code (CAMEO
   014-style responsibility denials), never as the act denied.
@@ -53,6 +55,7 @@ class Context:
     speculative: bool = False
     intent: bool = False
     background: bool = False
+    refusal: bool = False  # negated future: "will not attend", "said it would not recognise"
     cue: str | None = None  # the word that decided it, for audit
     frame: int | None = None  # token index of the verb that frames an intent ("agreed to release")
 
@@ -70,7 +73,9 @@ def _local(tok: "Token") -> Context | None:
     for child in tok.children:
         low = child.lower_
         if child.dep_ == "neg" or (low in NEGATORS and child.dep_ in ("neg", "advmod", "det", "preconj")):
-            return Context(negated=True, cue=low)  # "would not send": negation outranks modality
+            # "would not send": negation outranks modality; with "will" it declines the act
+            declines = any(c.dep_ == "aux" and (c.lower_ in INTENT_AUX or c.lemma_ == "will") for c in tok.children)
+            return Context(negated=True, refusal=declines, cue=low)
     for child in tok.children:
         low = child.lower_
         if child.dep_ in ("aux", "auxpass") and low in SPECULATIVE_AUX:
@@ -112,6 +117,9 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
         if found is not None:
             if reported and found.speculative and found.cue in BACKSHIFTED_WILL:
                 return Context(intent=True, cue=found.cue)  # "said it would send": the reported "will send"
+            if reported and found.negated and not found.refusal and any(
+                    c.dep_ == "aux" and c.lower_ in BACKSHIFTED_WILL for c in node.children):
+                return Context(negated=True, refusal=True, cue=found.cue)  # "said it would not recognise"
             return found
         if node.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in node.children) and not dated \
                 and not reported:  # "said it had reached an agreement": the reported "has reached"
