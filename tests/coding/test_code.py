@@ -96,3 +96,10 @@ def test_a_declined_cooperative_act_is_a_refusal(events_of):
     keys, records = events_of("Armenia will not attend the CSTO summit in Minsk. Russia will not attack Finland, Lavrov said.")
     assert {(r["source"]["country"], r["cameo"]) for r in records} == {("ARM", "125")}
     assert all(r["plover"] == "REJECT" for r in records)
+
+
+def test_declining_comment_and_claiming_responsibility_need_no_target(events_of):
+    _, records = events_of("Azerbaijan's foreign ministry declined to comment on the claims on Tuesday.")
+    assert [(r["source"]["country"], r["cameo"], r["target"]) for r in records] == [("AZE", "011", None)]
+    _, said = events_of("Azerbaijan's foreign ministry said on Tuesday that the claims were old.")
+    assert said == []  # a bare statement with no one on the receiving end stays uncoded

@@ -49,6 +49,9 @@ REFUSALS = {
 HISTORY_DAYS = 90  # events the text dates further back than this are background, not coded (gold/README.md, "History and background")
 # Roots whose events often have no target (investigations, threats, force postures).
 TARGETLESS_ROOTS = {"09", "13", "15"}  # not 01/02/14: "X said", "X called for", "crowds rallied" need a target
+# Statements that are acts in themselves and name no one by nature: declining to comment, claiming
+# responsibility. Not denials (016): "rejected the accusations" answers an accuser the text names.
+TARGETLESS_CODES = {"011", "015"}
 OWN_PEOPLE = "own"  # suffix of Mention.via for people placed in the one country their sentence names
 FOREIGN_ROOTS = {"18", "19", "20"}  # acts of war: their victims are not taken to be the actor's own people
 DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion: a state's acts on its own people need no named target
@@ -194,7 +197,7 @@ class Coder:
                 decision = dataclasses.replace(decision, code=refused, reverse_code=None)
             if cand.target is None and decision.confidence >= TARGETLESS_MIN and decision.code[:2] in DOMESTIC_ROOTS:
                 cand = _domestic(cand, trigger, index, sent) or cand
-            if cand.target is None and (decision.confidence < TARGETLESS_MIN or decision.code[:2] not in TARGETLESS_ROOTS):
+            if cand.target is None and (decision.confidence < TARGETLESS_MIN or not _may_lack_target(decision.code)):
                 continue  # an act with nobody on the receiving end is too often no event, or a half-read one
             if cand.target is not None and cand.target.via.endswith(OWN_PEOPLE) and decision.code[:2] in FOREIGN_ROOTS:
                 continue  # "troops killed civilians": whose civilians the sentence does not say
@@ -241,7 +244,8 @@ class Coder:
         """A candidate without a target whose lexicon readings all lie in roots that need one: not worth
         asking the classifier (the costlier half), which could only rescue it by overruling the lexicon."""
         matches = self.classify.lexicon_matches(cand, doc)
-        return bool(matches) and all(m.code is not None and m.code[:2] not in UNAIMED_ROOTS for m in matches)
+        return bool(matches) and all(m.code is not None and m.code[:2] not in UNAIMED_ROOTS
+                                     and m.code[:3] not in TARGETLESS_CODES for m in matches)
 
     def _event(self, item: Text, text: str, cand: Candidate, trigger: Any, info: Any, code: str,
                date: dt.date | None, precision: str | None, location: Any, confidence: float, modality: str) -> Event:
@@ -260,6 +264,10 @@ class Coder:
             sentence=text.strip(), evidence=evidence, location=location,
             confidence=confidence, coder=CODER, modality=modality,
         )
+
+
+def _may_lack_target(code: str) -> bool:
+    return code[:2] in TARGETLESS_ROOTS or code[:3] in TARGETLESS_CODES
 
 
 def refusal_code(code: str) -> str | None:
