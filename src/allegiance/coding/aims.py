@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-    from allegiance.coding.candidates import MentionIndex
+    from allegiance.coding.mentions import MentionIndex
 
 Group = list[tuple["Token", Mention]]
 DESTINATION = "destination"  # Mention.via of a state named by the place a visit goes to

@@ -17,7 +17,7 @@ from allegiance.models import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from allegiance.coding.candidates import MentionIndex
+    from allegiance.coding.mentions import MentionIndex
 
 ANCHORED = "place"  # suffix of Mention.via for groups the coder placed in the country the sentence names
 NATIONALS = "+nationals"  # suffix of Mention.via for a crowd named by its nationality ("Georgians rallied")

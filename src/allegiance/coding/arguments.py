@@ -1,0 +1,274 @@
+"""Who a predicate's own dependents name: its subjects (source) and objects (target), the object phrases
+they head (``_phrase_groups``), and the clauses and infinitives it states.
+
+Split from ``candidates``, which decides from these (and from ``nominal`` and reported speech) which
+(trigger, source, target) candidates a sentence offers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from allegiance.coding.aims import capital, destination, place_acted_on
+from allegiance.coding.context import conjoined_to
+from allegiance.coding.cues import (AIMED_PREPS, APPEAL_NOUNS, APPEALS, ARRIVAL, COMPLAINTS, FRAMES, GATHERINGS,
+                                    LOCATIVE, LOOSE_PREPS, MEASURES, MEMBERSHIP, PHASES, SPEECH, STANCES, STATED,
+                                    TARGET_PREPS, TRAVEL, VICINITY)
+from allegiance.coding.referents import ANCHORED, OWN_PEOPLE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from allegiance.coding.mentions import MentionIndex
+    from allegiance.models import Mention
+
+
+def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", Mention]], str]:
+    """Source actors of a verb and how they were found."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = index.actors_at(pobj)
+                    if found:
+                        return found, "passive"
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            # "NATO foreign ministers meeting in Brussels voiced support": a gathering speaks for its members.
+            gathered = [] if child.lemma_.lower() not in GATHERINGS else index.actors_at(child, through_events=True) or [
+                f for c in child.children if c.dep_ == "compound" for f in index.actors_at(c)]  # "NATO ministers meeting"
+            return index.actors_at(child) or gathered or capital(child), "svo"
+        if child.dep_ == "nsubjpass":
+            return [], "passive"  # the passive subject is the target; no "by" phrase, no source
+    # No subject of its own: conjoined and complement verbs share their head's ("met and agreed", "agreed to
+    # send", "is about to restore", "is set to sign").
+    head = conjoined_to(verb)
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        return [], "passive"  # "Asked whether ..., Peskov said": the participle's subject is someone else
+    if verb.dep_ in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
+        control = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+        if verb.dep_ == "xcomp" and control is not None and index.actors_at(control):
+            return index.actors_at(control), "inherited"  # "urged Israel to stop": Israel would stop
+        found, how = _subjects(head, index)
+        if not found and verb.dep_ == "xcomp":
+            passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            found = index.actors_at(passive) if passive is not None else []
+        return found, "inherited" if found else how
+    if verb.dep_ in ("relcl", "acl"):
+        noun = verb.head
+        if verb.tag_ == "VBN" and verb.dep_ == "acl":
+            return [], "passive"  # "troops sent by ..." handled through the agent above
+        return index.actors_at(noun), "svo"
+    return [], "svo"
+
+
+def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
+    """Target actors of a verb: passive subject, direct object, dative, then prepositional objects; with
+    ``stated``, failing those, whom a clause it states is about."""
+    groups: list[tuple[list[tuple["Token", Mention]], str | None]] = []
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            # "Russia's mobilisation was denounced by the United States": the passive subject is the target.
+            groups.extend(_phrase_groups(child, None, index))
+    seen_object = False
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd") or (child.dep_ == "dative" and child.pos_ != "ADP"):
+            if child.dep_ == "dobj" and seen_object:
+                continue  # "held talks ..., Putin's first trip to Belarus": a second object is an apposition
+            seen_object = seen_object or child.dep_ == "dobj"
+            groups.extend(_phrase_groups(child, None, index))
+    arrival = verb.lemma_ in ARRIVAL
+    for child in verb.children:
+        if verb.lemma_ in TRAVEL and child.lower_ == "from":
+            continue  # "arrived in Hanoi from Pyongyang": where a journey starts is not whom it is to
+        # spaCy marks "sent troops to X" as a dative "to"; "arrived in Yerevan" names whom a visit is to.
+        if child.dep_ in ("prep", "dative") and (child.lower_ in TARGET_PREPS or (arrival and child.lower_ in LOCATIVE)):
+            start = len(groups)
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if pobj.lemma_.lower() in index.event_nouns and child.lower_ in LOOSE_PREPS | LOCATIVE:
+                    continue  # "deployed police for the SCO summit", "declined at the Kazan summit": the setting
+                if child.lower_ in LOOSE_PREPS:
+                    # "deployed police for the SCO summit": only an actor named outright is a target here.
+                    if pobj.i in index.by_token:
+                        groups.append((index.actors_at(pobj), child.lower_))
+                    continue
+                groups.extend(_phrase_groups(pobj, child.lower_, index))
+            if len(groups) > start:
+                # "spoke with Putin and then with Zelensky": a conjoined phrase adds to the same addressees.
+                more = [f for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"
+                        for o in c.children if o.dep_ == "pobj" for f in index.actors_at(o)]
+                groups[start] = (groups[start][0] + more, groups[start][1])
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            # "acted as a go-between for Moscow and Kyiv", "served as mediator between Baku and Yerevan":
+            # the role names whom the act is for, not the role itself.
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                if not seen_object and any(c.dep_ in ("poss", "amod", "compound") and c.i in index.by_token
+                                           and index.by_token[c.i].via != "pronoun" for c in pobj.children):
+                    # "dismissed as a fabrication Kyiv's claim": spaCy reads the shifted object into "as".
+                    groups.extend(_phrase_groups(pobj, None, index))
+                    continue
+                for prep in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+                    groups.extend((found, prep.lower_) for a in prep.children if a.dep_ == "pobj"
+                                  for found in [index.actors_at(a)] if found)
+    # "brokered by the Emirates between Russia and Ukraine": the parser hangs "between" on an argument.
+    for arg in (a for c in verb.children if c.dep_ in ("agent", "dobj")
+                for a in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"])):
+        for prep in (c for c in arg.children if c.dep_ == "prep" and c.lower_ in ("between", "among")):
+            groups.extend((found, prep.lower_) for a in prep.children if a.dep_ == "pobj"
+                          for found in [index.actors_at(a)] if found)
+    if not any(g[0] for g in groups):
+        # "pulled out of a planned meeting with Pashinyan", "suspended $95m in assistance to Georgia": a
+        # phrase the act is done in or out of may itself be aimed at someone.
+        for child in (c for c in verb.children if c.dep_ == "prep" and c.lower_ not in TARGET_PREPS):
+            for pobj in _prep_objects(child):
+                groups.extend((found, p.lower_) for p in pobj.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
+                              for o in p.children if o.dep_ == "pobj" for found in [index.actors_at(o)] if found)
+    # "boycotted the OSCE meeting in protest at Lavrov's presence", "spoke out in defence of Lukashenko's
+    # decision", "expelled diplomats in retaliation for Moscow's move": a phrase that says whom the act answers
+    # or stands for names its aim before anything it is done to.
+    stances = [t for c in verb.children if c.dep_ in ("prep", "dobj") for t in c.subtree
+               if t.dep_ == "pobj" and t.head.lower_ == "in" and t.lemma_.lower() in STANCES]
+    # The parser hangs the stance's own preposition on the noun or, right after it, elsewhere.
+    groups[:0] = [g for pobj in stances for p in {*pobj.children, pobj.doc[min(pobj.i + 1, len(pobj.doc) - 1)]}
+                  if p.dep_ == "prep" and p.lower_ in ("of", "at", "against", "with", "to", "for", "over")
+                  for o in p.children if o.dep_ == "pobj" for g in _phrase_groups(o, pobj.lemma_.lower(), index, 1)]
+    if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
+        groups.insert(0, (index.actors_at(verb.head), None))
+    recipients = [g for g in groups if g[1] == "to" and any(m.actor is not None and m.actor.type == "state" for _, m in g[0])]
+    if recipients and groups[0][1] is None and groups[0][0] and all(
+            m.actor is not None and m.actor.type in ("person", "group", "unknown") for _, m in groups[0][0]):
+        # "extradited to Russia a suspected Islamic State recruiter", "handed the detained sailors to Ukraine":
+        # people handed over are what the act moves; the state they go to is whom it is aimed at.
+        groups = recipients + [g for g in groups if g not in recipients]
+    if verb.lemma_ in TRAVEL and not any(g[0] for g in groups):
+        groups.extend(destination(verb, index))
+    elif not any(g[0] for g in groups) and verb.lemma_ not in ARRIVAL:
+        groups.extend(place_acted_on(verb, index))
+    if not any(g[0] for g in groups):
+        # "threatened to close its border with Belarus", "refused to recognise Kosovo": an act announced,
+        # offered or refused is aimed at the object of the act.
+        for clause in (c for c in verb.children if c.dep_ == "xcomp" and verb.lemma_ in FRAMES | PHASES):
+            groups.extend(g for g in _objects(clause, index) if g[0])
+    if verb.lemma_ in APPEALS:
+        # "demanded respect from Putin", "asked a favour of Beijing", "demanded an explanation from the Kremlin
+        # for the downing of its jet": whom the appeal is made of comes before what the thing asked is about.
+        groups[:0] = [(index.actors_at(pobj), prep.lower_) for obj in verb.children if obj.dep_ == "dobj"
+                      for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
+                      for pobj in prep.children if pobj.dep_ == "pobj" and pobj.i in index.by_token]
+    if not any(g[0] for g in groups):
+        # "demanded that Russia end the invasion", "urged that Kyiv negotiate": the addressee of a demand
+        # or appeal is the subject of the clause that states it.
+        # "allowed IAEA inspectors to rotate", "wanted Moscow to stop": spaCy makes the object of an
+        # infinitive complement its subject; it is whom the act is aimed at.
+        # "complained that Moscow paid too little attention": a complaint is aimed at whom it is about.
+        for clause in (c for c in verb.children
+                       if c.dep_ == "ccomp" and (verb.lemma_ in APPEALS | COMPLAINTS or _infinitive(c))):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                groups.append((index.actors_at(subject), "that"))
+    if stated and not any(g[0] for g in groups):
+        # "expressed confidence that the border deal with China would hold", "voiced optimism that Russia
+        # would return", "said Russia had been a reliable partner": an attitude or verdict about what a
+        # clause states is aimed at whom that clause is about — its subject, else whom its verb acts on.
+        # Not "said" or "told", unless the clause only says what its subject is: what a report is about is
+        # coded at the reported act's own trigger. Nor a
+        # pronoun: "denied that its forces struck", "rejected claims that it was steering" are the speaker.
+        for clause in (c for c in _stated_clauses(verb) if verb.lemma_ not in SPEECH or _verdict(c)):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            found = _phrase_groups(subject, STATED, index) if subject is not None else []
+            found += [(g, STATED) for g, _p in _objects(clause, index)]
+            groups.extend(([(t, m) for t, m in g if m.via != "pronoun" and not m.via.endswith((ANCHORED, OWN_PEOPLE))], p)
+                          for g, p in found)
+    return [g for g in groups if g[0]]
+
+
+def _verdict(clause: "Token") -> bool:
+    """"said Putin was responsible for his death", "said Russia had been a reliable partner": a clause that
+    says what its subject is, which a report is about."""
+    return clause.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in clause.children)
+
+
+def _stated_clauses(verb: "Token") -> list["Token"]:
+    """Finite clauses a verb states, or that the noun it expresses holds ("confidence that ...")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _infinitive(c)]
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    nouns += [o for p in verb.children if p.dep_ == "prep" for o in _prep_objects(p)]  # "looked into reports that"
+    clauses += [a for o in nouns if o.pos_ == "NOUN" for a in o.children
+                if a.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
+    return clauses
+
+
+def _prep_objects(prep: "Token") -> list["Token"]:
+    """The objects of a preposition, through a compound one ("out of", "away from")."""
+    return [o for p in [prep, *(c for c in prep.children if c.dep_ == "prep")] for o in p.children if o.dep_ == "pobj"]
+
+
+def _infinitive(clause: "Token") -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: int = 2
+                   ) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
+    """Actor groups an object phrase offers, best first: the phrase itself ("Russia"), then its own
+    prepositional objects, two levels deep ("ties with Gondor", "an attack by Osgiliath soldiers",
+    "pessimism about any dialogue with the United States"), then its modifiers ("Russia's decision",
+    "the Russian allegation")."""
+    direct = index.by_token.get(noun.i)
+    if direct is not None:
+        return [(index.actors_at(noun), prep)]
+    groups: list[tuple[list[tuple["Token", Mention]], str | None]] = []
+    for child in noun.children:
+        # "praised China's plan for Ukraine", "condemned Russia's attack on Ukraine": the named owner of
+        # the thing acted on is whom the act is aimed at.
+        mention = index.by_token.get(child.i) if child.dep_ == "poss" else None
+        if mention is not None and mention.via != "pronoun":
+            groups.append((index.actors_at(child), prep))
+    for child in noun.children:
+        # "condemned the atrocities committed by Russian forces", "the attack carried out by Hamas": who did
+        # the deed acted on.
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            groups.extend((found, "by") for a in child.children if a.dep_ == "agent"
+                          for o in a.children if o.dep_ == "pobj" for found in [index.actors_at(o)] if found)
+    for child in noun.children:
+        # "rejected calls from Washington", "welcomed an offer from Beijing": who made the appeal.
+        if child.dep_ == "prep" and child.lower_ == "from" and noun.lemma_.lower() in APPEAL_NOUNS:
+            groups.extend((found, "from") for o in child.children if o.dep_ == "pobj"
+                          for found in [index.actors_at(o)] if found)
+    for child in noun.children:
+        # "a package of sanctions on Russia", "a new wave of strikes against Kharkiv": the measure's own target.
+        if child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() in MEASURES:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                groups.extend(_phrase_groups(pobj, prep, index, depth))
+    # "condemned the attack on Kyiv by Russia", "an inquiry into exports to Russia by Turkish companies": who
+    # did the deed acted on comes before whom the deed was aimed at.
+    for child in sorted(noun.children, key=lambda c: c.lower_ != "by"):
+        # "froze its participation in the CSTO", "missiles into waters around Taiwan": a membership is in a
+        # body, and the waters around an island are the island's.
+        nested = (child.lower_ in ("in", "within") and noun.lemma_.lower() in MEMBERSHIP) or child.lower_ in VICINITY
+        if child.dep_ == "prep" and (child.lower_ in TARGET_PREPS + ("by",) or nested) and child.lower_ not in ("of", "from"):
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                if depth > 1:
+                    groups.extend(_phrase_groups(pobj, child.lower_, index, depth - 1))
+                else:
+                    found = index.actors_at(pobj)
+                    if found:
+                        groups.append((found, child.lower_))
+    # A possessive pronoun ("their encounter", "its troops") is too loose a link to aim an event at.
+    found = [(t, m) for t, m in index.actors_at(noun, through_events=True) if m.via != "pronoun"]
+    if found:
+        groups.append((found, prep))
+        if noun.lemma_.lower() not in index.event_nouns:
+            # "confiscated the Ukrainian assets of Russian banks": when the modifier turns out to be the
+            # source's own country, whose the thing is still names the target.
+            groups.extend((owner, prep) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in c.children if o.dep_ == "pobj" for owner in [index.actors_at(o)]
+                          if owner and all(m is not f for _, m in owner for _, f in found))
+    if not groups and depth > 1:
+        # "sent 100 rescuers and several aircraft to Turkey": the destination hangs on the last conjunct.
+        for conj in (c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):
+            groups.extend(g for g in _phrase_groups(conj, prep, index, depth - 1) if g[1] != prep)
+    return groups

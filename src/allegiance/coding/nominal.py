@@ -1,0 +1,84 @@
+"""Events named by nouns: the source and target groups of an event noun ("Putin's visit to Dushanbe",
+"talks between Baku and Yerevan", "Russia imposed sanctions on ...") and whether it stands as news on its own.
+
+Split from ``candidates``; a light or travel verb lends the noun its arguments, read with ``arguments``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from allegiance.coding.arguments import _objects, _subjects
+from allegiance.coding.cues import ARRIVAL, GATHERINGS, GIVEN, LIGHT_VERBS, SPEECH, STATED, TARGET_PREPS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from allegiance.coding.mentions import MentionIndex
+    from allegiance.models import Mention
+
+
+def _noun_args(noun: "Token", index: MentionIndex):
+    """Source and target groups of an event noun: "Putin's visit to Dushanbe", "talks between A and B"."""
+    sources: list[tuple["Token", Mention]] = []
+    targets: list[tuple[list[tuple["Token", Mention]], str | None]] = []
+    between: list[tuple["Token", Mention]] = []
+    how = "nominal"
+    given = False
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and not sources:
+            mention = index.by_token.get(child.i)
+            if mention is not None:
+                sources = [(child, mention)] + [(c, m) for c, m in index.actors_at(child)[1:]]
+        elif child.dep_ == "prep":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                if child.lower_ == "of" and not sources:
+                    # "the signing of the treaty by Putin and Kim": the parser hangs the agent on the thing.
+                    agent = next((a for c in pobj.children if c.dep_ == "prep" and c.lower_ == "by"
+                                  for a in c.children if a.dep_ == "pobj"), None)
+                    if agent is not None and index.actors_at(agent):
+                        sources = index.actors_at(agent)
+                        continue
+                found = index.actors_at(pobj)
+                if not found:
+                    continue
+                if child.lower_ in ("between", "among"):
+                    between = found
+                elif child.lower_ == "by":
+                    sources = found
+                elif child.lower_ == "from" and not sources and noun.lemma_.lower() in GIVEN:
+                    sources, given = found, True  # "sharp criticism from Beijing", "aid from India"
+                elif child.lower_ == "of" and noun.lemma_.lower() in GATHERINGS:
+                    continue  # "the summit of the CSTO" is the CSTO's own meeting, not a meeting with it
+                elif child.lower_ in TARGET_PREPS:
+                    targets.append((found, child.lower_))
+    if sources and not targets:
+        # "Ukraine's demand that Iran stop supplying weapons": whom the clause the event states is about.
+        targets = [(g, STATED) for clause in noun.children if clause.dep_ in ("acl", "ccomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+                   for subject in clause.children if subject.dep_ in ("nsubj", "nsubjpass")
+                   for g in [index.actors_at(subject)] if g]
+    if given and not targets and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+        # "Sharp criticism from Beijing greeted Washington's arms sale": what the event meets is its aim.
+        targets = [g for g in _objects(noun.head, index, stated=False) if g[0]]
+    if not sources and not between and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in LIGHT_VERBS:
+        verb = noun.head
+        sources, _ = _subjects(verb, index)
+        how = "light"
+        if not targets:
+            targets = [g for g in _objects(verb, index) if g[1] is not None]
+    if not sources and not between and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to", "at"):
+        # "Putin arrived for talks with Rahmon": the traveller takes part in the noun's event.
+        verb = noun.head.head
+        if verb.pos_ == "VERB" and verb.lemma_ in ARRIVAL:
+            sources, _ = _subjects(verb, index)
+            how = "light"
+    return sources, targets, between, how
+
+
+def _reported_as_news(noun: "Token") -> bool:
+    """A nominal event stands on its own as the subject of its clause or a headline's head ("Talks between
+    Baku and Yerevan stalled", "Putin's visit to Dushanbe"), not as an object or modifier of another act."""
+    if noun.dep_ in ("ROOT", "nsubj", "nsubjpass") or (noun.dep_ == "ccomp" and noun.head.lemma_ in SPEECH):
+        return True  # also what a quote says: "'Ukraine demands that Iran stop ...,' the ministry said"
+    return noun.dep_ in ("appos", "attr") and noun.head.dep_ in ("ROOT", "nsubj")
