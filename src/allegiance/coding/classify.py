@@ -17,6 +17,7 @@ conflictual acts become threats (CAMEO 13).
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -134,7 +135,8 @@ class Classify:
     def __call__(self, cand: Candidate, doc: "Doc", *, announced: bool = False) -> Decision | None:
         """``announced``: the context found the act announced for later ("said it would send"); the
         classifier's "no event" then speaks of the tense, not of the act, and does not veto."""
-        order = _quoted_order(doc[cand.trigger]) if cand.target is not None else None
+        token = doc[cand.trigger]
+        order = _quoted_order(token) if cand.target is not None else None
         if order is not None:
             ordered = [m.code for m in self.lexicon.match(doc, order) if m.code is not None]
             code = _DEMAND.get(ordered[0][:2], "100") if ordered else "100"
@@ -145,7 +147,7 @@ class Classify:
         sure = best is not None and best.code is not None and best.confidence >= LEXICON_SURE
         probs = [] if sure else self._predict(cand, doc)
         # a verbal participle clause the classifier reads as no event: only its reading of the act counts
-        participle = best is not None and best.code is not None and _verbal_participle(doc[cand.trigger], best.code)
+        participle = best is not None and best.code is not None and _verbal_participle(token, best.code)
         if best is not None:
             if best.code is None:
                 if best.reverse and cand.target is not None:
@@ -159,7 +161,7 @@ class Classify:
                     # under "would"/"will" the classifier's "no event" speaks of the tense: ask it which act
                     agree /= max(1e-6, 1 - sum(p for c, p in probs if cameo_root(c) is None))
                 top_code, top_p = probs[0]
-                specific = _specific(best, doc[cand.trigger])
+                specific = _specific(best, token)
                 # a specific reading gives way only to another pattern, never to the verb's bare default
                 own = any(m.code is not None and _root(m.code) == cameo_root(top_code)
                           and not (specific and m.kind == "verb") for m in matches)
@@ -178,7 +180,7 @@ class Classify:
                     conf *= 0.5
                 elif top_p >= CLASSIFIER_VETO and cameo_root(top_code) is None and not announced and not participle:
                     conf *= 0.6  # sure it is no event at all
-            if announced and _committed(doc[cand.trigger]):
+            if announced and _committed(token):
                 conf = max(conf, MIN_CONFIDENCE)  # the commitment verb vouches for the act
             if conf < (MIN_CONFIDENCE if self.classifier is not None and not participle else LEXICON_ONLY_MIN):
                 return None
@@ -288,6 +290,8 @@ def _act(token: Any) -> Any:
     return next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), token)
 
 
+# Asked for every label of every ranking; the codebook is loaded once per process, so the answer never changes.
+@functools.lru_cache(maxsize=4096)
 def cameo_root(code: str | None) -> str | None:
     """The root of a classifier label, or None for its "no event" label or anything not a CAMEO code."""
     if not code or not code[:2].isdigit():

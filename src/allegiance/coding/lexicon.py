@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from allegiance import parse
 from allegiance.coding.lexicon_io import PatternEntry, VerbBlock, VerbEntry, read_petrarch, read_project
 from allegiance.coding.patterns import Tok, compile_synsets, match_pattern, word_matches
 from allegiance.coding.phrases import (
@@ -82,9 +83,7 @@ def _sentence_toks(table: Any, first: int, last: int, interned: dict[tuple[str, 
 def _dep_slots(token: Any) -> list[tuple[str, int]]:
     if token is None:
         return []
-    from allegiance.parse import tokens
-
-    t = tokens(token.doc)
+    t = parse.tokens(token.doc)
     out = []
     for child in t.children[token.i]:
         dep = t.dep[child]
@@ -119,6 +118,11 @@ class Lexicon:
         # Each block's patterns by one of their literal words (positions in ``block.patterns``); the rest free.
         self._pattern_index: dict[int, tuple[tuple[int, ...], dict[str, tuple[int, ...]]]] = {
             id(block): _index_patterns(block) for block in self.blocks}
+        # each pattern with its literal words and the first words of each synonym set it asks for
+        self._prepared: dict[int, tuple[tuple[PatternEntry, frozenset[str], tuple[Any, ...]], ...]] = {
+            id(block): tuple((p, p.pattern.required, tuple(self._compiled.get(name, {}).keys()
+                                                           for name in p.pattern.synsets))
+                             for p in block.patterns) for block in self.blocks}
         self._nominal: dict[str, list[NominalEntry]] = {}
         for n in nominal:
             self._nominal.setdefault(n.lemma, []).append(n)
@@ -131,13 +135,11 @@ class Lexicon:
         if isinstance(verb_token, int):
             toks = [_tok(t) for t in doc_or_tokens]
             return toks, 0, verb_token, max(0, verb_token - PRE_WINDOW), len(toks), None
-        from allegiance.parse import tokens
-
         doc = verb_token.doc
         cached = self._last
         if cached is None or cached[0] is not doc:
             cached = self._last = (doc, {})
-        table = tokens(doc)
+        table = parse.tokens(doc)
         at = bisect.bisect_right(table.sent_starts, verb_token.i) - 1
         first, last = table.sent_starts[at], table.sent_starts[at + 1]
         toks = cached[1].get(first)
@@ -164,7 +166,7 @@ class Lexicon:
         """Codes for the verb at ``verb_token`` (a spaCy Token, or an index into a token list)."""
         toks, off, v, start, end, token = self._window(doc_or_tokens, verb_token)
         verb = toks[v]
-        present = frozenset().union(*(t.keys for t in toks[start:end]))
+        present = frozenset().union(*[t.keys for t in toks[start:end]])
         dep = _dep_slots(token)
         found: list[tuple[tuple[int, ...], LexMatch]] = []
         seen: set[int] = set()
@@ -206,15 +208,15 @@ class Lexicon:
         slots they fill (positions in ``toks``)."""
         free, by_word = self._pattern_index[id(block)]
         # only patterns whose every word is in the window can match: look them up by one word of each
-        order = sorted(itertools.chain(free, *(by_word[w] for w in present & by_word.keys())))
-        patterns = block.patterns
+        words = present.intersection(by_word)
+        order = sorted(itertools.chain(free, *[by_word[w] for w in words])) if words else free
+        prepared = self._prepared[id(block)]
         out = []
         for n in order:
-            p = patterns[n]
-            pattern = p.pattern
-            if not pattern.required <= present or any(
-                    self._compiled.get(name, {}).keys().isdisjoint(present) for name in pattern.synsets):
+            p, required, firsts = prepared[n]
+            if not required <= present or any(f.isdisjoint(present) for f in firsts):
                 continue  # a word, or every member of a synonym set, is missing from the window
+            pattern = p.pattern
             slots = match_pattern(pattern, toks, v, self._compiled, start=start, end=end)
             if slots is None:
                 continue
