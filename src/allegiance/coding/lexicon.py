@@ -67,17 +67,22 @@ def _tok(t: Any) -> Tok:
     return Tok(t.lower_, t.lemma_.lower(), t.pos_)
 
 
-def _sentence_toks(table: Any, first: int, last: int, interned: dict[tuple[str, str, str], Tok]) -> list[Tok]:
-    """Tokens ``first`` to ``last`` of a token table as ``Tok`` (equal words share one)."""
+def _sentence_toks(table: Any, first: int, last: int, interned: dict[tuple[str, str, str], tuple[Tok, frozenset[str]]],
+                   vocab: frozenset[str]) -> tuple[list[Tok], list[frozenset[str]]]:
+    """Tokens ``first`` to ``last`` of a token table as ``Tok`` (equal words share one), and the keys of each
+    that some pattern asks for (``vocab``)."""
     if len(interned) > INTERNED_MAX:
         interned.clear()
     toks: list[Tok] = []
+    wanted: list[frozenset[str]] = []
     for key in zip(table.lower[first:last], table.lemma[first:last], table.pos[first:last]):
-        tok = interned.get(key)
-        if tok is None:
-            tok = interned[key] = Tok(key[0], key[1].lower(), key[2])
-        toks.append(tok)
-    return toks
+        known = interned.get(key)
+        if known is None:
+            tok = Tok(key[0], key[1].lower(), key[2])
+            known = interned[key] = (tok, tok.keys & vocab)
+        toks.append(known[0])
+        wanted.append(known[1])
+    return toks, wanted
 
 
 def _dep_slots(token: Any) -> list[tuple[str, int]]:
@@ -108,8 +113,8 @@ class Lexicon:
         self.synsets = dict(synsets or {})
         self._compiled = compile_synsets(self.synsets)
         # The last Doc seen and the Tok lists of its sentences so far, by first token: triggers share them.
-        self._last: tuple[Any, dict[int, list[Tok]]] | None = None
-        self._interned: dict[tuple[str, str, str], Tok] = {}  # (lower, lemma, pos) → Tok
+        self._last: tuple[Any, dict[int, tuple[list[Tok], list[frozenset[str]]]]] | None = None
+        self._interned: dict[tuple[str, str, str], tuple[Tok, frozenset[str]]] = {}  # (lower, lemma, pos) → Tok
         self._verbs: dict[str, list[tuple[VerbEntry, VerbBlock]]] = {}
         for block in self.blocks:
             for verb in block.verbs:
@@ -123,6 +128,9 @@ class Lexicon:
             id(block): tuple((p, p.pattern.required, tuple(self._compiled.get(name, {}).keys()
                                                            for name in p.pattern.synsets))
                              for p in block.patterns) for block in self.blocks}
+        # every word a pattern or the first word of a synonym set's member asks for
+        self._vocab = frozenset(w for block in self.blocks for p in block.patterns for w in p.pattern.required
+                                ).union(*self._compiled.values())
         self._nominal: dict[str, list[NominalEntry]] = {}
         for n in nominal:
             self._nominal.setdefault(n.lemma, []).append(n)
@@ -130,11 +138,14 @@ class Lexicon:
         for m in multiword:
             self._multi.setdefault(m.words[m.anchor].rstrip("_"), []).append(m)
 
-    def _window(self, doc_or_tokens: Any, verb_token: Any) -> tuple[list[Tok], int, int, int, int, Any]:
-        """Tokens, offset of toks[0] in the doc, verb position, and the span patterns may use."""
+    def _window(self, doc_or_tokens: Any, verb_token: Any
+                ) -> tuple[list[Tok], list[frozenset[str]], int, int, int, int, Any]:
+        """Tokens, the keys of each that patterns ask for, offset of toks[0] in the doc, verb position, and the
+        span patterns may use."""
         if isinstance(verb_token, int):
             toks = [_tok(t) for t in doc_or_tokens]
-            return toks, 0, verb_token, max(0, verb_token - PRE_WINDOW), len(toks), None
+            wanted = [t.keys & self._vocab for t in toks]
+            return toks, wanted, 0, verb_token, max(0, verb_token - PRE_WINDOW), len(toks), None
         doc = verb_token.doc
         cached = self._last
         if cached is None or cached[0] is not doc:
@@ -142,12 +153,12 @@ class Lexicon:
         table = parse.tokens(doc)
         at = bisect.bisect_right(table.sent_starts, verb_token.i) - 1
         first, last = table.sent_starts[at], table.sent_starts[at + 1]
-        toks = cached[1].get(first)
-        if toks is None:
-            toks = cached[1][first] = _sentence_toks(table, first, last, self._interned)
+        sentence = cached[1].get(first)
+        if sentence is None:
+            sentence = cached[1][first] = _sentence_toks(table, first, last, self._interned, self._vocab)
         v = verb_token.i - first
         end = max(verb_token.right_edge.i - first + 1, v + 1)
-        return toks, first, v, max(0, v - PRE_WINDOW), end, verb_token
+        return sentence[0], sentence[1], first, v, max(0, v - PRE_WINDOW), end, verb_token
 
     def stats(self) -> dict[str, int]:
         return {
@@ -164,9 +175,10 @@ class Lexicon:
 
     def match(self, doc_or_tokens: Any, verb_token: Any) -> list[LexMatch]:
         """Codes for the verb at ``verb_token`` (a spaCy Token, or an index into a token list)."""
-        toks, off, v, start, end, token = self._window(doc_or_tokens, verb_token)
+        toks, wanted, off, v, start, end, token = self._window(doc_or_tokens, verb_token)
         verb = toks[v]
-        present = frozenset().union(*[t.keys for t in toks[start:end]])
+        # the window's words that patterns ask for: enough to tell which patterns may match
+        present = frozenset().union(*[w for w in wanted[start:end] if w])
         dep = _dep_slots(token)
         found: list[tuple[tuple[int, ...], LexMatch]] = []
         seen: set[int] = set()
@@ -225,7 +237,7 @@ class Lexicon:
         return out
 
     def match_multiword(self, doc_or_tokens: Any, token: Any) -> list[LexMatch]:
-        toks, off, v, _, _, tok = self._window(doc_or_tokens, token)
+        toks, _, off, v, _, _, tok = self._window(doc_or_tokens, token)
         return self._multiword(toks, off, v, _dep_slots(tok))
 
     def _multiword(self, toks: Sequence[Tok], off: int, v: int, dep: list[tuple[str, int]]) -> list[LexMatch]:
