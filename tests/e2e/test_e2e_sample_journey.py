@@ -23,7 +23,7 @@ def info(run: Run, db: Path) -> dict:
 
 def test_ingest_counts_new_duplicate_and_near_duplicate(sample: Sample, run: Run) -> None:
     new, duplicate, near, rejected = counts(sample.ingest.stdout + sample.ingest.stderr)
-    assert rejected == 0
+    assert rejected == 0 and clean(sample.ingest)
     assert duplicate >= 1, "the sample ships an exact duplicate (same story in txt and jsonl)"
     assert near >= 1, "the sample ships a syndicated near-duplicate"
     stored = info(run, sample.db)["database"]["counts"]
