@@ -326,3 +326,12 @@ def test_build_overrides_recode_drop_and_rank(tmp_path):
 def test_an_ultimatum_is_not_the_disarmament_it_demands(lexicon, nlp):
     doc = nlp("Baku gave the rebels a day to lay down their arms.")
     assert all(m.code != "0873" for m in lexicon.match(doc, doc[1]))
+
+
+def test_pattern_index_files_every_pattern_once_under_one_of_its_words(lexicon):
+    for block in lexicon.blocks:
+        free, by_word = block.pattern_index
+        filed = list(free) + [n for ns in by_word.values() for n in ns]
+        assert sorted(filed) == list(range(len(block.patterns)))
+        assert all(not block.patterns[n].pattern.required for n in free)
+        assert all(word in block.patterns[n].pattern.required for word, ns in by_word.items() for n in ns)

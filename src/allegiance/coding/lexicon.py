@@ -120,9 +120,6 @@ class Lexicon:
             for verb in block.verbs:
                 for key in {verb.lemma, *verb.forms}:
                     self._verbs.setdefault(key, []).append((verb, block))
-        # Each block's patterns by one of their literal words (positions in ``block.patterns``); the rest free.
-        self._pattern_index: dict[int, tuple[tuple[int, ...], dict[str, tuple[int, ...]]]] = {
-            id(block): _index_patterns(block) for block in self.blocks}
         # each pattern with its literal words and the first words of each synonym set it asks for
         self._prepared: dict[int, tuple[tuple[PatternEntry, frozenset[str], tuple[Any, ...]], ...]] = {
             id(block): tuple((p, p.pattern.required, tuple(self._compiled.get(name, {}).keys()
@@ -218,7 +215,7 @@ class Lexicon:
                         present: frozenset[str]) -> list[tuple[PatternEntry, int, list[tuple[str, int]]]]:
         """The block's patterns that match at ``v``, in the block's order, with their specificity and the
         slots they fill (positions in ``toks``)."""
-        free, by_word = self._pattern_index[id(block)]
+        free, by_word = block.pattern_index
         # only patterns whose every word is in the window can match: look them up by one word of each
         words = present.intersection(by_word)
         order = sorted(itertools.chain(free, *[by_word[w] for w in words])) if words else free
@@ -266,18 +263,6 @@ class Lexicon:
 
     def nominal_lemmas(self) -> frozenset[str]:
         return frozenset(self._nominal)
-
-
-def _index_patterns(block: VerbBlock) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
-    free: list[int] = []
-    by_word: dict[str, list[int]] = {}
-    for n, p in enumerate(block.patterns):
-        required = p.pattern.required
-        if required:
-            by_word.setdefault(min(required), []).append(n)
-        else:
-            free.append(n)
-    return tuple(free), {w: tuple(ns) for w, ns in by_word.items()}
 
 
 def _verb_span(entry: VerbEntry, toks: Sequence[Tok], v: int) -> list[int] | None:
