@@ -49,8 +49,11 @@ def save(store: Store, article: Article, *, minhash: bytes | None = None) -> Out
         ) from exc
 
 
-_INSERT_ARTICLE = f"INSERT INTO articles ({_ARTICLE_COLUMNS}, minhash) VALUES ({', '.join('?' * 16)})"
-_INSERT_ORIGIN = "INSERT INTO article_origins (article_id, origin, kind, similarity) VALUES (?, ?, ?, ?)"
+# INSERT ... SELECT rather than ... VALUES: DuckDB materialises a VALUES list in a buffer-managed
+# collection, whose block handle outlives the statement in the buffer pool's eviction queue; one per
+# article, that was part of what made a long ingest's memory grow.
+_INSERT_ARTICLE = f"INSERT INTO articles ({_ARTICLE_COLUMNS}, minhash) SELECT {', '.join('?' * 16)}"
+_INSERT_ORIGIN = "INSERT INTO article_origins (article_id, origin, kind, similarity) SELECT ?, ?, ?, ?"
 _ADD_ORIGIN = "INSERT OR IGNORE INTO article_origins (article_id, origin, kind) VALUES (?, ?, 'duplicate')"
 
 
