@@ -82,13 +82,7 @@ def test_announced_acts_are_not_vetoed_by_the_tense(coder):
     # A classifier that puts 0.85 on "no event" and 0.15 on yielding (08) for every trigger: asserted, a bare
     # "free" (prior 0.55) is dropped; announced ("said it would free"), its "no event" speaks of the tense
     # and its reading of the act confirms the lexicon.
-    import numpy as np
-
-    from allegiance.coding.classifier import EventClassifier
-
-    tense_only = EventClassifier(("08", "none"), np.zeros(0, dtype=np.int64), np.zeros((0, 2), dtype=np.float32),
-                                 np.array([0.0, np.log(0.85 / 0.15)], dtype=np.float32), 1024, {})
-    classify = Classify(coder.lexicon, tense_only)
+    classify = Classify(coder.lexicon, _constant_classifier("08", none=0.85))
     doc, cands = _candidates(coder, "Kazakhstan said it would free Kyrgyzstan's truck drivers.")
     free = [c for c in cands if doc[c.trigger].lemma_ == "free" and c.target is not None]
     assert free and classify(free[0], doc) is None
@@ -176,13 +170,7 @@ def test_a_specific_pattern_sharpens_a_generic_code_of_its_root(coder, lexicon_o
 def test_a_verbal_participle_clause_is_not_vetoed_as_no_event(coder):
     # A classifier sure that nothing is an event (0.95 "none"): a participle clause of accusation after the main
     # act is still coded; the same verb as a main verb is vetoed.
-    import numpy as np
-
-    from allegiance.coding.classifier import EventClassifier
-
-    nothing = EventClassifier(("11", "none"), np.zeros(0, dtype=np.int64), np.zeros((0, 2), dtype=np.float32),
-                              np.array([0.0, np.log(0.95 / 0.05)], dtype=np.float32), 1024, {})
-    classify = Classify(coder.lexicon, nothing)
+    classify = Classify(coder.lexicon, _constant_classifier("11", none=0.95))
     doc, cands = _candidates(coder, "Georgia recalled its ambassador from Moscow, accusing Russia of stirring unrest.")
     accusing = [c for c in cands if doc[c.trigger].lemma_ == "accuse" and c.target is not None]
     assert accusing and classify(accusing[0], doc).code == "112"
@@ -207,3 +195,13 @@ def test_a_meetings_venue_makes_it_a_visit_a_hosting_or_a_third_place(coder, lex
     decision = lexicon_only(met[0], doc)
     assert decision.code == code
     assert decision.reverse_code == mirror
+
+
+def _constant_classifier(label: str, *, none: float):
+    """A classifier that gives every trigger probability ``none`` of being no event, the rest to ``label``."""
+    import numpy as np
+
+    from allegiance.coding.classifier import EventClassifier
+
+    return EventClassifier((label, "none"), np.zeros(0, dtype=np.int64), np.zeros((0, 2), dtype=np.float32),
+                           np.array([0.0, np.log(none / (1 - none))], dtype=np.float32), 1024, {})
