@@ -109,9 +109,14 @@ def features_at(t: Tokens, i: int) -> list[str]:
     return out
 
 
+def bucket(feature: str, n_buckets: int) -> int:
+    """The weight bucket of one feature string: training and scoring must hash alike."""
+    return zlib.crc32(feature.encode("utf-8")) % n_buckets
+
+
 def hash_features(feats: Iterable[str], n_buckets: int) -> np.ndarray:
     """Sorted unique bucket indices of the features (binary presence)."""
-    return np.unique(np.fromiter((zlib.crc32(f.encode("utf-8")) % n_buckets for f in feats), dtype=np.int64))
+    return np.unique(np.fromiter((bucket(f, n_buckets) for f in feats), dtype=np.int64))
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,7 @@ class EventClassifier:
 
     def scores(self, feats: Iterable[str]) -> np.ndarray:
         rows_of, n = self._rows, self.n_buckets
-        rows = {rows_of.get(zlib.crc32(f.encode("utf-8")) % n) for f in feats}
+        rows = {rows_of.get(bucket(f, n)) for f in feats}
         rows.discard(None)
         logits = self.bias + self.weights[sorted(rows)].sum(axis=0) if rows else self.bias.copy()
         logits = (logits - logits.max()) / self.temperature
