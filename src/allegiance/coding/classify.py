@@ -93,6 +93,24 @@ def intent_code(code: str) -> str | None:
     return None
 
 
+# Declining a cooperative act (CAMEO 04-08), as the codebook's REJECT codes name them: meeting 125,
+# signing an agreement 127, material cooperation 121, giving aid 122, yielding 124.
+_REFUSALS = {
+    "04": "125", "05": "120", "057": "127", "06": "121", "061": "1211", "062": "1212",
+    "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
+    "08": "124", "081": "1241", "082": "1242", "083": "123", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
+}
+
+
+def refusal_code(code: str) -> str | None:
+    """The CAMEO 12 code for declining the cooperative act ``code`` ("will not attend the talks" is 125,
+    "said it would not ease sanctions" 1244); None for acts whose refusal CAMEO does not code as REJECT."""
+    for prefix in (code[:4], code[:3], code[:2]):
+        if prefix in _REFUSALS:
+            return _REFUSALS[prefix]
+    return None
+
+
 def _root(code: str) -> str:
     return code[:2]
 

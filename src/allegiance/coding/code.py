@@ -41,13 +41,6 @@ CODER = CoderInfo(CODER_NAME, CODER_VERSION)
 TARGETLESS_MIN = 0.6
 # Acts that take two: "Putin met Erdogan" is also Erdogan meeting Putin.
 MUTUAL = {"040", "044", "046", "057"}
-# Declining a cooperative act (CAMEO 04-08), as the codebook's REJECT codes name them: meeting 125,
-# signing an agreement 127, material cooperation 121, giving aid 122, yielding 124.
-REFUSALS = {
-    "04": "125", "05": "120", "057": "127", "06": "121", "061": "1211", "062": "1212",
-    "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
-    "08": "124", "081": "1241", "082": "1242", "083": "123", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
-}
 HISTORY_DAYS = 90  # events the text dates further back than this are background, not coded (gold/README.md, "History and background")
 # Roots whose events often have no target (investigations, threats, force postures).
 TARGETLESS_ROOTS = {"09", "13", "15"}  # not 01/02/14: "X said", "X called for", "crowds rallied" need a target
@@ -57,7 +50,6 @@ TARGETLESS_CODES = {"011", "015"}
 OWN_PEOPLE = "own"  # suffix of Mention.via for people placed in the one country their sentence names
 FOREIGN_ROOTS = {"18", "19", "20"}  # acts of war: their victims are not taken to be the actor's own people
 DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion: a state's acts on its own people need no named target
-UNAIMED_ROOTS = TARGETLESS_ROOTS | DOMESTIC_ROOTS  # the roots a target-less candidate can still be coded in
 # Verbs that are never an event without a target ("Russia said", "it was", "Kyiv has"): what is said or
 # had is coded at its own trigger, so they are not worth classifying.
 UNAIMED_NONEVENTS = {"say", "be", "have", "tell", "add", "state", "reply", "write", "note", "know", "want"}
@@ -193,7 +185,7 @@ class Coder:
             if decision is None:
                 continue
             if declined:
-                refused = refusal_code(decision.code)
+                refused = classify.refusal_code(decision.code)
                 if refused is None:
                     continue  # "will not attack" is no refusal of anything CAMEO codes
                 decision = dataclasses.replace(decision, code=refused, reverse_code=None)
@@ -246,8 +238,7 @@ class Coder:
         """A candidate without a target whose lexicon readings all lie in roots that need one: not worth
         asking the classifier (the costlier half), which could only rescue it by overruling the lexicon."""
         matches = self.classify.lexicon_matches(cand, doc)
-        return bool(matches) and all(m.code is not None and m.code[:2] not in UNAIMED_ROOTS
-                                     and m.code[:3] not in TARGETLESS_CODES for m in matches)
+        return bool(matches) and all(m.code is not None and not _may_be_unaimed(m.code) for m in matches)
 
     def _event(self, item: Text, text: str, cand: Candidate, trigger: Any, info: Any, code: str,
                date: dt.date | None, precision: str | None, location: Any, confidence: float, modality: str) -> Event:
@@ -272,13 +263,10 @@ def _may_lack_target(code: str) -> bool:
     return code[:2] in TARGETLESS_ROOTS or code[:3] in TARGETLESS_CODES
 
 
-def refusal_code(code: str) -> str | None:
-    """The CAMEO 12 code for declining the cooperative act ``code`` ("will not attend the talks" is 125,
-    "said it would not ease sanctions" 1244); None for acts whose refusal CAMEO does not code as REJECT."""
-    for prefix in (code, code[:3], code[:2]):
-        if prefix in REFUSALS:
-            return REFUSALS[prefix]
-    return None
+def _may_be_unaimed(code: str) -> bool:
+    """A code a target-less candidate can still be coded in: one that needs no target, or a state's act on
+    its own people (which ``_domestic`` aims)."""
+    return _may_lack_target(code) or code[:2] in DOMESTIC_ROOTS
 
 
 def _domestic(cand: Candidate, trigger: Any, index: MentionIndex, sent: Any) -> Candidate | None:
