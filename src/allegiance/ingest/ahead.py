@@ -2,7 +2,8 @@
 
 Ingest uses it to read, clean and store articles while the coder parses the ones stored before:
 storing waits on files, the network and the disk (each commit), and DuckDB and spaCy's matrix code
-release the GIL while they work, so the two overlap even in one process.
+release the GIL while they work, so the two can overlap in one process. The overlap is partial: each
+DuckDB call must win the GIL back from the parser when it returns (measured in docs/coding.md).
 
 The producer's exceptions are raised in the consumer, in order. When the consumer stops early (an
 error, an interrupt, or it simply stops iterating), the producer is told to stop, closed (so its
