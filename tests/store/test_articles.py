@@ -41,6 +41,14 @@ def test_save_load_round_trip(store: Store) -> None:
     assert list(stored.iter_signatures(store)) == [(article.id, b"\x01" * 512)]
 
 
+def test_iter_signatures_pages_through_every_first_copy_in_stored_order(store: Store) -> None:
+    ids = [f"aaaa{n:012d}" for n in range(7)]
+    for n, article_id in enumerate(ids):
+        stored.save(store, make(article_id, f"Story number {n}."), minhash=bytes([n]) * 512)
+    store.execute("DELETE FROM articles WHERE id = ?", [ids[3]])  # a gap in the row ids
+    assert list(stored.iter_signatures(store, page=2)) == [(i, bytes([n]) * 512) for n, i in enumerate(ids) if n != 3]
+
+
 def test_exact_duplicate_adds_only_an_origin_and_rerun_adds_nothing(store: Store) -> None:
     article = make("aaaa000000000001")
     stored.save(store, article)

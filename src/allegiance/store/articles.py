@@ -92,17 +92,21 @@ def needs_coding(store: Store, article_id: str) -> bool:
     )
 
 
-def iter_signatures(store: Store, *, batch: int = 2000) -> Iterator[tuple[str, bytes]]:
-    """(id, MinHash BLOB) of every first copy, streamed, to rebuild the near-duplicate index."""
-    cursor = store.conn.cursor()
-    try:
-        cursor.execute(
-            "SELECT id, minhash FROM articles WHERE duplicate_of IS NULL AND minhash IS NOT NULL ORDER BY ingested_at, id"
+def iter_signatures(store: Store, *, page: int = 2048) -> Iterator[tuple[str, bytes]]:
+    """(id, MinHash BLOB) of every first copy in the order stored, to rebuild the near-duplicate index.
+
+    Read a page of row ids at a time, dropping the blocks each page cached: DuckDB materialises a
+    result before the first fetch, and one query over every signature (with the blocks its scan
+    leaves cached) cost a resumed ingest 31 MB at 11,000 stored articles, growing with the store."""
+    top = store.scalar("SELECT max(rowid) FROM articles")
+    for low in range(0, -1 if top is None else top + 1, page):
+        rows = store.query(
+            "SELECT id, minhash FROM articles WHERE rowid >= ? AND rowid < ? AND duplicate_of IS NULL "
+            "AND minhash IS NOT NULL ORDER BY rowid",
+            [low, low + page],
         )
-        while rows := cursor.fetchmany(batch):
-            yield from ((row[0], bytes(row[1])) for row in rows)
-    finally:
-        cursor.close()
+        store.drop_cache()
+        yield from ((row["id"], bytes(row["minhash"])) for row in rows)
 
 
 def signatures(store: Store, ids: Iterable[str]) -> list[tuple[str, bytes]]:
