@@ -103,3 +103,12 @@ def test_declining_comment_and_claiming_responsibility_need_no_target(events_of)
     assert [(r["source"]["country"], r["cameo"], r["target"]) for r in records] == [("AZE", "011", None)]
     _, said = events_of("Azerbaijan's foreign ministry said on Tuesday that the claims were old.")
     assert said == []  # a bare statement with no one on the receiving end stays uncoded
+
+
+def test_an_old_date_in_a_clause_below_the_act_dates_that_clause_only(events_of):
+    keys, records = events_of("Pashinyan accused Moscow of failing to protect Armenia when Azerbaijani troops "
+                              "crossed the border in 2021.")
+    assert ("ARM", "RUS", "11") in keys
+    assert next(r for r in records if r["cameo_root"] == "11")["date"] != "2021-01-01"
+    keys, _ = events_of("Russia invaded Ukraine in 2014.")
+    assert keys == set()  # the act itself dated long ago stays background

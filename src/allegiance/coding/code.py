@@ -56,6 +56,7 @@ UNAIMED_NONEVENTS = {"say", "be", "have", "tell", "add", "state", "reply", "writ
 _SPACE = re.compile(r"\W+")
 _DATELINE = re.compile(r"\s*(,|\(|—|–|-)")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
+SUBORDINATE = {"advcl", "relcl", "acl"}  # clauses that may carry a time of their own
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,7 @@ class Coder:
             if info is None:
                 continue
             offset = trigger.idx - sent.start_char
-            date, precision = when.event_date(_own_dates(trigger, sent, dates), paragraph_dates, offset,
+            date, precision = when.event_date(_own_dates(trigger, sent, dates, item.published), paragraph_dates, offset,
                                               item.published)
             if date is not None and item.published is not None and (item.published - date).days > HISTORY_DAYS:
                 continue  # background history ("fought a war in 2020"): not news of this article
@@ -287,9 +288,12 @@ def _domestic(cand: Candidate, trigger: Any, index: MentionIndex, sent: Any) -> 
     return dataclasses.replace(cand, target=dataclasses.replace(cand.source, actor=state, via=OWN_PEOPLE))
 
 
-def _own_dates(trigger: Any, sent: Any, dates: list[when.DateMention]) -> list[when.DateMention]:
+def _own_dates(trigger: Any, sent: Any, dates: list[when.DateMention], published: dt.date | None
+               ) -> list[when.DateMention]:
     """The sentence's date expressions that may date this trigger: those of its own clause first, and never
-    one inside a clause coordinated under it ("received him that evening, and held talks on Tuesday")."""
+    one inside a clause coordinated under it ("received him that evening, and held talks on Tuesday"), nor
+    a past long gone inside a clause of its own below it ("accused the bloc of failing Armenia when
+    Azerbaijani troops crossed in 2021": the accusation is news, what it is about is history)."""
     if not dates:
         return dates
     head = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
@@ -298,6 +302,13 @@ def _own_dates(trigger: Any, sent: Any, dates: list[when.DateMention]) -> list[w
         return range(tok.left_edge.idx - sent.start_char, tok.right_edge.idx + len(tok.right_edge) - sent.start_char)
 
     foreign = [chars(c) for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    if published is not None:
+        past = [d for d in dates if (published - d.date).days > HISTORY_DAYS]
+        # Not "has provided $44bn since the invasion began in 2022": a tally since then is background itself.
+        nested = [chars(t) for t in head.subtree if past and t.i != head.i and t.dep_ in SUBORDINATE
+                  and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                  and not any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children)]
+        dates = [d for d in dates if d not in past or not any(d.start in f for f in nested)]
     free = [d for d in dates if not any(d.start in f for f in foreign)]
     own = chars(head)
     return [d for d in free if d.start in own] or free
