@@ -1,10 +1,12 @@
-"""Scale-out ingest with real worker processes (spawned), without coding to keep it quick."""
+"""Scale-out ingest with real worker processes, mostly without coding to keep it quick."""
 
 import json
+import sys
 
 import pytest
 
 from allegiance.scale import ingest_parallel
+from allegiance.scale.worker import process_shard
 from allegiance.store import Store
 
 from . import crashy
@@ -58,6 +60,30 @@ def test_a_shard_that_always_kills_its_worker_is_reported_and_the_rest_lands(tmp
                                   out_dir=tmp_path / "shards", task=crashy.always_die)
         assert summary.rejected == 1 and "doomed.jsonl" in summary.rejections[0].origin
         assert _counts(store) == (8, 8)
+
+
+def _needs_the_drivers_coder(shard, out_dir, code, settings):
+    from allegiance.coding.code import default_coder
+
+    if default_coder.cache_info().currsize == 0:
+        raise RuntimeError("this worker has to load the coder again")
+    return process_shard(shard, out_dir, code, settings)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_forked_workers_code_with_the_coder_the_driver_loaded(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "news.jsonl").write_text("".join(
+        json.dumps({"text": f"Vladimir Putin met Xi Jinping in Moscow on Monday, story {i}. Kazakhstan condemned "
+                            f"the Russian airstrike on a town, item {i}.", "date": "2022-10-0" + str(i + 1)}) + "\n"
+        for i in range(6)))
+    with Store(tmp_path / "db.duckdb") as store:
+        summary = ingest_parallel([str(folder)], store, workers=2, code=True, lines_per_shard=3,
+                                  task=_needs_the_drivers_coder)
+        assert (summary.new, summary.rejected) == (6, 0)
+        assert summary.events > 0 and store.scalar("SELECT count(*) FROM events") == summary.events
+        assert store.scalar("SELECT count(*) FROM articles WHERE coded_at IS NULL") == 0
 
 
 @pytest.mark.slow

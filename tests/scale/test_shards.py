@@ -3,7 +3,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from allegiance.scale.shards import plan, read_range
+from allegiance.scale.shards import MIN_ITEMS, MIN_SHARDS, plan, read_range, shard_size
 
 
 def _jsonl(path, n):
@@ -47,3 +47,22 @@ def test_shard_ids_are_stable_and_unshardable_inputs_are_left_over(tmp_path):
     assert [s.id for s in first] == [s.id for s in again]
     assert [s.kind for s in first] == ["jsonl", "warc"]
     assert rest == ["https://example.org/x", "-"]
+
+
+def test_a_small_file_is_cut_evenly_into_enough_shards_for_the_workers(tmp_path):
+    _jsonl(tmp_path / "a.jsonl", 300)
+    shards, _ = plan([str(tmp_path / "a.jsonl")], lines_per_shard=250)
+    sizes = [len(read_range(s).splitlines()) for s in shards]
+    assert len(shards) == MIN_SHARDS and sum(sizes) == 300
+    assert max(sizes) - min(sizes) <= MIN_SHARDS  # not 250 + 50
+
+
+@given(st.integers(0, 100_000), st.integers(1, 1_000))
+def test_shard_size_keeps_the_cap_and_cuts_enough_even_shards(total, most):
+    size = shard_size(total, most)
+    pieces = -(-total // size)
+    assert 1 <= size <= most
+    if total >= MIN_SHARDS * MIN_ITEMS and most * MIN_SHARDS >= total:
+        assert pieces >= MIN_SHARDS
+    if total:
+        assert total - (pieces - 1) * size > size - pieces  # the last shard is no stub

@@ -77,8 +77,12 @@ def ingest_parallel(
 
         outcomes = run_dask(todo, task, args, address=cluster, workers=workers)
     else:
-        from allegiance.scale.local import run_local
+        from allegiance.scale.local import run_local, start_method
 
+        if code and todo and start_method() == "fork":
+            from allegiance.coding.code import default_coder
+
+            default_coder()  # loaded once here, shared by every forked worker
         outcomes = run_local(todo, task, args, workers=workers)
     for shard, result, error in outcomes:
         if error is not None:

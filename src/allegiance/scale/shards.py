@@ -3,10 +3,16 @@
 A shard is small, serialisable and names exactly what it covers, so its id is stable across runs:
 re-running the same ingest plans the same shards, and shards already merged are skipped.
 
-- a directory or glob: its files, sorted, ``files_per_shard`` at a time;
-- a JSON Lines file: byte ranges cut at line ends, ``lines_per_shard`` lines each;
+- a directory or glob: its files, sorted, at most ``files_per_shard`` at a time;
+- a JSON Lines file: byte ranges cut at line ends, at most ``lines_per_shard`` lines each;
+
 - a WARC file (e.g. a Common Crawl news file): one shard per file;
 - anything else (URLs, feeds, stdin) cannot be split and is ingested by the driver itself.
+
+The items are shared out evenly, and a small input is still cut into ``MIN_SHARDS`` shards (of at least
+``MIN_ITEMS`` items): a worker's last shard decides when it finishes, so 300 lines cut 250 + 50 keep one
+of two workers idle for most of the run, where eight shards of 38 keep both busy. The cut depends only on
+the inputs, never on the number of workers, so shard ids stay stable across reruns.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+MIN_SHARDS = 8
+MIN_ITEMS = 16
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
 
@@ -62,14 +70,25 @@ def _expand(item: str) -> Iterator[str]:
         yield item
 
 
+def shard_size(total: int, most: int) -> int:
+    """Items per shard to cut ``total`` items into even shards of at most ``most`` items, and into at
+    least ``MIN_SHARDS`` shards when that leaves ``MIN_ITEMS`` in each."""
+    size = min(most, max(MIN_ITEMS, -(-total // MIN_SHARDS)))
+    pieces = max(1, -(-total // max(1, size)))
+    return max(1, -(-total // pieces))
+
+
 def _jsonl_ranges(path: str, lines_per_shard: int) -> Iterator[tuple[int, int]]:
-    """Byte ranges of ``lines_per_shard`` lines; only scans for newlines, never parses."""
-    start = position = lines = 0
+    """Byte ranges of even runs of lines, at most ``lines_per_shard`` each. Two scans for newlines (one
+    to count them), never a parse, and no list of offsets: the file may be far larger than memory."""
     with open(path, "rb") as handle:
+        size = shard_size(sum(1 for _ in handle), lines_per_shard)
+        handle.seek(0)
+        start = position = lines = 0
         for line in handle:
             position += len(line)
             lines += 1
-            if lines == lines_per_shard:
+            if lines == size:
                 yield start, position
                 start, lines = position, 0
     if position > start:
@@ -82,13 +101,7 @@ def plan(
     """Shards for everything shardable, and the inputs left for the driver (URLs, stdin, feeds...)."""
     shards: list[Shard] = []
     leftovers: list[str] = []
-    batch: list[str] = []
-
-    def flush() -> None:
-        if batch:
-            shards.append(Shard(_shard_id("files", batch), "files", tuple(batch)))
-            batch.clear()
-
+    files: list[str] = []
     for item in inputs:
         paths = list(_expand(item))
         if not paths:
@@ -102,10 +115,11 @@ def plan(
             elif lower.endswith(WARC_SUFFIXES):
                 shards.append(Shard(_shard_id("warc", [path]), "warc", (path,)))
             else:
-                batch.append(path)
-                if len(batch) >= files_per_shard:
-                    flush()
-    flush()
+                files.append(path)
+    size = shard_size(len(files), files_per_shard)
+    for first in range(0, len(files), size):
+        batch = files[first:first + size]
+        shards.append(Shard(_shard_id("files", batch), "files", tuple(batch)))
     return shards, leftovers
 
 
