@@ -219,3 +219,18 @@ def test_generic_group_nouns_have_a_sector(shipped: Resolver, text: str, sector:
 def test_people_in_a_region_or_town_take_its_country(shipped: Resolver, text: str, country: str) -> None:
     actor = shipped.resolve(text, "2023-06-01")
     assert actor is not None and actor.country == country and actor.type != "unknown"
+
+
+def test_gulf_rulers_by_title_and_first_name(shipped: Resolver) -> None:
+    for text, name in [("Prince Mohammed", "Mohammed bin Salman"), ("Crown Prince Mohammed", "Mohammed bin Salman"),
+                       ("Sheikh Mohamed", "Mohamed bin Zayed"), ("Emir Tamim", "Tamim bin Hamad Al Thani")]:
+        actor = shipped.resolve(text, "2023-12-06")
+        assert actor is not None and actor.name == name
+
+
+def test_one_word_alone_fuzzily_matches_only_someone_in_office(shipped: Resolver) -> None:
+    # "Muhammed" is a surname of a Kazakh official whose roles ended in 2014; "Mohammed" is a first name.
+    actor = shipped.resolve("Mohammed", "2023-12-06")
+    assert actor is not None and actor.country != "KAZ"
+    actor = shipped.resolve("Zelenskky", "2022-03-01")
+    assert actor is not None and actor.name == "Volodymyr Zelensky"

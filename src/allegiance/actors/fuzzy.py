@@ -32,6 +32,10 @@ class FuzzyNames:
             return {self.kb.organizations[entry.key].country or ""}
         return {entry.key}
 
+    def _in_office(self, entry: Entry, date: dt.date | None) -> bool:
+        role, past = self.kb.role_on(self.kb.people[entry.key], date)
+        return role is not None and not past
+
     def match(self, query: str, required: set[str], date: dt.date | None, text: str) -> Actor | None:
         """The closest known name, if close enough and of a required nationality (when any)."""
         kb = self.kb
@@ -41,6 +45,10 @@ class FuzzyNames:
                 if required and not (required & self.countries_of(entry)):
                     continue  # a nationality in the mention or its context rules this candidate out
                 confidence = round(0.8 * score / 100, 3)
+                if entry.kind == "person" and " " not in query and not self._in_office(entry, date):
+                    # "Prince Mohammed" is not the Kazakh official surnamed Muhammed: one word alone is too
+                    # common a name to stand for anyone but a person in office on the date.
+                    continue
                 if entry.kind == "person":
                     return build.person_actor(kb, kb.people[entry.key], date, text=text, confidence=confidence)
                 if entry.kind == "org":
