@@ -155,7 +155,10 @@ class Lexicon:
             sentence = cached[1][first] = _sentence_toks(table, first, last, self._interned, self._vocab)
         v = verb_token.i - first
         end = max(verb_token.right_edge.i - first + 1, v + 1)
-        return sentence[0], sentence[1], first, v, max(0, v - PRE_WINDOW), end, verb_token
+        toks = sentence[0]
+        # "..., according to an Indian readout": who reports the act is no word of it ("told Xi ... to").
+        end = next((i for i in range(v + 1, end - 1) if toks[i].text == "according" and toks[i + 1].text == "to"), end)
+        return toks, sentence[1], first, v, max(0, v - PRE_WINDOW), end, verb_token
 
     def stats(self) -> dict[str, int]:
         return {
