@@ -72,6 +72,9 @@ def _pair_of(nlp, text, phrase):
     ("Pashinyan agreed to hand four villages to Azerbaijan. Thousands rallied in Yerevan. The archbishop led "
      "the march. Pashinyan refused to resign. Protests began after the two countries' border commissions "
      "signed a protocol.", "the two countries", {"ARM", "AZE"}),
+    # "the two men": the last two people named, not the two states coordinated before them.
+    ("The Emirates mediated prisoner swaps between Russia and Ukraine. Putin then flew to Riyadh, where Crown "
+     "Prince Mohammed bin Salman welcomed him. The two men held talks on oil output.", "The two men", {"RUS", "SAU"}),
 ])
 def test_phrases_referring_back_to_a_pair(nlp, text, phrase, countries):
     assert _pair_of(nlp, text, phrase) == countries

@@ -26,6 +26,7 @@ PAIR_NOUNS = {"leader", "side", "country", "man", "government", "delegation", "p
               "neighbor", "state", "capital", "nation", "party", "army", "force", "negotiator", "foe", "rival", "ally"}
 _PAIR_WINDOW = 3  # sentences a coordinated pair stays the referent of "the two leaders", "they"
 _PAIR_HOLD = 6  # sentences a pair once referred to stays the referent of the next "the two sides"
+PERSON_NOUNS = {"leader", "man", "president", "minister", "negotiator"}
 STATE_NOUNS = {"country", "state", "nation", "neighbour", "neighbor", "capital", "government"}
 
 
@@ -143,6 +144,12 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mention
                     if held is not None and (pair is None or (coordinated is not None and settled[0] >= coordinated[0])):
                         pair = held
                     pair = _two(recent, number, 0) or pair or _two(recent, number, _PAIR_WINDOW - 1)
+                    if pair is not None and tok.lemma_.lower() in PERSON_NOUNS and not all(
+                            m.actor is not None and m.actor.type == "person" for m in pair):
+                        # "prisoner swaps between Russia and Ukraine ... Putin flew on to Riyadh, where Prince
+                        # Mohammed welcomed him. The two men held talks": two men are the last two people named.
+                        pair = _two([(n, m) for n, m in recent if m.actor is not None and m.actor.type == "person"],
+                                    number, _PAIR_WINDOW - 1, most_recent=True) or pair
                     if pair is None and tok.lemma_.lower() in STATE_NOUNS:
                         # "the two countries' border commissions": the last two countries named lately.
                         pair = _two([(n, m) for n, m in recent if m.actor is not None and m.actor.country
