@@ -133,6 +133,16 @@ def test_the_alliance_is_the_bloc_mentioned_last() -> None:
     assert at(found, "the alliance").actor.organization == "NATO"
 
 
+def test_the_member_states_are_the_bloc_mentioned_last() -> None:
+    from allegiance.actors.kb import load_kb
+
+    found = mentions(load_kb(), "Leaders of the Shanghai Cooperation Organisation met in Astana. Tokayev thanked "
+                                "the member states for their support.", "2024-07-04")
+    assert at(found, "the member states").actor.organization == "SCO"  # not the United States
+    alone = mentions(load_kb(), "Tokayev thanked the member states for their support.", "2024-07-04")
+    assert all(m.actor.country != "USA" for m in alone if m.actor is not None)
+
+
 def test_its_refers_back_to_a_nameless_armed_group() -> None:
     from allegiance.actors.kb import load_kb
 
@@ -181,6 +191,14 @@ def test_an_object_pronoun_in_its_own_clause_takes_the_last_object() -> None:
     found = mentions(load_kb(), "Alexander Lukashenko pardoned German citizen Rico Krieger, weeks after a court "
                                 "in Minsk sentenced him to death.", "2024-08-01")
     assert at(found, "him").actor.country == "DEU"
+
+
+def test_an_object_pronoun_is_not_the_subject_a_conjoined_verb_shares() -> None:
+    from allegiance.actors.kb import load_kb
+
+    found = mentions(load_kb(), "Rahmon turned to Putin and asked him to pay more attention to the region.",
+                     "2022-10-14")
+    assert at(found, "him").actor.name == "Vladimir Putin"
 
 
 def test_what_the_bloc_has_is_the_last_blocs() -> None:

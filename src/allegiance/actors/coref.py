@@ -37,6 +37,7 @@ LOOKBACK_SENTENCES = 3
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 GENERIC_ORGANIZATIONS = frozenset({"alliance", "bloc", "organization", "organisation", "grouping", "union", "club",
                                    "treaty organization", "alliance force", "force", "group"})
+MEMBER_BODIES = frozenset({"states", "countries", "nations", "governments"})
 BLOC_WORDS = frozenset({"alliance", "bloc", "union", "grouping", "club"})
 
 
@@ -127,8 +128,13 @@ class Coref:
         # An object pronoun never refers to the subject of its own clause ("Putin did not answer him").
         barred = set()
         if token.lower_ in OBJECT_PRONOUNS and token.dep_ != "poss":
-            clause = clause_of(self.t, token.i)
-            barred = {s.actor.id or s.actor.name for s in self.seen if s.subject and s.clause == clause}
+            clauses = {clause_of(self.t, token.i)}
+            verb = self.doc[min(clauses)]
+            # "Rahmon turned to Putin and asked him": a conjoined verb's subject is its head's.
+            while verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children):
+                verb = verb.head
+                clauses.add(verb.i)
+            barred = {s.actor.id or s.actor.name for s in self.seen if s.subject and s.clause in clauses}
         for sentence in range(here, max(-1, here - LOOKBACK_SENTENCES - 1), -1):
             pool = [s for s in self.seen if s.sentence == sentence and s.end <= token.i and self._compatible(s, kind)
                     and (s.actor.id or s.actor.name) not in barred]
@@ -137,7 +143,8 @@ class Coref:
                 if sentence == here and barred:
                     # An object pronoun in a clause of its own takes the person last named as an object
                     # ("Lukashenko pardoned Rico Krieger, weeks after a court sentenced him").
-                    objects = [s for s in pool if not s.subject and s.person]
+                    # "detains critics of the deal with Uzbekistan, accuses them": "them" are people too.
+                    objects = [s for s in pool if not s.subject and (s.person or kind == "pl" and s.actor.type == "group")]
                     if objects:
                         return objects[-1]
                 return (subjects or pool)[0] if sentence != here else (subjects or pool)[-1]
@@ -203,6 +210,9 @@ class Coref:
         ("alliance", "bloc", "union"), the bloc mentioned last, so that "the alliance" after NATO and the
         UN Security Council is NATO. A capitalised name ("the European Union", "the Soviet Union") is a
         name, never a reference back."""
+        if _members(words):
+            # "thanked the member states": the members of the bloc the story is about speak as the bloc.
+            words = [*words[:-2], "bloc"]
         if not words or words[-1] not in GENERIC_ORGANIZATIONS or len(words) > 3:
             return None
         if any(w[:1].isupper() for w in text.split()[1:]):
@@ -247,9 +257,12 @@ class Coref:
         if k in self.names and (label == "PERSON" or root.pos_ == "PROPN"):
             known = self.names[k]
             return _retext(known, text), "name" if k == key(known.name) else "surname", None
-        generic = self._generic_organization([w for w in words if w not in ("the", "'s")], text)
+        bare = [w for w in words if w not in ("the", "'s")]
+        generic = self._generic_organization(bare, text)
         if generic:
             return _retext(generic.actor, text), "title", generic
+        if _members(bare):
+            return None  # no bloc to be members of: "the member states" is still not the United States
         owned = self._owned_by_generic(words, text)
         if owned is not None:
             return owned
@@ -320,6 +333,11 @@ class Coref:
 @functools.lru_cache(maxsize=1 << 14)  # the same names and titles come back in every article
 def key(text: str) -> str:
     return _name_key(text)
+
+
+def _members(words: list[str]) -> bool:
+    """"member states", "the member countries"."""
+    return len(words) in (2, 3) and words[-2] == "member" and words[-1] in MEMBER_BODIES
 
 
 def _retext(actor: Actor, text: str) -> Actor:
