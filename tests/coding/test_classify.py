@@ -114,6 +114,8 @@ def test_a_headline_verb_tagged_as_a_noun_is_read_as_a_verb(coder, lexicon_only)
     ('"You must withdraw your troops," Tokayev told Lukashenko.', "105"),
     ('"Stop the shelling now," Erdogan told Putin.', "105"),
     ('"We will never accept this," Pashinyan told Aliyev.', None),
+    ("Rahmon told Putin that Russia should treat the Central Asian states with respect.", "100"),
+    ("Pashinyan told Aliyev that Armenia would never accept this.", None),
 ])
 def test_a_quoted_order_told_to_someone_is_a_demand_of_them(coder, lexicon_only, text, code):
     doc, cands = _candidates(coder, text)

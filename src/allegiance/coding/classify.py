@@ -250,14 +250,20 @@ def _specific(match: Any, token: Any) -> bool:
 
 def _quoted_order(token: Any) -> Any | None:
     """The verb of an order that ``token``, a "told", reports: a clause whose subject is "you" with "must" or
-    "should" ("You must respect us"), or an imperative with no subject ("Stop the shelling"), quoted before it."""
+    "should" ("You must respect us"), or an imperative with no subject ("Stop the shelling"), quoted before it;
+    or a "should"/"must" clause after it whose subject is "you" or a name ("told Putin that Russia should ...")."""
     if token.lemma_ != "tell":
         return None
     for clause in token.children:
-        if clause.dep_ not in ("ccomp", "parataxis") or clause.pos_ != "VERB" or clause.i > token.i:
+        if clause.dep_ not in ("ccomp", "parataxis") or clause.pos_ != "VERB":
             continue
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if clause.i > token.i:
+            # "told Putin that Russia should treat the region with respect": an order reported after the telling.
+            if subjects and (subjects[0].lower_ == "you" or subjects[0].pos_ == "PROPN") and modals & _ORDER_MODALS:
+                return clause
+            continue
         if subjects and subjects[0].lower_ == "you" and modals & _ORDER_MODALS:
             return clause
         if not subjects and not modals and clause.tag_ == "VB":
