@@ -342,3 +342,10 @@ def test_an_according_to_phrase_is_no_word_of_the_act(lexicon, nlp):
     assert [m.code for m in lexicon.match(doc, doc[1])] == ["010"]  # not "told ... to": a demand
     doc = nlp("Modi told Xi to withdraw his troops, according to an Indian readout.")
     assert lexicon.match(doc, doc[1])[0].code == "1056"
+
+
+def test_a_reported_clause_with_its_own_subject_is_not_read_as_the_telling(lexicon, nlp):
+    doc = nlp("Pashinyan told journalists that Armenia had no plans to leave the union.")
+    assert [m.code for m in lexicon.match(doc, doc[1])] == ["010"]  # not "told ... to leave": an expulsion
+    doc = nlp("Peskov said Kyiv was responsible for the attack.")  # a verdict stays the speaker's
+    assert lexicon.match(doc, doc[1])[0].code == "112"

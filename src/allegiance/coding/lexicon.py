@@ -38,6 +38,7 @@ from allegiance.coding.phrases import (
 )
 
 INTERNED_MAX = 50_000  # distinct (word, lemma, tag) triples kept between documents (cleared when full)
+REPORTING = frozenset({"say", "tell", "inform", "insist", "add", "note", "reply"})  # not "declared it undesirable"
 PRE_WINDOW = 8  # words a pattern may look back before the verb
 PARTICLE_REACH = 3  # "ruled the offer out": a particle may sit this far after its verb
 _ARG_DEPS = {"nsubj": "subject", "nsubjpass": "object", "dobj": "object", "dative": "object", "attr": "object"}
@@ -65,6 +66,12 @@ def _tok(t: Any) -> Tok:
     if isinstance(t, str):
         return Tok(t.lower(), t.lower(), "PROPN" if t[:1].isupper() else "")
     return Tok(t.lower_, t.lemma_.lower(), t.pos_)
+
+
+def _verdict(clause: Any) -> bool:
+    """"Kyiv was responsible for the attack", "this is an unfriendly step": a clause saying what its subject is."""
+    return clause.lemma_ == "be" and any(
+        c.dep_ in ("attr", "acomp") and not any(g.dep_ in ("xcomp", "ccomp") for g in c.children) for c in clause.children)
 
 
 def _sentence_toks(table: Any, first: int, last: int, interned: dict[tuple[str, str, str], tuple[Tok, frozenset[str]]],
@@ -158,6 +165,13 @@ class Lexicon:
         toks = sentence[0]
         # "..., according to an Indian readout": who reports the act is no word of it ("told Xi ... to").
         end = next((i for i in range(v + 1, end - 1) if toks[i].text == "according" and toks[i + 1].text == "to"), end)
+        if verb_token.lemma_ in REPORTING:
+            # "told journalists that Armenia had no plans to leave": what a clause with a subject of its own
+            # says is coded at its own verb, not read as the telling ("told ... to leave"). A verdict the
+            # clause pronounces stays the speaker's ("said Kyiv was responsible for the attack").
+            end = min([end] + [c.left_edge.i - first for c in verb_token.children
+                               if c.dep_ == "ccomp" and c.i > verb_token.i and not _verdict(c)
+                               and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)])
         return toks, sentence[1], first, v, max(0, v - PRE_WINDOW), end, verb_token
 
     def stats(self) -> dict[str, int]:
