@@ -1,10 +1,14 @@
 import datetime as dt
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from allegiance.scale.mentions import cluster, content_words, jaccard, merge_mentions
 from allegiance.store import canonical
+from allegiance.store import Store
 from allegiance.store.events import replace_events
 
-from .conftest import add_article, make_event
+from .conftest import LEADERS, add_article, make_event
 
 DAY = dt.date(2022, 9, 22)
 
@@ -73,7 +77,60 @@ def test_same_article_repeats_merge_even_with_different_wording():
     assert len(cluster(rows)) == 1
 
 
+def _row(event_id, day, place, sentence, precision="day"):
+    return {"event_id": event_id, "article_id": event_id, "publisher": None, "date": DAY + dt.timedelta(days=day),
+            "date_precision": precision, "published": DAY, "source_type": "person", "source_org": None,
+            "source_country": "TJK", "source_id": "p", "source_name": "R", "target_type": "person", "target_org": None,
+            "target_country": "RUS", "target_id": "q", "target_name": "P", "plover": "CONSULT", "cameo_root": "04",
+            "location_name": place, "sentence": sentence}
+
+
+def test_a_report_reaches_past_a_later_cluster_to_the_one_it_belongs_to():
+    rows = [_row("e1", 0, "Sochi", "Rahmon met Putin in Sochi"), _row("e2", 2, "Astana", "Rahmon met Putin in Astana"),
+            _row("e3", 3, "Sochi", "Rahmon and Putin met in Sochi", precision="published")]  # 3 days: the most allowed
+    clusters = cluster(rows)
+    assert [[c.first.event_id] + [m.event_id for m, _, _ in c.members] for c in clusters] == [["e1", "e3"], ["e2"]]
+    assert [len(c.members) for c in cluster(list(reversed(rows)))] == [1, 0]  # out of order: e3 starts, e1 joins it
+    unordered = [_row("f1", 3, "Sochi", "Rahmon met Putin in Sochi"), _row("f2", 0, "Sochi", "Rahmon met Putin in Sochi"),
+                 _row("f3", 4, "Sochi", "Rahmon met Putin in Sochi")]
+    assert [[c.first.event_id] + [m.event_id for m, _, _ in c.members] for c in cluster(unordered)] == [["f1", "f3"], ["f2"]]
+
+
 def test_similarity_helpers():
     a, b = content_words("Putin met Lukashenko in Sochi"), content_words("Lukashenko met Putin in Sochi")
     assert jaccard(a, b) == 1.0
     assert jaccard(a, frozenset()) == 0.0
+
+
+def _state(store):
+    canon = store.query("SELECT * FROM canonical_events ORDER BY canonical_id")
+    links = store.query("SELECT event_id, canonical_id FROM events ORDER BY event_id")
+    return canon, links
+
+
+SENTENCES = ["Putin met Lukashenko in Sochi on gas.", "Talks on gas prices in Sochi ended.",
+             "Rahmon scolded Putin over migrants.", "The leaders discussed loans and gas prices."]
+_events = st.lists(st.tuples(st.sampled_from(sorted(LEADERS)), st.sampled_from(sorted(LEADERS)), st.integers(0, 12),
+                             st.sampled_from(SENTENCES), st.booleans(), st.sampled_from([None, "Sochi", "Astana"])),
+                   max_size=4)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, 5), _events), min_size=1, max_size=6))
+def test_merging_only_the_groups_that_changed_gives_the_full_recompute(tmp_path_factory, steps):
+    with Store(tmp_path_factory.mktemp("m") / "t.duckdb") as store:
+        known: set[str] = set()
+        for n, reports in steps:  # each step (re-)codes one article, replacing its events, then merges
+            article_id = f"a{n}"
+            if article_id not in known:
+                add_article(store, article_id, f"P{n % 3}")
+                known.add(article_id)
+            events = [make_event(article_id, s, t, text, DAY + dt.timedelta(days=d), index=i, place=place,
+                                 cameo="040" if meet else "111", plover="CONSULT" if meet else "ACCUSE",
+                                 precision="day" if d % 3 else "published")
+                      for i, (s, t, d, text, meet, place) in enumerate(reports) if s != t]
+            replace_events(store, article_id, events)
+            merge_mentions(store)
+            incremental = _state(store)
+            merge_mentions(store, full=True)
+            assert _state(store) == incremental

@@ -25,10 +25,11 @@ def start_method() -> str:
     """``fork`` on Linux: a worker starts as a copy of the driver, sharing (copy-on-write) whatever the
     driver has loaded, the spaCy model and the coder's tables among them, where a spawned worker imports
     and loads them all again (over 2 s of CPU each, as long as coding a hundred articles). The copy
-    also holds the driver's DuckDB connection and its threads' locks; a worker never touches the
-    database and leaves with ``os._exit`` (so nothing of the connection is flushed or closed twice),
-    and the allocators DuckDB and Arrow use reset their locks on fork. Elsewhere (macOS, where forking
-    a process with system frameworks loaded is unsafe, and Windows) workers are spawned."""
+    also holds the driver's DuckDB connection: a worker never touches the database and leaves with
+    ``os._exit``, so nothing of the connection is flushed or closed twice. The pool forks its workers
+    from the driver's main thread while DuckDB's and Arrow's threads wait idle between statements, so
+    no copy starts with one of their locks held. Elsewhere (macOS, where forking a process with system
+    frameworks loaded is unsafe, and Windows) workers are spawned."""
     return "fork" if sys.platform.startswith("linux") else "spawn"
 
 

@@ -11,13 +11,19 @@ Two coded events are mentions of one event when all of these hold, and the reaso
   few content words (below ``min_similarity``) merges only when both dates are exact days and equal.
 
 So two meetings of the same leaders a week apart stay two events, while twenty outlets reporting a
-summit handshake become one event with twenty mentions. Clustering is a full, deterministic recompute
-(events in date, then id, order), so running it again gives the same canonical ids: it is idempotent.
+summit handshake become one event with twenty mentions. Clustering is deterministic (events in date,
+then id, order), so running it again gives the same canonical ids: it is idempotent.
+
+Mentions merge only within a group (dyad and type), so groups are independent and reclustering just
+the groups that changed since the last merge (new events, or events removed by a re-code) gives what a
+full recompute gives; ``merge_mentions`` does that, and a full recompute when the stored clusters were
+made under another rule (window, similarity) or by a version that did not record their group.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -51,7 +57,7 @@ def actor_key(org: str | None, country: str | None, actor_id: str | None, name: 
 
 
 def content_words(sentence: str | None) -> frozenset[str]:
-    return frozenset(w for w in (m.group(0).lower() for m in _WORD.finditer(sentence or "")) if w not in _STOP)
+    return frozenset(map(str.lower, _WORD.findall(sentence or ""))) - _STOP
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -68,7 +74,12 @@ class _Mention:
     date: dt.date | None
     exact_date: bool
     place: str | None
-    words: frozenset[str]
+    sentence: str | None
+
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """Read only when a date and place test passes: most comparisons never need them."""
+        return content_words(self.sentence)
 
 
 @dataclass
@@ -106,20 +117,38 @@ class MergeSummary:
     merged_mentions: int
 
 
-def _rows(store: Store) -> list[dict[str, Any]]:
-    return canonical_store.mention_rows(store)
+def group_key(row: dict[str, Any], keys: dict[tuple, str | None] | None = None) -> tuple:
+    """The group a mention row belongs to: (source key, target key, event type). ``keys`` memoises
+    actor keys across rows (a few hundred distinct actors serve thousands of events)."""
+    keys = {} if keys is None else keys
+    out = []
+    for side in ("source", "target"):
+        actor = (row[f"{side}_org"], row[f"{side}_country"], row[f"{side}_id"], row[f"{side}_name"])
+        if actor not in keys:
+            keys[actor] = actor_key(*actor)
+        out.append(keys[actor])
+    return out[0], out[1], row["plover"] or row["cameo_root"]
+
+
+def _later(a: dt.date | None, b: dt.date | None) -> bool:
+    """``a`` sorts after ``b``, undated last (as ``mention_rows`` orders them)."""
+    return b is not None and (a is None or a > b)
+
+
+def group_id(key: tuple) -> str:
+    """A group key as the string recorded with each canonical event."""
+    return json.dumps(list(key), ensure_ascii=False)
 
 
 def cluster(rows: Iterable[dict[str, Any]], *, window_days: int = WINDOW_DAYS, min_similarity: float = MIN_SIMILARITY) -> list[_Cluster]:
     """Group event rows (as ``canonical_store.mention_rows`` returns them) into clusters of mentions."""
     groups: dict[tuple, list[_Cluster]] = defaultdict(list)
+    ordered: dict[tuple, bool] = {}  # the group's clusters were started in date order
     clusters: list[_Cluster] = []
+    keys: dict[tuple, str | None] = {}
+    reach = window_days + 1  # no two mentions further apart than this merge
     for row in rows:
-        key = (
-            actor_key(row["source_org"], row["source_country"], row["source_id"], row["source_name"]),
-            actor_key(row["target_org"], row["target_country"], row["target_id"], row["target_name"]),
-            row["plover"] or row["cameo_root"],
-        )
+        key = group_key(row, keys)
         mention = _Mention(
             event_id=row["event_id"],
             article_id=row["article_id"],
@@ -127,15 +156,25 @@ def cluster(rows: Iterable[dict[str, Any]], *, window_days: int = WINDOW_DAYS, m
             date=row["date"],
             exact_date=row["date_precision"] == "day",
             place=row["location_name"],
-            words=content_words(row["sentence"]),
+            sentence=row["sentence"],
         )
+        in_order = ordered.get(key, True)
         for candidate in reversed(groups[key]):  # the most recent cluster is the likeliest match
+            first = candidate.first
+            if in_order and mention.date is not None and first.date is not None and (mention.date - first.date).days > reach:
+                taken = False  # every earlier cluster started earlier still: none can take this mention
+                break
             ok, similarity, reason = candidate.accepts(mention, window_days, min_similarity)
             if ok:
                 candidate.members.append((mention, similarity, reason))
+                taken = True
                 break
         else:
+            taken = False
+        if not taken:
             new = _Cluster(first=mention)
+            if groups[key] and _later(groups[key][-1].first.date, mention.date):
+                ordered[key] = False  # rows not in date order (callers other than merge_mentions)
             groups[key].append(new)
             clusters.append(new)
     return clusters
@@ -145,20 +184,45 @@ def canonical_id(first_event_id: str) -> str:
     return "c" + hashlib.sha256(first_event_id.encode()).hexdigest()[:15]
 
 
-def merge_mentions(store: Store, *, window_days: int = WINDOW_DAYS, min_similarity: float = MIN_SIMILARITY) -> MergeSummary:
-    """Recompute canonical events for every stored event; replaces the previous assignment atomically."""
-    rows = _rows(store)
+def _memo(cache: dict, key: Any, make: Any) -> Any:
+    if key not in cache:
+        cache[key] = make(key)
+    return cache[key]
+
+
+def _rule(window_days: int, min_similarity: float) -> str:
+    return f"same directed dyad and event type, dates within {window_days}d, evidence similarity >= {min_similarity}"
+
+
+def merge_mentions(store: Store, *, window_days: int = WINDOW_DAYS, min_similarity: float = MIN_SIMILARITY,
+                   full: bool = False) -> MergeSummary:
+    """Bring the canonical events up to date with the stored events, atomically: the groups that changed
+    since the last merge are reclustered (every group with ``full``, or when the stored clusters follow
+    another rule). The result is the same either way."""
+    rule = _rule(window_days, min_similarity)
+    drop: list[str] | None = None  # canonical ids the new clusters replace; None: all of them
+    if full or canonical_store.needs_full_merge(store, rule):
+        rows = canonical_store.mention_rows(store)
+    else:
+        keys: dict[tuple, str | None] = {}
+        touched = {group_id(k) for k in {group_key(row, keys) for row in canonical_store.mention_rows(store, unassigned=True)}}
+        touched |= canonical_store.stale_groups(store)
+        drop = canonical_store.ids_in_groups(store, touched)
+        rows = canonical_store.mention_rows(store, unassigned=True, canonical_ids=drop) if touched else []
     by_id = {row["event_id"]: row for row in rows}
     clusters = cluster(rows, window_days=window_days, min_similarity=min_similarity)
     records = []
     assignment = []
+    keys = {}
+    groups: dict[tuple, str] = {}
     for c in clusters:
         cid = canonical_id(c.first.event_id)
         everyone = [c.first] + [m for m, _, _ in c.members]
         dates = [m.date for m in everyone if m.date is not None]
         first_row = by_id[c.first.event_id]
         explanation = {
-            "rule": f"same directed dyad and event type, dates within {window_days}d, evidence similarity >= {min_similarity}",
+            "rule": rule,
+            "group": _memo(groups, group_key(first_row, keys), group_id),
             "first": c.first.event_id,
             "mentions": [{"event_id": m.event_id, "article_id": m.article_id, "similarity": round(s, 3), "reason": r} for m, s, r in c.members],
         }
@@ -186,5 +250,9 @@ def merge_mentions(store: Store, *, window_days: int = WINDOW_DAYS, min_similari
             }
         )
         assignment.extend((m.event_id, cid) for m in everyone)
-    canonical_store.replace_all(store, records, assignment)
-    return MergeSummary(events=len(rows), canonical=len(clusters), merged_mentions=len(rows) - len(clusters))
+    if drop is None:
+        canonical_store.replace_all(store, records, assignment)
+    elif rows or drop:
+        canonical_store.replace_groups(store, drop, records, assignment)
+    events, canonical = canonical_store.counts(store)
+    return MergeSummary(events=events, canonical=canonical, merged_mentions=events - canonical)

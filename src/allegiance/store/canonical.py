@@ -18,31 +18,107 @@ CANONICAL_COLUMNS = (
 )
 
 
-def mention_rows(store: Store) -> list[dict[str, Any]]:
-    """Every event with what mention merging needs, in the deterministic order clustering relies on."""
-    return store.query(
-        """SELECT e.event_id, e.article_id, e.date, e.date_precision, e.published,
+def mention_rows(store: Store, *, unassigned: bool = False, canonical_ids: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """Events with what mention merging needs, in the deterministic order clustering relies on: every
+    event, or only those with no canonical event yet (``unassigned``) and those of ``canonical_ids``."""
+    where = ""
+    if unassigned or canonical_ids:
+        clauses = ["e.canonical_id IN (SELECT canonical_id FROM _merge_ids)"]
+        if unassigned:
+            clauses.append("e.canonical_id IS NULL OR e.canonical_id NOT IN (SELECT canonical_id FROM canonical_events)")
+        where = "WHERE " + " OR ".join(f"({c})" for c in clauses)
+    sql = f"""SELECT e.event_id, e.article_id, e.date, e.date_precision, e.published,
                   e.source_id, e.source_name, e.source_type, e.source_country, e.source_org,
                   e.target_id, e.target_name, e.target_type, e.target_country, e.target_org,
                   e.cameo, e.cameo_root, e.plover, e.quad_class, e.goldstein, e.location_name, e.sentence,
                   coalesce(a.publisher, regexp_extract(coalesce(a.url, a.origin), '^https?://([^/]+)', 1)) AS publisher
-           FROM events e LEFT JOIN articles a ON a.id = e.article_id
+           FROM events e LEFT JOIN articles a ON a.id = e.article_id {where}
            ORDER BY e.date NULLS LAST, e.published NULLS LAST, e.event_id"""
-    )
+    if not where:
+        return store.query(sql)
+    return _with_ids(store, canonical_ids, sql)
+
+
+def _with_ids(store: Store, ids: Sequence[str], sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    """``sql`` run with the table ``_merge_ids`` (one column, canonical_id) holding ``ids``."""
+    cursor = store.conn.cursor()
+    try:
+        cursor.register("_merge_ids", pa.table({"canonical_id": pa.array(list(ids), pa.string())}))
+        result = cursor.execute(sql, list(params))
+        columns = [d[0] for d in result.description or []]
+        return [dict(zip(columns, row)) for row in result.fetchall()]
+    finally:
+        cursor.close()
+
+
+def needs_full_merge(store: Store, rule: str) -> bool:
+    """Whether some canonical event was made under another rule, or records no group (older versions):
+    then only a full recompute gives what the rule gives."""
+    return bool(store.scalar(
+        """SELECT count(*) FROM canonical_events
+           WHERE json_extract_string(explanation, '$.rule') IS DISTINCT FROM ?
+              OR json_extract_string(explanation, '$.group') IS NULL""", [rule]))
+
+
+def stale_groups(store: Store) -> set[str]:
+    """Groups of the canonical events that lost mentions since they were made (events deleted or
+    replaced by a re-code: a replaced event comes back with no canonical id)."""
+    rows = store.query(
+        """SELECT DISTINCT json_extract_string(c.explanation, '$.group') AS g
+           FROM canonical_events c
+           LEFT JOIN (SELECT canonical_id, count(*) AS n FROM events WHERE canonical_id IS NOT NULL GROUP BY 1) e
+             ON e.canonical_id = c.canonical_id
+           WHERE coalesce(e.n, 0) <> c.n_mentions""")
+    return {r["g"] for r in rows}
+
+
+def ids_in_groups(store: Store, groups: set[str]) -> list[str]:
+    if not groups:
+        return []
+    cursor = store.conn.cursor()
+    try:
+        cursor.register("_merge_groups", pa.table({"g": pa.array(sorted(groups), pa.string())}))
+        return [r[0] for r in cursor.execute(
+            """SELECT canonical_id FROM canonical_events
+               WHERE json_extract_string(explanation, '$.group') IN (SELECT g FROM _merge_groups)""").fetchall()]
+    finally:
+        cursor.close()
+
+
+def counts(store: Store) -> tuple[int, int]:
+    """(events, canonical events) stored."""
+    return int(store.scalar("SELECT count(*) FROM events")), int(store.scalar("SELECT count(*) FROM canonical_events"))
 
 
 def replace_all(store: Store, records: Sequence[dict[str, Any]], assignment: Sequence[tuple[str, str]]) -> None:
     """Swap in a new canonical assignment in one transaction (bulk-loaded through Arrow: it can be large)."""
+    _replace(store, None, records, assignment)
+
+
+def replace_groups(store: Store, drop: Sequence[str], records: Sequence[dict[str, Any]],
+                   assignment: Sequence[tuple[str, str]]) -> None:
+    """Swap the canonical events ``drop`` for ``records`` in one transaction; ``assignment`` links every
+    event that belonged to them (or to none) to its new canonical event."""
+    _replace(store, drop, records, assignment)
+
+
+def _replace(store: Store, drop: Sequence[str] | None, records: Sequence[dict[str, Any]],
+             assignment: Sequence[tuple[str, str]]) -> None:
     canon = pa.Table.from_pylist(list(records), schema=None) if records else None
     links = pa.table({"event_id": [a for a, _ in assignment], "canonical_id": [b for _, b in assignment]})
     with store.transaction() as conn:
-        conn.execute("DELETE FROM canonical_events")
+        if drop is None:
+            conn.execute("DELETE FROM canonical_events")
+            conn.execute("UPDATE events SET canonical_id = NULL WHERE canonical_id IS NOT NULL")
+        elif drop:
+            conn.register("old_canonical", pa.table({"canonical_id": pa.array(list(drop), pa.string())}))
+            conn.execute("DELETE FROM canonical_events WHERE canonical_id IN (SELECT canonical_id FROM old_canonical)")
+            conn.unregister("old_canonical")
         if canon is not None:
             conn.register("new_canonical", canon)
             cols = ", ".join(CANONICAL_COLUMNS)
             conn.execute(f"INSERT INTO canonical_events ({cols}) SELECT {cols} FROM new_canonical")
             conn.unregister("new_canonical")
-        conn.execute("UPDATE events SET canonical_id = NULL WHERE canonical_id IS NOT NULL")
         if assignment:
             conn.register("new_links", links)
             conn.execute(
