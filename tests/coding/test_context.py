@@ -123,3 +123,24 @@ def test_a_past_tense_conjunct_does_not_share_the_reported_modal(nlp):
     text = "Zourabichvili said she would not recognise the results and accused Russia of rigging the vote."
     assert ctx(nlp, text, "accused").coded
     assert not ctx(nlp, text, "recognise").coded
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Tokayev said Kazakhstan recognised neither Taiwan nor Kosovo.", "recognised"),
+    ("Baku and Yerevan signed no agreement in Brussels.", "signed"),
+])
+def test_an_object_with_neither_or_no_negates_the_act(nlp, text, word):
+    doc = nlp(text)
+    ctx = assess(next(t for t in doc if t.text == word))
+    assert ctx.negated and not ctx.coded
+
+
+@pytest.mark.parametrize("text, word, background", [
+    ("Moldova has repeatedly demanded the withdrawal of the Russian contingent.", "demanded", True),
+    ("Kazakh opposition activists have long accused the authorities of crushing dissent.", "accused", True),
+    ("Russian forces repeatedly shelled Kharkiv on Monday.", "shelled", False),  # a dated series of acts
+    ("Moldova has demanded the withdrawal of the Russian contingent.", "demanded", False),
+])
+def test_a_habit_in_the_perfect_is_background(nlp, text, word, background):
+    doc = nlp(text)
+    assert assess(next(t for t in doc if t.text == word)).background is background

@@ -15,7 +15,8 @@
 - **intent** (will/shall/'ll, "is going to", "plans to", "pledged to", "intends to", "is set to"):
   coded as the CAMEO 03 intent code its act maps to (``classify.intent_code``), modality "intent";
   conflictual intents are threats (CAMEO 13). The act itself is not coded until it happens.
-- **background** (past perfect with no date in the text; a "since ..." clause): dropped. Events the text
+- **background** (past perfect with no date in the text; a "since ..." clause; a habit, "has repeatedly
+  demanded", "have long accused"): dropped. Events the text
   dates more than a year before publication are dropped by the coder (see docs/coding.md).
 """
 
@@ -46,6 +47,9 @@ INTENT = {"plan", "intend", "pledge", "promise", "vow", "vowe", "agree", "decide
 THREATS = {"threaten", "warn"}
 INTENT_FRAMES = {"go", "set", "ready", "willing", "poised", "eager", "prepared", "determined", "scheduled", "due"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+OBJECT_NEGATORS = {"neither", "no"}
+# With a perfect, what an actor has done again and again is the backdrop of the story, not its news.
+HABITUAL = {"repeatedly", "long", "often", "frequently", "consistently", "always", "regularly", "routinely"}
 HEDGES = {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "likely", "supposedly"}
 
 
@@ -76,6 +80,13 @@ def _local(tok: "Token") -> Context | None:
             # "would not send": negation outranks modality; with "will" it declines the act
             declines = any(c.dep_ == "aux" and (c.lower_ in INTENT_AUX or c.lemma_ == "will") for c in tok.children)
             return Context(negated=True, refusal=declines, cue=low)
+    if tok.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "dobj" and any(g.lower_ in OBJECT_NEGATORS and g.dep_ in ("det", "preconj") for g in c.children)
+            for c in tok.children):
+        return Context(negated=True, cue="neither")  # "recognised neither Taiwan nor Kosovo", "signed no deal"
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children) and any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return Context(background=True, cue="habitual")  # "has repeatedly demanded", "have long accused"
     for child in tok.children:
         low = child.lower_
         if child.dep_ in ("aux", "auxpass") and low in SPECULATIVE_AUX:
