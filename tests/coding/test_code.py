@@ -112,3 +112,12 @@ def test_an_old_date_in_a_clause_below_the_act_dates_that_clause_only(events_of)
     assert next(r for r in records if r["cameo_root"] == "11")["date"] != "2021-01-01"
     keys, _ = events_of("Russia invaded Ukraine in 2014.")
     assert keys == set()  # the act itself dated long ago stays background
+
+
+def test_landing_is_a_visit_for_leaders_and_a_deployment_for_troops(events_of):
+    keys, _ = events_of("Modi landed in Moscow on Monday.")
+    assert ("IND", "RUS", "04") in keys
+    keys, _ = events_of("Russian paratroopers landed in Kazakhstan on a peacekeeping mission.")
+    assert ("RUS", "KAZ", "07") in keys and not any(k[2] == "04" for k in keys)
+    keys, _ = events_of("Russian troops arrived in Belarus for joint exercises.")
+    assert not any(k[2] == "04" for k in keys)  # armed forces on the move are no state visit

@@ -41,6 +41,7 @@ ALONE_DISCOUNT = 0.8
 # A meeting (040, or 044 at a third place) whose venue the sentence names: in the target's country it is the
 # source's visit (042, hosted: 043), in the source's own the source hosts (043), elsewhere a third place (044).
 MEETINGS = frozenset({"040", "044"})
+VISITS = frozenset({"042", "043"})
 # "agreed to finance", "pledged to send": a verb of commitment names the act it commits to, whose lexicon reading
 # then needs no further corroboration (it is coded as an intent, CAMEO 03).
 COMMITMENT = frozenset({"agree", "pledge", "promise", "vow", "commit", "undertake", "decide", "resolve"})
@@ -203,7 +204,7 @@ class Classify:
             if conf < (MIN_CONFIDENCE if self.classifier is not None and not participle else LEXICON_ONLY_MIN):
                 return None
             decision = Decision(best.code, round(conf, 3), how=how, pattern=best.pattern, reverse_code=best.reverse)
-            return _by_venue(decision, cand, doc)
+            return _troops_sent(_by_venue(decision, cand, doc), cand, doc)
         if probs:
             top_code, top_p = probs[0]
             if top_p >= CLASSIFIER_ALONE and cameo_root(top_code) is not None:
@@ -276,6 +277,19 @@ def _verbal_participle(token: Any, code: str) -> bool:
     ("..., accusing Budapest of acting as Moscow's messenger")."""
     return (code[:2] in VERBAL_ROOTS and token.tag_ == "VBG" and token.dep_ == "advcl" and token.i > token.head.i
             and not any(c.dep_ in ("mark", "aux", "neg") for c in token.children))
+
+
+def _troops_sent(decision: Decision | None, cand: Candidate, doc: "Doc") -> Decision | None:
+    """"Russian paratroopers landed in Kazakhstan": armed forces arriving somewhere are no state visit, but
+    a deployment: on a peacekeeping mission the protection CAMEO 074 codes, else too unclear to code."""
+    if decision is None or decision.code[:3] not in VISITS or cand.target is None:
+        return decision
+    source = cand.source.actor
+    if source is None or source.sector != "MIL":
+        return decision
+    if any(t.lower_.startswith("peacekeep") for t in doc[cand.trigger].sent):
+        return dataclasses.replace(decision, code="074", reverse_code=None)
+    return None
 
 
 def _by_venue(decision: Decision, cand: Candidate, doc: "Doc") -> Decision:

@@ -14,9 +14,9 @@ LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "launch", "carry", "imp
                "give", "deliver", "issue", "open", "begin", "start", "resume", "announce", "order", "conclude",
                "reach", "extend", "provide", "offer", "send", "lodge", "file", "level", "slap", "mount", "join",
                "attend", "take", "lift", "ease", "tighten", "expand", "introduce"}
-ARRIVAL = {"arrive", "travel", "fly", "come", "go", "head", "gather", "meet", "convene", "return", "leave",
+ARRIVAL = {"arrive", "land", "travel", "fly", "come", "go", "head", "gather", "meet", "convene", "return", "leave",
            "attend", "invite", "welcome", "host"}
-TRAVEL = {"arrive", "travel", "fly", "come", "go", "head", "return"}
+TRAVEL = {"arrive", "land", "travel", "fly", "come", "go", "head", "return"}
 POSTED = ("from", "to", "in", "at")  # "its ambassador to Russia", "its envoy in Moscow"
 MEMBERSHIP = {"participation", "membership", "seat", "presence", "involvement", "role", "place", "mission"}
 VICINITY = ("around", "off", "near")  # inside an object phrase: "waters around Taiwan", "drills off Japan"
