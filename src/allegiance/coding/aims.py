@@ -49,7 +49,10 @@ def destination(verb: "Token", index: "MentionIndex") -> list[tuple[Group, str |
     """"Putin arrived in Yerevan": a place the resolver left as a place (a capital, a city) still names
     whom a visit is to — its state, from the offline gazetteer."""
     for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "to")):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+        # "landed in the capital Ulaanbaatar": the place is named in apposition to the noun.
+        pobjs = [n for c in prep.children if c.dep_ == "pobj"
+                 for n in ([c] if c.pos_ == "PROPN" else [a for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN"])]
+        for pobj in pobjs:
             words = _name_with_compounds(pobj)
             place = gazetteer.lookup(words.text)
             if place is None:
