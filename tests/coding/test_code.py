@@ -121,3 +121,16 @@ def test_landing_is_a_visit_for_leaders_and_a_deployment_for_troops(events_of):
     assert ("RUS", "KAZ", "07") in keys and not any(k[2] == "04" for k in keys)
     keys, _ = events_of("Russian troops arrived in Belarus for joint exercises.")
     assert not any(k[2] == "04" for k in keys)  # armed forces on the move are no state visit
+
+
+def test_a_place_in_apposition_names_whom_a_visit_is_to(events_of):
+    keys, _ = events_of("Putin landed in the capital Ulaanbaatar late on Monday night.")
+    assert ("RUS", "MNG", "04") in keys
+
+
+def test_a_scheduled_meeting_is_both_sides_plan_a_stated_one_the_speakers(events_of):
+    _, records = events_of("Erdogan is due to meet Putin on Monday.")
+    assert {(r["source"]["country"], r["target"]["country"], r["cameo"]) for r in records} == {
+        ("TUR", "RUS", "036"), ("RUS", "TUR", "036")}
+    _, records = events_of("Erdogan said he would discuss the grain deal with Putin.")
+    assert {(r["source"]["country"], r["target"]["country"], r["cameo"]) for r in records} == {("TUR", "RUS", "036")}

@@ -41,6 +41,8 @@ CODER = CoderInfo(CODER_NAME, CODER_VERSION)
 TARGETLESS_MIN = 0.6
 # Acts that take two: "Putin met Erdogan" is also Erdogan meeting Putin.
 MUTUAL = {"040", "044", "046", "057"}
+SCHEDULED = {"due", "scheduled", "set"}  # intent cues of a plan fixed in a calendar, not one side's promise
+MEETING_PLANS = {"040", "043", "044", "046"}
 HISTORY_DAYS = 90  # events the text dates further back than this are background, not coded (gold/README.md, "History and background")
 # Roots whose events often have no target (investigations, threats, force postures).
 TARGETLESS_ROOTS = {"09", "13", "15"}  # not 01/02/14: "X said", "X called for", "crowds rallied" need a target
@@ -224,8 +226,12 @@ class Coder:
             out.append(self._event(item, text, cand, trigger, info, code, date, precision, location, confidence, modality))
             triggers.append(cand.trigger)
             mirror_code = decision.reverse_code or (code if code in MUTUAL else None)
+            if modality == "intent":
+                # "is due to meet Erdogan", "is due to receive Raisi": a meeting scheduled is both sides' plan;
+                # "said he would discuss the deal with Putin" only the speaker's.
+                mirror_code = code if ctx.cue in SCHEDULED and decision.code[:3] in MEETING_PLANS else None
             back = _code_info(mirror_code, self.strict_codes) if mirror_code else None
-            if back is not None and cand.target is not None and modality == "asserted" and cand.via != "reciprocal":
+            if back is not None and cand.target is not None and cand.via != "reciprocal":
                 # The lexicon pairs the act with its mirror: a visit to X is X hosting the visitor.
                 mirror = dataclasses.replace(cand, source=cand.target, target=cand.source)
                 out.append(self._event(item, text, mirror, trigger, back, back.code, date, precision, location,
