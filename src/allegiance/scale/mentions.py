@@ -205,10 +205,11 @@ def merge_mentions(store: Store, *, window_days: int = WINDOW_DAYS, min_similari
         rows = canonical_store.mention_rows(store)
     else:
         keys: dict[tuple, str | None] = {}
-        touched = {group_id(k) for k in {group_key(row, keys) for row in canonical_store.mention_rows(store, unassigned=True)}}
-        touched |= canonical_store.stale_groups(store)
+        rows = canonical_store.mention_rows(store, unassigned=True)
+        touched = {group_id(k) for k in {group_key(row, keys) for row in rows}} | canonical_store.stale_groups(store)
         drop = canonical_store.ids_in_groups(store, touched)
-        rows = canonical_store.mention_rows(store, unassigned=True, canonical_ids=drop) if touched else []
+        if drop:  # the touched groups' clustered events too (none on a first merge)
+            rows = canonical_store.mention_rows(store, unassigned=True, canonical_ids=drop)
     by_id = {row["event_id"]: row for row in rows}
     clusters = cluster(rows, window_days=window_days, min_similarity=min_similarity)
     records = []

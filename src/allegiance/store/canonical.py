@@ -21,34 +21,23 @@ CANONICAL_COLUMNS = (
 def mention_rows(store: Store, *, unassigned: bool = False, canonical_ids: Sequence[str] = ()) -> list[dict[str, Any]]:
     """Events with what mention merging needs, in the deterministic order clustering relies on: every
     event, or only those with no canonical event yet (``unassigned``) and those of ``canonical_ids``."""
-    where = ""
-    if unassigned or canonical_ids:
-        clauses = ["e.canonical_id IN (SELECT canonical_id FROM _merge_ids)"]
-        if unassigned:
-            clauses.append("e.canonical_id IS NULL OR e.canonical_id NOT IN (SELECT canonical_id FROM canonical_events)")
-        where = "WHERE " + " OR ".join(f"({c})" for c in clauses)
-    sql = f"""SELECT e.event_id, e.article_id, e.date, e.date_precision, e.published,
+    clauses, params = [], []
+    if unassigned:
+        clauses.append("e.canonical_id IS NULL OR e.canonical_id NOT IN (SELECT canonical_id FROM canonical_events)")
+    if canonical_ids:
+        clauses.append("e.canonical_id IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(list(canonical_ids))
+    where = ("WHERE " + " OR ".join(f"({c})" for c in clauses)) if clauses else ""
+    return store.query(
+        f"""SELECT e.event_id, e.article_id, e.date, e.date_precision, e.published,
                   e.source_id, e.source_name, e.source_type, e.source_country, e.source_org,
                   e.target_id, e.target_name, e.target_type, e.target_country, e.target_org,
                   e.cameo, e.cameo_root, e.plover, e.quad_class, e.goldstein, e.location_name, e.sentence,
                   coalesce(a.publisher, regexp_extract(coalesce(a.url, a.origin), '^https?://([^/]+)', 1)) AS publisher
            FROM events e LEFT JOIN articles a ON a.id = e.article_id {where}
-           ORDER BY e.date NULLS LAST, e.published NULLS LAST, e.event_id"""
-    if not where:
-        return store.query(sql)
-    return _with_ids(store, canonical_ids, sql)
-
-
-def _with_ids(store: Store, ids: Sequence[str], sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    """``sql`` run with the table ``_merge_ids`` (one column, canonical_id) holding ``ids``."""
-    cursor = store.conn.cursor()
-    try:
-        cursor.register("_merge_ids", pa.table({"canonical_id": pa.array(list(ids), pa.string())}))
-        result = cursor.execute(sql, list(params))
-        columns = [d[0] for d in result.description or []]
-        return [dict(zip(columns, row)) for row in result.fetchall()]
-    finally:
-        cursor.close()
+           ORDER BY e.date NULLS LAST, e.published NULLS LAST, e.event_id""",
+        params,
+    )
 
 
 def needs_full_merge(store: Store, rule: str) -> bool:
@@ -75,14 +64,9 @@ def stale_groups(store: Store) -> set[str]:
 def ids_in_groups(store: Store, groups: set[str]) -> list[str]:
     if not groups:
         return []
-    cursor = store.conn.cursor()
-    try:
-        cursor.register("_merge_groups", pa.table({"g": pa.array(sorted(groups), pa.string())}))
-        return [r[0] for r in cursor.execute(
-            """SELECT canonical_id FROM canonical_events
-               WHERE json_extract_string(explanation, '$.group') IN (SELECT g FROM _merge_groups)""").fetchall()]
-    finally:
-        cursor.close()
+    return [r["canonical_id"] for r in store.query(
+        """SELECT canonical_id FROM canonical_events
+           WHERE json_extract_string(explanation, '$.group') IN (SELECT unnest(?::VARCHAR[]))""", [sorted(groups)])]
 
 
 def counts(store: Store) -> tuple[int, int]:
