@@ -134,3 +134,11 @@ def test_a_scheduled_meeting_is_both_sides_plan_a_stated_one_the_speakers(events
         ("TUR", "RUS", "036"), ("RUS", "TUR", "036")}
     _, records = events_of("Erdogan said he would discuss the grain deal with Putin.")
     assert {(r["source"]["country"], r["target"]["country"], r["cameo"]) for r in records} == {("TUR", "RUS", "036")}
+
+
+def test_a_visit_and_the_talks_held_during_it_are_two_events_unless_the_visit_is_a_relative_clause(events_of):
+    _, records = events_of("Xi arrived in Kazan on Tuesday and held talks with Putin the same evening.")
+    assert {("CHN", "RUS", "042"), ("CHN", "RUS", "046")} <= {
+        (r["source"]["country"], r["target"]["country"], r["cameo"]) for r in records}
+    _, records = events_of("Ilham Aliyev, who flew to Moscow on Monday, held talks with Putin in the Kremlin.")
+    assert {r["cameo"][:3] for r in records} == {"046"}

@@ -238,7 +238,13 @@ class Coder:
                                        confidence, modality))
                 triggers.append(cand.trigger)
         # "agreed to release prisoners" is one event, the intent to release, not also an agreement.
-        out = [e for e, t in zip(out, triggers) if (_actor_key(e.source), t) not in frames]
+        kept = [(e, t) for e, t in zip(out, triggers) if (_actor_key(e.source), t) not in frames]
+        # "Aliyev, who flew to Moscow on Monday, held talks with Putin": a visit told in a relative clause is
+        # the setting of the talks the sentence reports, not news of its own.
+        met = {(_actor_key(e.source), _actor_key(e.target)) for e, t in kept
+               if e.cameo_root == "04" and doc[t].dep_ != "relcl"}
+        out = [e for e, t in kept if not (e.cameo[:3] in ("042", "043") and doc[t].dep_ == "relcl"
+                                          and (_actor_key(e.source), _actor_key(e.target)) in met)]
         return _prefer_targeted(out)
 
     def _unaimed_elsewhere(self, cand: Candidate, doc: "Doc") -> bool:
@@ -416,10 +422,11 @@ def _prefer_targeted(events: list[Event]) -> list[Event]:
 
 
 def _collapse(events: list[Event]) -> list[Event]:
-    """Within a sentence one event per root ("held talks" and "a meeting" are one), then per article
-    one per base code (``_collapse_article``)."""
+    """Within a sentence one event per root ("held talks" and "a meeting" are one; a visit and the talks
+    held during it are two: "arrived in Kazan and held talks with Putin"), then per article one per base
+    code (``_collapse_article``)."""
     by_sentence = _collapse_by(events, lambda e: (e.evidence.sentence_index, _actor_key(e.source),
-                                                  _actor_key(e.target), e.cameo_root))
+                                                  _actor_key(e.target), _family(e.cameo)))
     return _collapse_article(by_sentence)
 
 
