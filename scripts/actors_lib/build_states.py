@@ -72,6 +72,9 @@ def build(src: Path, dicts: Path | None) -> list[dict[str, Any]]:
     states = _iso_states()
     curated = read_states(src / "states.txt")
     phoenix = _phoenix_names(dicts) if dicts else {}
+    # A name curated for one state is not another's, whatever ISO or Phoenix say ("Congo" is the DRC in
+    # wire copy; ISO's short name of the Republic of the Congo).
+    claimed = {a.lower(): iso3 for iso3, cur in curated.items() for a in cur.get("aliases", [])}
     out = []
     for iso3 in sorted(set(states) | set(curated)):
         base = states.get(iso3, {"iso3": iso3, "aliases": []})
@@ -80,13 +83,13 @@ def build(src: Path, dicts: Path | None) -> list[dict[str, Any]]:
         state.update({k: v for k, v in cur.items() if k not in ("aliases",)})
         aliases = list(cur.get("aliases", []))
         for alias in base["aliases"] + ([base["name"]] if base.get("name") else []):
-            if alias not in aliases and alias != state["name"]:
+            if alias not in aliases and alias != state["name"] and claimed.get(alias.lower(), iso3) == iso3:
                 aliases.append(alias)
         state["aliases"] = aliases
         state.setdefault("adjectives", [])
         capital = state.get("capital")
         state.setdefault("metonyms", [capital["name"]] if capital else [])
-        _add_variants(state, phoenix.get(iso3, []))
+        _add_variants(state, [n for n in phoenix.get(iso3, []) if claimed.get(n.lower(), iso3) == iso3])
         state.setdefault("demonyms", _demonyms(state["adjectives"]))
         state.setdefault("official", None)
         state.setdefault("capital", None)

@@ -142,3 +142,10 @@ def test_a_visit_and_the_talks_held_during_it_are_two_events_unless_the_visit_is
         (r["source"]["country"], r["target"]["country"], r["cameo"]) for r in records}
     _, records = events_of("Ilham Aliyev, who flew to Moscow on Monday, held talks with Putin in the Kremlin.")
     assert {r["cameo"][:3] for r in records} == {"046"}
+
+
+def test_people_acted_on_in_a_named_state_are_that_states(events_of):
+    keys, _ = events_of("Islamic State militants abducted dozens of truffle hunters in the Syrian desert.")
+    assert ("ISIS", "SYR", "18") in keys
+    keys, _ = events_of("Islamic State militants killed more than forty villagers in eastern Congo.")
+    assert ("ISIS", "COD", "20") in keys  # wire copy's "Congo" is the Democratic Republic

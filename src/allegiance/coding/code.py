@@ -361,6 +361,10 @@ def event_id(article_id: str, cand: Candidate, code: str) -> str:
 
 
 _ANCHORABLE = {"group", "unknown"}
+PLACE_PREPS = {"in", "near", "across", "throughout", "outside", "inside"}
+# Areas of a state an adjective places: "the Syrian desert", "the Russian border region".
+AREAS = {"desert", "region", "province", "city", "town", "village", "countryside", "border", "capital", "north",
+         "south", "east", "west", "mountains", "steppe", "coast", "territory", "frontier", "district", "oblast"}
 
 
 def _anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
@@ -371,10 +375,13 @@ def _anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
     out = []
     places: dict[int, str | None] = {}
     countries: dict[int, set[str]] = collections.defaultdict(set)
+    placed: dict[int, str] = {}  # sentence → the state a place phrase of it names ("in eastern Congo")
     for mention in mentions:
         key = keys.actor_key(mention.actor)
         if key is not None and key == mention.actor.country:  # states and their institutions, not Hamas
             countries[mention.sentence_index].add(key)
+            if mention.actor.type == "state" and mention.via != "pronoun" and _in_place_phrase(doc, mention):
+                placed.setdefault(mention.sentence_index, key)
     for mention in mentions:
         actor = mention.actor
         if actor is None or actor.country or actor.organization or actor.type not in _ANCHORABLE:
@@ -384,7 +391,7 @@ def _anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
         if index not in places:
             span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
             places[index] = where.sentence_country(span.sent) if span is not None else None
-        country = places[index]
+        country = places[index] or placed.get(index)
         via = ANCHORED
         if country is None and actor.type == "group" and len(countries[index]) == 1:
             # "Tajikistan pardoned 6,000 prisoners", "Kyrgyz police arrested eleven journalists": with one
@@ -396,6 +403,18 @@ def _anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
             out.append(dataclasses.replace(mention, actor=dataclasses.replace(actor, country=country),
                                            via=f"{mention.via}+{via}"))
     return out
+
+
+def _in_place_phrase(doc: "Doc", mention: Any) -> bool:
+    """"in eastern Congo", "in the Syrian desert", "near the Chadian border": a state named as where
+    something happened (the gazetteer may lack the name, or the phrase names an area of the state)."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in AREAS:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
 
 def _is_dateline(text: str, mention: Any) -> bool:
