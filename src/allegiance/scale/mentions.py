@@ -135,6 +135,7 @@ def _later(a: dt.date | None, b: dt.date | None) -> bool:
     return b is not None and (a is None or a > b)
 
 
+@functools.lru_cache(maxsize=65536)
 def group_id(key: tuple) -> str:
     """A group key as the string recorded with each canonical event."""
     return json.dumps(list(key), ensure_ascii=False)
@@ -184,12 +185,6 @@ def canonical_id(first_event_id: str) -> str:
     return "c" + hashlib.sha256(first_event_id.encode()).hexdigest()[:15]
 
 
-def _memo(cache: dict, key: Any, make: Any) -> Any:
-    if key not in cache:
-        cache[key] = make(key)
-    return cache[key]
-
-
 def _rule(window_days: int, min_similarity: float) -> str:
     return f"same directed dyad and event type, dates within {window_days}d, evidence similarity >= {min_similarity}"
 
@@ -215,7 +210,6 @@ def merge_mentions(store: Store, *, window_days: int = WINDOW_DAYS, min_similari
     records = []
     assignment = []
     keys = {}
-    groups: dict[tuple, str] = {}
     for c in clusters:
         cid = canonical_id(c.first.event_id)
         everyone = [c.first] + [m for m, _, _ in c.members]
@@ -223,7 +217,7 @@ def merge_mentions(store: Store, *, window_days: int = WINDOW_DAYS, min_similari
         first_row = by_id[c.first.event_id]
         explanation = {
             "rule": rule,
-            "group": _memo(groups, group_key(first_row, keys), group_id),
+            "group": group_id(group_key(first_row, keys)),
             "first": c.first.event_id,
             "mentions": [{"event_id": m.event_id, "article_id": m.article_id, "similarity": round(s, 3), "reason": r} for m, s, r in c.members],
         }
