@@ -233,6 +233,7 @@ def test_project_file_validation(tmp_path):
         ("Russia launched an attack on the town.", "launched", "190"),  # no investigation named
         ("The ombudsman investigated the torture of detainees in the prison.", "investigated", "092"),
         ("Students rallied in Bishkek against the new media law.", "rallied", "1412"),
+        ("Blinken spoke to Aliyev by phone on Tuesday.", "spoke", "041"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):
