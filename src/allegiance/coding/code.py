@@ -55,6 +55,7 @@ DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion: a state's acts on its ow
 # Verbs that are never an event without a target ("Russia said", "it was", "Kyiv has"): what is said or
 # had is coded at its own trigger, so they are not worth classifying.
 UNAIMED_NONEVENTS = {"say", "be", "have", "tell", "add", "state", "reply", "write", "note", "know", "want"}
+QUESTIONS = {"ask", "question", "press", "quiz"}
 _SPACE = re.compile(r"\W+")
 _DATELINE = re.compile(r"\s*(,|\(|—|–|-)")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
@@ -177,6 +178,8 @@ class Coder:
             trigger = doc[cand.trigger]
             if cand.target is None and (trigger.lemma_ in UNAIMED_NONEVENTS or self._unaimed_elsewhere(cand, doc)):
                 continue
+            if trigger.lemma_ in QUESTIONS and cand.source.actor is not None and cand.source.actor.sector == "JRN":
+                continue  # "asked by Russian reporters whether ...": a journalist's question is no appeal
             ctx = contexts.get(cand.trigger)
             if ctx is None:
                 ctx = contexts[cand.trigger] = context.assess(trigger, dated=bool(dates), question=question)
