@@ -149,3 +149,17 @@ def test_people_acted_on_in_a_named_state_are_that_states(events_of):
     assert ("ISIS", "SYR", "18") in keys
     keys, _ = events_of("Islamic State militants killed more than forty villagers in eastern Congo.")
     assert ("ISIS", "COD", "20") in keys  # wire copy's "Congo" is the Democratic Republic
+
+
+def test_a_journalists_question_is_no_appeal(events_of):
+    keys, _ = events_of("Asked by Russian reporters whether Russia would help North Korea build satellites, "
+                        "Putin smiled.")
+    assert not any(k[2] == "02" for k in keys)
+
+
+def test_a_with_inside_what_two_discussed_is_no_third_party(events_of):
+    keys, _ = events_of("Sejourne and his Armenian counterpart Ararat Mirzoyan discussed defence cooperation and "
+                        "the stalled peace process with Azerbaijan.", dt.date(2024, 2, 23))
+    assert {("FRA", "ARM", "04"), ("ARM", "FRA", "04")} <= keys and not any("AZE" in k for k in keys)
+    keys, _ = events_of("Kazakhstan and Uzbekistan held talks with Russia.")
+    assert ("KAZ", "RUS", "04") in keys and ("KAZ", "UZB", "04") not in keys

@@ -189,8 +189,12 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
         # "Russia and the US exchanged prisoners in Ankara": the prisoners are not Turkish.
         # But "called on the Georgian authorities" names whom they called on ("signed a statement on Syria"
         # does not).
-        targets = [([(t, m) for t, m in group if not m.via.endswith(ANCHORED)], p) for group, p in targets
-                   if p not in LOCATIVE | {"on"} or (p == "on" and pred.lemma_ in ON_VERBS)]
+        # Nor "A and B discussed the peace process with Azerbaijan": a "with" inside what they discussed is
+        # no third party to their talks.
+        targets = [([(t, m) for t, m in group if not m.via.endswith(ANCHORED)
+                     and not (p == "with" and t.head.lower_ == "with" and t.head.head.i != pred.i
+                              and t.head.head.lemma_.lower() not in index.event_nouns)], p)  # "talks with"
+                   for group, p in targets if p not in LOCATIVE | {"on"} or (p == "on" and pred.lemma_ in ON_VERBS)]
         targets = [g for g in targets if g[0]]
     if not targets:
         if len(sources) > 1 and how in ("svo", "inherited", "nominal", "light", "passive"):
