@@ -163,3 +163,8 @@ def test_a_with_inside_what_two_discussed_is_no_third_party(events_of):
     assert {("FRA", "ARM", "04"), ("ARM", "FRA", "04")} <= keys and not any("AZE" in k for k in keys)
     keys, _ = events_of("Kazakhstan and Uzbekistan held talks with Russia.")
     assert ("KAZ", "RUS", "04") in keys and ("KAZ", "UZB", "04") not in keys
+
+
+def test_a_threat_is_aimed_at_whom_its_condition_is_about(events_of):
+    keys, _ = events_of("Armenia threatened to walk out of the peace talks unless Azerbaijani troops left its territory.")
+    assert ("ARM", "AZE", "13") in keys

@@ -170,6 +170,15 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 groups.append((index.actors_at(subject), "that"))
+    if verb.lemma_ in ("threaten", "warn") and not any(g[0] for g in groups):
+        # "threatened to walk out unless Azerbaijani troops left", "warned that Russia could use nuclear weapons
+        # if Ukraine's counter-offensive succeeded": a threat is aimed at whom its condition is about.
+        for clause in (t for t in verb.subtree if t.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                groups.extend(([(t, m) for t, m in g if m.via != "pronoun"], "if")
+                              for g, _p in _phrase_groups(subject, "if", index))
     if stated and not any(g[0] for g in groups):
         # "expressed confidence that the border deal with China would hold", "voiced optimism that Russia
         # would return", "said Russia had been a reliable partner": an attitude or verdict about what a
