@@ -168,3 +168,8 @@ def test_a_with_inside_what_two_discussed_is_no_third_party(events_of):
 def test_a_threat_is_aimed_at_whom_its_condition_is_about(events_of):
     keys, _ = events_of("Armenia threatened to walk out of the peace talks unless Azerbaijani troops left its territory.")
     assert ("ARM", "AZE", "13") in keys
+
+
+def test_being_due_somewhere_is_a_planned_visit(events_of):
+    _, records = events_of("Putin is due in Ulaanbaatar next week for his first trip to Mongolia in five years.")
+    assert [(r["source"]["country"], r["target"]["country"], r["cameo"]) for r in records] == [("RUS", "MNG", "036")]

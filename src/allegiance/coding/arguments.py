@@ -146,6 +146,10 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
         groups = recipients + [g for g in groups if g not in recipients]
     if verb.lemma_ in TRAVEL and not any(g[0] for g in groups):
         groups.extend(destination(verb, index))
+    elif verb.lemma_ == "be" and not any(g[0] for g in groups):
+        # "Putin is due in Ulaanbaatar next week": where someone is due names whom the trip is to.
+        for due in (c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "due"):
+            groups.extend(destination(due, index))
     elif not any(g[0] for g in groups) and verb.lemma_ not in ARRIVAL:
         groups.extend(place_acted_on(verb, index))
     if not any(g[0] for g in groups):
