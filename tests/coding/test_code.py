@@ -173,3 +173,8 @@ def test_a_threat_is_aimed_at_whom_its_condition_is_about(events_of):
 def test_being_due_somewhere_is_a_planned_visit(events_of):
     _, records = events_of("Putin is due in Ulaanbaatar next week for his first trip to Mongolia in five years.")
     assert [(r["source"]["country"], r["target"]["country"], r["cameo"]) for r in records] == [("RUS", "MNG", "036")]
+
+
+def test_police_deployed_at_home_are_aimed_at_home(events_of):
+    keys, _ = events_of("Georgia's interior ministry brought riot police and water cannon to the parliament building.")
+    assert ("GEO", "GEO", "15") in keys

@@ -52,6 +52,7 @@ TARGETLESS_CODES = {"011", "015"}
 OWN_PEOPLE = "own"  # suffix of Mention.via for people placed in the one country their sentence names
 FOREIGN_ROOTS = {"18", "19", "20"}  # acts of war: their victims are not taken to be the actor's own people
 DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion: a state's acts on its own people need no named target
+DOMESTIC_CODES = {"153"}  # police deployed at home ("brought riot police to the parliament building") are aimed at home
 # Verbs that are never an event without a target ("Russia said", "it was", "Kyiv has"): what is said or
 # had is coded at its own trigger, so they are not worth classifying.
 UNAIMED_NONEVENTS = {"say", "be", "have", "tell", "add", "state", "reply", "write", "note", "know", "want"}
@@ -195,7 +196,7 @@ class Coder:
                 if refused is None:
                     continue  # "will not attack" is no refusal of anything CAMEO codes
                 decision = dataclasses.replace(decision, code=refused, reverse_code=None)
-            if cand.target is None and decision.confidence >= TARGETLESS_MIN and decision.code[:2] in DOMESTIC_ROOTS:
+            if cand.target is None and decision.confidence >= TARGETLESS_MIN and _domestic_code(decision.code):
                 cand = _domestic(cand, trigger, index, sent) or cand
             if cand.target is None and (decision.confidence < TARGETLESS_MIN or not _may_lack_target(decision.code)):
                 continue  # an act with nobody on the receiving end is too often no event, or a half-read one
@@ -282,7 +283,11 @@ def _may_lack_target(code: str) -> bool:
 def _may_be_unaimed(code: str) -> bool:
     """A code a target-less candidate can still be coded in: one that needs no target, or a state's act on
     its own people (which ``_domestic`` aims)."""
-    return _may_lack_target(code) or code[:2] in DOMESTIC_ROOTS
+    return _may_lack_target(code) or _domestic_code(code)
+
+
+def _domestic_code(code: str) -> bool:
+    return code[:2] in DOMESTIC_ROOTS or code[:3] in DOMESTIC_CODES
 
 
 def _domestic(cand: Candidate, trigger: Any, index: MentionIndex, sent: Any) -> Candidate | None:
