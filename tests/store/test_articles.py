@@ -126,12 +126,12 @@ def test_exports(store: Store, tmp_path: Path) -> None:
 
 def test_a_database_failure_while_saving_is_a_store_error_and_keeps_what_was_committed(store: Store) -> None:
     assert stored.save(store, make("aaaa000000000010")) == "new"
-    # A real DuckDB failure: the origins table is gone, so the second statement of the save fails.
-    store.execute("DROP TABLE article_origins")
+    # A real DuckDB failure: the table is not where the save writes.
+    store.execute("ALTER TABLE articles RENAME TO articles_kept")
     with pytest.raises(StoreError, match="cannot store article aaaa000000000011") as caught:
         stored.save(store, make("aaaa000000000011", "Lukashenko met Putin in Sochi on Monday."))
     assert caught.value.input == ":memory:"
-    assert [r["id"] for r in store.query("SELECT id FROM articles ORDER BY id")] == ["aaaa000000000010"]
+    assert [r["id"] for r in store.query("SELECT id FROM articles_kept ORDER BY id")] == ["aaaa000000000010"]
 
 
 def _setting(store: Store, name: str) -> str:
@@ -177,3 +177,27 @@ def test_a_constraint_other_than_the_article_key_is_a_store_error_not_a_duplicat
     with pytest.raises(StoreError, match="NOT NULL"):
         stored.save(store, make("aaaa000000000020", origin=None))
     assert store.counts()["articles"] == 0 and store.counts()["article_origins"] == 0
+
+
+def test_migration_2_moves_own_origins_into_the_article_rows(tmp_path: Path) -> None:
+    path = tmp_path / "v1.duckdb"
+    first = make("aaaa000000000001")
+    copy = make("bbbb000000000002", "Putin met Tokayev in Moscow on Monday, the Kremlin said.",
+                origin="syndicated.txt", duplicate_of=first.id, similarity=0.93)
+    with Store(str(path)) as store:
+        stored.save(store, first)
+        stored.save(store, copy)
+        stored.save(store, dataclasses.replace(first, origin="again.txt"))
+        expected = stored.origins(store, first.id)
+        # What schema 1 held: a row in article_origins for every article's own origin too.
+        store.execute("""INSERT INTO article_origins (article_id, origin, kind, similarity)
+                         SELECT id, origin, CASE WHEN duplicate_of IS NULL THEN 'first' ELSE 'near_duplicate' END,
+                                similarity FROM articles""")
+        store.execute("DELETE FROM schema_version WHERE version > 1")
+    with Store(str(path)) as store:
+        assert store.schema_version() == 2
+        assert store.scalar("SELECT count(*) FROM article_origins") == 1
+        assert [(o["origin"], o["kind"]) for o in stored.origins(store, first.id)] == [
+            (o["origin"], o["kind"]) for o in expected]
+        assert {(o["origin"], o["kind"]) for o in expected} == {
+            ("aaaa000000000001.txt", "first"), ("syndicated.txt", "near_duplicate"), ("again.txt", "duplicate")}

@@ -98,7 +98,8 @@ def _rename_origin(store: Store, temporary: str, origin: str) -> None:
     with store.transaction() as conn:
         # The same text posted again already has this origin; its temporary row just goes.
         conn.execute("""DELETE FROM article_origins WHERE origin = ? AND article_id IN
-                        (SELECT article_id FROM article_origins WHERE origin = ?)""", [temporary, origin])
+                        (SELECT article_id FROM article_origins WHERE origin = ?
+                         UNION ALL SELECT id FROM articles WHERE origin = ?)""", [temporary, origin, origin])
         for table in ("article_origins", "articles"):
             conn.execute(f"UPDATE {table} SET origin = ? WHERE origin = ?", [origin, temporary])
 

@@ -82,6 +82,14 @@ MIGRATIONS: list[list[str]] = [
             articles INTEGER, events INTEGER
         )""",
     ],
+    # 2: an article's own origin is its row's `origin` (its first copy's, or a near-duplicate's),
+    # so saving an article is one INSERT, atomic alone; article_origins keeps only the places the
+    # same text was read again (kind `duplicate`). The rows it held for first copies and
+    # near-duplicates repeated their article row and go.
+    [
+        """DELETE FROM article_origins o WHERE o.kind IN ('first', 'near_duplicate')
+           AND EXISTS (SELECT 1 FROM articles a WHERE a.id = o.article_id AND a.origin = o.origin)""",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -274,5 +282,9 @@ class Store:
             self.conn.execute(sql, params or [])
 
     def counts(self) -> dict[str, int]:
+        """Rows per table; ``article_origins`` counts every place an article was read, its own
+        origin (kept in its row) included."""
         tables = ["articles", "article_origins", "events", "canonical_events"]
-        return {t: int(self.scalar(f"SELECT count(*) FROM {t}")) for t in tables}
+        counts = {t: int(self.scalar(f"SELECT count(*) FROM {t}")) for t in tables}
+        counts["article_origins"] += counts["articles"]
+        return counts

@@ -76,11 +76,13 @@ def merge(
                     WHERE outcome IN ('new', 'near_duplicate')"""
             )
             inserted = conn.execute("SELECT count(*) FROM shard_articles WHERE outcome IN ('new', 'near_duplicate')").fetchone()[0]
+            # New articles and near-duplicates carry their origin in their rows; what a shard read
+            # again is an extra origin, unless it is the article's own.
             conn.execute(
-                """INSERT OR IGNORE INTO article_origins (article_id, origin, kind, similarity)
-                   SELECT DISTINCT ON (id, origin) id, origin,
-                          CASE outcome WHEN 'new' THEN 'first' ELSE outcome END, similarity
-                   FROM shard_articles"""
+                """INSERT OR IGNORE INTO article_origins (article_id, origin, kind)
+                   SELECT DISTINCT ON (s.id, s.origin) s.id, s.origin, 'duplicate' FROM shard_articles s
+                   WHERE s.outcome = 'duplicate'
+                     AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.id AND a.origin = s.origin)"""
             )
             cols = ", ".join(EVENT_COLUMNS)
             conn.execute(
