@@ -180,7 +180,7 @@ def test_a_definite_body_without_nationality_is_the_one_just_named() -> None:
 def test_its_refers_back_to_an_organization_the_tables_lack() -> None:
     from allegiance.actors.kb import load_kb
 
-    found = mentions(load_kb(), "A Moscow court ordered him held. The Wall Street Journal denied the allegations "
+    found = mentions(load_kb(), "A Moscow court ordered him held. The Guardian denied the allegations "
                                 "against its reporter.", "2023-03-31")
     assert at(found, "its").actor.country is None
 

@@ -234,3 +234,8 @@ def test_one_word_alone_fuzzily_matches_only_someone_in_office(shipped: Resolver
     assert actor is not None and actor.country != "KAZ"
     actor = shipped.resolve("Zelenskky", "2022-03-01")
     assert actor is not None and actor.name == "Volodymyr Zelensky"
+
+
+def test_a_news_outlets_reporter_is_of_its_country(shipped: Resolver) -> None:
+    actor = shipped.resolve("Wall Street Journal reporter Evan Gershkovich", "2023-03-31")
+    assert actor is not None and actor.country == "USA"
