@@ -178,3 +178,9 @@ def test_being_due_somewhere_is_a_planned_visit(events_of):
 def test_police_deployed_at_home_are_aimed_at_home(events_of):
     keys, _ = events_of("Georgia's interior ministry brought riot police and water cannon to the parliament building.")
     assert ("GEO", "GEO", "15") in keys
+
+
+def test_what_a_crowd_gathers_to_say_is_the_rallys_aim(events_of):
+    _, records = events_of("Thousands of protesters gathered outside the government building in Yerevan on Tuesday, "
+                           "demanding Pashinyan's resignation.")
+    assert {r["cameo_root"] for r in records} == {"14"}

@@ -57,6 +57,7 @@ DOMESTIC_CODES = {"153"}  # police deployed at home ("brought riot police to the
 # had is coded at its own trigger, so they are not worth classifying.
 UNAIMED_NONEVENTS = {"say", "be", "have", "tell", "add", "state", "reply", "write", "note", "know", "want"}
 QUESTIONS = {"ask", "question", "press", "quiz"}
+RALLIES = {"gather", "rally", "assemble", "march", "protest", "demonstrate", "picket", "converge"}
 _SPACE = re.compile(r"\W+")
 _DATELINE = re.compile(r"\s*(,|\(|—|–|-)")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
@@ -205,6 +206,8 @@ class Coder:
             if decision.code in ("01", "010"):
                 continue  # "said", "told": a statement with no more specific content is no event
             code, confidence = decision.code, decision.confidence
+            if code[:2] in ("10", "11", "12") and _aim_of_a_rally(trigger):
+                code = "141"  # "gathered outside the embassy to denounce Moscow": the rally is the act
             modality = "asserted"
             if ctx.intent:
                 code = classify.intent_code(code)
@@ -306,6 +309,14 @@ def _domestic(cand: Candidate, trigger: Any, index: MentionIndex, sent: Any) -> 
         return None
     state = Actor(id=f"s:{key}", name=key, type="state", country=key, confidence=source.confidence)
     return dataclasses.replace(cand, target=dataclasses.replace(cand.source, actor=state, via=OWN_PEOPLE))
+
+
+def _aim_of_a_rally(trigger: Any) -> bool:
+    """"Protesters gathered outside the Russian embassy to denounce Moscow's inaction", "thousands rallied,
+    demanding his resignation": what a crowd gathers to say is the demonstration's aim, not a second act."""
+    head = trigger.head
+    return trigger.dep_ in ("advcl", "xcomp") and head.lemma_ in RALLIES and (
+        trigger.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children))
 
 
 def _own_dates(trigger: Any, sent: Any, dates: list[when.DateMention], published: dt.date | None
