@@ -184,3 +184,9 @@ def test_what_a_crowd_gathers_to_say_is_the_rallys_aim(events_of):
     _, records = events_of("Thousands of protesters gathered outside the government building in Yerevan on Tuesday, "
                            "demanding Pashinyan's resignation.")
     assert {r["cameo_root"] for r in records} == {"14"}
+
+
+def test_an_answer_to_an_accusation_is_aimed_at_the_accuser(events_of):
+    keys, _ = events_of("Pashinyan accused Azerbaijan of blocking the Lachin corridor. Azerbaijani President Ilham "
+                        "Aliyev, attending the meeting as a guest, dismissed the accusation as groundless.")
+    assert ("AZE", "ARM", "01") in keys

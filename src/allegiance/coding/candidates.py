@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _MAX_UP = 4
+CHARGES = {"accusation", "allegation", "charge", "claim", "criticism", "suggestion"}
+ACCUSING = {"accuse", "blame", "allege", "charge", "claim"}
 
 
 @dataclass(frozen=True)
@@ -205,13 +207,34 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
         for _, mention in sources:
             target, prep = home_ground(pred, mention, index) if pred.pos_ != "NOUN" else (None, None)
             if target is None and (pred.lemma_ in ANSWERS or _acts_on_a_thing(pred, index)):
-                target = warned(mention, index.home)
+                target = _accuser(pred, mention, index) or warned(mention, index.home)
             yield Candidate(sentence_index, pred.i, mention, target, how, prep, speech)
         return
     group, prep = targets[0]
     for _, source in sources:
         for _, target in group:
             yield Candidate(sentence_index, pred.i, source, target, how, prep, speech)
+
+
+def _accuser(pred: "Token", source: Mention, index: MentionIndex) -> Mention | None:
+    """"Pashinyan accused Azerbaijan of blocking the corridor. Aliyev dismissed the accusation": an answer to an
+    accusation nobody is named with is aimed at whoever made the last accusation of the source's side, a
+    sentence or two before."""
+    if pred.lemma_ not in ANSWERS or not any(c.dep_ == "dobj" and c.lemma_.lower() in CHARGES for c in pred.children):
+        return None
+    own = actor_key(source.actor)
+    sent = pred.sent
+    earlier = [s for s in sent.doc.sents if s.end <= sent.start][-2:]
+    for tok in reversed([t for s in earlier for t in s]):
+        if tok.lemma_ not in ACCUSING or tok.pos_ != "VERB":
+            continue
+        groups = _objects(tok, index, stated=False)
+        if not groups or not any(actor_key(m.actor) == own for _, m in groups[0][0]):
+            continue
+        for _, m in _subjects(tok, index)[0]:
+            if keyable(m) and actor_key(m.actor) != own:
+                return Mention(source.span, source.sentence_index, m.actor, via="accuser")
+    return None
 
 
 def _acts_on_a_thing(pred: "Token", index: MentionIndex) -> bool:
