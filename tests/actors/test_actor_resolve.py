@@ -239,3 +239,8 @@ def test_one_word_alone_fuzzily_matches_only_someone_in_office(shipped: Resolver
 def test_a_news_outlets_reporter_is_of_its_country(shipped: Resolver) -> None:
     actor = shipped.resolve("Wall Street Journal reporter Evan Gershkovich", "2023-03-31")
     assert actor is not None and actor.country == "USA"
+
+
+def test_breakaway_leaders_speak_for_their_entity(shipped: Resolver) -> None:
+    actor = shipped.resolve("Transnistrian leader Vadim Krasnoselsky", "2024-02-29")
+    assert actor is not None and actor.organization == "TRANSNISTRIA"
