@@ -190,3 +190,9 @@ def test_an_answer_to_an_accusation_is_aimed_at_the_accuser(events_of):
     keys, _ = events_of("Pashinyan accused Azerbaijan of blocking the Lachin corridor. Azerbaijani President Ilham "
                         "Aliyev, attending the meeting as a guest, dismissed the accusation as groundless.")
     assert ("AZE", "ARM", "01") in keys
+
+
+def test_a_group_of_a_country_may_act_on_that_country(events_of):
+    keys, _ = events_of("Transnistrian leader Vadim Krasnoselsky accused Chisinau of waging an economic war.",
+                        dt.date(2024, 2, 29))
+    assert ("TRANSNISTRIA", "MDA", "11") in keys

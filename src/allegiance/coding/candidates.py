@@ -175,9 +175,11 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
     if not sources:
         return
     # A state is not a target of its own people ("Putin threatened a response to any attack on Russia").
-    own = {m.actor.country for _, m in sources if m.actor is not None}
+    # The side a source stands for: its country, or the group it belongs to ("Transnistria's leader" is not
+    # Moldova, so he may accuse Chisinau; Wagner's men may seize Russian towns).
+    own = {actor_key(m.actor) for _, m in sources if m.actor is not None}
     # Nor is the source's own side what a clause it states is about ("denied that its forces struck").
-    targets = [([(t, m) for t, m in group if not (m.actor and m.actor.country in own and (m.actor.type == "state" or p == STATED))], p)
+    targets = [([(t, m) for t, m in group if not (m.actor and actor_key(m.actor) in own and (m.actor.type == "state" or p == STATED))], p)
                for group, p in targets]
     source_ids = {_actor_key(m) for _, m in sources}
     if len(sources) > 1:  # "Putin and Lukashenko held talks ... in Belarus": not talks with Belarus
