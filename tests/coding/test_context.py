@@ -144,3 +144,8 @@ def test_an_object_with_neither_or_no_negates_the_act(nlp, text, word):
 def test_a_habit_in_the_perfect_is_background(nlp, text, word, background):
     doc = nlp(text)
     assert assess(next(t for t in doc if t.text == word)).background is background
+
+
+def test_what_someone_is_invited_to_do_has_not_happened(nlp):
+    doc = nlp("Putin invited the North Korean leader to pay his next visit to Moscow.")
+    assert assess(next(t for t in doc if t.text == "pay")).speculative

@@ -38,7 +38,8 @@ REFUSAL = {"refrain", "decline", "refuse", "avoid", "fail", "deny", "reject", "s
 SPECULATION = {"consider", "mull", "weigh", "contemplate", "fear", "worry", "speculate", "suggest", "rumor",
                "rumour", "hope", "wish", "want", "seek", "try", "attempt", "expect", "predict", "doubt",
                "believe", "think", "suspect", "wonder", "ask", "urge", "call", "demand", "propose", "discuss",
-               "debate", "explore", "prepare", "aim", "mean", "hint", "allege", "claim", "imagine", "dream"}
+               "debate", "explore", "prepare", "aim", "mean", "hint", "allege", "claim", "imagine", "dream", "invite",
+               "encourage"}
 SPECULATIVE_NOUNS = {"concern", "concerns", "fear", "fears", "speculation", "rumours", "rumors", "possibility",
                      "prospect", "risk", "threat", "chance", "likelihood", "hope", "hopes", "worry", "worries",
                      "question", "questions", "doubt", "doubts", "suggestion", "suggestions", "report", "reports"}
