@@ -234,6 +234,8 @@ def test_project_file_validation(tmp_path):
         ("The ombudsman investigated the torture of detainees in the prison.", "investigated", "092"),
         ("Students rallied in Bishkek against the new media law.", "rallied", "1412"),
         ("Blinken spoke to Aliyev by phone on Tuesday.", "spoke", "041"),
+        ("Ukraine imposed martial law across the country.", "imposed", "1724"),
+        ("The authorities imposed a curfew in Almaty.", "imposed", "1723"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):
