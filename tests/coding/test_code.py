@@ -196,3 +196,8 @@ def test_a_group_of_a_country_may_act_on_that_country(events_of):
     keys, _ = events_of("Transnistrian leader Vadim Krasnoselsky accused Chisinau of waging an economic war.",
                         dt.date(2024, 2, 29))
     assert ("TRANSNISTRIA", "MDA", "11") in keys
+
+
+def test_a_passive_act_done_to_another_sides_people_is_not_the_speakers(events_of):
+    keys, _ = events_of("Iranian instructors were sent to Crimea to train Russian drone operators, US officials said.")
+    assert not any(k[0] == "USA" for k in keys)

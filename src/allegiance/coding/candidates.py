@@ -155,6 +155,8 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
         own_first_person = subject is not None and subject.lower_ in FIRST_PERSON
         if subject is None or own_first_person or subject.i not in index.by_token:
             frame = _speech_frame(pred, index)
+            if frame is not None and _foreign_passive(pred, frame[1], index):
+                frame = None
             if frame is not None:
                 verb, speakers, addressee = frame
                 sources, how, speech = speakers, "speech", verb.i
@@ -216,6 +218,16 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
     for _, source in sources:
         for _, target in group:
             yield Candidate(sentence_index, pred.i, source, target, how, prep, speech)
+
+
+def _foreign_passive(pred: "Token", speakers: list[tuple["Token", Mention]], index: MentionIndex) -> bool:
+    """"Iranian instructors were sent to Crimea, US officials said": who did a passive act done to another
+    side's people is unsaid, and not the speaker (as it is in "the changes had been withdrawn, Mirziyoyev said")."""
+    theme = next((c for c in pred.children if c.dep_ == "nsubjpass"), None)
+    if theme is None:
+        return False
+    keys = {actor_key(m.actor) for _, m in index.actors_at(theme) if m.actor is not None}
+    return bool(keys) and not keys & {actor_key(m.actor) for _, m in speakers if m.actor is not None}
 
 
 def _accuser(pred: "Token", source: Mention, index: MentionIndex) -> Mention | None:
