@@ -120,7 +120,9 @@ def candidates(sent: "Span", sentence_index: int, index: MentionIndex) -> list[C
     stack = [p for p in predicates.values() if p.pos_ in ("VERB", "AUX")]
     while stack:
         verb = stack.pop()
-        for child in verb.children:
+        # "A and B are due to meet": the act hangs on the adjective the verb takes.
+        frames = [g for c in verb.children if c.dep_ == "acomp" for g in c.children if g.dep_ == "xcomp"]
+        for child in [*verb.children, *frames]:
             if child.dep_ in ("xcomp", "conj") and child.pos_ == "VERB" and child.i not in predicates \
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 predicates[child.i] = child
