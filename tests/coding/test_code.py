@@ -201,3 +201,13 @@ def test_a_group_of_a_country_may_act_on_that_country(events_of):
 def test_a_passive_act_done_to_another_sides_people_is_not_the_speakers(events_of):
     keys, _ = events_of("Iranian instructors were sent to Crimea to train Russian drone operators, US officials said.")
     assert not any(k[0] == "USA" for k in keys)
+
+
+def test_two_due_to_meet_plan_it_together(events_of):
+    keys, _ = events_of("President Sadyr Japarov and President Emomali Rahmon are due to meet early next year.")
+    assert {("KGZ", "TJK", "03"), ("TJK", "KGZ", "03")} <= keys
+
+
+def test_what_is_discussed_is_no_party_to_the_talks(events_of):
+    keys, _ = events_of("Putin discussed Ukraine with Macron.")
+    assert ("RUS", "FRA", "04") in keys and ("RUS", "UKR", "04") not in keys

@@ -16,6 +16,8 @@ from allegiance.coding.cues import (AIMED_PREPS, APPEAL_NOUNS, APPEALS, ARRIVAL,
                                     TARGET_PREPS, TRAVEL, VICINITY)
 from allegiance.coding.referents import ANCHORED, OWN_PEOPLE
 
+TOPICS = {"discuss", "debate"}  # verbs whose object is what is talked about, never with whom
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -74,6 +76,8 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
             groups.extend(_phrase_groups(child, None, index))
     seen_object = False
     for child in verb.children:
+        if child.dep_ == "dobj" and verb.lemma_ in TOPICS:
+            continue  # "discussed Ukraine with Macron", "discussing the Union State": what is talked about
         if child.dep_ in ("dobj", "attr", "oprd") or (child.dep_ == "dative" and child.pos_ != "ADP"):
             if child.dep_ == "dobj" and seen_object:
                 continue  # "held talks ..., Putin's first trip to Belarus": a second object is an apposition
