@@ -140,6 +140,7 @@ def test_an_object_with_neither_or_no_negates_the_act(nlp, text, word):
     ("Kazakh opposition activists have long accused the authorities of crushing dissent.", "accused", True),
     ("Russian forces repeatedly shelled Kharkiv on Monday.", "shelled", False),  # a dated series of acts
     ("Moldova has demanded the withdrawal of the Russian contingent.", "demanded", False),
+    ("Erdogan has kept close ties with Putin throughout the war.", "kept", True),
 ])
 def test_a_habit_in_the_perfect_is_background(nlp, text, word, background):
     doc = nlp(text)

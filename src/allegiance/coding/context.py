@@ -98,6 +98,8 @@ def _local(tok: "Token") -> Context | None:
             return Context(background=True, cue=low)  # "since Russia sent troops in February": the backdrop
         if child.dep_ == "prep" and low == "since" and tok.pos_ in ("VERB", "AUX"):
             return Context(background=True, cue=low)  # "have flown joint patrols since 2019": a habit, not news
+        if child.dep_ == "prep" and low == "throughout" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+            return Context(background=True, cue=low)  # "has kept close ties with Putin throughout the war"
         if child.dep_ == "advmod" and low in HEDGES:
             return Context(speculative=True, cue=low)
     for child in tok.children:
