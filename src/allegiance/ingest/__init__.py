@@ -2,8 +2,8 @@
 
     summary = ingest(["news/", "feed.rss", "https://example.org/a.html"], store, code=False)
 
-Every article is committed on its own transaction (article row + origin row), so a crash or kill
-mid-batch loses nothing already committed and a rerun finishes the rest without duplicates.
+Every article is committed on its own (one INSERT of its row, which holds its origin), so a crash
+or kill mid-batch loses nothing already committed and a rerun finishes the rest without duplicates.
 Exact duplicates (same normalised clean text, hence the same id) only add an origin row;
 near-duplicates (MinHash similarity >= ``settings.near_duplicate_threshold``) are stored linked to
 the first copy and are not coded again.
