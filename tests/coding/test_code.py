@@ -211,3 +211,10 @@ def test_two_due_to_meet_plan_it_together(events_of):
 def test_what_is_discussed_is_no_party_to_the_talks(events_of):
     keys, _ = events_of("Putin discussed Ukraine with Macron.")
     assert ("RUS", "FRA", "04") in keys and ("RUS", "UKR", "04") not in keys
+
+
+def test_sanctions_imposed_together_are_not_on_each_other(events_of):
+    keys, _ = events_of("The UK, France and Germany said they were imposing sanctions.")
+    assert not any(k[2] == "16" for k in keys)
+    keys, _ = events_of("Russia and Estonia expelled each other's ambassadors on Monday.")
+    assert {("RUS", "EST", "16"), ("EST", "RUS", "16")} <= keys

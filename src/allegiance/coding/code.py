@@ -57,6 +57,7 @@ DOMESTIC_CODES = {"153"}  # police deployed at home ("brought riot police to the
 # had is coded at its own trigger, so they are not worth classifying.
 UNAIMED_NONEVENTS = {"say", "be", "have", "tell", "add", "state", "reply", "write", "note", "know", "want"}
 QUESTIONS = {"ask", "question", "press", "quiz"}
+ONE_WAY_ROOTS = {"16", "17"}  # sanctions and coercion that coordinated actors impose together, never on each other
 RALLIES = {"gather", "rally", "assemble", "march", "protest", "demonstrate", "picket", "converge"}
 _SPACE = re.compile(r"\W+")
 _DATELINE = re.compile(r"\s*(,|\(|—|–|-)")
@@ -205,6 +206,8 @@ class Coder:
                 continue  # "troops killed civilians": whose civilians the sentence does not say
             if decision.code in ("01", "010"):
                 continue  # "said", "told": a statement with no more specific content is no event
+            if cand.via == "reciprocal" and decision.code[:2] in ONE_WAY_ROOTS and not _each_other(trigger):
+                continue  # "the UK, France and Germany imposed sanctions": on someone else, not on each other
             code, confidence = decision.code, decision.confidence
             if code[:2] in ("10", "11", "12") and _aim_of_a_rally(trigger):
                 code = "141"  # "gathered outside the embassy to denounce Moscow": the rally is the act
@@ -309,6 +312,12 @@ def _domestic(cand: Candidate, trigger: Any, index: MentionIndex, sent: Any) -> 
         return None
     state = Actor(id=f"s:{key}", name=key, type="state", country=key, confidence=source.confidence)
     return dataclasses.replace(cand, target=dataclasses.replace(cand.source, actor=state, via=OWN_PEOPLE))
+
+
+def _each_other(trigger: Any) -> bool:
+    """"Russia and Estonia expel each other's ambassadors"."""
+    return any(t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one")
+               for t in trigger.subtree)
 
 
 def _aim_of_a_rally(trigger: Any) -> bool:
