@@ -25,7 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 from allegiance import gazetteer
 from allegiance.coding import cameo, classify, context, keys, when, where
-from allegiance.coding.candidates import ANCHORED, Candidate, MentionIndex, candidates
+from allegiance.coding.anchors import OWN_PEOPLE, anchor_to_places, is_dateline
+from allegiance.coding.candidates import Candidate, MentionIndex, candidates
+from allegiance.coding.collapse import actor_key, collapse, prefer_targeted
 from allegiance.models import Actor, Article, Coder as CoderInfo, Event, Evidence, Span
 from allegiance.parse import tokens
 
@@ -49,7 +51,6 @@ TARGETLESS_ROOTS = {"09", "13", "15"}  # not 01/02/14: "X said", "X called for",
 # Statements that are acts in themselves and name no one by nature: declining to comment, claiming
 # responsibility. Not denials (016): "rejected the accusations" answers an accuser the text names.
 TARGETLESS_CODES = {"011", "015"}
-OWN_PEOPLE = "own"  # suffix of Mention.via for people placed in the one country their sentence names
 FOREIGN_ROOTS = {"18", "19", "20"}  # acts of war: their victims are not taken to be the actor's own people
 DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion: a state's acts on its own people need no named target
 DOMESTIC_CODES = {"153"}  # police deployed at home ("brought riot police to the parliament building") are aimed at home
@@ -60,7 +61,6 @@ QUESTIONS = {"ask", "question", "press", "quiz"}
 ONE_WAY_ROOTS = {"16", "17"}  # sanctions and coercion that coordinated actors impose together, never on each other
 RALLIES = {"gather", "rally", "assemble", "march", "protest", "demonstrate", "picket", "converge"}
 _SPACE = re.compile(r"\W+")
-_DATELINE = re.compile(r"\s*(,|\(|—|–|-)")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 SUBORDINATE = {"advcl", "relcl", "acl"}  # clauses that may carry a time of their own
 
@@ -136,7 +136,7 @@ class Coder:
         mentions = resolve_document(doc, item.published, kb=self.kb)
         if not mentions:
             return []
-        mentions = _anchor_to_places(doc, [m for m in mentions if not _is_dateline(item.text, m)])
+        mentions = anchor_to_places(doc, [m for m in mentions if not is_dateline(item.text, m)])
         index = MentionIndex.build(doc, mentions, self.classify.event_nouns)
         table = tokens(doc)
         starts = table.sent_starts
@@ -167,7 +167,7 @@ class Coder:
                                                   list(earlier) or timeline.current))
             earlier.extend(dates)
             timeline.read(dates)
-        return _collapse(events)
+        return collapse(events)
 
     def _code_sentence(self, item: Text, sent: Any, text: str, s_index: int, index: MentionIndex,
                        dates: list[when.DateMention], paragraph_dates: list[when.DateMention]) -> list[Event]:
@@ -218,7 +218,7 @@ class Coder:
                     continue
                 modality = "intent"
                 if ctx.frame is not None:
-                    frames.add((_actor_key(cand.source.actor), ctx.frame))
+                    frames.add((actor_key(cand.source.actor), ctx.frame))
             info = _code_info(code, self.strict_codes)
             if info is None:
                 continue
@@ -248,14 +248,14 @@ class Coder:
                                        confidence, modality))
                 triggers.append(cand.trigger)
         # "agreed to release prisoners" is one event, the intent to release, not also an agreement.
-        kept = [(e, t) for e, t in zip(out, triggers) if (_actor_key(e.source), t) not in frames]
+        kept = [(e, t) for e, t in zip(out, triggers) if (actor_key(e.source), t) not in frames]
         # "Aliyev, who flew to Moscow on Monday, held talks with Putin": a visit told in a relative clause is
         # the setting of the talks the sentence reports, not news of its own.
-        met = {(_actor_key(e.source), _actor_key(e.target)) for e, t in kept
+        met = {(actor_key(e.source), actor_key(e.target)) for e, t in kept
                if e.cameo_root == "04" and doc[t].dep_ != "relcl"}
         out = [e for e, t in kept if not (e.cameo[:3] in ("042", "043") and doc[t].dep_ == "relcl"
-                                          and (_actor_key(e.source), _actor_key(e.target)) in met)]
-        return _prefer_targeted(out)
+                                          and (actor_key(e.source), actor_key(e.target)) in met)]
+        return prefer_targeted(out)
 
     def _unaimed_elsewhere(self, cand: Candidate, doc: "Doc") -> bool:
         """A candidate without a target whose lexicon readings all lie in roots that need one: not worth
@@ -386,120 +386,6 @@ def event_id(article_id: str, cand: Candidate, code: str) -> str:
 
     key = "|".join([article_id, str(cand.sentence_index), code, str(cand.trigger), actor(cand.source), actor(cand.target)])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
-
-
-_ANCHORABLE = {"group", "unknown"}
-PLACE_PREPS = {"in", "near", "across", "throughout", "outside", "inside"}
-# Areas of a state an adjective places: "the Syrian desert", "the Russian border region".
-AREAS = {"desert", "region", "province", "city", "town", "village", "countryside", "border", "capital", "north",
-         "south", "east", "west", "mountains", "steppe", "coast", "territory", "frontier", "district", "oblast"}
-
-
-def _anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
-    """Give people the text places somewhere their country: "police in Almaty", "protesters gathered in
-    Yerevan", "killed 1,200 people in southern Israel". Only nameless group actors (agent nouns the resolver
-    could not tie to a country) are anchored: to a place the same sentence names, else to the one country
-    the sentence's other actors belong to."""
-    out = []
-    places: dict[int, str | None] = {}
-    countries: dict[int, set[str]] = collections.defaultdict(set)
-    placed: dict[int, str] = {}  # sentence → the state a place phrase of it names ("in eastern Congo")
-    for mention in mentions:
-        key = keys.actor_key(mention.actor)
-        if key is not None and key == mention.actor.country:  # states and their institutions, not Hamas
-            countries[mention.sentence_index].add(key)
-            if mention.actor.type == "state" and mention.via != "pronoun" and _in_place_phrase(doc, mention):
-                placed.setdefault(mention.sentence_index, key)
-    for mention in mentions:
-        actor = mention.actor
-        if actor is None or actor.country or actor.organization or actor.type not in _ANCHORABLE:
-            out.append(mention)
-            continue
-        index = mention.sentence_index
-        if index not in places:
-            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-            places[index] = where.sentence_country(span.sent) if span is not None else None
-        country = places[index] or placed.get(index)
-        via = ANCHORED
-        if country is None and actor.type == "group" and len(countries[index]) == 1:
-            # "Tajikistan pardoned 6,000 prisoners", "Kyrgyz police arrested eleven journalists": with one
-            # country in the sentence, the people it acts on are its own (domestic events are KAZ → KAZ).
-            country, via = next(iter(countries[index])), OWN_PEOPLE
-        if country is None:
-            out.append(mention)
-        else:
-            out.append(dataclasses.replace(mention, actor=dataclasses.replace(actor, country=country),
-                                           via=f"{mention.via}+{via}"))
-    return out
-
-
-def _in_place_phrase(doc: "Doc", mention: Any) -> bool:
-    """"in eastern Congo", "in the Syrian desert", "near the Chadian border": a state named as where
-    something happened (the gazetteer may lack the name, or the phrase names an area of the state)."""
-    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    if root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in AREAS:
-        root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
-
-
-def _is_dateline(text: str, mention: Any) -> bool:
-    """"DUSHANBE, Oct 10 (Reuters) -": the place a story was filed from is not an actor in it."""
-    span = mention.span
-    at_line_start = span.start == 0 or text[span.start - 1] == "\n"
-    return at_line_start and span.text.isupper() and len(span.text) > 2 and _DATELINE.match(text, span.end) is not None
-
-
-def _actor_key(actor: Any) -> str | None:
-    if actor is None:
-        return None
-    return keys.actor_key(actor) or actor.id or actor.name
-
-
-def _prefer_targeted(events: list[Event]) -> list[Event]:
-    """Within one sentence: "Russia imposed sanctions on Ukraine" is one event, not also a target-less one;
-    and "'...,' Rahmon told Putin" reports what Rahmon said (a demand), not also that he made a statement."""
-    targeted = {(_actor_key(e.source), e.cameo_root) for e in events if e.target is not None}
-    specific = {_actor_key(e.source) for e in events if e.cameo_root != "01"}
-    return [e for e in events
-            if (e.target is not None or (_actor_key(e.source), e.cameo_root) not in targeted)
-            and (e.cameo_root != "01" or _actor_key(e.source) not in specific)]
-
-
-def _collapse(events: list[Event]) -> list[Event]:
-    """Within a sentence one event per root ("held talks" and "a meeting" are one; a visit and the talks
-    held during it are two: "arrived in Kazan and held talks with Putin"), then per article one per base
-    code (``_collapse_article``)."""
-    by_sentence = _collapse_by(events, lambda e: (e.evidence.sentence_index, _actor_key(e.source),
-                                                  _actor_key(e.target), _family(e.cameo)))
-    return _collapse_article(by_sentence)
-
-
-def _collapse_by(events: list[Event], keyf: Any) -> list[Event]:
-    best: dict[Any, Event] = {}
-    order: list[Any] = []
-    for event in events:
-        key = keyf(event)
-        if key not in best:
-            order.append(key)
-            best[key] = event
-        elif event.confidence > best[key].confidence:
-            best[key] = event
-    return [best[k] for k in order]
-
-
-def _collapse_article(events: list[Event]) -> list[Event]:
-    """One event per (source, target, base code, date) in an article: a headline and the lead that repeats
-    it report one event. The most confident one is kept."""
-    return _collapse_by(events, lambda e: (_actor_key(e.source), _actor_key(e.target), _family(e.cameo), e.date))
-
-
-def _family(code: str) -> str:
-    """Codes that report the same happening in one article: a visit (042/043) is one thing, and the talks
-    held during it another, but "met", "held a meeting" and "held talks" (040, 044, 046) are one meeting."""
-    return code[:3] if code[:3] in ("042", "043") else code[:2]
 
 
 def book_intensity(info: Any) -> float:

@@ -1,0 +1,84 @@
+"""Placing nameless people: the country a sentence's place phrase or its other actors give them.
+
+"Police in Almaty", "protesters gathered in Yerevan", "killed villagers in eastern Congo": group actors
+the resolver could not tie to a country take the one the sentence places them in. The place a story was
+filed from (its dateline) is no actor at all.
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import re
+from typing import TYPE_CHECKING, Any
+
+from allegiance.coding import keys, where
+from allegiance.coding.referents import ANCHORED
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+OWN_PEOPLE = "own"  # suffix of Mention.via for people placed in the one country their sentence names
+_DATELINE = re.compile(r"\s*(,|\(|—|–|-)")
+_ANCHORABLE = {"group", "unknown"}
+PLACE_PREPS = {"in", "near", "across", "throughout", "outside", "inside"}
+# Areas of a state an adjective places: "the Syrian desert", "the Russian border region".
+AREAS = {"desert", "region", "province", "city", "town", "village", "countryside", "border", "capital", "north",
+         "south", "east", "west", "mountains", "steppe", "coast", "territory", "frontier", "district", "oblast"}
+
+
+def anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
+    """Give people the text places somewhere their country: "police in Almaty", "protesters gathered in
+    Yerevan", "killed 1,200 people in southern Israel". Only nameless group actors (agent nouns the resolver
+    could not tie to a country) are anchored: to a place the same sentence names, else to the one country
+    the sentence's other actors belong to."""
+    out = []
+    places: dict[int, str | None] = {}
+    countries: dict[int, set[str]] = collections.defaultdict(set)
+    placed: dict[int, str] = {}  # sentence → the state a place phrase of it names ("in eastern Congo")
+    for mention in mentions:
+        key = keys.actor_key(mention.actor)
+        if key is not None and key == mention.actor.country:  # states and their institutions, not Hamas
+            countries[mention.sentence_index].add(key)
+            if mention.actor.type == "state" and mention.via != "pronoun" and in_place_phrase(doc, mention):
+                placed.setdefault(mention.sentence_index, key)
+    for mention in mentions:
+        actor = mention.actor
+        if actor is None or actor.country or actor.organization or actor.type not in _ANCHORABLE:
+            out.append(mention)
+            continue
+        index = mention.sentence_index
+        if index not in places:
+            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            places[index] = where.sentence_country(span.sent) if span is not None else None
+        country = places[index] or placed.get(index)
+        via = ANCHORED
+        if country is None and actor.type == "group" and len(countries[index]) == 1:
+            # "Tajikistan pardoned 6,000 prisoners", "Kyrgyz police arrested eleven journalists": with one
+            # country in the sentence, the people it acts on are its own (domestic events are KAZ → KAZ).
+            country, via = next(iter(countries[index])), OWN_PEOPLE
+        if country is None:
+            out.append(mention)
+        else:
+            out.append(dataclasses.replace(mention, actor=dataclasses.replace(actor, country=country),
+                                           via=f"{mention.via}+{via}"))
+    return out
+
+
+def in_place_phrase(doc: "Doc", mention: Any) -> bool:
+    """"in eastern Congo", "in the Syrian desert", "near the Chadian border": a state named as where
+    something happened (the gazetteer may lack the name, or the phrase names an area of the state)."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in AREAS:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
+
+
+def is_dateline(text: str, mention: Any) -> bool:
+    """"DUSHANBE, Oct 10 (Reuters) -": the place a story was filed from is not an actor in it."""
+    span = mention.span
+    at_line_start = span.start == 0 or text[span.start - 1] == "\n"
+    return at_line_start and span.text.isupper() and len(span.text) > 2 and _DATELINE.match(text, span.end) is not None
