@@ -37,30 +37,35 @@ def _entries(pairs: list[tuple[str, str]]) -> list[dict[str, str]]:
     return [{"term": t, "sector": s} for t, s in sorted(seen.items())]
 
 
-def _curated(path: Path) -> tuple[list[dict[str, str]], list[dict[str, Any]]]:
+def _curated(path: Path) -> tuple[list[dict[str, str]], list[dict[str, Any]], set[str]]:
     agents: list[dict[str, str]] = []
     affiliations: list[dict[str, Any]] = []
+    not_agents: set[str] = set()
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
         kind, _, rest = line.partition(" ")
         value, _, terms = rest.strip().partition(" ")
+        if kind == "notagent":  # no sector: the whole rest is the term list
+            value, terms = "", rest.strip()
         for term in split_list(terms):
             if kind == "agent":
                 agents.append({"term": term, "sector": value})
+            elif kind == "notagent":
+                not_agents.add(term)
             elif kind == "affiliation":
                 key = "country" if len(value) == 3 else "org"  # ISO3, or an organization code (WEST, EU)
                 affiliations.append({"term": term, key: value})
             else:
                 raise SystemExit(f"{path.name}: unknown line kind {kind!r}")
-    return agents, affiliations
+    return agents, affiliations, not_agents
 
 
 def build(src: Path, dicts: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    curated, affiliations = _curated(src / "agents.txt")
-    phoenix = _entries(read_agents(dicts / "petrarch2" / "Phoenix.agents.txt"))
-    plover = _entries(read_agents(dicts / "PLOVER_agents.txt"))
+    curated, affiliations, not_agents = _curated(src / "agents.txt")
+    phoenix = [a for a in _entries(read_agents(dicts / "petrarch2" / "Phoenix.agents.txt")) if a["term"] not in not_agents]
+    plover = [a for a in _entries(read_agents(dicts / "PLOVER_agents.txt")) if a["term"] not in not_agents]
     own_terms = {a["term"] for a in curated}
     plover_terms = {a["term"] for a in plover}
     merged = curated + [a for a in phoenix if a["term"] not in own_terms and a["term"] not in plover_terms]

@@ -244,3 +244,9 @@ def test_a_news_outlets_reporter_is_of_its_country(shipped: Resolver) -> None:
 def test_breakaway_leaders_speak_for_their_entity(shipped: Resolver) -> None:
     actor = shipped.resolve("Transnistrian leader Vadim Krasnoselsky", "2024-02-29")
     assert actor is not None and actor.organization == "TRANSNISTRIA"
+
+
+def test_a_settlement_is_an_agreement_not_a_group_of_people(shipped: Resolver) -> None:
+    # PLOVER's agent list has "settlement" (a village); in news it is mostly an agreement.
+    assert shipped.resolve("a political settlement of the conflict", "2024-05-16") is None
+    assert shipped.resolve("Jewish settlers", "2024-05-16").sector == "CVL"
