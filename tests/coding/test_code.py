@@ -213,6 +213,16 @@ def test_what_is_discussed_is_no_party_to_the_talks(events_of):
     assert ("RUS", "FRA", "04") in keys and ("RUS", "UKR", "04") not in keys
 
 
+@pytest.mark.parametrize("text", [
+    "Putin met Rahmon in Dushanbe, where the two leaders discussed security on the border between Tajikistan "
+    "and Afghanistan.",
+    "Putin held talks with Rahmon and discussed the situation in Afghanistan.",
+])
+def test_a_place_or_pair_inside_what_is_discussed_is_no_party(events_of, text):
+    keys, _ = events_of(text)
+    assert ("RUS", "TJK", "04") in keys and not any("AFG" in k[:2] for k in keys)
+
+
 def test_sanctions_imposed_together_are_not_on_each_other(events_of):
     keys, _ = events_of("The UK, France and Germany said they were imposing sanctions.")
     assert not any(k[2] == "16" for k in keys)

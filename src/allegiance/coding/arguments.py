@@ -87,6 +87,8 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
     for child in verb.children:
         if verb.lemma_ in TRAVEL and child.lower_ == "from":
             continue  # "arrived in Hanoi from Pyongyang": where a journey starts is not whom it is to
+        if verb.lemma_ in TOPICS and child.lower_ in ("on", "about", "over", "of"):
+            continue  # "discussed security on the border between Tajikistan and Afghanistan": what is talked about
         # spaCy marks "sent troops to X" as a dative "to"; "arrived in Yerevan" names whom a visit is to.
         if child.dep_ in ("prep", "dative") and (child.lower_ in TARGET_PREPS or (arrival and child.lower_ in LOCATIVE)):
             start = len(groups)
@@ -119,7 +121,8 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
                     groups.extend((found, prep.lower_) for a in prep.children if a.dep_ == "pobj"
                                   for found in [index.actors_at(a)] if found)
     # "brokered by the Emirates between Russia and Ukraine": the parser hangs "between" on an argument.
-    for arg in (a for c in verb.children if c.dep_ in ("agent", "dobj")
+    # Not in what is discussed: "discussed security on the border between Tajikistan and Afghanistan".
+    for arg in (a for c in verb.children if c.dep_ == "agent" or (c.dep_ == "dobj" and verb.lemma_ not in TOPICS)
                 for a in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"])):
         for prep in (c for c in arg.children if c.dep_ == "prep" and c.lower_ in ("between", "among")):
             groups.extend((found, prep.lower_) for a in prep.children if a.dep_ == "pobj"
@@ -154,7 +157,8 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
         # "Putin is due in Ulaanbaatar next week": where someone is due names whom the trip is to.
         for due in (c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "due"):
             groups.extend(destination(due, index))
-    elif not any(g[0] for g in groups) and verb.lemma_ not in ARRIVAL:
+    elif not any(g[0] for g in groups) and verb.lemma_ not in ARRIVAL | TOPICS:
+        # "discussed the situation in Afghanistan": a place in what is talked about is no party to the talks.
         groups.extend(place_acted_on(verb, index))
     if not any(g[0] for g in groups):
         # "threatened to close its border with Belarus", "refused to recognise Kosovo": an act announced,
