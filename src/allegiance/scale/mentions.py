@@ -160,18 +160,16 @@ def cluster(rows: Iterable[dict[str, Any]], *, window_days: int = WINDOW_DAYS, m
             sentence=row["sentence"],
         )
         in_order = ordered.get(key, True)
+        taken = False
         for candidate in reversed(groups[key]):  # the most recent cluster is the likeliest match
             first = candidate.first
             if in_order and mention.date is not None and first.date is not None and (mention.date - first.date).days > reach:
-                taken = False  # every earlier cluster started earlier still: none can take this mention
-                break
+                break  # every earlier cluster started earlier still: none can take this mention
             ok, similarity, reason = candidate.accepts(mention, window_days, min_similarity)
             if ok:
                 candidate.members.append((mention, similarity, reason))
                 taken = True
                 break
-        else:
-            taken = False
         if not taken:
             new = _Cluster(first=mention)
             if groups[key] and _later(groups[key][-1].first.date, mention.date):
@@ -245,9 +243,8 @@ def merge_mentions(store: Store, *, window_days: int = WINDOW_DAYS, min_similari
             }
         )
         assignment.extend((m.event_id, cid) for m in everyone)
-    if drop is None:
-        canonical_store.replace_all(store, records, assignment)
-    elif rows or drop:
-        canonical_store.replace_groups(store, drop, records, assignment)
-    events, canonical = canonical_store.counts(store)
+    if drop is None or rows or drop:
+        canonical_store.replace(store, records, assignment, drop=drop)
+    stored = store.counts()
+    events, canonical = stored["events"], stored["canonical_events"]
     return MergeSummary(events=events, canonical=canonical, merged_mentions=events - canonical)

@@ -69,25 +69,11 @@ def ids_in_groups(store: Store, groups: set[str]) -> list[str]:
            WHERE json_extract_string(explanation, '$.group') IN (SELECT unnest(?::VARCHAR[]))""", [sorted(groups)])]
 
 
-def counts(store: Store) -> tuple[int, int]:
-    """(events, canonical events) stored."""
-    return int(store.scalar("SELECT count(*) FROM events")), int(store.scalar("SELECT count(*) FROM canonical_events"))
-
-
-def replace_all(store: Store, records: Sequence[dict[str, Any]], assignment: Sequence[tuple[str, str]]) -> None:
-    """Swap in a new canonical assignment in one transaction (bulk-loaded through Arrow: it can be large)."""
-    _replace(store, None, records, assignment)
-
-
-def replace_groups(store: Store, drop: Sequence[str], records: Sequence[dict[str, Any]],
-                   assignment: Sequence[tuple[str, str]]) -> None:
-    """Swap the canonical events ``drop`` for ``records`` in one transaction; ``assignment`` links every
-    event that belonged to them (or to none) to its new canonical event."""
-    _replace(store, drop, records, assignment)
-
-
-def _replace(store: Store, drop: Sequence[str] | None, records: Sequence[dict[str, Any]],
-             assignment: Sequence[tuple[str, str]]) -> None:
+def replace(store: Store, records: Sequence[dict[str, Any]], assignment: Sequence[tuple[str, str]], *,
+            drop: Sequence[str] | None = None) -> None:
+    """Swap in canonical events in one transaction (bulk-loaded through Arrow: it can be large): all of
+    them (``drop`` None), or those of ``drop`` only; ``assignment`` links every event that belonged to
+    the replaced ones (or to none) to its new canonical event."""
     canon = pa.Table.from_pylist(list(records), schema=None) if records else None
     links = pa.table({"event_id": [a for a, _ in assignment], "canonical_id": [b for _, b in assignment]})
     with store.transaction() as conn:
