@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from allegiance.coding.aims import capital, destination, place_acted_on
-from allegiance.coding.context import conjoined_to
+from allegiance.coding.context import conjoined_to, verdict
 from allegiance.coding.cues import (AIMED_PREPS, APPEAL_NOUNS, APPEALS, ARRIVAL, COMPLAINTS, FRAMES, GATHERINGS,
                                     LOCATIVE, LOOSE_PREPS, MEASURES, MEMBERSHIP, PHASES, SPEECH, STANCES, STATED,
                                     TARGET_PREPS, TRAVEL, VICINITY)
@@ -198,19 +198,13 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
         # Not "said" or "told", unless the clause only says what its subject is: what a report is about is
         # coded at the reported act's own trigger. Nor a
         # pronoun: "denied that its forces struck", "rejected claims that it was steering" are the speaker.
-        for clause in (c for c in _stated_clauses(verb) if verb.lemma_ not in SPEECH or _verdict(c)):
+        for clause in (c for c in _stated_clauses(verb) if verb.lemma_ not in SPEECH or verdict(c)):
             subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             found = _phrase_groups(subject, STATED, index) if subject is not None else []
             found += [(g, STATED) for g, _p in _objects(clause, index)]
             groups.extend(([(t, m) for t, m in g if m.via != "pronoun" and not m.via.endswith((ANCHORED, OWN_PEOPLE))], p)
                           for g, p in found)
     return [g for g in groups if g[0]]
-
-
-def _verdict(clause: "Token") -> bool:
-    """"said Putin was responsible for his death", "said Russia had been a reliable partner": a clause that
-    says what its subject is, which a report is about."""
-    return clause.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in clause.children)
 
 
 def _stated_clauses(verb: "Token") -> list["Token"]:

@@ -17,7 +17,7 @@
   conflictual intents are threats (CAMEO 13). The act itself is not coded until it happens.
 - **background** (past perfect with no date in the text; a "since ..." clause; a habit, "has repeatedly
   demanded", "have long accused"): dropped. Events the text
-  dates more than a year before publication are dropped by the coder (see docs/coding.md).
+  dates more than 90 days before publication (`code.HISTORY_DAYS`) are dropped by the coder (see docs/coding.md).
 """
 
 from __future__ import annotations
@@ -185,6 +185,15 @@ def conjoined_to(verb: "Token") -> "Token":
             and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
         return head.head
     return head
+
+
+def verdict(clause: "Token", *, bare: bool = False) -> bool:
+    """A clause saying what its subject is: "said Putin was responsible for his death", "this is an
+    unfriendly step". With ``bare``, not one whose attribute governs a clause of its own ("Turkey was
+    ready to mediate" states a readiness to act, which is coded at that act)."""
+    return clause.lemma_ == "be" and any(
+        c.dep_ in ("attr", "acomp") and not (bare and any(g.dep_ in ("xcomp", "ccomp") for g in c.children))
+        for c in clause.children)
 
 
 def _own_object(verb: "Token") -> bool:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from allegiance import parse
+from allegiance.coding.context import verdict
 from allegiance.coding.lexicon_io import PatternEntry, VerbBlock, VerbEntry, read_petrarch, read_project
 from allegiance.coding.patterns import Tok, compile_synsets, match_pattern, word_matches
 from allegiance.coding.phrases import (
@@ -66,12 +67,6 @@ def _tok(t: Any) -> Tok:
     if isinstance(t, str):
         return Tok(t.lower(), t.lower(), "PROPN" if t[:1].isupper() else "")
     return Tok(t.lower_, t.lemma_.lower(), t.pos_)
-
-
-def _verdict(clause: Any) -> bool:
-    """"Kyiv was responsible for the attack", "this is an unfriendly step": a clause saying what its subject is."""
-    return clause.lemma_ == "be" and any(
-        c.dep_ in ("attr", "acomp") and not any(g.dep_ in ("xcomp", "ccomp") for g in c.children) for c in clause.children)
 
 
 def _sentence_toks(table: Any, first: int, last: int, interned: dict[tuple[str, str, str], tuple[Tok, frozenset[str]]],
@@ -170,7 +165,7 @@ class Lexicon:
             # says is coded at its own verb, not read as the telling ("told ... to leave"). A verdict the
             # clause pronounces stays the speaker's ("said Kyiv was responsible for the attack").
             end = min([end] + [c.left_edge.i - first for c in verb_token.children
-                               if c.dep_ == "ccomp" and c.i > verb_token.i and not _verdict(c)
+                               if c.dep_ == "ccomp" and c.i > verb_token.i and not verdict(c, bare=True)
                                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)])
         return toks, sentence[1], first, v, max(0, v - PRE_WINDOW), end, verb_token
 
