@@ -5,7 +5,6 @@ re-running the same ingest plans the same shards, and shards already merged are 
 
 - a directory or glob: its files, sorted, at most ``files_per_shard`` at a time;
 - a JSON Lines file: byte ranges cut at line ends, at most ``lines_per_shard`` lines each;
-
 - a WARC file (e.g. a Common Crawl news file): one shard per file;
 - anything else (URLs, feeds, stdin) cannot be split and is ingested by the driver itself.
 
