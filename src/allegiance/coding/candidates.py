@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from allegiance.coding.aims import home_ground, warned
 from allegiance.coding.arguments import _objects, _phrase_groups, _subjects
-from allegiance.coding.cues import (ANSWERS, FIRST_PERSON, LOCATIVE, NEAR, ON_VERBS, POSTED, SECOND_PERSON, SPEECH,
+from allegiance.coding.cues import (ACCUSING, ANSWERS, CHARGES, FIRST_PERSON, LOCATIVE, NEAR, ON_VERBS, POSTED, SECOND_PERSON, SPEECH,
                                     STATED, VERDICTS)
 from allegiance.coding.keys import actor_key
 from allegiance.coding.mentions import MentionIndex
@@ -50,8 +50,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _MAX_UP = 4
-CHARGES = {"accusation", "allegation", "charge", "claim", "criticism", "suggestion"}
-ACCUSING = {"accuse", "blame", "allege", "charge", "claim"}
 
 
 @dataclass(frozen=True)

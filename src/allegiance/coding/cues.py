@@ -40,6 +40,8 @@ FRAMES = {"threaten", "offer", "promise", "pledge", "vow", "refuse", "decline", 
 # Acts that answer or face someone even when the sentence names no one: "Moscow warned that ...", "the
 # Kremlin denied the accusation", "Kyiv rejected the allegation as absurd", "declined to comment".
 ANSWERS = {"warn", "threaten", "deny", "dismiss", "refute", "reject", "decline"}
+CHARGES = {"accusation", "allegation", "charge", "claim", "criticism", "suggestion"}  # what an answer dismisses
+ACCUSING = {"accuse", "blame", "allege", "charge", "claim"}  # verbs that make the charge answered
 VERDICTS = {"condemn", "criticise", "criticize", "denounce", "welcome", "praise", "hail", "slam", "blast", "applaud",
             "voice", "express", "decry", "deplore", "endorse", "back", "support"}
 PHASES = {"stop", "cease", "halt", "suspend", "end", "quit", "resume", "finish"}  # "stopped financing the CSTO"
