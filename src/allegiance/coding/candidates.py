@@ -38,8 +38,8 @@ from typing import TYPE_CHECKING
 
 from allegiance.coding.aims import home_ground, warned
 from allegiance.coding.arguments import _objects, _phrase_groups, _subjects
-from allegiance.coding.cues import (ACCUSING, ANSWERS, CHARGES, FIRST_PERSON, LOCATIVE, NEAR, ON_VERBS, POSTED, SECOND_PERSON, SPEECH,
-                                    STATED, VERDICTS)
+from allegiance.coding.cues import (ACCUSING, ANSWERS, CHARGES, FIRST_PERSON, LOCATIVE, NEAR, ON_VERBS, POSTED,
+                                    SECOND_PERSON, SPEECH, STATED, VERDICTS)
 from allegiance.coding.keys import actor_key
 from allegiance.coding.mentions import MentionIndex
 from allegiance.coding.nominal import _noun_args, _reported_as_news
