@@ -8,7 +8,7 @@ classifier) are loaded. Both parse the same texts: the raw side parses each arti
 ingest stores it (read from an untimed ingest into a scratch database), which is what the coder parses,
 so the text cleaning removes (datelines, bylines) flatters neither side. The pipeline side is
 ``ingest(code=True)``, what ``allegiance ingest`` runs: it stores each article in a thread ahead of the
-coder (``ingest/ahead.py``), so the wall-clock ratio can be better than the CPU-time ratio, which is
+coder (``ahead.py``), so the wall-clock ratio can be better than the CPU-time ratio, which is
 printed too (CPU of this process and of the worker processes it waited for: spaCy's ``n_process``
 workers on the raw side, ingest's on the pipeline side). The ratio is raw spaCy time over pipeline time
 for those texts: at least 0.8 means ingesting, coding and storing add at most a quarter to parsing.
@@ -51,11 +51,11 @@ def _clean_texts(path: Path, db: Path) -> list[str]:
     """The texts the pipeline's coder parses: the clean text of each article it codes, in its order."""
     from allegiance.ingest import ingest
     from allegiance.store import Store
-    from allegiance.store.events import articles_to_code
+    from allegiance.store.events import articles_to_code, ids_to_code
 
     with Store(db) as store:
         ingest([str(path)], store, code=False)
-        return [row["clean_text"] for row in articles_to_code(store)]
+        return [row["clean_text"] for row in articles_to_code(store, ids_to_code(store))]
 
 
 def _warm_up(tmp: Path) -> None:

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -120,8 +121,11 @@ def test_a_coder_failure_stops_the_batch_and_a_rerun_codes_what_was_stored(tmp_p
     db = str(tmp_path / "db.duckdb")
     threads = threading.active_count()
 
-    def failing(store: Store, ids: list[str], merge: bool = True) -> int:
-        raise RuntimeError("the model ran out of memory")
+    def failing(store: Store, ids: Iterator[str], **options: object) -> int:
+        for n, _ in enumerate(ids, 1):
+            if n == ingest_module.CODE_BATCH:
+                raise RuntimeError("the model ran out of memory")
+        return 0
 
     monkeypatch.setattr(ingest_module, "_coder", lambda: failing)
     with Store(db) as store, pytest.raises(RuntimeError, match="out of memory"):
@@ -134,7 +138,7 @@ def test_a_coder_failure_stops_the_batch_and_a_rerun_codes_what_was_stored(tmp_p
 
     handed: list[str] = []
 
-    def recording(store: Store, ids: list[str], merge: bool = True) -> int:
+    def recording(store: Store, ids: Iterator[str], **options: object) -> int:
         handed.extend(ids)
         return 0
 

@@ -19,11 +19,12 @@ import functools
 import gc
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from allegiance import gazetteer
+from allegiance.ahead import ahead
 from allegiance.coding import cameo, classify, context, keys, when, where
 from allegiance.coding.anchors import OWN_PEOPLE, anchor_to_places, is_dateline
 from allegiance.coding.candidates import Candidate, MentionIndex, candidates
@@ -126,7 +127,9 @@ class Coder:
                 pending.append(item)
                 yield item.text
 
-        for doc in self.parse(texts(), batch_size):
+        # The parse runs in a thread one batch ahead of the coding: spaCy's matrix products release the
+        # GIL, so the coder's Python (and the store's) runs meanwhile on another core.
+        for doc in ahead(self.parse(texts(), batch_size), batch_size):
             item = pending.popleft()
             yield item, self.code_doc(item, doc)
 
@@ -417,36 +420,62 @@ def code_articles(store: "Store", article_ids: Sequence[str] | None = None, *, p
     """(Re-)code stored articles — all, or ``article_ids`` — replacing each one's events atomically.
 
     Near-duplicate articles (``duplicate_of`` set) are skipped: their first copy carries the events.
-    With ``merge`` the canonical events are recomputed afterwards (a caller coding articles one at a
-    time, like ingest, passes False and merges once at the end). Returns the number of events stored.
+    With ``merge`` the canonical events are recomputed afterwards (a caller coding articles a few at a
+    time passes False and merges once at the end). Returns the number of events stored.
     """
-    from allegiance.store.events import articles_to_code, replace_many
+    from allegiance.store.events import ids_to_code
 
-    rows = articles_to_code(store, article_ids)
-    coder = coder or default_coder()
+    ids = ids_to_code(store, article_ids)
     bar = None
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(rows), unit="article", desc="coding")
-    stored = 0
-    pending: list[tuple[str, list[Event]]] = []
-    # One parse stream for the whole run; each group of articles is committed in one transaction.
-    for item, events in coder.code_many(rows, batch_size):
-        pending.append((item.article_id, events))
-        if len(pending) >= commit_every:
-            stored += replace_many(store, pending, coder_version=CODER_VERSION)
-            if bar is not None:
-                bar.update(len(pending))
-            pending = []
-    if pending:
-        stored += replace_many(store, pending, coder_version=CODER_VERSION)
-        if bar is not None:
-            bar.update(len(pending))
+        bar = tqdm(total=len(ids), unit="article", desc="coding")
+    stored = code_stream(store, ids, batch_size=batch_size, commit_every=commit_every, coder=coder,
+                         on_commit=bar.update if bar is not None else None)
     if bar is not None:
         bar.close()
     if merge:
         from allegiance.scale.mentions import merge_mentions
 
         merge_mentions(store)
+    return stored
+
+
+def code_stream(store: "Store", article_ids: Iterable[str], *, batch_size: int = 32, commit_every: int = 64,
+                coder: Coder | None = None, on_commit: Callable[[int], Any] | None = None) -> int:
+    """Code stored first copies as their ids arrive, in one parse stream, replacing each one's events.
+
+    ``article_ids`` may be lazy: ingest hands over each article as soon as it is stored, so parsing
+    never waits for a batch boundary. Texts are read ``batch_size`` at a time (never the whole store
+    at once) and the events of every ``commit_every`` articles are committed in one transaction;
+    ``on_commit`` is told how many articles each commit covered. Returns the number of events stored.
+    """
+    from allegiance.store.events import articles_to_code, replace_many
+
+    coder = coder or default_coder()
+
+    def rows() -> Iterator[dict[str, Any]]:
+        group: list[str] = []
+        for article_id in article_ids:
+            group.append(article_id)
+            if len(group) >= batch_size:
+                yield from articles_to_code(store, group)
+                group = []
+        if group:
+            yield from articles_to_code(store, group)
+
+    stored = 0
+    pending: list[tuple[str, list[Event]]] = []
+    for item, events in coder.code_many(rows(), batch_size):
+        pending.append((item.article_id, events))
+        if len(pending) >= commit_every:
+            stored += replace_many(store, pending, coder_version=CODER_VERSION)
+            if on_commit is not None:
+                on_commit(len(pending))
+            pending = []
+    if pending:
+        stored += replace_many(store, pending, coder_version=CODER_VERSION)
+        if on_commit is not None:
+            on_commit(len(pending))
     return stored

@@ -8,9 +8,9 @@ Exact duplicates (same normalised clean text, hence the same id) only add an ori
 near-duplicates (MinHash similarity >= ``settings.near_duplicate_threshold``) are stored linked to
 the first copy and are not coded again.
 
-With ``code=True`` new first copies are handed to ``allegiance.coding.code_articles(store, ids)``
-in groups of ``CODE_BATCH`` after they are stored; a first copy found uncoded on a rerun (killed
-between storing and coding) is coded then. With ``workers > 1`` or a ``cluster`` address the whole batch is delegated to
+With ``code=True`` each new first copy is handed to the coder (``allegiance.coding.code.code_stream``)
+as soon as it is stored; a first copy found uncoded on a rerun (killed between storing and coding)
+is coded then. With ``workers > 1`` or a ``cluster`` address the whole batch is delegated to
 ``allegiance.scale.ingest_parallel``.
 """
 
@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from allegiance.config import Settings, load_settings
 from allegiance.errors import InputError
 from allegiance.ingest import dedup
-from allegiance.ingest.ahead import ahead
+from allegiance.ahead import ahead
 from allegiance.ingest.prepare import prepare
 from allegiance.ingest.readers import rejection
 from allegiance.ingest.sources import read_inputs
@@ -35,9 +35,9 @@ from allegiance.store import articles as stored
 # "rejected", and the Article id or the Rejection.
 Progress = Callable[[str, "str | Rejection"], None]
 
-# New articles are coded in groups: spaCy parses a batch far faster than one text at a time. Each
-# article is already committed when stored, and one stored but not yet coded when a batch is
-# killed is found uncoded (``needs_coding``) and coded on the rerun, so batching loses nothing.
+# The coder reads and parses new articles in batches: spaCy parses a batch far faster than one text
+# at a time. Each article is already committed when stored, and one stored but not yet coded when a
+# batch is killed is found uncoded (``needs_coding``) and coded on the rerun, so batching loses nothing.
 CODE_BATCH = 32
 
 # DuckDB keeps every block it writes or reads cached until its memory limit forces it out, so a
@@ -74,29 +74,17 @@ def ingest(
     counts = {"new": 0, "duplicate": 0, "near_duplicate": 0, "events": 0}
     rejections: list[Rejection] = []
     ids: list[str] = []
-    coder = _coder() if code else None
     outcomes = _store_each(inputs, store, index, settings)
-    if coder:
-        # Reading, cleaning and storing (file and network reads, commits waiting on the disk) go on in
-        # a thread while the coder parses: each article is still committed on its own before it is coded.
-        outcomes = ahead(outcomes, AHEAD)
-    to_code: list[str] = []
-    for outcome, subject in outcomes:
-        if isinstance(subject, Rejection):
-            rejections.append(subject)
-        else:
-            counts[outcome] += 1
-            ids.append(subject)
-            if coder and (outcome == "new" or (outcome == "duplicate" and stored.needs_coding(store, subject))):
-                to_code.append(subject)
-                if len(to_code) >= CODE_BATCH:
-                    counts["events"] += coder(store, to_code, merge=False)
-                    to_code = []
-        if progress:
-            progress(outcome, subject)
-    if coder and to_code:
-        counts["events"] += coder(store, to_code, merge=False)
-    if coder and (counts["new"] or counts["events"]):
+    to_code = _tally(outcomes, store, counts, rejections, ids, progress, code)
+    if code:
+        # Reading, cleaning and storing (file and network reads, commits waiting on the disk) run in a
+        # thread ahead of the coder, whose parse runs in a thread of its own ahead of the coding
+        # (code_stream): each article is still committed on its own before it is coded.
+        counts["events"] = _coder()(store, ahead(to_code, AHEAD), batch_size=CODE_BATCH)
+    else:
+        for _ in to_code:
+            pass
+    if code and (counts["new"] or counts["events"]):
         from allegiance.scale.mentions import merge_mentions
 
         merge_mentions(store)  # once per batch: it reclusters every stored event
@@ -110,6 +98,22 @@ def ingest(
         article_ids=tuple(ids),
         seconds=time.perf_counter() - started,
     )
+
+
+def _tally(outcomes: Iterable[tuple[str, "str | Rejection"]], store: Store, counts: dict[str, int],
+           rejections: list[Rejection], ids: list[str], progress: Progress | None, code: bool) -> Iterator[str]:
+    """Count each outcome and yield the ids of the articles to code: new first copies, and exact
+    duplicates of a first copy a killed run stored but never coded."""
+    for outcome, subject in outcomes:
+        if isinstance(subject, Rejection):
+            rejections.append(subject)
+        else:
+            counts[outcome] += 1
+            ids.append(subject)
+            if code and (outcome == "new" or (outcome == "duplicate" and stored.needs_coding(store, subject))):
+                yield subject
+        if progress:
+            progress(outcome, subject)
 
 
 def _store_each(
@@ -165,9 +169,9 @@ def _signatures(store: Store, ids: list[str]) -> list[tuple[str, bytes]]:
 
 
 def _coder() -> Callable[..., int]:
-    from allegiance.coding import code_articles
+    from allegiance.coding.code import code_stream
 
-    return code_articles
+    return code_stream
 
 
 __all__ = ["Progress", "build_index", "ingest", "store_document"]

@@ -186,9 +186,10 @@ def get_event(store: Store, event_id: str) -> dict[str, Any]:
     return json.loads(rows[0]["record"])
 
 
-def articles_to_code(store: Store, article_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
-    """The articles a (re-)coding run works on: all first copies, or the given ids; near-duplicates are skipped."""
-    sql = "SELECT id, origin, title, published, clean_text, duplicate_of FROM articles"
+def ids_to_code(store: Store, article_ids: Sequence[str] | None = None) -> list[str]:
+    """The ids of the articles a (re-)coding run works on, in ingest order: all first copies, or those
+    of ``article_ids`` (NotFound names any not stored); near-duplicates are skipped."""
+    sql = "SELECT id, duplicate_of FROM articles"
     params: list[Any] = []
     if article_ids is not None:
         if not article_ids:
@@ -201,7 +202,16 @@ def articles_to_code(store: Store, article_ids: Sequence[str] | None = None) -> 
         if missing:
             raise NotFound(f"no such article(s): {', '.join(sorted(missing))}", input=sorted(missing)[0],
                            hint="list articles with `allegiance articles`")
-    return [r for r in rows if not r["duplicate_of"]]
+    return [r["id"] for r in rows if not r["duplicate_of"]]
+
+
+def articles_to_code(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """What coding reads of these articles (first copies only), in ingest order."""
+    if not article_ids:
+        return []
+    marks = ", ".join("?" for _ in article_ids)
+    return store.query("SELECT id, origin, title, published, clean_text FROM articles "
+                       f"WHERE id IN ({marks}) AND duplicate_of IS NULL ORDER BY ingested_at, id", list(article_ids))
 
 
 def count_events(store: Store) -> int:

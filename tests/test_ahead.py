@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from allegiance.ingest.ahead import ahead
+from allegiance.ahead import ahead
 
 
 @given(st.lists(st.integers()), st.integers(min_value=1, max_value=5))
