@@ -1,9 +1,10 @@
 """Run an iterator in a thread, a bounded number of items ahead of its consumer.
 
-Ingest uses it to read, clean and store articles while the coder parses the ones stored before:
-storing waits on files, the network and the disk (each commit), and DuckDB and spaCy's matrix code
-release the GIL while they work, so the two can overlap in one process. The overlap is partial: each
-DuckDB call must win the GIL back from the parser when it returns (measured in docs/coding.md).
+Two stages use it. Ingest reads, cleans and stores articles while the coder works on the ones stored
+before: storing waits on files, the network and the disk (each commit). The coder parses the next
+batch while it codes the last: spaCy's matrix products release the GIL, so the coder's Python runs
+meanwhile on another core. DuckDB releases the GIL too while it works. The overlap is partial: each
+thread must win the GIL back when its native call returns (measured in docs/coding.md).
 
 The producer's exceptions are raised in the consumer, in order. When the consumer stops early (an
 error, an interrupt, or it simply stops iterating), the producer is told to stop, closed (so its
