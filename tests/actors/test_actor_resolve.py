@@ -118,6 +118,7 @@ def shipped() -> Resolver:
     ("Mikhail Gorbachev", "2020-06-01", ("RUS", "ELI")),
     ("Gurbanguly Berdimuhamedow", "2023-06-01", ("TKM", "GOV")),
     ("Uzbek Energy Minister Jurabek Mirzamakhmudov", "2024-05-27", ("UZB", "GOV")),
+    ("Kazakh feminists", "2023-03-08", ("KAZ", "OPP")),
 ])
 def test_shipped_sectors_and_second_careers(shipped: Resolver, text: str, date: str, expected: tuple) -> None:
     actor = shipped.resolve(text, date)
@@ -204,7 +205,8 @@ def test_a_lower_case_word_in_cased_text_is_no_surname(shipped: Resolver) -> Non
 
 
 @pytest.mark.parametrize("text, sector", [("Pro-government thugs", "CRM"), ("the attackers", "REB"),
-                                          ("crowds", "CVL"), ("Gang members", "CRM")])
+                                          ("crowds", "CVL"), ("Gang members", "CRM"),
+                                          ("Tens of thousands", "CVL")])
 def test_generic_group_nouns_have_a_sector(shipped: Resolver, text: str, sector: str) -> None:
     actor = shipped.resolve(text, "2024-05-20")
     assert actor is not None and actor.sector == sector
@@ -250,3 +252,14 @@ def test_a_settlement_is_an_agreement_not_a_group_of_people(shipped: Resolver) -
     # PLOVER's agent list has "settlement" (a village); in news it is mostly an agreement.
     assert shipped.resolve("a political settlement of the conflict", "2024-05-16") is None
     assert shipped.resolve("Jewish settlers", "2024-05-16").sector == "CVL"
+
+
+def test_a_number_noun_as_subject_is_a_crowd_not_a_quantity() -> None:
+    from allegiance.actors.kb import load_kb
+    from allegiance.actors.resolve import resolve_document
+    from allegiance.parse import parse_one
+
+    mentions = resolve_document(parse_one("Thousands rallied in Tbilisi. Police detained 30 of them."), "2024-05-01",
+                                load_kb())
+    texts = {m.span.text for m in mentions}
+    assert "Thousands" in texts and "30" not in texts

@@ -32,9 +32,14 @@ NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL
 def never_an_actor(t: Tokens, i: int) -> bool:
     """Whether an entity type rules token ``i`` out. The small model reads a titled name right after a
     closing quote as a WORK_OF_ART ('"...," Tajik President Emomali Rahmon told Putin'); a proper noun
-    that is a clause's subject is a name, whatever the tag."""
+    that is a clause's subject is a name, whatever the tag. A number noun that is a clause's subject
+    ("Thousands rallied", "Tens of thousands protested") counts people, a crowd, not a quantity."""
     if t.ent_type[i] not in NOT_ACTORS:
         return False
+    if t.ent_type[i] == "CARDINAL":
+        head = t.head[i] if t.dep[i] in ("quantmod", "nummod") or t.lower[i] == "of" else i  # "Tens (of) thousands"
+        if t.pos[head] == "NOUN" and t.dep[head] in ("nsubj", "nsubjpass") and t.pos[i] in ("NOUN", "ADP"):
+            return False
     if t.ent_type[i] != "WORK_OF_ART" or t.pos[i] != "PROPN":
         return True
     while t.dep[i] == "compound" and t.head[i] != i:
