@@ -236,6 +236,8 @@ def test_project_file_validation(tmp_path):
         ("Blinken spoke to Aliyev by phone on Tuesday.", "spoke", "041"),
         ("Ukraine imposed martial law across the country.", "imposed", "1724"),
         ("The authorities imposed a curfew in Almaty.", "imposed", "1723"),
+        # agreeing commits to what is agreed: an intent (03), whatever the complement
+        ("Baku and Yerevan agreed to continue negotiations.", "agreed", "030"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):
