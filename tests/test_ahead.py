@@ -68,3 +68,23 @@ def test_stopping_early_closes_the_producer_and_ends_its_thread() -> None:
 def test_depth_must_be_positive() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         list(ahead(iter([1]), 0))
+
+
+def test_the_switch_interval_is_short_while_a_producer_runs_and_restored_after() -> None:
+    import sys
+
+    from allegiance.ahead import SWITCH_INTERVAL
+
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+
+    def items():
+        seen.append(sys.getswitchinterval())
+        yield 1
+
+    outer = ahead(iter([0, 1]), 1)
+    next(outer)
+    assert list(ahead(items(), 1)) == [1]
+    assert sys.getswitchinterval() == min(before, SWITCH_INTERVAL)  # the outer producer still runs
+    assert list(outer) == [1]
+    assert seen == [min(before, SWITCH_INTERVAL)] and sys.getswitchinterval() == before

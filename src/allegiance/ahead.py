@@ -4,7 +4,10 @@ Two stages use it. Ingest reads, cleans and stores articles while the coder work
 before: storing waits on files, the network and the disk (each commit). The coder parses the next
 batch while it codes the last: spaCy's matrix products release the GIL, so the coder's Python runs
 meanwhile on another core. DuckDB releases the GIL too while it works. The overlap is partial: each
-thread must win the GIL back when its native call returns (measured in docs/coding.md).
+thread must win the GIL back when its native call returns. A thread that wants the GIL asks the
+holder to let go only after the interpreter's switch interval (5 ms by default), and spaCy's parse
+returns from native code dozens of times a batch, so while a producer runs the interval is 1 ms
+(measured in docs/coding.md).
 
 The producer's exceptions are raised in the consumer, in order. When the consumer stops early (an
 error, an interrupt, or it simply stops iterating), the producer is told to stop, closed (so its
@@ -13,7 +16,9 @@ files are released) and waited for: nothing it does outlives the loop that read 
 
 from __future__ import annotations
 
+import contextlib
 import queue
+import sys
 import threading
 from collections.abc import Iterator
 from typing import TypeVar
@@ -22,6 +27,30 @@ T = TypeVar("T")
 
 _END = object()
 _POLL = 0.05  # seconds a blocked producer waits before it checks whether it should stop
+SWITCH_INTERVAL = 0.001  # seconds a thread holds the GIL while another waits for it, producers running
+
+_handoff_lock = threading.Lock()
+_handoff_users = 0
+_saved_interval = 0.0
+
+
+@contextlib.contextmanager
+def _quick_handoff() -> Iterator[None]:
+    """The interpreter's switch interval at most SWITCH_INTERVAL while any producer runs, restored
+    when the last one ends."""
+    global _handoff_users, _saved_interval
+    with _handoff_lock:
+        if _handoff_users == 0:
+            _saved_interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(SWITCH_INTERVAL, _saved_interval))
+        _handoff_users += 1
+    try:
+        yield
+    finally:
+        with _handoff_lock:
+            _handoff_users -= 1
+            if _handoff_users == 0:
+                sys.setswitchinterval(_saved_interval)
 
 
 def ahead(items: Iterator[T], depth: int) -> Iterator[T]:
@@ -53,16 +82,17 @@ def ahead(items: Iterator[T], depth: int) -> Iterator[T]:
             if close is not None:
                 close()
 
-    thread = threading.Thread(target=produce, name="allegiance-ahead", daemon=True)
-    thread.start()
-    try:
-        while True:
-            error, item = box.get()
-            if error is not None:
-                raise error
-            if item is _END:
-                return
-            yield item  # type: ignore[misc]
-    finally:
-        stop.set()
-        thread.join()
+    with _quick_handoff():
+        thread = threading.Thread(target=produce, name="allegiance-ahead", daemon=True)
+        thread.start()
+        try:
+            while True:
+                error, item = box.get()
+                if error is not None:
+                    raise error
+                if item is _END:
+                    return
+                yield item  # type: ignore[misc]
+        finally:
+            stop.set()
+            thread.join()
