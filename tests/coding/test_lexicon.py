@@ -238,6 +238,8 @@ def test_project_file_validation(tmp_path):
         ("The authorities imposed a curfew in Almaty.", "imposed", "1723"),
         # agreeing commits to what is agreed: an intent (03), whatever the complement
         ("Baku and Yerevan agreed to continue negotiations.", "agreed", "030"),
+        ("The ministry declined to say whether the talks had ended.", "declined", "011"),
+        ("The embassy refused to confirm the report.", "refused", "011"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):
