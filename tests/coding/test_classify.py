@@ -207,3 +207,24 @@ def _constant_classifier(label: str, *, none: float):
 
     return EventClassifier((label, "none"), np.zeros(0, dtype=np.int64), np.zeros((0, 2), dtype=np.float32),
                            np.array([0.0, np.log(none / (1 - none))], dtype=np.float32), 1024, {})
+
+
+def test_a_verbs_bare_default_gives_way_to_a_sure_classifier(coder):
+    # A classifier 0.85 sure of criticism (11): "called X 'a petty act of spite'" has only the bare default of
+    # "call" (a phone call, 041), which is no reading of it; an expression that read the construction keeps
+    # its code ("called on X to", an appeal).
+    import numpy as np
+
+    from allegiance.coding.classifier import EventClassifier
+
+    critic = EventClassifier(("11", "none"), np.zeros(0, dtype=np.int64), np.zeros((0, 2), dtype=np.float32),
+                             np.array([np.log(0.85 / 0.15), 0.0], dtype=np.float32), 1024, {})
+    classify = Classify(coder.lexicon, critic)
+    doc, cands = _candidates(coder, "Lavrov called Bulgaria's refusal a petty act of spite.")
+    called = [c for c in cands if doc[c.trigger].lemma_ == "call"]
+    assert called and all(m.kind == "verb" for m in classify.lexicon_matches(called[0], doc))
+    decision = classify(called[0], doc)
+    assert decision is not None and decision.code[:2] == "11"
+    doc, cands = _candidates(coder, "Ankara called on Moscow to extend the grain deal.")
+    called = [c for c in cands if doc[c.trigger].lemma_ == "call" and c.target is not None]
+    assert called and classify(called[0], doc).code == "020"

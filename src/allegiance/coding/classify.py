@@ -193,8 +193,10 @@ class Classify:
                     return self._refine(matches, top_code, top_p)
                 elif top_p >= CLASSIFIER_VETO and cameo_root(top_code) not in (None, _root(best.code)):
                     # "sent paratroopers to ..." matches both 062 and 072: the classifier picks among the
-                    # lexicon's own readings before it is allowed to veto them all.
-                    if own:
+                    # lexicon's own readings before it is allowed to veto them all. A verb's bare default is no
+                    # reading of the sentence ("called the veto 'an act of self-harm'" is no phone call): it
+                    # gives way as if the lexicon had nothing, rather than silencing the classifier.
+                    if own or all(m.kind == "verb" for m in matches if m.code is not None):
                         return self._refine(matches, top_code, top_p)
                     conf *= 0.5
                 elif top_p >= CLASSIFIER_VETO and cameo_root(top_code) is None and not announced and not participle:
