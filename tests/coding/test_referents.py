@@ -32,7 +32,7 @@ def test_nameless_people_in_a_story_about_one_country_are_its_people(events_of):
 
 
 @pytest.mark.parametrize("text, crowd", [
-    ("Tens of thousands of Serbians rallied in the capital on Saturday.", True),
+    ("Serbians rallied in the capital on Saturday.", True),
     ("Armenians protested outside the government building.", True),
     ("Washington urged Americans to leave the country.", False),  # acted on: the state's own people
     ("The United States condemned the attack.", False),
