@@ -75,6 +75,9 @@ def _pair_of(nlp, text, phrase):
     # "the two men": the last two people named, not the two states coordinated before them.
     ("The Emirates mediated prisoner swaps between Russia and Ukraine. Putin then flew to Riyadh, where Crown "
      "Prince Mohammed bin Salman welcomed him. The two men held talks on oil output.", "The two men", {"RUS", "SAU"}),
+    # "the sides" are two by what the word means, with no "two" or "both".
+    ("Pashinyan met Aliyev in Moscow. Pashinyan said that the sides had agreed to continue work on transport links.",
+     "the sides", {"ARM", "AZE"}),
 ])
 def test_phrases_referring_back_to_a_pair(nlp, text, phrase, countries):
     assert _pair_of(nlp, text, phrase) == countries

@@ -24,6 +24,7 @@ NATIONALS = "+nationals"  # suffix of Mention.via for a crowd named by its natio
 OWN_PEOPLE = "+own"  # suffix of Mention.via for people placed in the one country their sentence's actors share
 PAIR_NOUNS = {"leader", "side", "country", "man", "government", "delegation", "president", "minister", "neighbour",
               "neighbor", "state", "capital", "nation", "party", "army", "force", "negotiator", "foe", "rival", "ally"}
+PAIRS = {"pair", "duo", "sides"}  # words that are two by themselves after "the"
 _PAIR_WINDOW = 3  # sentences a coordinated pair stays the referent of "the two leaders", "they"
 _PAIR_HOLD = 6  # sentences a pair once referred to stays the referent of the next "the two sides"
 PERSON_NOUNS = {"leader", "man", "president", "minister", "negotiator"}
@@ -102,6 +103,8 @@ def pair_phrase(tok: "Token") -> str | None:
         return "pronoun"
     if tok.lower_ == "other" and any(c.lower_ == "the" for c in tok.children) and tok.dep_ in ("dobj", "pobj", "nsubj"):
         return "pair"
+    if tok.pos_ == "NOUN" and tok.lower_ in PAIRS and any(c.lower_ == "the" for c in tok.children):
+        return "pair"  # "the pair held talks", "the sides agreed": two by what the word means
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in PAIR_NOUNS:
         marks = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "quantmod")}
         if "two" in marks or "both" in marks or ("each" in marks and tok.lemma_.lower() == "side"):
