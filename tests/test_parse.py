@@ -39,3 +39,41 @@ def test_the_last_doc_keeps_its_table(nlp) -> None:
     table = parse.tokens(first)
     assert parse.tokens(first) is table
     assert parse.tokens(second).lower[0] == "xi" and parse.tokens(first).lower[0] == "putin"
+
+
+def sentences(nlp, text: str) -> list[str]:
+    return [s.text.strip() for s in nlp(text).sents]
+
+
+def test_a_headline_and_a_dateline_are_not_glued_to_the_lead(nlp) -> None:
+    text = ("Tokayev hosts Erdogan for gas talks\n\nBy Central Asia Desk\n\n"
+            "ASTANA, Oct 14 (Reuters) - Kazakh President Kassym-Jomart Tokayev received Turkish President Tayyip "
+            "Erdogan in Astana on Friday. They discussed gas transit.")
+    found = sentences(nlp, text)
+    assert found[:3] == ["Tokayev hosts Erdogan for gas talks", "By Central Asia Desk", "ASTANA, Oct 14 (Reuters) -"]
+    assert found[3].startswith("Kazakh President") and found[3].endswith("on Friday.")
+
+
+def test_a_caption_on_its_own_line_is_one_sentence_of_its_own(nlp) -> None:
+    text = ("Lavrov said the talks in Baku were useful.\nLavrov and Bayramov at the Baku talks (Image: Getty)\n"
+            "Moscow will send a delegation to Yerevan next week.")
+    assert sentences(nlp, text) == ["Lavrov said the talks in Baku were useful.",
+                                    "Lavrov and Bayramov at the Baku talks (Image: Getty)",
+                                    "Moscow will send a delegation to Yerevan next week."]
+
+
+def test_text_wrapped_at_a_fixed_width_breaks_only_at_blank_lines(nlp) -> None:
+    text = ("The foreign ministers of Armenia and\nAzerbaijan met in Almaty on Friday and\n"
+            "agreed to keep talking about the\nborder.\n\nA new round is due in May.")
+    found = sentences(nlp, text)
+    assert found[0].startswith("The foreign ministers") and found[0].endswith("border.")
+    assert found[1:] == ["A new round is due in May."]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS[:14] + WORDS[16:22]), min_size=1, max_size=8), min_size=2, max_size=5))
+def test_no_sentence_runs_on_past_a_blank_line(nlp, lines: list[list[str]]) -> None:
+    doc = nlp("\n\n".join(" ".join(words) for words in lines))
+    for sent in doc.sents:
+        breaks = [t.i for t in sent if t.is_space and "\n\n" in t.text]
+        assert all(doc[i:sent.end].text.strip() == "" for i in breaks), sent.text

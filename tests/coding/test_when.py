@@ -3,7 +3,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from allegiance.coding.when import event_date, find_dates
+from allegiance.coding.when import event_date, find_dates, lead_dates
 
 PUB = dt.date(2022, 10, 14)  # Friday
 
@@ -132,3 +132,11 @@ def test_this_year_runs_up_to_publication():
     assert one("They met for the third time this year.") == (PUB, "year")
     assert one("Trade grew earlier this year.") == (PUB, "year")
     assert one("Trade fell last year.") == (dt.date(2021, 1, 1), "year")
+
+
+def test_a_heading_takes_the_leads_first_day_else_what_the_lead_dates() -> None:
+    lead = find_dates("Putin met Tokayev on Monday and they spoke again on Wednesday, after talks in August.", PUB)
+    assert [(d.date, d.precision) for d in lead_dates(lead, PUB)] == [(dt.date(2022, 10, 10), "day")]
+    vague = find_dates("The two sides have quarrelled since June and met last month.", PUB)
+    assert [(d.date, d.precision) for d in lead_dates(vague, PUB)] == [(dt.date(2022, 9, 1), "month")]
+    assert lead_dates(find_dates("They will meet next Tuesday.", PUB), PUB) == []

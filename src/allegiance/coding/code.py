@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from allegiance import gazetteer
 from allegiance.ahead import ahead
-from allegiance.coding import cameo, classify, context, keys, when, where
+from allegiance.coding import cameo, classify, context, keys, layout, when, where
 from allegiance.coding.anchors import OWN_PEOPLE, anchor_to_places, is_dateline
 from allegiance.coding.candidates import Candidate, MentionIndex, candidates
 from allegiance.coding.collapse import actor_key, collapse, prefer_targeted
@@ -148,17 +148,25 @@ class Coder:
         sents = list(doc.sents)
         texts = [table.span_text(sent.start, sent.end) for sent in sents]
         paragraphs = [bisect.bisect_right(breaks, table.idx[sent.start]) for sent in sents]
+        page = layout.layout(item.text)
+        headings = {i for i, sent in enumerate(sents) if page.is_heading(table.idx[sent.start])}
         seen_lines: set[str] = set()
         coded: list[bool] = []
         for s_index, text in enumerate(texts):
             line = _SPACE.sub(" ", text.lower()).strip()
             repeated = line in seen_lines  # headlines, captions and boilerplate repeated in the body
             seen_lines.add(line)
-            coded.append(s_index in with_actor and not repeated)
+            coded.append(s_index in with_actor and not repeated
+                         and not layout.boilerplate(layout.line_at(item.text, table.idx[sents[s_index].start])))
         # A sentence's dates date its own events, those of the sentences after it in its paragraph and, as
         # the story's current day (when.Timeline), later sentences that give no date: sentences after the
         # last coded one are not read for dates.
         last = max((i for i, c in enumerate(coded) if c), default=-1)
+        # A headline or a caption sums up the lead: it takes the lead's day, not the page's time stamp.
+        lead: list[when.DateMention] = []
+        if item.published and page.lead is not None and any(coded[i] for i in headings):
+            start, end = page.lead
+            lead = when.lead_dates(when.find_dates(item.text[start:end], item.published), item.published)
         paragraph_dates: dict[int, list[when.DateMention]] = {}
         timeline = when.Timeline(item.published)
         events: list[Event] = []
@@ -166,11 +174,11 @@ class Coder:
             dates = when.find_dates(texts[s_index], item.published) if item.published else []
             earlier = paragraph_dates.setdefault(paragraphs[s_index], [])
             if coded[s_index]:
-                events.extend(self._code_sentence(item, sent, texts[s_index], s_index, index, dates,
-                                                  list(earlier) or timeline.current))
+                before = (lead or timeline.current) if s_index in headings else (list(earlier) or timeline.current)
+                events.extend(self._code_sentence(item, sent, texts[s_index], s_index, index, dates, before))
             earlier.extend(dates)
             timeline.read(dates)
-        return collapse(events)
+        return collapse(events, headings)
 
     def _code_sentence(self, item: Text, sent: Any, text: str, s_index: int, index: MentionIndex,
                        dates: list[when.DateMention], paragraph_dates: list[when.DateMention]) -> list[Event]:

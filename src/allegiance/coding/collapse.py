@@ -1,15 +1,18 @@
 """One event per happening: the duplicates a sentence or an article yields are collapsed.
 
 A sentence may state one act twice ("held talks" and "a meeting"), and a headline and the lead that
-repeats it report one event; the most confident reading is kept.
+repeats it report one event; the most confident reading is kept, and the body's over a heading's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from allegiance.coding import keys
 from allegiance.models import Event
+
+RETOLD_DAYS = 7  # a heading reports the news of its story's days; the same act told of earlier is history
 
 
 def actor_key(actor: Any) -> str | None:
@@ -28,13 +31,33 @@ def prefer_targeted(events: list[Event]) -> list[Event]:
             and (e.cameo_root != "01" or actor_key(e.source) not in specific)]
 
 
-def collapse(events: list[Event]) -> list[Event]:
+def collapse(events: list[Event], headings: Collection[int] = ()) -> list[Event]:
     """Within a sentence one event per root ("held talks" and "a meeting" are one; a visit and the talks
     held during it are two: "arrived in Kazan and held talks with Putin"), then per article one per base
-    code (``collapse_article``)."""
+    code (``collapse_article``). An event of a heading (the sentence numbers ``headings``: a headline, a
+    caption) that the body tells too is the body's: the body dates it and gives its evidence."""
     by_sentence = collapse_by(events, lambda e: (e.evidence.sentence_index, actor_key(e.source),
                                                   actor_key(e.target), family(e.cameo)))
-    return collapse_article(by_sentence)
+    told: dict[tuple[Any, ...], list[Event]] = {}
+    for e in by_sentence:
+        if e.evidence.sentence_index not in headings:
+            told.setdefault(happening(e), []).append(e)
+    return collapse_article([e for e in by_sentence if e.evidence.sentence_index not in headings
+                             or not _retold(e, told.get(happening(e), []))])
+
+
+def _retold(heading: Event, body: list[Event]) -> bool:
+    """Whether the body tells the heading's event: as the same act, dated no more than a week before the
+    heading (whose day is the lead's). The same act the body dates further back is background ("Estonia on
+    Jan. 11 ordered Russia to cut its embassy staff" under "Russia and Estonia expel each other's
+    ambassadors" of Jan. 23), not the news the headline reports."""
+    if heading.date is None or heading.date_precision == "published":
+        return bool(body)
+    return any(e.date is None or (heading.date - e.date).days <= RETOLD_DAYS for e in body)
+
+
+def happening(event: Event) -> tuple[Any, ...]:
+    return actor_key(event.source), actor_key(event.target), family(event.cameo)
 
 
 def collapse_by(events: list[Event], keyf: Any) -> list[Event]:
@@ -53,7 +76,7 @@ def collapse_by(events: list[Event], keyf: Any) -> list[Event]:
 def collapse_article(events: list[Event]) -> list[Event]:
     """One event per (source, target, base code, date) in an article: a headline and the lead that repeats
     it report one event. The most confident one is kept."""
-    return collapse_by(events, lambda e: (actor_key(e.source), actor_key(e.target), family(e.cameo), e.date))
+    return collapse_by(events, lambda e: (*happening(e), e.date))
 
 
 def family(code: str) -> str:

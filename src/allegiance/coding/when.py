@@ -215,6 +215,14 @@ def _may_date(mention: DateMention, published: dt.date | None) -> bool:
     return published is None or mention.date <= published
 
 
+def lead_dates(dates: list[DateMention], published: dt.date | None) -> list[DateMention]:
+    """The dates a headline or a caption takes from the lead paragraph it sums up: the lead's first day
+    ("agree ceasefire" over "... agreed to a ceasefire on Friday"), else whatever the lead dates."""
+    timeline = Timeline(published)
+    timeline.read(dates)
+    return timeline.current or [d for d in dates if _may_date(d, published)]
+
+
 class Timeline:
     """The day a story has reached, for sentences that carry no date of their own.
 
