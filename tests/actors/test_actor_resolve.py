@@ -263,3 +263,16 @@ def test_a_number_noun_as_subject_is_a_crowd_not_a_quantity() -> None:
                                 load_kb())
     texts = {m.span.text for m in mentions}
     assert "Thousands" in texts and "30" not in texts
+
+
+def test_an_untagged_nationality_adjective_names_its_state() -> None:
+    # the small model tags no entity in "Lithuanian accusations"; the adjective still names Lithuania
+    from allegiance.actors.kb import load_kb
+    from allegiance.actors.resolve import resolve_document
+    from allegiance.parse import parse_one
+
+    doc = parse_one("Minsk rejected Lithuanian accusations that it was steering migrants towards the border.")
+    mentions = resolve_document(doc, "2024-05-01", load_kb())
+    assert any(m.span.text == "Lithuanian" and m.actor is not None and m.actor.country == "LTU" for m in mentions)
+    assert not any(m.span.text == "Former" for m in resolve_document(parse_one("Former officials met."), "2024-05-01",
+                                                                       load_kb()))
