@@ -488,3 +488,9 @@ def test_backing_stands_behind_someone(pairs):
 
 def test_a_report_of_what_someone_is_is_aimed_at_them(pairs):
     assert ("say", "USA", "RUS", "svo") in pairs("Biden said on Friday that Putin was responsible for the death.")
+
+
+def test_a_clause_held_by_a_predicate_adjective_names_the_target(pairs):
+    # "was optimistic that a treaty with Armenia ...": the clause hangs on the adjective, not on "was"
+    found = pairs("Aliyev said he was optimistic that a treaty with Armenia could be signed this year.")
+    assert ("be", "AZE", "ARM", "svo") in found

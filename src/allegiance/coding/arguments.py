@@ -208,8 +208,11 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
 
 
 def _stated_clauses(verb: "Token") -> list["Token"]:
-    """Finite clauses a verb states, or that the noun it expresses holds ("confidence that ...")."""
+    """Finite clauses a verb states, or that the noun it expresses holds ("confidence that ..."), or the
+    adjective it predicates ("was confident that ...")."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _infinitive(c)]
+    clauses += [c for a in verb.children if a.dep_ == "acomp" for c in a.children
+                if c.dep_ == "ccomp" and not _infinitive(c)]
     nouns = [c for c in verb.children if c.dep_ == "dobj"]
     nouns += [o for p in verb.children if p.dep_ == "prep" for o in _prep_objects(p)]  # "looked into reports that"
     clauses += [a for o in nouns if o.pos_ == "NOUN" for a in o.children
