@@ -57,3 +57,12 @@ def test_a_heading_dated_only_by_publication_goes_with_any_body_telling() -> Non
 def test_two_headings_of_one_event_and_no_body_telling_are_one_event() -> None:
     headline, caption = _event(0, "IND", "RUS", "042", PUB), _event(4, "IND", "RUS", "042", PUB, confidence=0.9)
     assert collapse([headline, caption], headings={0, 4}) == [caption]  # "Modi visits Moscow", "Modi in Moscow"
+
+
+def test_an_act_only_publication_dates_is_the_one_the_body_dates_that_week() -> None:
+    lead = _event(1, "RUS", "USA", "173", PUB, precision="published")  # "Russia's FSB has arrested a U.S. reporter"
+    told = _event(4, "RUS", "USA", "173", PUB - dt.timedelta(days=2))  # "FSB officers detained him on Sunday"
+    assert collapse([lead, told]) == [told]
+    older = _event(4, "RUS", "USA", "173", PUB - dt.timedelta(days=40))  # an arrest told as history
+    assert collapse([lead, older]) == [lead, older]
+    assert collapse([_event(1, "RUS", "USA", "173", PUB), told]) == [_event(1, "RUS", "USA", "173", PUB), told]

@@ -34,26 +34,33 @@ def prefer_targeted(events: list[Event]) -> list[Event]:
 def collapse(events: list[Event], headings: Collection[int] = ()) -> list[Event]:
     """Within a sentence one event per root ("held talks" and "a meeting" are one; a visit and the talks
     held during it are two: "arrived in Kazan and held talks with Putin"), then per article one per base
-    code (``collapse_article``). An event of a heading (the sentence numbers ``headings``: a headline, a
-    caption) that the body tells too is the body's: the body dates it and gives its evidence."""
+    code (``collapse_article``). An event the body tells again, dated, is the body's: one of a heading (the
+    sentence numbers ``headings``: a headline, a caption), or one only publication dates (``_retold``)."""
     by_sentence = collapse_by(events, lambda e: (e.evidence.sentence_index, actor_key(e.source),
                                                   actor_key(e.target), family(e.cameo)))
-    told: dict[tuple[Any, ...], list[Event]] = {}
+    body: dict[tuple[Any, ...], list[Event]] = {}
     for e in by_sentence:
         if e.evidence.sentence_index not in headings:
-            told.setdefault(happening(e), []).append(e)
-    return collapse_article([e for e in by_sentence if e.evidence.sentence_index not in headings
-                             or not _retold(e, told.get(happening(e), []))])
+            body.setdefault(happening(e), []).append(e)
+    return collapse_article([e for e in by_sentence if not _retold(e, body.get(happening(e), []),
+                                                                     e.evidence.sentence_index in headings)])
 
 
-def _retold(heading: Event, body: list[Event]) -> bool:
-    """Whether the body tells the heading's event: as the same act, dated no more than a week before the
-    heading (whose day is the lead's). The same act the body dates further back is background ("Estonia on
-    Jan. 11 ordered Russia to cut its embassy staff" under "Russia and Estonia expel each other's
-    ambassadors" of Jan. 23), not the news the headline reports."""
-    if heading.date is None or heading.date_precision == "published":
-        return bool(body)
-    return any(e.date is None or (heading.date - e.date).days <= RETOLD_DAYS for e in body)
+def _retold(event: Event, body: list[Event], heading: bool) -> bool:
+    """Whether the body tells the same act again, dated. A heading's event: told anywhere in the body, unless
+    the body dates it more than a week before the heading's day (the lead's): then it is background
+    ("Estonia on Jan. 11 ordered Russia to cut its embassy staff" under "Russia and Estonia expel each
+    other's ambassadors" of Jan. 23), not the news the headline reports. An event the text gives no date
+    ("Russia's FSB has arrested a U.S. reporter"): told again with a day of the week before publication
+    ("FSB officers detained him on Wednesday")."""
+    if heading:
+        if event.date is None or event.date_precision == "published":
+            return bool(body)
+        return any(e.date is None or (event.date - e.date).days <= RETOLD_DAYS for e in body)
+    if event.date is None or event.date_precision != "published":
+        return False
+    return any(e.date is not None and e.date_precision != "published"
+               and 0 <= (event.date - e.date).days <= RETOLD_DAYS for e in body)
 
 
 def happening(event: Event) -> tuple[Any, ...]:
