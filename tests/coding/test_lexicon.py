@@ -356,3 +356,10 @@ def test_a_reported_clause_with_its_own_subject_is_not_read_as_the_telling(lexic
     assert [m.code for m in lexicon.match(doc, doc[1])] == ["010"]  # not "told ... to leave": an expulsion
     doc = nlp("Peskov said Kyiv was responsible for the attack.")  # a verdict stays the speaker's
     assert lexicon.match(doc, doc[1])[0].code == "112"
+
+
+def test_receiving_arms_is_the_givers_act(lexicon, nlp):
+    # "received ammunition from Prague": the giver provides military aid (072), a reverse-only reading
+    doc = nlp("Kyiv received ammunition from Prague.")
+    first = lexicon.match(doc, doc[1])[0]
+    assert (first.code, first.reverse) == (None, "072")
