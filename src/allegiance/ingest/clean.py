@@ -133,6 +133,15 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+class _Folds(dict):
+    """``fold`` of each line, computed once per article: every line rule reads every line, and the
+    rules run again until the text stops changing."""
+
+    def __missing__(self, line: str) -> str:
+        folded = self[line] = fold(line)
+        return folded
+
+
 def normalise_whitespace(text: str) -> str:
     """Unix newlines, no trailing spaces, at most one blank line in a row, no blank ends."""
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
@@ -171,11 +180,12 @@ def clean_article(text: str, *, title: str | None = None, rules: tuple[Rule, ...
     removals: list[Removal] = []
     head: list[str] = []
     meta: dict[str, str] = {}
+    folds = _Folds()
     while True:
         lines = current.split("\n")
         for rule in body_rules:
-            lines = _apply(rule, lines, removals)
-        lines = _cut_head(head_rules, title, lines, removals, head, meta)
+            lines = _apply(rule, lines, removals, folds)
+        lines = _cut_head(head_rules, title, lines, removals, head, meta, folds)
         result = normalise_whitespace("\n".join(lines))
         if result == current:
             return Cleaned(result, tuple(removals), tuple(head), meta.get("author"), meta.get("publisher"))
@@ -183,7 +193,8 @@ def clean_article(text: str, *, title: str | None = None, rules: tuple[Rule, ...
 
 
 def _cut_head(
-    rules: tuple[Rule, ...], title: str | None, lines: list[str], removals: list[Removal], head: list[str], meta: dict[str, str]
+    rules: tuple[Rule, ...], title: str | None, lines: list[str], removals: list[Removal], head: list[str],
+    meta: dict[str, str], folds: _Folds,
 ) -> list[str]:
     lines = list(lines)
     while True:
@@ -197,7 +208,7 @@ def _cut_head(
             continue
         for rule in rules:
             assert rule.pattern is not None
-            match = rule.pattern.match(fold(line))
+            match = rule.pattern.match(folds[line])
             if match and match.end() > 0:
                 break
         else:
@@ -214,12 +225,12 @@ def _cut_head(
             del lines[first]
 
 
-def _apply(rule: Rule, lines: list[str], removals: list[Removal]) -> list[str]:
+def _apply(rule: Rule, lines: list[str], removals: list[Removal], folds: _Folds) -> list[str]:
     if rule.kind == "line":
         assert rule.pattern is not None
         kept = []
         for line in lines:
-            if line.strip() and rule.pattern.search(fold(line.strip())):
+            if line.strip() and rule.pattern.search(folds[line.strip()]):
                 removals.append(Removal(rule.name, line.strip()))
             else:
                 kept.append(line)
@@ -231,7 +242,7 @@ def _apply(rule: Rule, lines: list[str], removals: list[Removal]) -> list[str]:
             last = lines[-1].strip()
             if not last:
                 lines.pop()
-            elif rule.pattern.search(fold(last)):
+            elif rule.pattern.search(folds[last]):
                 removals.append(Removal(rule.name, last))
                 lines.pop()
             else:
