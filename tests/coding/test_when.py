@@ -140,3 +140,9 @@ def test_a_heading_takes_the_leads_first_day_else_what_the_lead_dates() -> None:
     vague = find_dates("The two sides have quarrelled since June and met last month.", PUB)
     assert [(d.date, d.precision) for d in lead_dates(vague, PUB)] == [(dt.date(2022, 9, 1), "month")]
     assert lead_dates(find_dates("They will meet next Tuesday.", PUB), PUB) == []
+
+
+def test_a_span_of_years_dates_nothing_by_its_first_year():
+    assert find_dates("Kazakhstan chaired the bloc in 2021–2022 and handed over to China.", PUB) == []
+    assert find_dates("Trade grew in 2021-22.", PUB) == []
+    assert one("Trade grew in 2021.") == (dt.date(2021, 1, 1), "year")

@@ -32,7 +32,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             + _MON + r",?\s+" + _YEAR + r"\b", re.I)),
     ("month", re.compile(r"\b(?P<rel>(?i:in|last|this|early|late|mid-?|earlier in|since|during))\s+" + _MON
                          + r"(?!\s+\d)\b(?:,?\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b)?")),
-    ("year", re.compile(r"\b(?:in|since|during|of|from)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR + r"\b(?!-\d)", re.I)),
+    # Not a span of years ("chaired the SCO in 2023–2024"): it runs on to its last year, so its first dates nothing.
+    ("year", re.compile(r"\b(?:in|since|during|of|from)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR + r"\b(?![-–—/]\d)", re.I)),
     ("dayoff", re.compile(r"\b(?P<word>(?:a|one) day (?:after|earlier)|the (?:previous|preceding) day|the day before)\b", re.I)),
     ("decade", re.compile(r"\b(?:in\s+|during\s+|since\s+)?the\s+(?:early\s+|late\s+|mid-?)?(?P<decade>(?:19|20)\d0)s\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<rel>(?i:last|this|on|next))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
