@@ -266,7 +266,7 @@ def test_a_number_noun_as_subject_is_a_crowd_not_a_quantity() -> None:
 
 
 def test_an_untagged_nationality_adjective_names_its_state() -> None:
-    # the small model tags no entity in "Lithuanian accusations"; the adjective still names Lithuania
+    # the small model tags no entity in "Lithuanian accusations", and reads a headline's "Kyiv" as an adjective
     from allegiance.actors.kb import load_kb
     from allegiance.actors.resolve import resolve_document
     from allegiance.parse import parse_one
@@ -276,3 +276,5 @@ def test_an_untagged_nationality_adjective_names_its_state() -> None:
     assert any(m.span.text == "Lithuanian" and m.actor is not None and m.actor.country == "LTU" for m in mentions)
     assert not any(m.span.text == "Former" for m in resolve_document(parse_one("Former officials met."), "2024-05-01",
                                                                        load_kb()))
+    headline = resolve_document(parse_one("Kyiv slams Budapest's blocking of EU aid"), "2024-05-01", load_kb())
+    assert any(m.span.text == "Kyiv" and m.actor is not None and m.actor.country == "UKR" for m in headline)

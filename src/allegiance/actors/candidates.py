@@ -168,13 +168,13 @@ class Candidates:
         for ent in doc.ents:
             if ent.label_ in NAMED:
                 found.extend(self._coordinated(ent))
-        # The small model leaves some nationality adjectives untagged ("rejected Lithuanian accusations"): a
-        # capitalised adjective modifying a noun that the knowledge base knows as a state's adjective names
-        # that state, as a tagged one does.
+        # The small model leaves some nationality adjectives untagged ("rejected Lithuanian accusations") and
+        # reads a headline's opening capital as one ("Kyiv slams Budapest's ..."): a capitalised adjective that
+        # the knowledge base knows as a state's adjective, name or capital names that state, as a tagged one does.
         index = self.kb.index
         found.extend((i, i + 1, "NORP") for i in range(len(t.lower))
                      if t.pos[i] == "ADJ" and t.dep[i] == "amod" and not t.ent_type[i] and t.token_text(i)[:1].isupper()
-                     and any(e.kind == "state" and e.how == "adjective" for e in index.get(words_key(t.token_text(i)), ())))
+                     and any(e.kind == "state" for e in index.get(words_key(t.token_text(i)), ())))
         found.extend((i, i + 1, "pronoun") for i, (lower, pos) in enumerate(zip(t.lower, t.pos))
                      if lower in PRONOUNS and pos == "PRON")
         found = [t for c in found if (t := self._trim(*c))]

@@ -58,6 +58,10 @@ def _noun_args(noun: "Token", index: MentionIndex):
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
                    for subject in clause.children if subject.dep_ in ("nsubj", "nsubjpass")
                    for g in [index.actors_at(subject)] if g]
+    if sources and not targets and noun.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in noun.children):
+        # "Kyiv slams Budapest's blocking of EU aid": a headline's verb tagged as a noun takes its objects as a
+        # verb does.
+        targets = [g for g in _objects(noun, index, stated=False) if g[0]]
     if given and not targets and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
         # "Sharp criticism from Beijing greeted Washington's arms sale": what the event meets is its aim.
         targets = [g for g in _objects(noun.head, index, stated=False) if g[0]]
