@@ -252,3 +252,9 @@ def test_sanctions_imposed_together_are_not_on_each_other(events_of):
     assert not any(k[2] == "16" for k in keys)
     keys, _ = events_of("Russia and Estonia expelled each other's ambassadors on Monday.")
     assert {("RUS", "EST", "16"), ("EST", "RUS", "16")} <= keys
+
+
+def test_a_past_date_describing_someone_acted_on_does_not_date_the_act(events_of):
+    keys, records = events_of("Kazakhstan released a Russian pilot serving a prison term for smuggling in 2019.")
+    assert ("KAZ", "RUS", "08") in keys and {r["date_precision"] for r in records} == {"published"}
+    assert events_of("Kazakhstan released a Russian pilot in 2019.")[0] == set()  # history, not news

@@ -344,7 +344,8 @@ def _own_dates(trigger: Any, sent: Any, dates: list[when.DateMention], published
     """The sentence's date expressions that may date this trigger: those of its own clause first, and never
     one inside a clause coordinated under it ("received him that evening, and held talks on Tuesday"), nor
     a past long gone inside a clause of its own below it ("accused the bloc of failing Armenia when
-    Azerbaijani troops crossed in 2021": the accusation is news, what it is about is history)."""
+    Azerbaijani troops crossed in 2021": the accusation is news, what it is about is history) or inside a
+    participle describing someone ("freed an officer serving a life sentence for a murder in 2019")."""
     if not dates:
         return dates
     head = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
@@ -357,7 +358,7 @@ def _own_dates(trigger: Any, sent: Any, dates: list[when.DateMention], published
         past = [d for d in dates if (published - d.date).days > HISTORY_DAYS]
         # Not "has provided $44bn since the invasion began in 2022": a tally since then is background itself.
         nested = [chars(t) for t in head.subtree if past and t.i != head.i and t.dep_ in SUBORDINATE
-                  and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                  and (t.dep_ == "acl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
                   and not any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children)]
         dates = [d for d in dates if d not in past or not any(d.start in f for f in nested)]
     free = [d for d in dates if not any(d.start in f for f in foreign)]
