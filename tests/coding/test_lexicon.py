@@ -363,3 +363,10 @@ def test_receiving_arms_is_the_givers_act(lexicon, nlp):
     doc = nlp("Kyiv received ammunition from Prague.")
     first = lexicon.match(doc, doc[1])[0]
     assert (first.code, first.reverse) == (None, "072")
+
+
+def test_a_visit_named_by_a_noun_mirrors_as_hosting(lexicon, nlp):
+    doc = nlp("Aliyev's state visit to China opened with a ceremony.")
+    visit = next(t for t in doc if t.lemma_ == "visit")
+    m = lexicon.match_nominal(visit)[0]
+    assert (m.code, m.reverse) == ("042", "043")

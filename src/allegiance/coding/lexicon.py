@@ -270,7 +270,7 @@ class Lexicon:
             if hit is not None:
                 trigger, slots = hit
                 conf = 0.7 if n.modifiers else 0.6
-                out.append(LexMatch(n.code, None, "nominal", n.lemma, conf, trigger, slots, "", n.source))
+                out.append(LexMatch(n.code, n.reverse, "nominal", n.lemma, conf, trigger, slots, "", n.source))
         return _dedupe(out)
 
     def nominal_lemmas(self) -> frozenset[str]:

@@ -52,6 +52,7 @@ class NominalEntry:
     roles: tuple[tuple[str, str], ...] = ()  # dependency or preposition → source|target|both|place
     reciprocal: bool = False  # "talks between X and Y" is an event both ways
     source: str = "project"
+    reverse: str | None = None  # the target's mirror act: a visit to X is X hosting the visitor (043)
 
     def match(
         self, token: Any, skip: frozenset[str] = frozenset()
@@ -141,6 +142,7 @@ def read_nominal(path: Path, data: dict[str, Any] | None = None) -> list[Nominal
                     roles=roles,
                     reciprocal=bool(e.get("reciprocal", False)),
                     source=str(e.get("source", "project")),
+                    reverse=_code(e["reverse"], where, path) if e.get("reverse") is not None else None,
                 )
             )
         except (KeyError, TypeError, AttributeError) as exc:
