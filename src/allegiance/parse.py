@@ -33,7 +33,7 @@ SHORT_LINE = 40  # tokens: a line of no more without a stop at its end is a head
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 # "KAZAN, Russia, Oct 23 (Reuters) - ", "BAKU, Azerbaijan (AP) — ", "Moscow (AFP) - ": where a story was filed,
 # at the start of its lead. A city in capitals, or any name followed by an agency in brackets.
-_DATELINE = re.compile(
+DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’/-]+(?:[ \t][A-Z][A-Z.'’/-]+)*|[A-Z][\w.'’/-]*(?:[ \t][A-Z][\w.'’/-]*)*(?=[^\n]*\())"
     r"(?:,[ \t]*[A-Z][\w.']*(?:[ \t][\w.']+){0,2}){0,2}[ \t]*(?:\([^)\n]{1,40}\)[ \t]*){0,2}[-—–]+[ \t]+",
     re.MULTILINE)
@@ -104,7 +104,7 @@ def line_breaks(doc: "Doc") -> "Doc":
         if end - start <= SHORT_LINE and not _TERMINAL.search(line):
             # A headline or a caption is one sentence, however the parser would read it.
             marks[start + 1:end] = [-1] * (end - start - 1)
-    for m in _DATELINE.finditer(text):
+    for m in DATELINE.finditer(text):
         # The lead starts after its dateline: read as one, the parser takes the city for the subject.
         first = bisect.bisect_left(idx, m.end())
         if 0 < first < len(doc):

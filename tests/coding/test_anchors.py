@@ -20,3 +20,12 @@ def _mention(text: str, start: int) -> SimpleNamespace:
 def test_only_an_upper_case_place_opening_a_line_before_a_comma_or_dash_is_a_dateline(
         text: str, place: str, expected: bool) -> None:
     assert is_dateline(text, _mention(place, text.index(place))) is expected
+
+
+def test_every_place_of_a_dateline_is_no_actor_but_the_lead_after_it_is() -> None:
+    text = "Xi meets Modi\n\nKAZAN, Russia, Oct 23 (Reuters) - Russia hosted Xi and Modi on Wednesday."
+    first, second = text.index("Russia"), text.index("Russia", text.index("Russia") + 1)
+    assert is_dateline(text, _mention("Russia", first)) and not is_dateline(text, _mention("Russia", second))
+    wire = "TALLINN/RIGA, Jan 24 (Reuters) - Latvia followed Estonia."
+    assert is_dateline(wire, _mention("RIGA", wire.index("RIGA")))
+    assert not is_dateline(wire, _mention("Latvia", wire.index("Latvia")))

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
 from allegiance.coding import keys, where
 from allegiance.coding.referents import ANCHORED
+from allegiance.parse import DATELINE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -78,7 +80,15 @@ def in_place_phrase(doc: "Doc", mention: Any) -> bool:
 
 
 def is_dateline(text: str, mention: Any) -> bool:
-    """"DUSHANBE, Oct 10 (Reuters) -": the place a story was filed from is not an actor in it."""
+    """"DUSHANBE, Oct 10 (Reuters) -", "KAZAN, Russia, Oct 23 (Reuters) -", "TALLINN/RIGA, Jan 24 (Reuters) -":
+    the places a story was filed from are not actors in it."""
     span = mention.span
+    if any(span.start in line and span.end <= line.stop for line in _datelines(text)):
+        return True
     at_line_start = span.start == 0 or text[span.start - 1] == "\n"
     return at_line_start and span.text.isupper() and len(span.text) > 2 and _DATELINE.match(text, span.end) is not None
+
+
+@functools.lru_cache(maxsize=2)
+def _datelines(text: str) -> list[range]:
+    return [range(m.start(), m.end()) for m in DATELINE.finditer(text)]
