@@ -370,3 +370,9 @@ def test_a_visit_named_by_a_noun_mirrors_as_hosting(lexicon, nlp):
     visit = next(t for t in doc if t.lemma_ == "visit")
     m = lexicon.match_nominal(visit)[0]
     assert (m.code, m.reverse) == ("042", "043")
+
+
+def test_an_agreement_reached_is_both_sides_act(lexicon, nlp):
+    doc = nlp("India reached an agreement with China on patrolling.")
+    first = lexicon.match(doc, doc[1])[0]
+    assert (first.code, first.reverse) == ("037", "037")
