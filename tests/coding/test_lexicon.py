@@ -240,6 +240,7 @@ def test_project_file_validation(tmp_path):
         ("Baku and Yerevan agreed to continue negotiations.", "agreed", "030"),
         ("The ministry declined to say whether the talks had ended.", "declined", "011"),
         ("The embassy refused to confirm the report.", "refused", "011"),
+        ("Vilnius granted refugee status to the Belarusian journalist.", "granted", "075"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):
