@@ -77,3 +77,8 @@ def test_no_sentence_runs_on_past_a_blank_line(nlp, lines: list[list[str]]) -> N
     for sent in doc.sents:
         breaks = [t.i for t in sent if t.is_space and "\n\n" in t.text]
         assert all(doc[i:sent.end].text.strip() == "" for i in breaks), sent.text
+
+
+def test_a_dateline_is_cut_from_a_lead_on_a_single_line(nlp) -> None:
+    found = sentences(nlp, "ANKARA, Aug 1 (Reuters) - Russia released sixteen prisoners on Thursday.")
+    assert found == ["ANKARA, Aug 1 (Reuters) -", "Russia released sixteen prisoners on Thursday."]

@@ -84,8 +84,6 @@ def line_breaks(doc: "Doc") -> "Doc":
     words = _strings(doc, doc.to_array([ORTH]).tolist())
     spacy, idx = doc.to_array([SPACY, IDX]).astype("int64").T.tolist()
     text = "".join([w + " " if sp else w for w, sp in zip(words, spacy)])
-    if "\n" not in text:
-        return doc
     ends = [i for i, w in enumerate(words[:-1]) if "\n" in w and not w.strip()]
     cuts = [(i, _line_before(text, idx[i]), words[i + 1][:1]) for i in ends]
     runs_on = [not _TERMINAL.search(line) and first.islower() for _, line, first in cuts]
