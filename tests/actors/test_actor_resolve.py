@@ -206,7 +206,8 @@ def test_a_lower_case_word_in_cased_text_is_no_surname(shipped: Resolver) -> Non
 
 @pytest.mark.parametrize("text, sector", [("Pro-government thugs", "CRM"), ("the attackers", "REB"),
                                           ("crowds", "CVL"), ("Gang members", "CRM"),
-                                          ("Tens of thousands", "CVL")])
+                                          ("Tens of thousands", "CVL"), ("Supporters of the party", "CVL"),
+                                          ("relatives", "CVL")])
 def test_generic_group_nouns_have_a_sector(shipped: Resolver, text: str, sector: str) -> None:
     actor = shipped.resolve(text, "2024-05-20")
     assert actor is not None and actor.sector == sector
