@@ -82,3 +82,7 @@ def test_no_sentence_runs_on_past_a_blank_line(nlp, lines: list[list[str]]) -> N
 def test_a_dateline_is_cut_from_a_lead_on_a_single_line(nlp) -> None:
     found = sentences(nlp, "ANKARA, Aug 1 (Reuters) - Russia released sixteen prisoners on Thursday.")
     assert found == ["ANKARA, Aug 1 (Reuters) -", "Russia released sixteen prisoners on Thursday."]
+
+
+def test_two_sentences_on_a_short_line_without_a_final_stop_stay_two(nlp) -> None:
+    assert sentences(nlp, "Putin met Xi in Kazan. Modi flew home") == ["Putin met Xi in Kazan.", "Modi flew home"]
