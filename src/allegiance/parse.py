@@ -32,7 +32,7 @@ SHORT_LINE = 40  # tokens: a line of no more without a stop at its end is a head
 # What ends a sentence at the end of a line: a stop, or a stop inside a closing quote or bracket.
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 # A stop inside a line followed by a new sentence: "Putin met Xi. They signed a deal" is two, stop or not.
-_INNER_STOP = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"“'‘(\[]?[A-Z]")
+INNER_STOP = re.compile(r"[.!?…][\"'”’)\]]*\s+[\"“'‘(\[]?[A-Z]")
 # "KAZAN, Russia, Oct 23 (Reuters) - ", "BAKU, Azerbaijan (AP) — ", "Moscow (AFP) - ": where a story was filed,
 # at the start of its lead. A city in capitals, or any name followed by an agency in brackets.
 DATELINE = re.compile(
@@ -101,7 +101,7 @@ def line_breaks(doc: "Doc") -> "Doc":
     for start in starts:
         end = ends[bisect.bisect_left(ends, start)]
         line = text[idx[start]:idx[end] if end < len(doc) else len(text)].rstrip()
-        if end - start <= SHORT_LINE and not _TERMINAL.search(line) and not _INNER_STOP.search(line):
+        if end - start <= SHORT_LINE and not _TERMINAL.search(line) and not INNER_STOP.search(line):
             # A headline or a caption is one sentence, however the parser would read it.
             marks[start + 1:end] = [-1] * (end - start - 1)
     for m in DATELINE.finditer(text):

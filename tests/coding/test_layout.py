@@ -37,6 +37,7 @@ def test_a_line_ending_with_a_stop_or_too_long_is_no_heading() -> None:
     assert not is_heading_line("Russia expelled Estonia's ambassador on Monday.")
     assert not is_heading_line('"We will answer," Peskov said."')
     assert not is_heading_line(" ".join(["word"] * 60))
+    assert not is_heading_line("Russia expelled Estonia's ambassador. Tallinn answered in kind")
 
 
 def test_teasers_for_other_stories_are_boilerplate() -> None:

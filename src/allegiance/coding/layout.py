@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from allegiance.parse import SHORT_LINE
+from allegiance.parse import INNER_STOP, SHORT_LINE
 
 LEAD_MIN_WORDS = 8  # a line ending with a stop but shorter ("($1 = 0.93 euros)") is no lead
 # A sentence's end at the end of a line: a stop, maybe inside a closing quote or bracket. Not a colon:
@@ -53,7 +53,7 @@ def is_prose(line: str) -> bool:
 def is_heading_line(line: str) -> bool:
     """"Putin meets Tokayev in Astana", "Modi and Putin at the Kremlin (Image: Getty)", "By Moscow Bureau"."""
     line = line.strip()
-    return _STOP.search(line) is None and len(_WORD.findall(line)) <= SHORT_LINE
+    return _STOP.search(line) is None and INNER_STOP.search(line) is None and len(_WORD.findall(line)) <= SHORT_LINE
 
 
 def line_at(text: str, offset: int) -> str:
