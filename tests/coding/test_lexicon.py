@@ -241,6 +241,8 @@ def test_project_file_validation(tmp_path):
         ("The ministry declined to say whether the talks had ended.", "declined", "011"),
         ("The embassy refused to confirm the report.", "refused", "011"),
         ("Vilnius granted refugee status to the Belarusian journalist.", "granted", "075"),
+        ("Kyiv welcomed the package and thanked the EU for its support.", "welcomed", "051"),
+        ("Tokayev welcomed Putin to Astana.", "welcomed", "043"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):
