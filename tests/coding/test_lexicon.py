@@ -379,3 +379,9 @@ def test_an_agreement_reached_is_both_sides_act(lexicon, nlp):
     doc = nlp("India reached an agreement with China on patrolling.")
     first = lexicon.match(doc, doc[1])[0]
     assert (first.code, first.reverse) == ("037", "037")
+
+
+def test_efforts_stepped_up_are_no_military_posture(lexicon, nlp):
+    doc = nlp("The European Union stepped up its mediation efforts.")
+    verb = next(t for t in doc if t.text == "stepped")
+    assert all(m.code is None or m.code[:2] != "15" for m in lexicon.match(doc, verb))
