@@ -49,6 +49,7 @@ def test_a_negated_future_declines_the_act(nlp, text, word, declines):
         ("Russia is reportedly considering sanctions against Kazakhstan.", "considering"),
         ("Armenia might leave the CSTO.", "leave"),
         ("Will Russia attack Moldova?", "attack"),
+        ("Moscow warned that any troops Paris sent to Ukraine would be destroyed.", "sent"),
     ],
 )
 def test_speculation_is_not_an_act(nlp, text, word):

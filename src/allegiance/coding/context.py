@@ -164,6 +164,8 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
             if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                 node = head  # a purpose clause shares its head's fate: "would not send troops to support"
                 continue
+            if dep == "relcl" and any(c.dep_ == "det" and c.lower_ in FREE_CHOICE for c in head.children):
+                return Context(speculative=True, cue="any")  # "any troops it sent to Ukraine": none sent yet
             if dep in ("relcl", "acl", "advcl", "ccomp"):
                 break  # a separate clause: its cues are its own
             node = head
@@ -173,6 +175,7 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
 
 
 BACKSHIFTED_WILL = {"would", "'d"}
+FREE_CHOICE = {"any", "whatever", "whichever"}  # a relative clause on "any ..." speaks of what may happen
 
 
 def conjoined_to(verb: "Token") -> "Token":
