@@ -29,3 +29,11 @@ def test_every_place_of_a_dateline_is_no_actor_but_the_lead_after_it_is() -> Non
     wire = "TALLINN/RIGA, Jan 24 (Reuters) - Latvia followed Estonia."
     assert is_dateline(wire, _mention("RIGA", wire.index("RIGA")))
     assert not is_dateline(wire, _mention("Latvia", wire.index("Latvia")))
+
+
+def test_people_away_from_home_are_not_placed_where_they_are(events_of) -> None:
+    said = ", Tajikistan's embassy said."
+    keys, _ = events_of("Police in the Moscow region detained more than 200 migrants on Wednesday" + said)
+    assert ("RUS", "RUS", "17") not in keys
+    keys, _ = events_of("Police in the Moscow region detained more than 200 protesters on Wednesday" + said)
+    assert ("RUS", "RUS", "17") in keys
