@@ -5,9 +5,9 @@ Syndicated copies differ by a headline, a credit line or a sentence; Jaccard sim
 Signatures are 128 32-bit minima of a multiply-shift hash family (numpy, deterministic across
 processes), stored as a 512-byte BLOB with the article.
 
-The in-memory index holds only 32-bit band hashes and ids (80 bytes an article, in fixed-size
-chunks so growing it never copies what is there), never texts or signatures; candidates are
-verified against their stored signatures, which the caller supplies. A 32-bit band key collides by
+The index holds only 32-bit band hashes and ids, on disk in a temporary SQLite file with a bounded
+page cache, never texts or signatures; candidates are verified against their stored signatures,
+which the caller supplies. A 32-bit band key collides by
 chance about once per 2**32 comparisons, and such a false candidate fails that verification.
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable
 
@@ -79,40 +80,42 @@ def _band_keys(sig: np.ndarray) -> np.ndarray:
 
 
 class NearDuplicateIndex:
-    """Band hashes of first copies; ``find`` returns the most similar one at or above ``threshold``."""
+    """Band keys of first copies; ``find`` returns the most similar one at or above ``threshold``.
 
-    CHUNK = 4096
-    ID_BYTES = 16  # article ids are 16 hex digits
+    The keys live in a private temporary SQLite file (deleted when the index is collected) behind
+    a page cache of CACHE_KIB, so the index costs the same memory at any corpus size: held in
+    Python arrays it grew by 80 bytes an article. A lookup probes the key index once per band."""
+
+    CACHE_KIB = 1024
 
     def __init__(self, threshold: float):
         self.threshold = threshold
-        self._keys: list[np.ndarray] = []
-        self._ids: list[np.ndarray] = []
+        # "" is SQLite's private on-disk temporary database; the ingest thread that reads ahead
+        # of the coder uses the index the calling thread built, one at a time.
+        self._db = sqlite3.connect("", check_same_thread=False, isolation_level=None)
+        for pragma in (f"cache_size = -{self.CACHE_KIB}", "journal_mode = OFF", "synchronous = OFF", "temp_store = FILE"):
+            self._db.execute(f"PRAGMA {pragma}")
+        self._db.execute("CREATE TABLE bands (key INTEGER NOT NULL, id TEXT NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID")
         self._size = 0
 
     def __len__(self) -> int:
         return self._size
 
+    @staticmethod
+    def _keys(sig: np.ndarray) -> list[int]:
+        # Band number in the high bits: a key agrees only with the same band of another signature.
+        return [band << 32 | int(key) for band, key in enumerate(_band_keys(sig))]
+
     def add(self, article_id: str, sig: np.ndarray) -> None:
-        encoded = article_id.encode()
-        if len(encoded) > self.ID_BYTES:
-            raise ValueError(f"article id {article_id!r} is longer than {self.ID_BYTES} bytes")
-        row = self._size % self.CHUNK
-        if row == 0:
-            self._keys.append(np.empty((self.CHUNK, BANDS), dtype=np.uint32))
-            self._ids.append(np.empty(self.CHUNK, dtype=f"S{self.ID_BYTES}"))
-        self._keys[-1][row] = _band_keys(sig)
-        self._ids[-1][row] = encoded
+        self._db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", [(key, article_id) for key in self._keys(sig)])
         self._size += 1
 
     def candidates(self, sig: np.ndarray) -> list[str]:
-        keys = _band_keys(sig)[None, :]
-        found: list[str] = []
-        for n, (chunk, ids) in enumerate(zip(self._keys, self._ids)):
-            used = min(self.CHUNK, self._size - n * self.CHUNK)
-            hits = (chunk[:used] == keys).sum(axis=1) >= MIN_BANDS
-            found.extend(i.decode() for i in ids[:used][hits])
-        return found
+        rows = self._db.execute(
+            f"SELECT id FROM bands WHERE key IN ({', '.join('?' * BANDS)}) GROUP BY id HAVING count(*) >= ? ORDER BY id",
+            [*self._keys(sig), MIN_BANDS],
+        )
+        return [row[0] for row in rows]
 
     def find(
         self, sig: np.ndarray, signatures_of: Callable[[list[str]], Iterable[tuple[str, bytes]]]
