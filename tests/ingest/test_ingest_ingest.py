@@ -45,6 +45,18 @@ def test_summary_counts_new_duplicate_near_duplicate_and_rejected(tmp_path: Path
         assert kinds == {("a.txt", "first"), ("b.txt", "duplicate"), ("c.txt", "near_duplicate")}
 
 
+def test_summary_names_the_last_summary_ids_articles_and_counts_them_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import allegiance.ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "SUMMARY_IDS", 3)
+    for n in range(5):
+        _write(tmp_path, f"{n}.txt", story(n))
+    with Store(":memory:") as store:
+        summary = ingest([str(tmp_path)], store, code=False, settings=settings())
+        last = [row["id"] for row in store.query("SELECT id FROM articles ORDER BY rowid")][-3:]
+    assert summary.new == 5 and list(summary.article_ids) == last
+
+
 def test_reingest_is_idempotent(tmp_path: Path) -> None:
     for n in range(5):
         _write(tmp_path, f"{n}.txt", story(n))
