@@ -228,3 +228,9 @@ def test_a_verbs_bare_default_gives_way_to_a_sure_classifier(coder):
     doc, cands = _candidates(coder, "Ankara called on Moscow to extend the grain deal.")
     called = [c for c in cands if doc[c.trigger].lemma_ == "call" and c.target is not None]
     assert called and classify(called[0], doc).code == "020"
+
+
+def test_fighters_arriving_somewhere_are_no_state_visit(coder):
+    doc, cands = _candidates(coder, "Wagner fighters arrived in Belarus on Saturday.")
+    arrived = [c for c in cands if doc[c.trigger].lemma_ == "arrive" and c.target is not None]
+    assert arrived and all((d := coder.classify(c, doc)) is None or d.code[:2] != "04" for c in arrived)

@@ -49,6 +49,7 @@ COMMITMENT = frozenset({"agree", "pledge", "promise", "vow", "commit", "undertak
 # the main act: "expelled the envoy, accusing Minsk of ...". The classifier learnt participles mostly from
 # negated frames ("without accusing", "refrained from blaming") and reads them as no event, so its "no event"
 # neither vetoes them nor is needed to confirm them (the lexicon's floor without a classifier applies).
+ARMED = frozenset({"MIL", "REB"})  # sectors of armed forces and armed groups
 VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 # "began sharing intelligence", "started withdrawing": the act is the complement; the aspectual verb only times it.
 ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep"})
@@ -282,12 +283,13 @@ def _verbal_participle(token: Any, code: str) -> bool:
 
 
 def _troops_sent(decision: Decision | None, cand: Candidate, doc: "Doc") -> Decision | None:
-    """"Russian paratroopers landed in Kazakhstan": armed forces arriving somewhere are no state visit, but
-    a deployment: on a peacekeeping mission the protection CAMEO 074 codes, else too unclear to code."""
+    """"Russian paratroopers landed in Kazakhstan", "Wagner fighters arrived in Belarus": armed forces or
+    fighters arriving somewhere are no state visit, but a deployment: on a peacekeeping mission the protection
+    CAMEO 074 codes, else too unclear to code."""
     if decision is None or decision.code[:3] not in VISITS or cand.target is None:
         return decision
     source = cand.source.actor
-    if source is None or source.sector != "MIL":
+    if source is None or source.sector not in ARMED:
         return decision
     if any(t.lower_.startswith("peacekeep") for t in doc[cand.trigger].sent):
         return dataclasses.replace(decision, code="074", reverse_code=None)
