@@ -160,6 +160,12 @@ def test_an_act_committed_to_needs_no_further_corroboration(coder):
     assert finance and classify(finance[0], doc) is None
     decision = classify(finance[0], doc, announced=True)
     assert decision is not None and decision.code[:2] == "06"
+    # declaring oneself ready to act commits as much
+    doc, cands = _candidates(coder, "Zakharova said Russia was ready to help Baku and Yerevan.")
+    helping = [c for c in cands if doc[c.trigger].lemma_ == "help"]
+    assert helping and classify(helping[0], doc) is None
+    decision = classify(helping[0], doc, announced=True)
+    assert decision is not None and decision.code[:2] == "07"
 
 
 def test_a_specific_pattern_sharpens_a_generic_code_of_its_root(coder, lexicon_only):

@@ -44,7 +44,9 @@ MEETINGS = frozenset({"040", "044"})
 VISITS = frozenset({"042", "043"})
 # "agreed to finance", "pledged to send": a verb of commitment names the act it commits to, whose lexicon reading
 # then needs no further corroboration (it is coded as an intent, CAMEO 03).
-COMMITMENT = frozenset({"agree", "pledge", "promise", "vow", "commit", "undertake", "decide", "resolve"})
+# Declaring oneself ready or willing to act commits as much: "said Russia was ready to help Baku and Yerevan".
+COMMITMENT = frozenset({"agree", "pledge", "promise", "vow", "commit", "undertake", "decide", "resolve",
+                        "ready", "willing", "prepared"})
 # Verbal acts (statements, appeals, demands, accusations, rejections, threats) that a participle clause adds to
 # the main act: "expelled the envoy, accusing Minsk of ...". The classifier learnt participles mostly from
 # negated frames ("without accusing", "refrained from blaming") and reads them as no event, so its "no event"
