@@ -499,3 +499,10 @@ def test_a_clause_held_by_a_predicate_adjective_names_the_target(pairs):
 def test_a_headline_verb_tagged_as_a_noun_takes_its_objects(pairs):
     # the small model reads "Kyiv" as an adjective and "slams" as a noun; the verb's object is still its target
     assert ("slam", "UKR", "HUN", "nominal") in pairs("Kyiv slams Budapest's blocking of EU aid")
+
+
+def test_a_definite_deed_reacted_to_is_aimed_at_its_doer(events_of):
+    # "the package" names no one; the sentence before tells who imposed it
+    keys, _ = events_of("The European Union imposed a new package of sanctions on Russia on Monday. "
+                        "Russia's foreign ministry denounced the package as illegitimate.")
+    assert ("RUS", "EU", "11") in keys, keys

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from allegiance.coding.aims import home_ground, warned
 from allegiance.coding.arguments import _objects, _phrase_groups, _subjects
-from allegiance.coding.cues import (ACCUSING, ANSWERS, CHARGES, FIRST_PERSON, LOCATIVE, NEAR, ON_VERBS, POSTED,
+from allegiance.coding.cues import (ACCUSING, ANSWERS, CHARGES, DEEDS, FIRST_PERSON, LOCATIVE, NEAR, ON_VERBS, POSTED,
                                     SECOND_PERSON, SPEECH, STATED, VERDICTS)
 from allegiance.coding.keys import actor_key
 from allegiance.coding.mentions import MentionIndex
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _MAX_UP = 4
+DEED_WINDOW = 8  # sentences back a definite deed ("the veto") may have been told
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
             targets = [(between, "between")] + targets
     else:
         sources, how = _subjects(pred, index)
-        targets = _objects(pred, index)
+        targets = _objects(pred, index) or _deed_told_before(pred, index)
     speech = None
     subject = next((c for c in pred.children if c.dep_ == "nsubj"), None)
     if not sources and pred.pos_ in ("VERB", "AUX"):
@@ -218,6 +219,24 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
     for _, source in sources:
         for _, target in group:
             yield Candidate(sentence_index, pred.i, source, target, how, prep, speech)
+
+
+def _deed_told_before(pred: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
+    """"Sofia refused to let the plane through ... Lavrov called the refusal an act of spite": a definite act
+    that names no one, reacted to, is aimed at whoever did the deed told last, a few sentences back at most (``DEEDS``)."""
+    doc = pred.doc
+    for noun in (c for c in pred.children if c.dep_ == "dobj" and c.lower_ in DEEDS):
+        if not any(d.dep_ == "det" and d.lower_ == "the" for d in noun.children) or index.actors_at(noun):
+            continue
+        sentences = list(doc.sents)
+        at = next(i for i, s in enumerate(sentences) if s.start <= noun.i < s.end)
+        for sent in reversed(sentences[max(0, at - DEED_WINDOW):at]):
+            for tok in reversed(list(sent)):
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in (DEEDS[noun.lower_], noun.lemma_.lower()):
+                    found = _subjects(tok, index)[0]
+                    if found:
+                        return [(found, "the")]
+    return []
 
 
 def _foreign_passive(pred: "Token", speakers: list[tuple["Token", Mention]], index: MentionIndex) -> bool:

@@ -48,3 +48,8 @@ PHASES = {"stop", "cease", "halt", "suspend", "end", "quit", "resume", "finish"}
 FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
 SECOND_PERSON = {"you", "your"}
 STATED = "stated"  # the "preposition" of a target found in a clause the predicate states
+# "the refusal", "the veto", "the package": a definite act a reaction answers names the deed told just before;
+# the noun's verb ("Sofia refused ... Lavrov called the refusal an act of spite"), or the noun itself.
+DEEDS = {"refusal": "refuse", "veto": "veto", "decision": "decide", "release": "release", "releases": "release",
+         "expulsion": "expel", "expulsions": "expel", "arrest": "arrest", "withdrawal": "withdraw", "ban": "ban",
+         "package": "impose", "move": "move", "annexation": "annex", "invasion": "invade", "closure": "close"}
