@@ -216,7 +216,7 @@ def _constant_classifier(label: str, *, none: float):
 
 
 def test_a_verbs_bare_default_gives_way_to_a_sure_classifier(coder):
-    # A classifier 0.85 sure of criticism (11): "called X 'a petty act of spite'" has only the bare default of
+    # A classifier 0.85 sure of criticism (11): "called X 'a shabby little gesture'" has only the bare default of
     # "call" (a phone call, 041), which is no reading of it; an expression that read the construction keeps
     # its code ("called on X to", an appeal).
     import numpy as np
@@ -226,7 +226,7 @@ def test_a_verbs_bare_default_gives_way_to_a_sure_classifier(coder):
     critic = EventClassifier(("11", "none"), np.zeros(0, dtype=np.int64), np.zeros((0, 2), dtype=np.float32),
                              np.array([np.log(0.85 / 0.15), 0.0], dtype=np.float32), 1024, {})
     classify = Classify(coder.lexicon, critic)
-    doc, cands = _candidates(coder, "Lavrov called Bulgaria's refusal a petty act of spite.")
+    doc, cands = _candidates(coder, "Lavrov called Bulgaria's refusal a shabby little gesture.")
     called = [c for c in cands if doc[c.trigger].lemma_ == "call"]
     assert called and all(m.kind == "verb" for m in classify.lexicon_matches(called[0], doc))
     decision = classify(called[0], doc)

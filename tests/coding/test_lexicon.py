@@ -243,6 +243,7 @@ def test_project_file_validation(tmp_path):
         ("Vilnius granted refugee status to the Belarusian journalist.", "granted", "075"),
         ("Kyiv welcomed the package and thanked the EU for its support.", "welcomed", "051"),
         ("Tokayev welcomed Putin to Astana.", "welcomed", "043"),
+        ("Lavrov called the refusal a petty act of spite.", "called", "111"),
     ],
 )
 def test_verb_matches(lexicon, nlp, text, word, code):
