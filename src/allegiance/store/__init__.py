@@ -9,9 +9,7 @@ all through :class:`Store`.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
-import platform
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -110,19 +108,6 @@ DEFAULT_MEMORY_LIMIT = "64MB"
 CHECKPOINT_THRESHOLD = "4MB"
 MAX_VACUUM_TASKS = 0
 CACHE_FLOOR = 2**20  # bytes of cached blocks ``Store.drop_cache`` leaves
-# glibc serves an allocation this large or larger with its own mmap, unmapped again when freed. Left
-# alone, glibc raises that threshold to the size of each larger mapping freed (up to 32 MB), after
-# which DuckDB's 256 KB blocks, allocated and freed at every checkpoint, come from the heap, whose
-# free space fragments and is not given back: a writer's peak memory grew with the number of
-# checkpoints. Setting it pins it at glibc's own default.
-MMAP_THRESHOLD = 128 * 1024
-_M_MMAP_THRESHOLD = -3  # mallopt's parameter number in glibc's malloc.h
-
-
-def _pin_mmap_threshold() -> None:
-    """Pin glibc's mmap threshold at MMAP_THRESHOLD for this process (see there); elsewhere a no-op."""
-    if platform.system() == "Linux" and platform.libc_ver()[0] == "glibc":
-        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
 
 
 def default_db_path() -> str:
@@ -170,8 +155,6 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"cannot open database: {exc}", input=self.path, hint=_open_hint(str(exc))) from exc
         self._configure()
-        if not read_only:
-            _pin_mmap_threshold()
         self._lock = threading.RLock()
         self._local = threading.local()
         self._cursors: list[duckdb.DuckDBPyConnection] = []
