@@ -258,3 +258,8 @@ def test_a_past_date_describing_someone_acted_on_does_not_date_the_act(events_of
     keys, records = events_of("Kazakhstan released a Russian pilot serving a prison term for smuggling in 2019.")
     assert ("KAZ", "RUS", "08") in keys and {r["date_precision"] for r in records} == {"published"}
     assert events_of("Kazakhstan released a Russian pilot in 2019.")[0] == set()  # history, not news
+
+
+def test_a_reverse_only_reading_runs_from_the_target_to_the_source(events_of):
+    keys, _ = events_of("Kyiv received ammunition from Prague on Monday.")
+    assert ("CZE", "UKR", "07") in keys and not any(k[0] == "UKR" for k in keys)

@@ -204,6 +204,10 @@ class Coder:
             decision = self.classify(cand, doc, announced=ctx.intent or declined)
             if decision is None:
                 continue
+            if decision.reverse and cand.target is not None:
+                # A reverse-only reading runs target → source: "Kyiv received ammunition from Prague" is
+                # Prague's aid to Kyiv.
+                cand = dataclasses.replace(cand, source=cand.target, target=cand.source)
             if declined:
                 refused = classify.refusal_code(decision.code)
                 if refused is None:
