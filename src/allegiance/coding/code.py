@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from allegiance import gazetteer
-from allegiance.ahead import ahead
 from allegiance.coding import cameo, classify, context, keys, layout, when, where
 from allegiance.coding.anchors import OWN_PEOPLE, anchor_to_places, is_dateline
 from allegiance.coding.candidates import Candidate, MentionIndex, candidates
@@ -127,9 +126,9 @@ class Coder:
                 pending.append(item)
                 yield item.text
 
-        # The parse runs in a thread one batch ahead of the coding: spaCy's matrix products release the
-        # GIL, so the coder's Python (and the store's) runs meanwhile on another core.
-        for doc in ahead(self.parse(texts(), batch_size), batch_size):
+        # The parse stays in this thread: in a thread of its own it overlapped the coding too little to
+        # pay for the GIL hand-offs (docs/coding-speed.md, "Threads and the GIL").
+        for doc in self.parse(texts(), batch_size):
             item = pending.popleft()
             yield item, self.code_doc(item, doc)
 
