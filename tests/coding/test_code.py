@@ -263,3 +263,9 @@ def test_a_past_date_describing_someone_acted_on_does_not_date_the_act(events_of
 def test_a_reverse_only_reading_runs_from_the_target_to_the_source(events_of):
     keys, _ = events_of("Kyiv received ammunition from Prague on Monday.")
     assert ("CZE", "UKR", "07") in keys and not any(k[0] == "UKR" for k in keys)
+
+
+def test_taking_part_in_a_session_is_no_act_towards_the_others_there(events_of):
+    keys, _ = events_of("Turkish President Tayyip Erdogan and UN Secretary-General Antonio Guterres took part in "
+                        "an expanded session.")
+    assert keys == set()
