@@ -269,3 +269,10 @@ def test_taking_part_in_a_session_is_no_act_towards_the_others_there(events_of):
     keys, _ = events_of("Turkish President Tayyip Erdogan and UN Secretary-General Antonio Guterres took part in "
                         "an expanded session.")
     assert keys == set()
+
+
+def test_a_standing_relation_is_no_event(events_of):
+    keys, _ = events_of("The summit underlined how far relations between Moscow and Yerevan have cooled.")
+    assert keys == set()
+    keys, _ = events_of("Tokayev spoke warmly of the ties between the two countries.")
+    assert keys == set()

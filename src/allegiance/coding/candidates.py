@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 from allegiance.coding.aims import home_ground, warned
 from allegiance.coding.arguments import _objects, _phrase_groups, _subjects
 from allegiance.coding.cues import (ACCUSING, ANSWERS, CHARGES, DEEDS, FIRST_PERSON, LOCATIVE, NEAR, ON_VERBS, POSTED,
-                                    SECOND_PERSON, SPEECH, STATED, VERDICTS)
+                                    SECOND_PERSON, SPEECH, STANDING, STATED, VERDICTS)
 from allegiance.coding.keys import actor_key
 from allegiance.coding.mentions import MentionIndex
 from allegiance.coding.nominal import _noun_args, _reported_as_news
@@ -139,6 +139,8 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
     if pred.pos_ == "PROPN":
         return
     if pred.pos_ == "NOUN":
+        if pred.lemma_.lower() in STANDING:
+            return
         sources, targets, between, how = _noun_args(pred, index)
         if how != "light" and not _reported_as_news(pred):
             return  # "condemning its annexation of ...": a nominal inside another act is background

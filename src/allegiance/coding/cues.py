@@ -20,6 +20,9 @@ TRAVEL = {"arrive", "land", "travel", "fly", "come", "go", "head", "return"}
 POSTED = ("from", "to", "in", "at")  # "its ambassador to Russia", "its envoy in Moscow"
 MEMBERSHIP = {"participation", "membership", "seat", "presence", "involvement", "role", "place", "mission"}
 VICINITY = ("around", "off", "near")  # inside an object phrase: "waters around Taiwan", "drills off Japan"
+# Nouns naming a standing relation between parties, not something one did to the other: "relations between
+# Moscow and Yerevan have cooled" and "the ties between the two countries" report no event of their own.
+STANDING = {"relation", "relations", "relationship", "tie", "ties"}
 MEASURES = {"package", "round", "wave", "series", "set", "batch", "barrage", "volley", "raft", "string", "spate", "slew"}
 APPEAL_NOUNS = {"call", "appeal", "request", "offer", "proposal", "demand", "invitation", "plea", "warning", "pressure",
                 "criticism", "accusation", "allegation", "claim", "ultimatum", "overture", "bid"}
