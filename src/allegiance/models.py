@@ -114,6 +114,8 @@ class IngestSummary(Record):
     rejected: int = 0
     events: int = 0
     rejections: tuple[Rejection, ...] = ()
+    # The last ``ingest.SUMMARY_IDS`` (1,000) articles read, in order: all of a post or a small batch.
+    # The counts cover the whole batch; ids of a longer one are listed with `allegiance articles`.
     article_ids: tuple[str, ...] = ()
     seconds: float = 0.0
 
