@@ -145,3 +145,16 @@ def test_a_habit_in_the_perfect_is_background(nlp, text, word, background):
 def test_what_someone_is_invited_to_do_has_not_happened(nlp):
     doc = nlp("Putin invited the North Korean leader to pay his next visit to Moscow.")
     assert assess(next(t for t in doc if t.text == "pay")).speculative
+
+
+@pytest.mark.parametrize(
+    "text, word, coded",
+    [
+        ("Putin and Kim signed a treaty under which each side will come to the other's aid if attacked.", "come", False),
+        ("The two sides agreed a plan by which Moscow would supply gas to Tashkent.", "supply", False),
+        ("Putin and Kim signed a treaty under which each side will come to the other's aid if attacked.", "signed", True),
+        ("Rosatom signed the contract that Putin praised on Monday.", "praised", True),
+    ],
+)
+def test_the_terms_a_document_provides_for_are_no_act(nlp, text, word, coded):
+    assert ctx(nlp, text, word).coded is coded

@@ -123,6 +123,8 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
         question = trigger.sent.text.rstrip().endswith("?")
     if question:
         return Context(speculative=True, cue="?")
+    if _terms_of_a_deal(trigger):
+        return Context(speculative=True, cue="under which")
     node = trigger
     hops = 0
     while True:
@@ -175,6 +177,25 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
 
 
 BACKSHIFTED_WILL = {"would", "'d"}
+# Documents whose terms a relative clause may tell: "signed a treaty under which each side will come to the
+# other's aid" reports the signing; what the treaty provides for has not happened.
+TERMS = {"treaty", "agreement", "deal", "accord", "pact", "memorandum", "law", "resolution", "plan", "framework",
+         "arrangement", "scheme", "contract", "declaration", "statement", "document", "decree", "roadmap"}
+
+
+def _terms_of_a_deal(trigger: "Token") -> bool:
+    """``trigger`` lies in a relative clause opened by "under which", "by which" or "whereby" on a document
+    of ``TERMS``: it states the document's terms, not an act."""
+    node = trigger
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            return node.head.lemma_.lower() in TERMS and any(
+                c.lower_ == "whereby" or (c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children))
+                for c in node.children)
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 FREE_CHOICE = {"any", "whatever", "whichever"}  # a relative clause on "any ..." speaks of what may happen
 
 
