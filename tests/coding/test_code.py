@@ -276,3 +276,12 @@ def test_a_standing_relation_is_no_event(events_of):
     assert keys == set()
     keys, _ = events_of("Tokayev spoke warmly of the ties between the two countries.")
     assert keys == set()
+
+
+@pytest.mark.parametrize("text", [
+    "IAEA experts inspected the damage at the Zaporizhzhia plant after a drone strike.",
+    "Uzbekistan's prosecutor-general looked into allegations of graft at the customs service.",
+])
+def test_inspecting_and_looking_into_are_investigations(events_of, text):
+    keys, _ = events_of(text)
+    assert any(k[2] == "09" for k in keys)
