@@ -285,3 +285,10 @@ def test_a_standing_relation_is_no_event(events_of):
 def test_inspecting_and_looking_into_are_investigations(events_of, text):
     keys, _ = events_of(text)
     assert any(k[2] == "09" for k in keys)
+
+
+def test_a_thing_handed_back_goes_to_whom_the_particle_phrase_names(events_of):
+    keys, _ = events_of("Tajikistan handed back to Kyrgyzstan four lorries its border guards had impounded.")
+    assert ("TJK", "KGZ", "08") in keys
+    keys, _ = events_of("Hamas gunmen took more than 200 hostages back to Gaza.")
+    assert not any(k[1] == "PSE" for k in keys)

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from allegiance.models import Mention
 
 
+RETURN_PARTICLES = {"back", "over"}  # "handed back to X": the particle carries the phrase
+HANDING = {"hand", "give", "return", "turn", "transfer", "pass"}
+
 def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", Mention]], str]:
     """Source actors of a verb and how they were found."""
     for child in verb.children:
@@ -84,7 +87,11 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
             seen_object = seen_object or child.dep_ == "dobj"
             groups.extend(_phrase_groups(child, None, index))
     arrival = verb.lemma_ in ARRIVAL
-    for child in verb.children:
+    # "handed back to Kyrgyzstan", "handed over to the police": the parser hangs the phrase on the particle.
+    # Only for giving: "took hostages back to Gaza" names where they were taken, not to whom.
+    particle_preps = [g for c in verb.children if c.dep_ in ("advmod", "prt") and c.lower_ in RETURN_PARTICLES
+                      for g in c.children if g.dep_ == "prep"] if verb.lemma_ in HANDING else []
+    for child in [*verb.children, *particle_preps]:
         if verb.lemma_ in TRAVEL and child.lower_ == "from":
             continue  # "arrived in Hanoi from Pyongyang": where a journey starts is not whom it is to
         if verb.lemma_ in TOPICS and child.lower_ in ("on", "about", "over", "of"):
