@@ -292,3 +292,8 @@ def test_a_thing_handed_back_goes_to_whom_the_particle_phrase_names(events_of):
     assert ("TJK", "KGZ", "08") in keys
     keys, _ = events_of("Hamas gunmen took more than 200 hostages back to Gaza.")
     assert not any(k[1] == "PSE" for k in keys)
+
+
+def test_a_place_or_installation_seized_is_occupied_ground(events_of):
+    keys, _ = events_of("Russian troops seized the Zaporizhzhia nuclear power plant.")
+    assert ("RUS", "UKR", "19") in keys
