@@ -297,3 +297,8 @@ def test_a_thing_handed_back_goes_to_whom_the_particle_phrase_names(events_of):
 def test_a_place_or_installation_seized_is_occupied_ground(events_of):
     keys, _ = events_of("Russian troops seized the Zaporizhzhia nuclear power plant.")
     assert ("RUS", "UKR", "19") in keys
+
+
+def test_an_act_in_another_country_is_not_aimed_at_home(events_of):
+    keys, _ = events_of("Russia eased its naval blockade to let the first grain ship leave Odesa.")
+    assert ("RUS", "RUS", "08") not in keys

@@ -62,7 +62,8 @@ ONE_WAY_ROOTS = {"16", "17"}  # sanctions and coercion that coordinated actors i
 RALLIES = {"gather", "rally", "assemble", "march", "protest", "demonstrate", "picket", "converge"}
 _SPACE = re.compile(r"\W+")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
-SUBORDINATE = {"advcl", "relcl", "acl"}  # clauses that may carry a time of their own
+SUBORDINATE = {"advcl", "relcl", "acl"}
+PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}  # clauses that may carry a time of their own
 
 
 @dataclass(frozen=True)
@@ -323,6 +324,11 @@ def _domestic(cand: Candidate, trigger: Any, index: MentionIndex, sent: Any) -> 
         return None  # "detained reporter Evan Gershkovich", "the subsidiary of Danone": someone unresolved
     others = {keys.actor_key(m.actor) for i, m in index.heads.items() if sent.start <= i < sent.end}
     if others - {key}:
+        return None
+    # "eased its blockade to let the first grain ship leave Odesa": not on its own ground. The small model
+    # tags some cities as organisations, so any named span the gazetteer knows counts.
+    if any(place is not None and place.country != key
+           for ent in sent.ents if ent.label_ in PLACE_LABELS for place in [gazetteer.lookup(ent.text)]):
         return None
     state = Actor(id=f"s:{key}", name=key, type="state", country=key, confidence=source.confidence)
     return dataclasses.replace(cand, target=dataclasses.replace(cand.source, actor=state, via=OWN_PEOPLE))
