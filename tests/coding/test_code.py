@@ -302,3 +302,8 @@ def test_a_place_or_installation_seized_is_occupied_ground(events_of):
 def test_an_act_in_another_country_is_not_aimed_at_home(events_of):
     keys, _ = events_of("Russia eased its naval blockade to let the first grain ship leave Odesa.")
     assert ("RUS", "RUS", "08") not in keys
+
+
+def test_a_past_date_inside_a_clause_the_act_is_about_does_not_make_it_history(events_of):
+    keys, _ = events_of("Lavrov demanded that NATO pull its forces back to where they stood in 1997.")
+    assert ("RUS", "NATO", "10") in keys

@@ -62,8 +62,12 @@ ONE_WAY_ROOTS = {"16", "17"}  # sanctions and coercion that coordinated actors i
 RALLIES = {"gather", "rally", "assemble", "march", "protest", "demonstrate", "picket", "converge"}
 _SPACE = re.compile(r"\W+")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
-SUBORDINATE = {"advcl", "relcl", "acl"}
-PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}  # clauses that may carry a time of their own
+SUBORDINATE = {"advcl", "relcl", "acl"}  # clauses that may carry a time of their own
+PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}  # entity labels the small model gives place names
+# Clauses with a subject of their own below a trigger, whose long-past dates are what the act is about
+# ("pull its forces back to where they stood in 1997"), not when it happened. Not a clause an act frames
+# ("allowed Russia to use its territory in 2022"): its date is often the act's own.
+NESTED_CLAUSES = SUBORDINATE | {"pcomp"}
 
 
 @dataclass(frozen=True)
@@ -366,7 +370,7 @@ def _own_dates(trigger: Any, sent: Any, dates: list[when.DateMention], published
     if published is not None:
         past = [d for d in dates if (published - d.date).days > HISTORY_DAYS]
         # Not "has provided $44bn since the invasion began in 2022": a tally since then is background itself.
-        nested = [chars(t) for t in head.subtree if past and t.i != head.i and t.dep_ in SUBORDINATE
+        nested = [chars(t) for t in head.subtree if past and t.i != head.i and t.dep_ in NESTED_CLAUSES
                   and (t.dep_ == "acl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
                   and not any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children)]
         dates = [d for d in dates if d not in past or not any(d.start in f for f in nested)]
