@@ -307,3 +307,12 @@ def test_an_act_in_another_country_is_not_aimed_at_home(events_of):
 def test_a_past_date_inside_a_clause_the_act_is_about_does_not_make_it_history(events_of):
     keys, _ = events_of("Lavrov demanded that NATO pull its forces back to where they stood in 1997.")
     assert ("RUS", "NATO", "10") in keys
+
+
+def test_the_two_presidents_are_the_last_two_named_though_a_caption_comes_between(events_of):
+    text = ("Russian President Vladimir Putin arrived in Tashkent on Sunday on a state visit, his first trip abroad "
+            "apart from China and Belarus. At the airport he was met by President Shavkat Mirziyoyev.\n\n"
+            "Photo: Press service of the President of Uzbekistan\n\n"
+            "After a welcome ceremony on Monday, the two presidents held talks.")
+    keys, _ = events_of(text)
+    assert ("RUS", "UZB", "04") in keys and not any({k[0], k[1]} == {"CHN", "BLR"} for k in keys)

@@ -152,7 +152,7 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mention
                         # "prisoner swaps between Russia and Ukraine ... Putin flew on to Riyadh, where Prince
                         # Mohammed welcomed him. The two men held talks": two men are the last two people named.
                         pair = _two([(n, m) for n, m in recent if m.actor is not None and m.actor.type == "person"],
-                                    number, _PAIR_WINDOW - 1, most_recent=True) or pair
+                                    number, _PAIR_WINDOW, most_recent=True) or pair
                     if pair is None and tok.lemma_.lower() in STATE_NOUNS:
                         # "the two countries' border commissions": the last two countries named lately.
                         pair = _two([(n, m) for n, m in recent if m.actor is not None and m.actor.country
