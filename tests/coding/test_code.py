@@ -316,3 +316,8 @@ def test_the_two_presidents_are_the_last_two_named_though_a_caption_comes_betwee
             "After a welcome ceremony on Monday, the two presidents held talks.")
     keys, _ = events_of(text)
     assert ("RUS", "UZB", "04") in keys and not any({k[0], k[1]} == {"CHN", "BLR"} for k in keys)
+
+
+def test_greeting_a_guest_is_receiving_them(events_of):
+    keys, _ = events_of("Putin greeted Aliyev warmly at the start of the meeting.")
+    assert {("RUS", "AZE", "04"), ("AZE", "RUS", "04")} <= keys
