@@ -131,12 +131,7 @@ def test_a_quoted_order_told_to_someone_is_a_demand_of_them(coder, lexicon_only,
 def test_a_specific_reading_is_not_refined_to_the_verbs_bare_default(coder):
     # A classifier that puts 0.9 on criticism (11) for every trigger: "slam" alone is criticism (111) in the
     # lexicon, yet "<drones> slammed into" is a strike (195) and keeps its code; a bare "slammed" gives way.
-    import numpy as np
-
-    from allegiance.coding.classifier import EventClassifier
-
-    critic = EventClassifier(("11", "none"), np.zeros(0, dtype=np.int64), np.zeros((0, 2), dtype=np.float32),
-                             np.array([np.log(0.9 / 0.1), 0.0], dtype=np.float32), 1024, {})
+    critic = _constant_classifier("11", none=0.1)
     classify = Classify(coder.lexicon, critic)
     doc, cands = _candidates(coder, "Russian drones slammed into a hospital in Kharkiv.")
     slammed = [c for c in cands if doc[c.trigger].lemma_ == "slam"]
@@ -148,12 +143,7 @@ def test_a_specific_reading_is_not_refined_to_the_verbs_bare_default(coder):
 
 def test_an_act_committed_to_needs_no_further_corroboration(coder):
     # "finance" alone (prior 0.55) needs the classifier to agree; under "agreed to" the commitment vouches for it
-    import numpy as np
-
-    from allegiance.coding.classifier import EventClassifier
-
-    unsure = EventClassifier(("14", "none"), np.zeros(0, dtype=np.int64), np.zeros((0, 2), dtype=np.float32),
-                             np.array([0.0, 0.0], dtype=np.float32), 1024, {})
+    unsure = _constant_classifier("14", none=0.5)
     classify = Classify(coder.lexicon, unsure)
     doc, cands = _candidates(coder, "Ankara and Baku agreed to jointly finance a new gas pipeline.")
     finance = [c for c in cands if doc[c.trigger].lemma_ == "finance"]
@@ -219,12 +209,7 @@ def test_a_verbs_bare_default_gives_way_to_a_sure_classifier(coder):
     # A classifier 0.85 sure of criticism (11): "called X 'a shabby little gesture'" has only the bare default of
     # "call" (a phone call, 041), which is no reading of it; an expression that read the construction keeps
     # its code ("called on X to", an appeal).
-    import numpy as np
-
-    from allegiance.coding.classifier import EventClassifier
-
-    critic = EventClassifier(("11", "none"), np.zeros(0, dtype=np.int64), np.zeros((0, 2), dtype=np.float32),
-                             np.array([np.log(0.85 / 0.15), 0.0], dtype=np.float32), 1024, {})
+    critic = _constant_classifier("11", none=0.15)
     classify = Classify(coder.lexicon, critic)
     doc, cands = _candidates(coder, "Lavrov called Bulgaria's refusal a shabby little gesture.")
     called = [c for c in cands if doc[c.trigger].lemma_ == "call"]
