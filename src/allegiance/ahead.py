@@ -1,13 +1,12 @@
 """Run an iterator in a thread, a bounded number of items ahead of its consumer.
 
-Two stages use it. Ingest reads, cleans and stores articles while the coder works on the ones stored
-before: storing waits on files, the network and the disk (each commit). The coder parses the next
-batch while it codes the last: spaCy's matrix products release the GIL, so the coder's Python runs
-meanwhile on another core. DuckDB releases the GIL too while it works. The overlap is partial: each
-thread must win the GIL back when its native call returns. A thread that wants the GIL asks the
-holder to let go only after the interpreter's switch interval (5 ms by default), and spaCy's parse
-returns from native code dozens of times a batch, so while a producer runs the interval is 1 ms
-(measured in docs/coding.md).
+Ingest uses it to read, clean and store articles while the coder works on the ones stored before:
+storing waits on files, the network and the disk (each commit), and DuckDB and spaCy's matrix
+products release the GIL while they work. The overlap is partial: each thread must win the GIL back
+when its native call returns. A thread that wants the GIL asks the holder to let go only after the
+interpreter's switch interval (5 ms by default), and spaCy's parse returns from native code dozens of
+times a batch, so while a producer runs the interval is 1 ms (measured in docs/coding-speed.md,
+"Threads and the GIL").
 
 The producer's exceptions are raised in the consumer, in order. When the consumer stops early (an
 error, an interrupt, or it simply stops iterating), the producer is told to stop, closed (so its

@@ -487,17 +487,19 @@ def code_stream(store: "Store", article_ids: Iterable[str], *, batch_size: int =
         if group:
             yield from articles_to_code(store, group)
 
+    def commit(pending: list[tuple[str, list[Event]]]) -> int:
+        stored = replace_many(store, pending, coder_version=CODER_VERSION)
+        if on_commit is not None:
+            on_commit(len(pending))
+        return stored
+
     stored = 0
     pending: list[tuple[str, list[Event]]] = []
     for item, events in coder.code_many(rows(), batch_size):
         pending.append((item.article_id, events))
         if len(pending) >= commit_every:
-            stored += replace_many(store, pending, coder_version=CODER_VERSION)
-            if on_commit is not None:
-                on_commit(len(pending))
+            stored += commit(pending)
             pending = []
     if pending:
-        stored += replace_many(store, pending, coder_version=CODER_VERSION)
-        if on_commit is not None:
-            on_commit(len(pending))
+        stored += commit(pending)
     return stored

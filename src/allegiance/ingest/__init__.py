@@ -83,7 +83,7 @@ def ingest(
     to_code = _tally(outcomes, store, counts, rejections, ids, progress, code)
     if code:
         # Reading, cleaning and storing (file and network reads, commits waiting on the disk) run in a
-        # thread ahead of the coder, whose parse runs in a thread of its own ahead of the coding
+        # thread ahead of the coder, which takes each stored article into one parse stream
         # (code_stream): each article is still committed on its own before it is coded.
         counts["events"] = _coder()(store, ahead(to_code, AHEAD), batch_size=CODE_BATCH)
     else:
