@@ -12,11 +12,9 @@ from typing import TYPE_CHECKING
 from allegiance.coding.aims import capital, destination, place_acted_on
 from allegiance.coding.context import conjoined_to, verdict
 from allegiance.coding.cues import (AIMED_PREPS, APPEAL_NOUNS, APPEALS, ARRIVAL, COMPLAINTS, FRAMES, GATHERINGS,
-                                    LOCATIVE, LOOSE_PREPS, MEASURES, MEMBERSHIP, PHASES, SPEECH, STANCES, STATED,
-                                    TARGET_PREPS, TRAVEL, VICINITY)
+                                    HANDING, LOCATIVE, LOOSE_PREPS, MEASURES, MEMBERSHIP, PHASES, RETURN_PARTICLES,
+                                    SPEECH, STANCES, STATED, TARGET_PREPS, TOPICS, TRAVEL, VICINITY)
 from allegiance.coding.referents import ANCHORED, OWN_PEOPLE
-
-TOPICS = {"discuss", "debate"}  # verbs whose object is what is talked about, never with whom
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -24,9 +22,6 @@ if TYPE_CHECKING:
     from allegiance.coding.mentions import MentionIndex
     from allegiance.models import Mention
 
-
-RETURN_PARTICLES = {"back", "over"}  # "handed back to X": the particle carries the phrase
-HANDING = {"hand", "give", "return", "turn", "transfer", "pass"}
 
 def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", Mention]], str]:
     """Source actors of a verb and how they were found."""

@@ -177,6 +177,7 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
 
 
 BACKSHIFTED_WILL = {"would", "'d"}
+FREE_CHOICE = {"any", "whatever", "whichever"}  # a relative clause on "any ..." speaks of what may happen
 # Documents whose terms a relative clause may tell: "signed a treaty under which each side will come to the
 # other's aid" reports the signing; what the treaty provides for has not happened.
 TERMS = {"treaty", "agreement", "deal", "accord", "pact", "memorandum", "law", "resolution", "plan", "framework",
@@ -196,7 +197,6 @@ def _terms_of_a_deal(trigger: "Token") -> bool:
             return False
         node = node.head
     return False
-FREE_CHOICE = {"any", "whatever", "whichever"}  # a relative clause on "any ..." speaks of what may happen
 
 
 def conjoined_to(verb: "Token") -> "Token":

@@ -17,6 +17,9 @@ LIGHT_VERBS = {"hold", "have", "conduct", "pay", "make", "launch", "carry", "imp
 ARRIVAL = {"arrive", "land", "travel", "fly", "come", "go", "head", "gather", "meet", "convene", "return", "leave",
            "attend", "invite", "welcome", "host"}
 TRAVEL = {"arrive", "land", "travel", "fly", "come", "go", "head", "return"}
+TOPICS = {"discuss", "debate"}  # verbs whose object is what is talked about, never with whom
+RETURN_PARTICLES = {"back", "over"}  # "handed back to X": the parser hangs the phrase on the particle
+HANDING = {"hand", "give", "return", "turn", "transfer", "pass"}  # verbs whose particle phrase names a recipient
 POSTED = ("from", "to", "in", "at")  # "its ambassador to Russia", "its envoy in Moscow"
 MEMBERSHIP = {"participation", "membership", "seat", "presence", "involvement", "role", "place", "mission"}
 VICINITY = ("around", "off", "near")  # inside an object phrase: "waters around Taiwan", "drills off Japan"
