@@ -47,11 +47,11 @@ VISITS = frozenset({"042", "043"})
 # Declaring oneself ready or willing to act commits as much: "said Russia was ready to help Baku and Yerevan".
 COMMITMENT = frozenset({"agree", "pledge", "promise", "vow", "commit", "undertake", "decide", "resolve",
                         "ready", "willing", "prepared"})
+ARMED = frozenset({"MIL", "REB"})  # sectors of armed forces and armed groups
 # Verbal acts (statements, appeals, demands, accusations, rejections, threats) that a participle clause adds to
 # the main act: "expelled the envoy, accusing Minsk of ...". The classifier learnt participles mostly from
 # negated frames ("without accusing", "refrained from blaming") and reads them as no event, so its "no event"
 # neither vetoes them nor is needed to confirm them (the lexicon's floor without a classifier applies).
-ARMED = frozenset({"MIL", "REB"})  # sectors of armed forces and armed groups
 VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 # "began sharing intelligence", "started withdrawing": the act is the complement; the aspectual verb only times it.
 ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep"})
