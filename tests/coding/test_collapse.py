@@ -66,3 +66,13 @@ def test_an_act_only_publication_dates_is_the_one_the_body_dates_that_week() -> 
     older = _event(4, "RUS", "USA", "173", PUB - dt.timedelta(days=40))  # an arrest told as history
     assert collapse([lead, older]) == [lead, older]
     assert collapse([_event(1, "RUS", "USA", "173", PUB), told]) == [_event(1, "RUS", "USA", "173", PUB), told]
+
+
+def test_different_acts_of_one_pair_told_in_two_sentences_are_two_events() -> None:
+    met = _event(1, "KAZ", "CHN", "044", PUB)  # "Tokayev met Xi on the sidelines of the forum"
+    talks = _event(3, "KAZ", "CHN", "046", PUB)  # "the two presidents discussed transit fees"
+    praise = _event(4, "KAZ", "CHN", "051", PUB)  # "Tokayev praised Beijing's support"
+    signed = _event(5, "KAZ", "CHN", "057", PUB)  # "the two sides signed a memorandum"
+    assert collapse([met, talks, praise, signed]) == [met, talks, praise, signed]
+    # one act told twice is still one event
+    assert collapse([talks, _event(6, "KAZ", "CHN", "046", PUB, confidence=0.9)]) == [_event(6, "KAZ", "CHN", "046", PUB, confidence=0.9)]

@@ -82,8 +82,11 @@ def collapse_by(events: list[Event], keyf: Any) -> list[Event]:
 
 def collapse_article(events: list[Event]) -> list[Event]:
     """One event per (source, target, base code, date) in an article: a headline and the lead that repeats
-    it report one event. The most confident one is kept."""
-    return collapse_by(events, lambda e: (*happening(e), e.date))
+    it report one event. The most confident one is kept. Not one per root: sentences that tell different acts
+    of one pair ("met on the sidelines" and, later, "the two leaders discussed gas supplies"; "thanked Kim
+    for his support" and "signed a treaty") report an event each, as the meeting precedence holds only
+    within a sentence."""
+    return collapse_by(events, lambda e: (actor_key(e.source), actor_key(e.target), e.cameo[:3], e.date))
 
 
 def family(code: str) -> str:
