@@ -7,7 +7,8 @@ writes the project format (``allegiance-verbs/1``, see docs/lexicon.md). Codes t
 CAMEO codebook are mapped to their nearest known parent code (``0211x`` → ``021``); entries whose code
 has no known parent are kept without a code. Project changes come from ``scripts/data/lexicon_overrides.yaml``:
 generic verbs without a default code (``no_default``), verb defaults and patterns PETRARCH codes differently
-(``recode_verbs``, ``recode_patterns``: a new ``code``, a rewritten pattern ``as``, or ``drop``), synonym sets (``add_synsets``) and verbs and
+(``recode_verbs``, ``recode_patterns``: a new ``code``, a rewritten pattern ``as``, or ``drop``), verbs taken out of a
+PETRARCH block whose patterns were written for another of its verbs (``detach_verbs``), synonym sets (``add_synsets``) and verbs and
 patterns PETRARCH lacks (``add_blocks``). Project blocks come first in the output, so that where a project pattern
 and a PETRARCH one ask for as many words, the project's reading wins. Prints what was mapped and what the reader
 rejected, and fails on an override that matches nothing (a rebuild must never drop a fix silently).
@@ -77,6 +78,7 @@ def build(source: Path, overrides: dict[str, Any]) -> tuple[dict[str, Any], Coun
     no_default = set(overrides.get("no_default", []))
     recode_verbs = {str(k): str(v) for k, v in (overrides.get("recode_verbs") or {}).items()}
     recode = {(f["block"], f["pattern"]): f for f in overrides.get("recode_patterns", [])}
+    detach = {(str(block), str(lemma)) for block, lemmas in (overrides.get("detach_verbs") or {}).items() for lemma in lemmas}
     used: set[Any] = set()
     mapped: Counter[str] = Counter()
     blocks = [{"source": "project", **block, "patterns": _Lines(block.get("patterns", []))}
@@ -84,6 +86,9 @@ def build(source: Path, overrides: dict[str, Any]) -> tuple[dict[str, Any], Coun
     for b in d.blocks:
         verbs = []
         for v in b.verbs:
+            if (b.name, v.lemma) in detach:
+                used.add((b.name, v.lemma))
+                continue
             item: dict[str, Any] = {"lemma": v.lemma}
             if v.before:
                 item["before"] = list(v.before)
@@ -110,7 +115,7 @@ def build(source: Path, overrides: dict[str, Any]) -> tuple[dict[str, Any], Coun
             if line is not None:
                 patterns.append(line)
         blocks.append({"name": b.name, "source": "petrarch", **_codes(b, mapped), "verbs": verbs, "patterns": patterns})
-    unused = [k for k in [*recode_verbs, *recode] if k not in used]
+    unused = [k for k in [*recode_verbs, *recode, *detach] if k not in used]
     if unused:
         raise SystemExit(f"overrides that match nothing in {source.name}: {unused}")
     synsets = {name: [" ".join(m) for m in members] for name, members in sorted(d.synsets.items())}

@@ -321,3 +321,10 @@ def test_the_two_presidents_are_the_last_two_named_though_a_caption_comes_betwee
 def test_greeting_a_guest_is_receiving_them(events_of):
     keys, _ = events_of("Putin greeted Aliyev warmly at the start of the meeting.")
     assert {("RUS", "AZE", "04"), ("AZE", "RUS", "04")} <= keys
+
+
+def test_a_phone_call_on_a_weekday_is_no_appeal(events_of):
+    _, records = events_of("Tokayev telephoned Mirziyoyev on Wednesday and thanked him for the aid, his office said.")
+    assert {(r["source"]["country"], r["target"]["country"], r["cameo_root"]) for r in records} >= {
+        ("KAZ", "UZB", "04"), ("UZB", "KAZ", "04")}
+    assert not any(r["cameo_root"] == "02" for r in records)
