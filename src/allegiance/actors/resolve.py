@@ -36,6 +36,13 @@ BLOC_HINTS = {"military": ("security", "defence", "defense", "treaty"), "securit
 
 
 ANCHOR_PREPS = ("of", "at", "in", "from", "for")  # "police in Almaty", "observers from the OSCE"
+# Nouns that a city names without standing for its government: "the Astana format", "the Minsk agreements".
+NAMED_AFTER_PLACE = frozenset({"format", "process", "summit", "talks", "agreement", "agreements", "accord", "accords",
+                               "declaration", "protocol", "forum", "conference", "memorandum", "communique"})
+# One member of a bloc or IGO, not the body: "a European Union country", "NATO member Turkey", "the first
+# member of the ICC". Plurals ("EU countries", "NATO members") stay the body, which they act for together.
+MEMBER_NOUNS = frozenset({"member", "country", "nation", "state", "ally"})
+MEMBERS_NOUNS = frozenset({"members", "countries", "nations", "states", "allies"})
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,14 @@ class Resolver:
         words, pieces = self.scanner.scan_text(text)
         if not words or names_a_place(words, self.kb, self.scanner.titles):
             return None  # "the Kazakh capital" is where, not who (places.py)
+        if _named_after_place(pieces):
+            return None  # "the Astana format", "the Minsk summit": named after where, not who
+        scanned, pieces = pieces, self._without_membership(pieces)
+        if pieces is not scanned and not any(self._anchor_state(p) for p in pieces):
+            # "the first leader of a European Union country": someone of some member state, no one we can name
+            # (a country the context gives would be a guess)
+            found = self._compose(pieces, date, (), text)
+            return found if found is not None and found.actor.type not in ("unknown", "group") else None
         # An unknown proper name heading the phrase ("Uzbek envoy Rustam Qodirov") is the referent;
         # the known words around it only describe it.
         tail = _proper_tail(pieces, text)
@@ -141,6 +156,28 @@ class Resolver:
         return max(people, key=rank)
 
     # --- composition -----------------------------------------------------------------------
+
+    def _without_membership(self, pieces: Sequence[Piece]) -> Sequence[Piece]:
+        """The pieces with a bloc named only as what one member belongs to turned into plain words."""
+        def body(p: Piece) -> bool:
+            return p.kind == "entity" and any(
+                e.kind == "org" and not build.national(self.kb.organizations[e.key]) for e in p.entries)
+
+        def one_member(at: int) -> bool:  # "a NATO member state", not "the EU member states"
+            nxt = pieces[at + 1] if at + 1 < len(pieces) else None
+            return nxt is None or nxt.text not in MEMBERS_NOUNS
+
+        member = {at for at, (p, q) in enumerate(zip(pieces, pieces[1:]))
+                  if body(p) and q.text in MEMBER_NOUNS and one_member(at + 1)}
+        for at, p in enumerate(pieces):
+            if p.text in MEMBER_NOUNS and at + 1 < len(pieces) and pieces[at + 1].text == "of":
+                rest = [q for q in pieces[at + 2:at + 4] if q.text != "the"]
+                if rest and body(rest[0]):
+                    member.add(pieces.index(rest[0]))
+        if not member:
+            return pieces
+        return tuple(Piece("word", p.start, p.end, p.text) if at in member else p for at, p in enumerate(pieces))
+
 
     def _anchor_state(self, piece: Piece) -> str | None:
         if piece.kind == "affiliation":
@@ -220,13 +257,18 @@ class Resolver:
         entities = [p for p in pieces if p.kind == "entity"]
         titles = [p for p in pieces if p.kind == "title"]
         loose = {p.start for p in pieces if p.kind == "word" and p.text not in FILLER}
+        # Only a capitalised unknown word before a surname may be another first name ("Andrei Serdyukov");
+        # "a grim-faced Putin" is Putin.
+        named_before = {p.start for p in pieces if p.start in loose and _capitalised(text, p.text)}
         # A name right before an agent noun modifies it: "Nazarbayev University", "Wagner fighters".
         owners |= {p.start for p, q in zip(pieces, pieces[1:]) if q.kind == "agent"}
         for how, confidence in (("name", 0.95), ("surname", 0.85)):
             named = [p for p in entities if p.start not in owners and any(
                 e.kind == "person" and e.how == how for e in p.entries) and not (
                 how == "surname" and (any(e.kind != "person" for e in p.entries)
-                                      or {p.start - 1, p.end} & loose))]
+                                      or p.start - 1 in named_before or p.end in loose))]
+            if how == "surname" and named and _multiword_place(text):
+                break  # "New York" is a city, not someone surnamed York
             if how == "surname" and len(named) > 1:
                 break  # "Emanuel Macron": two people's surnames make one misspelt name; fuzzy decides
             if named:
@@ -254,6 +296,8 @@ class Resolver:
             anchor, possessive = self._anchor([p for p in pieces if p.kind != "affiliation"], head, date)
             if anchor is None and len(kb.title_anchors.get(head.text, ())) == 1:
                 anchor = next(iter(kb.title_anchors[head.text]))
+            if anchor is None and _named_thing(pieces, head, text):
+                return None  # "the cargo ship Galaxy Leader": a name that ends in a title word
             anchor = anchor or (countries[0] if countries else None)
             plural = head.text not in self.scanner.titles and head.sector is not None
             if anchor and not plural:
@@ -344,6 +388,27 @@ def _proper_tail(pieces: Sequence[Piece], text: str) -> int:
         loose = loose or piece.kind == "word"
         n += piece.end - piece.start
     return n if loose and n < (pieces[-1].end if pieces else 0) else 0
+
+
+def _multiword_place(text: str) -> bool:
+    from allegiance.gazetteer import lookup
+
+    name = _clean(text)
+    return " " in name and lookup(name) is not None
+
+
+def _named_after_place(pieces: Sequence[Piece]) -> bool:
+    if len(pieces) < 2 or pieces[-1].text not in NAMED_AFTER_PLACE or pieces[-2].kind != "entity":
+        return False
+    return all(e.kind == "state" and e.how in ("metonym", "capital") for e in pieces[-2].entries)
+
+
+def _named_thing(pieces: Sequence[Piece], head: Piece, text: str) -> bool:
+    """Whether a capitalised title word ends a name with an unknown capitalised word before it ("Galaxy
+    Leader", a ship): the title is part of the name, not an office whose holder the context could give."""
+    before = next((p for p in pieces if p.end == head.start), None)
+    return (head.end == len_words(pieces) and before is not None and before.kind == "word"
+            and before.text not in FILLER and _capitalised(text, before.text) and _capitalised(text, head.text))
 
 
 def _looks_like_name(text: str) -> bool:

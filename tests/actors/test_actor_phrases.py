@@ -1,0 +1,73 @@
+"""Phrases whose known words do not make them the actor those words name: one member of a bloc, a thing
+named after a city, a name that ends in a title word, a place that contains a surname."""
+
+from __future__ import annotations
+
+import pytest
+
+from allegiance.actors.resolve import Resolver
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Resolver:
+    from allegiance.actors.kb import load_kb
+
+    return Resolver(load_kb())
+
+
+@pytest.mark.parametrize("text", ["an EU country", "the second leader of a NATO country",
+                                  "the only member of the Shanghai Cooperation Organisation", "a CSTO member state"])
+def test_one_unnamed_member_of_a_bloc_is_not_the_bloc(shipped: Resolver, text: str) -> None:
+    assert shipped.resolve(text, "2024-03-05") is None
+
+
+@pytest.mark.parametrize("text, country", [("NATO member Hungary", "HUN"), ("Armenia, a CSTO member", "ARM")])
+def test_a_member_named_beside_its_bloc_is_the_member(shipped: Resolver, text: str, country: str) -> None:
+    actor = shipped.resolve(text, "2024-03-05")
+    assert actor is not None and actor.type == "state" and actor.country == country
+
+
+@pytest.mark.parametrize("text, code", [("EU member states", "EU"), ("the CSTO countries", "CSTO")])
+def test_the_members_together_still_act_as_the_bloc(shipped: Resolver, text: str, code: str) -> None:
+    actor = shipped.resolve(text, "2024-03-05")
+    assert actor is not None and actor.organization == code
+
+
+@pytest.mark.parametrize("text", ["the Astana process", "the Minsk agreements", "the Moscow format"])
+def test_a_thing_named_after_a_capital_is_not_its_government(shipped: Resolver, text: str) -> None:
+    assert shipped.resolve(text, "2021-11-02") is None
+
+
+def test_a_capital_alone_still_stands_for_its_government(shipped: Resolver) -> None:
+    actor = shipped.resolve("Minsk", "2021-11-02")
+    assert actor is not None and actor.country == "BLR"
+
+
+def test_a_name_ending_in_a_title_word_borrows_no_office_from_the_context(shipped: Resolver) -> None:
+    # A ship called "Ocean Leader" seized off Yemen is not Yemen's leader.
+    actor = shipped.resolve("the tanker Ocean Leader", "2024-01-15", context="Houthi gunmen boarded a ship off Yemen.")
+    assert actor is None or actor.type != "person"
+
+
+def test_a_lower_case_adjective_before_a_surname_keeps_the_person(shipped: Resolver) -> None:
+    actor = shipped.resolve("a visibly tired Lukashenko", "2023-06-25")
+    assert actor is not None and actor.name == "Alexander Lukashenko"
+    actor = shipped.resolve("Andrei Serdyukov", "2023-06-25")
+    assert actor is not None and actor.type == "unknown"  # a capitalised first name: someone else
+
+
+def test_a_city_whose_name_holds_a_surname_is_no_person(shipped: Resolver) -> None:
+    actor = shipped.resolve("New York", "2024-09-24")
+    assert actor is None or actor.type != "person"
+
+
+def test_people_at_an_energy_field_take_its_country(shipped: Resolver) -> None:
+    actor = shipped.resolve("Striking oil workers at the Kashagan field", "2023-07-10")
+    assert actor is not None and actor.country == "KAZ"
+
+
+def test_georgian_opposition_figure_and_nigerien_prime_minister_are_known(shipped: Resolver) -> None:
+    actor = shipped.resolve("Nika Melia", "2021-02-23")
+    assert actor is not None and actor.country == "GEO" and actor.sector == "OPP"
+    actor = shipped.resolve("Ali Mahamane Lamine Zeine", "2024-04-11")
+    assert actor is not None and actor.country == "NER" and actor.sector == "GOV"
