@@ -75,6 +75,11 @@ def _pair_of(nlp, text, phrase):
     # "the two men": the last two people named, not the two states coordinated before them.
     ("The Emirates mediated prisoner swaps between Russia and Ukraine. Putin then flew to Riyadh, where Crown "
      "Prince Mohammed bin Salman welcomed him. The two men held talks on oil output.", "The two men", {"RUS", "SAU"}),
+    # With no pair nearer, "the two men" far down the story are the two it already took for its pair.
+    ("Aliyev welcomed Mirziyoyev in Baku. The two leaders held talks at the presidential palace. Oil prices rose. "
+     "Analysts in London were cautious. The Caspian pipeline ran at full capacity. Traders expected more gas "
+     "deliveries. Shipping costs fell. Banks in Dubai reported record deposits. The two men last met in Tashkent "
+     "in May.", "The two men", {"AZE", "UZB"}),
     # "the sides" are two by what the word means, with no "two" or "both".
     ("Pashinyan met Aliyev in Moscow. Pashinyan said that the sides had agreed to continue work on transport links.",
      "the sides", {"ARM", "AZE"}),

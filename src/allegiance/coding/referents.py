@@ -157,6 +157,10 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mention
                         # "the two countries' border commissions": the last two countries named lately.
                         pair = _two([(n, m) for n, m in recent if m.actor is not None and m.actor.country
                                      and not m.actor.organization], number, _PAIR_HOLD, most_recent=True)
+                    if pair is None and settled is not None:
+                        # "The two men last met in Tehran", ten sentences after "the two leaders held talks": with
+                        # no pair nearer, the one the story already took for its two is still the likeliest.
+                        pair = settled[1]
                 if pair is not None:
                     if kind == "pair":
                         settled = (number, pair)
