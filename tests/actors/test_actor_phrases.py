@@ -71,3 +71,9 @@ def test_georgian_opposition_figure_and_nigerien_prime_minister_are_known(shippe
     assert actor is not None and actor.country == "GEO" and actor.sector == "OPP"
     actor = shipped.resolve("Ali Mahamane Lamine Zeine", "2024-04-11")
     assert actor is not None and actor.country == "NER" and actor.sector == "GOV"
+
+
+def test_names_a_member_tells_a_members_phrase_from_the_bloc_and_from_a_named_member(shipped: Resolver) -> None:
+    assert shipped.names_a_member("the third president of an EU country")
+    assert not shipped.names_a_member("the European Union")
+    assert not shipped.names_a_member("NATO member Poland")

@@ -83,6 +83,13 @@ class Resolver:
                                 fuzzy=True)
         return found.actor if found else None
 
+    def names_a_member(self, text: str) -> bool:
+        """Whether ``text`` is one unnamed member of a bloc ("a European Union country", "the first member of
+        the ICC"): no actor, and the bloc inside it is not one either."""
+        pieces = self.scanner.scan_text(text)[1]
+        narrowed = self._without_membership(pieces)
+        return narrowed is not pieces and not any(self._anchor_state(p) for p in narrowed)
+
     def countries_in(self, text: str) -> tuple[str, ...]:
         """States a text names or implies, in order of appearance."""
         out: list[str] = []
@@ -115,8 +122,8 @@ class Resolver:
             return None  # "the Kazakh capital" is where, not who (places.py)
         if _named_after_place(pieces):
             return None  # "the Astana format", "the Minsk summit": named after where, not who
-        scanned, pieces = pieces, self._without_membership(pieces)
-        if pieces is not scanned and not any(self._anchor_state(p) for p in pieces):
+        pieces = self._without_membership(pieces)
+        if self.names_a_member(text):
             # "the first leader of a European Union country": someone of some member state, no one we can name
             # (a country the context gives would be a guess)
             found = self._compose(pieces, date, (), text)
