@@ -36,6 +36,7 @@ WINDOW = 3
 _MODAL = frozenset({"could", "would", "may", "might", "should", "must", "can", "will", "shall", "'ll", "wo"})
 _NEG = frozenset({"not", "n't", "never", "no"})
 _SKIP_DEPS = frozenset({"punct", "det", "cc"})
+FEATURES_REMEMBERED = 200_000  # feature strings whose weight row is kept (a few tens of MB; cleared when full)
 
 
 def features(token: Any) -> list[str]:
@@ -140,10 +141,24 @@ class EventClassifier:
         features)."""
         return {int(bucket): row for row, bucket in enumerate(self.columns.tolist())}
 
+    @functools.cached_property
+    def _feature_rows(self) -> dict[str, int]:
+        """Weight row of each feature string scored so far, -1 for none: most features (the trigger's
+        lemma and tag, common neighbours) recur in every article, and hashing them again costs more than
+        the lookup."""
+        return {}
+
     def scores(self, feats: Iterable[str]) -> np.ndarray:
-        rows_of, n = self._rows, self.n_buckets
-        rows = {rows_of.get(bucket(f, n)) for f in feats}
-        rows.discard(None)
+        known = self._feature_rows
+        if len(known) > FEATURES_REMEMBERED:
+            known.clear()
+        rows = set()
+        for f in feats:
+            row = known.get(f)
+            if row is None:
+                row = known[f] = self._rows.get(bucket(f, self.n_buckets), -1)
+            rows.add(row)
+        rows.discard(-1)
         logits = self.bias + self.weights[sorted(rows)].sum(axis=0) if rows else self.bias.copy()
         logits = (logits - logits.max()) / self.temperature
         p = np.exp(logits)
@@ -177,5 +192,7 @@ def load_classifier(path: str | None = None) -> EventClassifier:
     labels = tuple(meta["labels"])
     if weights.shape != (len(columns), len(labels)) or bias.shape != (len(labels),):
         raise ModelError("weight shapes do not match the label list", input=str(npz), hint="retrain")
-    return EventClassifier(labels, columns.astype(np.int64), weights.astype(np.float32), bias.astype(np.float32),
-                           int(meta["n_buckets"]), meta, float(meta.get("temperature", 1.0)))
+    # Row-major weights: scoring gathers whole rows, and each row of a column-major array spans the
+    # whole array (one cache miss per label). The values, and so every sum, are the same.
+    return EventClassifier(labels, columns.astype(np.int64), np.ascontiguousarray(weights, dtype=np.float32),
+                           bias.astype(np.float32), int(meta["n_buckets"]), meta, float(meta.get("temperature", 1.0)))
