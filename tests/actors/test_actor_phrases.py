@@ -77,3 +77,13 @@ def test_names_a_member_tells_a_members_phrase_from_the_bloc_and_from_a_named_me
     assert shipped.names_a_member("the third president of an EU country")
     assert not shipped.names_a_member("the European Union")
     assert not shipped.names_a_member("NATO member Poland")
+
+
+def test_a_lower_case_phrase_of_running_text_names_no_body_by_a_common_word(shipped: Resolver) -> None:
+    # "the congress" of a party or of local deputies is not the United States Congress; "the Congress" is.
+    actor = shipped.resolve("the congress", "2024-02-01")
+    assert actor is None or actor.country != "USA"
+    actor = shipped.resolve("the Congress", "2024-02-01")
+    assert actor is not None and actor.country == "USA"
+    actor = shipped.resolve("gazprom", "2024-02-01")  # a name typed in lower case still resolves
+    assert actor is not None and actor.country == "RUS"

@@ -79,7 +79,11 @@ def words_key(text: str) -> str:
 def _cased(text: str) -> tuple[set[str], set[str]] | None:
     """Normalised words written with a capital, and those written all in capitals; None for lower-case text."""
     if text == text.lower():
-        return None  # typed in lower case: case says nothing
+        # A name typed in lower case says nothing by its case; a phrase of running text that starts with an
+        # article and has no capital names nothing by its capitals ("the congress" of a party, "a lightning"
+        # offensive).
+        words = text.split(maxsplit=1)
+        return (set(), set()) if len(words) == 2 and words[0] in ("the", "a", "an") else None
     raw = text.replace("'s", " ").replace("\u2019s", " ").split()
     return ({normalise(w) for w in raw if w[:1].isupper()}, {normalise(w) for w in raw if w.isupper()})
 
