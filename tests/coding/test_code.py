@@ -328,3 +328,11 @@ def test_a_phone_call_on_a_weekday_is_no_appeal(events_of):
     assert {(r["source"]["country"], r["target"]["country"], r["cameo_root"]) for r in records} >= {
         ("KAZ", "UZB", "04"), ("UZB", "KAZ", "04")}
     assert not any(r["cameo_root"] == "02" for r in records)
+
+
+def test_coordinated_actors_refusing_or_accusing_together_do_not_aim_it_at_each_other(events_of):
+    keys, _ = events_of("Latvia, Lithuania and Estonia refused on Monday to reopen the border crossings.")
+    assert not any(k[2] == "12" for k in keys)
+    keys, _ = events_of("Kyrgyzstan and Tajikistan agreed to a truce on Friday. Each side accused the other of "
+                        "shelling border villages.")
+    assert {("KGZ", "TJK", "11"), ("TJK", "KGZ", "11")} <= keys

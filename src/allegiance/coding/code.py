@@ -58,7 +58,10 @@ DOMESTIC_CODES = {"153"}  # police deployed at home ("brought riot police to the
 # had is coded at its own trigger, so they are not worth classifying.
 UNAIMED_NONEVENTS = {"say", "be", "have", "tell", "add", "state", "reply", "write", "note", "know", "want"}
 QUESTIONS = {"ask", "question", "press", "quiz"}
-ONE_WAY_ROOTS = {"16", "17"}  # sanctions and coercion that coordinated actors impose together, never on each other
+# Sanctions and coercion that coordinated actors impose together, never on each other; and demands, accusations,
+# refusals and threats they make together ("Bulgaria, North Macedonia and Montenegro refused to let the plane
+# through"): without "each other" they are aimed at someone else.
+ONE_WAY_ROOTS = {"10", "11", "12", "13", "16", "17"}
 RALLIES = {"gather", "rally", "assemble", "march", "protest", "demonstrate", "picket", "converge"}
 _SPACE = re.compile(r"\W+")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
@@ -339,8 +342,9 @@ def _domestic(cand: Candidate, trigger: Any, index: MentionIndex, sent: Any) -> 
 
 
 def _each_other(trigger: Any) -> bool:
-    """"Russia and Estonia expel each other's ambassadors"."""
-    return any(t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one")
+    """"Russia and Estonia expel each other's ambassadors", "each side accused the other"."""
+    each = any(c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "each" for d in c.children) for c in trigger.children)
+    return any(t.lower_ in ("other", "another") and t.i > 0 and (t.doc[t.i - 1].lower_ in ("each", "one") or each)
                for t in trigger.subtree)
 
 
