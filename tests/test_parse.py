@@ -34,6 +34,27 @@ def test_the_table_matches_the_tokens(nlp, words: list[str]) -> None:
     assert all(t.span_text(a, b) == doc[a:b].text for a in range(n) for b in range(a, n + 1))
 
 
+PHRASES = ["Russian President Vladimir Putin", "met", "his Chinese counterpart", "and", "Kazakhstan", "'s",
+           "foreign minister", "in", "the Tajik capital", "Dushanbe", ",", "who", "said", "on", "Monday", ".",
+           "\n\n", "Armenia and Azerbaijan", "signed", "a deal", "with", "NATO", "(AP)", "—", "they", "  "]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(PHRASES), max_size=25), st.data())
+def test_spans_read_from_the_table_are_spacys(nlp, phrases: list[str], data: st.DataObject) -> None:
+    doc = nlp(" ".join(phrases))
+    t = parse.tokens(doc)
+    assert parse.noun_chunks(doc) == [(c.start, c.end) for c in doc.noun_chunks]
+    assert t.entities() == [(e.start, e.end, e.label_) for e in doc.ents]
+    n, length = len(doc), len(doc.text)
+    assert all(t.root(a, b) == doc[a:b].root.i for a in range(n) for b in range(a + 1, min(n, a + 8) + 1))
+    for _ in range(20):
+        a = data.draw(st.integers(-1, length + 1))
+        b = data.draw(st.integers(a, length + 2))
+        span = doc.char_span(a, b, alignment_mode="expand")
+        assert t.char_span(a, b) == (None if span is None else (span.start, span.end))
+
+
 def test_the_last_doc_keeps_its_table(nlp) -> None:
     first, second = nlp("Putin met Erdogan."), nlp("Xi visited Astana.")
     table = parse.tokens(first)

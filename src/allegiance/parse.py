@@ -163,6 +163,7 @@ class Tokens:
     space: list[int]  # 1 where ``is_space``
     punct: list[int]  # 1 where ``is_punct``
     sent_starts: list[int]  # the first token of each sentence, then ``len(doc)``
+    ent_iob: list[int]  # 3 begins an entity, 1 continues one, 2 is outside, 0 unset (``Token.ent_iob``)
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text``."""
@@ -170,6 +171,70 @@ class Tokens:
 
     def token_text(self, i: int) -> str:
         return self.text[self.idx[i]:self.end[i]]
+
+    def char_span(self, start_char: int, end_char: int) -> tuple[int, int] | None:
+        """``doc.char_span(start_char, end_char, alignment_mode="expand")`` as (start, end) token indices:
+        every token the characters touch, a token's trailing space counting as its own."""
+        start, end = self._token_at(start_char), self._token_at(end_char - 1)
+        if start < 0 or end < 0:
+            return None
+        if start_char == self.end[start]:
+            start += 1  # the span starts in the space after a token: not in it
+        return start, end + 1
+
+    def _token_at(self, char: int) -> int:
+        """The token whose text or trailing space holds character ``char``, -1 for none."""
+        if char < 0 or char >= len(self.text):
+            return -1
+        return bisect.bisect_right(self.idx, char) - 1
+
+    def root(self, start: int, end: int) -> int:
+        """``doc[start:end].root.i``: a sentence root in the span, else the token nearest one whose head
+        lies outside the span (the first of equals), a childless space or punctuation mark last."""
+        head = self.head
+        for i in range(start, end):
+            if head[i] == i:
+                return i
+        best, root = len(head), -1
+        for i in range(start, end):
+            if start <= head[i] < end:
+                continue
+            steps = self._steps_to_root(i)
+            if steps < best:
+                best, root = steps, i
+        return start if root < 0 else root
+
+    def _steps_to_root(self, i: int) -> int:
+        head, n = self.head, len(self.head)
+        if (self.space[i] or self.punct[i]) and not self.children[i]:
+            return n - 1
+        steps = 0
+        while head[i] != i:
+            i = head[i]
+            steps += 1
+            if steps >= n:
+                raise ValueError(f"the parse's heads form a cycle at token {i}")
+        return steps
+
+    def entities(self) -> list[tuple[int, int, str]]:
+        """``doc.ents`` as (start, end, label), read from the IOB tags as spaCy reads them."""
+        out: list[tuple[int, int, str]] = []
+        start, label = -1, ""
+        for i, (iob, kind) in enumerate(zip(self.ent_iob, self.ent_type)):
+            if iob == 1:
+                if start < 0:
+                    raise ValueError(f"entity tag I without a B before it at token {i}")
+            elif iob in (0, 2) or not kind:
+                if start >= 0:
+                    out.append((start, i, label))
+                start, label = -1, ""
+            else:
+                if start >= 0:
+                    out.append((start, i, label))
+                start, label = i, kind
+        if start >= 0:
+            out.append((start, len(self.ent_iob), label))
+        return [e for e in out if e[2]]
 
     @functools.cached_property
     def children(self) -> list[list[int]]:
@@ -179,6 +244,43 @@ class Tokens:
             if h != i:
                 out[h].append(i)
         return out
+
+
+_NP_DEPS = frozenset({"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"})
+
+
+def noun_chunks(doc: "Doc") -> list[tuple[int, int]]:
+    """``doc.noun_chunks`` as (start, end) token indices, read from the token table: spaCy's English
+    iterator builds a Token for every word and several for each chunk. A language with another iterator
+    is asked for its own chunks."""
+    from spacy.lang.en.syntax_iterators import noun_chunks as english
+
+    if doc.vocab.get_noun_chunks is not english:
+        return [(c.start, c.end) for c in doc.noun_chunks]
+    if not doc.has_annotation("DEP"):
+        list(doc.noun_chunks)  # spaCy's own error for a Doc without a parse
+    t = tokens(doc)
+    pos, dep, head = t.pos, t.dep, t.head
+    out: list[tuple[int, int]] = []
+    prev_end = -1
+    for i, p in enumerate(pos):
+        if p not in ("NOUN", "PROPN", "PRON"):
+            continue
+        d = dep[i]
+        if d not in _NP_DEPS:
+            if d != "conj":
+                continue
+            h = head[i]
+            while dep[h] == "conj" and head[h] < h:
+                h = head[h]
+            if dep[h] not in _NP_DEPS:
+                continue  # neither a noun phrase nor one coordinated to a noun phrase
+        left = doc[i].left_edge.i  # the parser's edges, which a non-projective parse may stretch
+        if left <= prev_end:
+            continue  # nested in the chunk before
+        prev_end = i
+        out.append((left, i + 1))
+    return out
 
 
 _LAST: "tuple[Doc, Tokens] | None" = None
@@ -197,14 +299,14 @@ def tokens(doc: "Doc") -> Tokens:
 
 def _read_tokens(doc: "Doc") -> Tokens:
     import numpy
-    from spacy.attrs import (DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, ORTH, POS,
+    from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, ORTH, POS,
                              SENT_START, SPACY, TAG)
 
     n = len(doc)
     hashes = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE]).reshape(n, 7).T.tolist()
-    ints = doc.to_array([IDX, LENGTH, HEAD, SENT_START, SPACY, IS_SPACE, IS_PUNCT]).reshape(n, 7).astype("int64").T
+    ints = doc.to_array([IDX, LENGTH, HEAD, SENT_START, SPACY, IS_SPACE, IS_PUNCT, ENT_IOB]).reshape(n, 8).astype("int64").T
     orth, lower, lemma, pos, tag, dep, ent_type = (_strings(doc, column) for column in hashes)
-    idx, length, head, sent_start, spacy, space, punct = ints
+    idx, length, head, sent_start, spacy, space, punct, ent_iob = ints
     starts = [0] if n else []
     if doc.has_annotation("SENT_START"):
         starts += (numpy.flatnonzero(sent_start[1:] == 1) + 1).tolist()
@@ -213,7 +315,7 @@ def _read_tokens(doc: "Doc") -> Tokens:
         text="".join([o + " " if sp else o for o, sp in zip(orth, spacy.tolist())]),  # Doc.text, without a Token per word
         lower=lower, lemma=lemma, pos=pos, tag=tag, dep=dep, ent_type=ent_type,
         head=(head + numpy.arange(n)).tolist(), idx=idx.tolist(), end=(idx + length).tolist(),
-        space=space.tolist(), punct=punct.tolist(), sent_starts=starts,
+        space=space.tolist(), punct=punct.tolist(), sent_starts=starts, ent_iob=ent_iob.tolist(),
     )
 
 
@@ -222,10 +324,10 @@ _STRINGS_MAX = 100_000
 
 
 def _strings(doc: "Doc", hashes: list[int]) -> list[str]:
-    found = list(map(_STRINGS.get, hashes))
-    if None in found:
+    try:
+        return list(map(_STRINGS.__getitem__, hashes))
+    except KeyError:
         if len(_STRINGS) > _STRINGS_MAX:
             _STRINGS.clear()
         store = doc.vocab.strings
-        found = [s if s is not None else _STRINGS.setdefault(h, store[h]) for s, h in zip(found, hashes)]
-    return found
+        return [_STRINGS[h] if h in _STRINGS else _STRINGS.setdefault(h, store[h]) for h in hashes]

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from allegiance.actors.phrase import GENERIC_BLOCS, words_key
 from allegiance.actors.places import is_place_mention
-from allegiance.parse import Tokens, tokens
+from allegiance.parse import Tokens, noun_chunks, tokens
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Doc
 
     from allegiance.actors.resolve import Resolver
 
@@ -72,7 +72,7 @@ class Candidates:
             at = text.find("\n", at + 1)
         self.breaks = sorted(breaks)
 
-    def _referring(self, chunk: "SpacySpan", root: int) -> bool:
+    def _referring(self, start: int, root: int) -> bool:
         """Whether the chunk's head names or describes an actor ("main opposition group" as much as "Putin")."""
         t = self.t
         if never_an_actor(t, root):
@@ -82,43 +82,43 @@ class Candidates:
         if t.lower[root] in GENERIC_BLOCS:
             return True  # "the Russia-led alliance"
         titles, agents, index = self.resolver.scanner.titles, self.kb.agents, self.kb.index
-        for n in range(1, min(4, root - chunk.start + 1) + 1):
+        for n in range(1, min(4, root - start + 1) + 1):
             words = words_key(t.span_text(root - n + 1, root + 1))
             if words in titles or words in agents or words in index or words == "counterpart":
                 return True
         return False
 
-    def _extend(self, chunk: "SpacySpan", root: int, chunk_at: dict[int, "SpacySpan"]) -> tuple[int, int]:
+    def _extend(self, chunk: tuple[int, int], root: int, chunk_at: dict[int, tuple[int, int]]) -> tuple[int, int]:
         """Stretch a title/agent chunk over "of X" phrases ("President of Uzbekistan Shavkat Mirziyoyev"),
         and over "in X", "from X" and "for X" when the chunk names nobody of its own ("human rights activists
         in Arnor", "observers from the OSCE", "a spokesman for the EU's foreign service")."""
         t = self.t
-        start, end, head = chunk.start, chunk.end, root
+        (start, end), head = chunk, root
         named = any(t.ent_type[i] in NAMED for i in range(start, end))
         preps = ("of",) if named else ("of", "in", "from", "for")
         while end < len(t.lower) and t.lower[end] in preps and t.head[end] == head:
-            objects = [c for c in self.doc[end].children if c.dep_ == "pobj"]
-            if not objects or objects[0].i not in chunk_at:
+            objects = [c for c in t.children[end] if t.dep[c] == "pobj"]
+            if not objects or objects[0] not in chunk_at:
                 break
-            if t.lower[end] != "of" and any(c.dep_ == "conj" for c in objects[0].children):
+            if t.lower[end] != "of" and any(t.dep[c] == "conj" for c in t.children[objects[0]]):
                 break  # "negotiators from Armenia and Azerbaijan" are both sides', not Armenia's
-            end, head = chunk_at[objects[0].i].end, objects[0].i  # chunk_at is keyed by each chunk's root
+            end, head = chunk_at[objects[0]][1], objects[0]  # chunk_at is keyed by each chunk's root
             # "from the Palestinian Islamist group Hamas": the name in apposition is the object's own.
-            named = next((c.i for c in self.doc[head].children if c.dep_ == "appos" and c.i in chunk_at
-                          and chunk_at[c.i].start == end), None)
+            named = next((c for c in t.children[head] if t.dep[c] == "appos" and c in chunk_at
+                          and chunk_at[c][0] == end), None)
             if named is not None:
-                end = chunk_at[named].end
+                end = chunk_at[named][1]
             preps = ("of",)
         return start, end
 
-    def _coordinated(self, ent: "SpacySpan") -> list[Candidate]:
+    def _coordinated(self, start: int, end: int, label: str) -> list[Candidate]:
         """"Yerevan and Tbilisi" tagged as one entity is two; "Bosnia and Herzegovina" stays one."""
         lower = self.t.lower
-        joints = [i for i in range(ent.start, ent.end) if lower[i] in ("and", ",", "&")]
-        if not joints or words_key(ent.text) in self.kb.index:
-            return [(ent.start, ent.end, ent.label_)]
-        bounds = [ent.start, *joints, ent.end]
-        return [(a + (a != ent.start), b, ent.label_) for a, b in zip(bounds, bounds[1:]) if b > a + (a != ent.start)]
+        joints = [i for i in range(start, end) if lower[i] in ("and", ",", "&")]
+        if not joints or words_key(self.t.span_text(start, end)) in self.kb.index:
+            return [(start, end, label)]
+        bounds = [start, *joints, end]
+        return [(a + (a != start), b, label) for a, b in zip(bounds, bounds[1:]) if b > a + (a != start)]
 
     def _trim(self, start: int, end: int, label: str) -> Candidate | None:
         """Drop a dateline or paragraph break the parser glued onto the front of a phrase."""
@@ -147,27 +147,27 @@ class Candidates:
 
     def all(self) -> list[tuple[Candidate, list[Candidate]]]:
         doc, t = self.doc, self.t
-        chunks = list(doc.noun_chunks)
-        roots = [c.root.i for c in chunks]
+        chunks = noun_chunks(doc)
+        roots = [t.root(start, end) for start, end in chunks]
         chunk_at = dict(zip(roots, chunks))
         found: list[Candidate] = []
         for chunk, root in zip(chunks, roots):
-            if chunk.end - chunk.start == 1 and t.lower[root] in PRONOUNS:
+            if chunk[1] - chunk[0] == 1 and t.lower[root] in PRONOUNS:
                 found.append((root, root + 1, "pronoun"))
-            elif self._referring(chunk, root):
+            elif self._referring(chunk[0], root):
                 self._add_owned(*self._extend(chunk, root, chunk_at), found)
             else:
-                span = range(chunk.start, chunk.end)
+                span = range(*chunk)
                 if any(t.dep[i] == "compound" and (t.pos[i] == "PROPN" or t.token_text(i).isupper()) for i in span):
-                    self._add_owned(chunk.start, chunk.end, found)  # "IAEA experts"
+                    self._add_owned(*chunk, found)  # "IAEA experts"
                 for i in span:
                     if t.dep[i] == "poss" and t.lower[i] in PRONOUNS:
                         found.append((i, i + 1, "pronoun"))
                     elif t.dep[i] == "poss" and i != root:
                         self._add_owned(doc[i].left_edge.i, i + 1, found)
-        for ent in doc.ents:
-            if ent.label_ in NAMED:
-                found.extend(self._coordinated(ent))
+        for start, end, label in t.entities():
+            if label in NAMED:
+                found.extend(self._coordinated(start, end, label))
         # The small model leaves some nationality adjectives untagged ("rejected Lithuanian accusations") and
         # reads a headline's opening capital as one ("Kyiv slams Budapest's ..."): a capitalised adjective that
         # the knowledge base knows as a state's adjective, name or capital names that state, as a tagged one does.

@@ -25,7 +25,7 @@ from allegiance.models import Actor, Mention, Span
 from allegiance.parse import tokens
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc
 
     from allegiance.actors.records import Person
     from allegiance.actors.resolve import Resolver
@@ -58,7 +58,7 @@ class Seen:
 
 class Coref:
     def __init__(self, doc: "Doc", date: dt.date | None, resolver: "Resolver"):
-        self.doc, self.date, self.resolver, self.kb = doc, date, resolver, resolver.kb
+        self.date, self.resolver, self.kb = date, resolver, resolver.kb
         self.t = tokens(doc)
         starts = self.t.sent_starts
         self.sent_of = [n for n in range(len(starts) - 1) for _ in range(starts[n], starts[n + 1])]
@@ -71,9 +71,9 @@ class Coref:
 
     # --- linking ---------------------------------------------------------------------------
 
-    def _remember(self, actor: Actor, span: "SpacySpan", antecedent: Seen | None) -> None:
-        root = span.root
-        gender, person_like = None, self._is_person(actor, root)
+    def _remember(self, actor: Actor, start: int, end: int, root: int, antecedent: Seen | None) -> None:
+        t = self.t
+        gender, person_like = None, self._is_person(actor, t.ent_type[root])
         if antecedent is not None:
             gender, person_like = antecedent.gender, antecedent.person
         elif actor.type == "person" and actor.id:
@@ -84,7 +84,7 @@ class Coref:
                     self.names[key(name)] = actor
                 # "Kim" after "Kim Jong Un", "Gurbanguly" after "Gurbanguly Berdimuhamedow".
                 self.names.setdefault(key(person.name.split()[0]), actor)
-        elif actor.type == "unknown" and root.pos_ == "PROPN" and person_like:
+        elif actor.type == "unknown" and t.pos[root] == "PROPN" and person_like:
             gender = guess_gender(actor.name)
             parts = key(actor.name).split()
             # "Moussa Abu Marzouk" is later "Abu Marzouk" or "Marzouk".
@@ -92,8 +92,8 @@ class Coref:
                 self.names.setdefault(" ".join(parts[n:]), actor)
         if actor.country and actor.country not in self.countries:
             self.countries.append(actor.country)
-        self.seen.append(Seen(actor, self.sent_of[span.start], span.start, span.end, root.dep_ in SUBJECTS,
-                              gender, person_like, clause_of(self.t, root.i), root.tag_ in ("NN", "NNP")))
+        self.seen.append(Seen(actor, self.sent_of[start], start, end, t.dep[root] in SUBJECTS,
+                              gender, person_like, clause_of(t, root), t.tag[root] in ("NN", "NNP")))
 
     def _compatible(self, seen: Seen, kind: str) -> bool:
         a = seen.actor
@@ -107,36 +107,39 @@ class Coref:
                                                         and not seen.person)
 
     @staticmethod
-    def _is_person(actor: Actor, root: "Token") -> bool:
+    def _is_person(actor: Actor, ent_type: str) -> bool:
+        """``ent_type``: the entity type of the mention's head word."""
         if actor.type in ("state", "organization"):
             return False
-        if actor.type == "person" or root.ent_type_ == "PERSON":
+        if actor.type == "person" or ent_type == "PERSON":
             return True
         if actor.type == "group":
             return False
         # spaCy's small model often tags foreign names ORG; a title or agent word says "person".
-        return root.ent_type_ == "PERSON" or (actor.sector is not None and root.ent_type_ != "GPE")
+        return ent_type == "PERSON" or (actor.sector is not None and ent_type != "GPE")
 
-    def _pronoun(self, token: "Token") -> Seen | None:
-        kind = PRONOUNS[token.lower_]
+    def _pronoun(self, i: int) -> Seen | None:
+        """What the pronoun at token ``i`` refers to."""
+        t = self.t
+        kind = PRONOUNS[t.lower[i]]
         if kind == "rel":
-            if token.head.dep_ != "relcl":
+            if t.dep[t.head[i]] != "relcl":
                 return None
-            noun = token.head.head.i
+            noun = t.head[t.head[i]]
             return next((s for s in reversed(self.seen) if s.start <= noun < s.end), None)
-        here = self.sent_of[token.i]
+        here = self.sent_of[i]
         # An object pronoun never refers to the subject of its own clause ("Putin did not answer him").
         barred = set()
-        if token.lower_ in OBJECT_PRONOUNS and token.dep_ != "poss":
-            clauses = {clause_of(self.t, token.i)}
-            verb = self.doc[min(clauses)]
+        if t.lower[i] in OBJECT_PRONOUNS and t.dep[i] != "poss":
+            verb = clause_of(t, i)
+            clauses = {verb}
             # "Rahmon turned to Putin and asked him": a conjoined verb's subject is its head's.
-            while verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children):
-                verb = verb.head
-                clauses.add(verb.i)
+            while t.dep[verb] == "conj" and not any(t.dep[c] in SUBJECTS for c in t.children[verb]):
+                verb = t.head[verb]
+                clauses.add(verb)
             barred = {s.actor.id or s.actor.name for s in self.seen if s.subject and s.clause in clauses}
         for sentence in range(here, max(-1, here - LOOKBACK_SENTENCES - 1), -1):
-            pool = [s for s in self.seen if s.sentence == sentence and s.end <= token.i and self._compatible(s, kind)
+            pool = [s for s in self.seen if s.sentence == sentence and s.end <= i and self._compatible(s, kind)
                     and (s.actor.id or s.actor.name) not in barred]
             if pool:
                 subjects = [s for s in pool if s.subject]
@@ -182,11 +185,11 @@ class Coref:
                 return found.actor, "title"
         return None
 
-    def _counterpart(self, span: "SpacySpan", text: str) -> tuple[Actor, str] | None:
+    def _counterpart(self, start: int, text: str) -> tuple[Actor, str] | None:
         state = next((c for c in self.resolver.countries_in(text)), None)
         if state is None:
             return None
-        of = self._owner(span) or next((s for s in reversed(self.seen) if s.actor.type == "person"), None)
+        of = self._owner(start) or next((s for s in reversed(self.seen) if s.actor.type == "person"), None)
         person = self.kb.people.get((of.actor.id or "")[2:]) if of else None
         if of is not None and person is None:
             # The counterpart of someone we do not know: same kind of office, other state.
@@ -199,9 +202,9 @@ class Coref:
                 return build.person_actor(self.kb, p, self.date, text=text, confidence=0.75, role=r), "title"
         return None
 
-    def _owner(self, span: "SpacySpan") -> Seen | None:
-        """What the possessive pronoun right before the span refers to."""
-        if self.possessor and self.possessor[0] == span.start - 1:
+    def _owner(self, start: int) -> Seen | None:
+        """What the possessive pronoun right before a span starting at token ``start`` refers to."""
+        if self.possessor and self.possessor[0] == start - 1:
             return self.possessor[1]
         return None
 
@@ -240,21 +243,23 @@ class Coref:
             org = self.kb.organizations.get(org.parent)
         return org is not None and org.type == "bloc"
 
-    def link(self, span: "SpacySpan", label: str) -> tuple[Actor, str, Seen | None] | None:
-        text = self.t.span_text(span.start, span.end)
+    def link(self, start: int, end: int, root: int, label: str) -> tuple[Actor, str, Seen | None] | None:
+        """The actor tokens ``start`` to ``end`` (headed by ``root``) refer to, how, and the mention seen
+        before that they refer back to."""
+        t = self.t
+        text = t.span_text(start, end)
         if label == "pronoun":
-            seen = self._pronoun(span[0])
+            seen = self._pronoun(start)
             return (_retext(seen.actor, text), "pronoun", seen) if seen else None
-        root = span.root
         if label.startswith(SHARED):
             # "Russian" in "Russian and Chinese warships": resolve "Russian warships", keep the span.
-            head = self.doc[int(label[len(SHARED):])]
-            found = self.resolver.resolution(f"{text} {head.text}", self.date, fuzzy=False, unknown=False)
+            head = t.token_text(int(label[len(SHARED):]))
+            found = self.resolver.resolution(f"{text} {head}", self.date, fuzzy=False, unknown=False)
             return (replace(found.actor, text=text), found.via, None) if found else None
         words = words_of(text)
         k = " ".join(words).removesuffix(" 's")
         k = k[4:] if k.startswith("the ") else k
-        if k in self.names and (label == "PERSON" or root.pos_ == "PROPN"):
+        if k in self.names and (label == "PERSON" or t.pos[root] == "PROPN"):
             known = self.names[k]
             return _retext(known, text), "name" if k == key(known.name) else "surname", None
         bare = [w for w in words if w not in ("the", "'s")]
@@ -267,18 +272,18 @@ class Coref:
         if owned is not None:
             return owned
         if "counterpart" in words:
-            found = self._counterpart(span, text)
+            found = self._counterpart(start, text)
             return (*found, None) if found else None
         described = self._description(text)
         if described:
             return (*described, None)
-        named = label in NAMED or root.ent_type_ in NAMED  # a name spaCy does not tag is too often a stray word
-        fuzzy = label in FUZZY or root.ent_type_ in FUZZY
-        owner = self._owner(span)
+        named = label in NAMED or t.ent_type[root] in NAMED  # a name spaCy does not tag is too often a stray word
+        fuzzy = label in FUZZY or t.ent_type[root] in FUZZY
+        owner = self._owner(start)
         countries = (owner.actor.country,) if owner and owner.actor.country else ()
-        place = label in PLACES or root.ent_type_ in PLACES
+        place = label in PLACES or t.ent_type[root] in PLACES
         found = self.resolver.resolution(text, self.date, countries=countries, fuzzy=fuzzy, unknown=named, place=place)
-        if found and found.actor.type == "unknown" and len(words) == 1 and root.pos_ == "PROPN":
+        if found and found.actor.type == "unknown" and len(words) == 1 and t.pos[root] == "PROPN":
             person = self._first_name(words[0])
             if person is not None:
                 return build.person_actor(self.kb, person, self.date, text=text, confidence=0.7), "name", None
@@ -288,18 +293,19 @@ class Coref:
                 return _retext(earlier.actor, text), "title", earlier
         return (found.actor, found.via, None) if found else None
 
-    def _same_body(self, root: "Token") -> Seen | None:
+    def _same_body(self, root: int) -> Seen | None:
         """"The Russian foreign ministry said ... the ministry added": a definite institution with no
         nationality is the last one seen with the same head noun and a country or organization, a few
         sentences back at most (further on, "the defence ministry" may be another side's)."""
-        lemma = root.lemma_.lower()
-        here = self.sent_of[root.i]
+        t = self.t
+        lemma = t.lemma[root].lower()
+        here = self.sent_of[root]
         for seen in reversed(self.seen):
             if seen.sentence < here - LOOKBACK_SENTENCES:
                 break
             a = seen.actor
             if (a.country or a.organization) and a.type in ("organization", "group") \
-                    and self.doc[seen.start:seen.end].root.lemma_.lower() == lemma:
+                    and t.lemma[t.root(seen.start, seen.end)].lower() == lemma:
                 return seen
         return None
 
@@ -308,10 +314,10 @@ class Coref:
         people = [p for p in self.kb.first_names.get(word, ()) if p.country in self.countries]
         return people[0] if len(people) == 1 else None
 
-    def apposition(self, span: "SpacySpan", actor: Actor, mentions: list[Mention]) -> Actor:
+    def apposition(self, start: int, end: int, root: int, actor: Actor, mentions: list[Mention]) -> Actor:
         """"Kamchybek Tashiev, Kyrgyzstan's security chief": both name one actor; each completes the other."""
-        head = span.root.head.i
-        if span.root.dep_ != "appos" or not self.seen or not (self.seen[-1].start <= head < self.seen[-1].end):
+        head = self.t.head[root]
+        if self.t.dep[root] != "appos" or not self.seen or not (self.seen[-1].start <= head < self.seen[-1].end):
             return actor
         before, by_name = self.seen[-1].actor, mentions[-1].via in ("name", "surname", "apposition", "fuzzy")
         if actor.type == "unknown" and (before.type == "unknown" or not by_name):
@@ -327,7 +333,7 @@ class Coref:
         self.names.update({k: merged for k, v in self.names.items() if v is before})
         last = mentions[-1]
         mentions[-1] = replace(last, actor=replace(merged, text=last.actor.text if last.actor else None))
-        return replace(merged, text=span.text)
+        return replace(merged, text=self.t.span_text(start, end))
 
 
 @functools.lru_cache(maxsize=1 << 14)  # the same names and titles come back in every article
@@ -349,26 +355,25 @@ def document_mentions(doc: "Doc", date: dt.date | None, resolver: "Resolver") ->
     mentions: list[Mention] = []
     for candidate, inner in Candidates(doc, resolver).all():
         for start, end, label in [candidate, *inner]:
-            span = doc[start:end]
-            linked = coref.link(span, label)
+            root = coref.t.root(start, end)
+            linked = coref.link(start, end, root, label)
             if linked is not None:
-                _record(coref, mentions, span, label, linked)
+                _record(coref, mentions, start, end, root, label, linked)
                 if (start, end, label) == candidate:
                     break
     return mentions
 
 
-def _record(coref: Coref, mentions: list[Mention], span: "SpacySpan", label: str,
+def _record(coref: Coref, mentions: list[Mention], start: int, end: int, root: int, label: str,
             linked: tuple[Actor, str, Seen | None]) -> None:
     actor, via, antecedent = linked
-    start = span.start
-    if label == "pronoun" and span.root.dep_ == "poss" and antecedent is not None:
+    t = coref.t
+    if label == "pronoun" and t.dep[root] == "poss" and antecedent is not None:
         coref.possessor = (start, antecedent)
-    if span.root.dep_ == "appos" and mentions:
-        appositive = coref.apposition(span, actor, mentions)
+    if t.dep[root] == "appos" and mentions:
+        appositive = coref.apposition(start, end, root, actor, mentions)
         if appositive is not actor:
             actor, via = appositive, "apposition"
-    coref._remember(actor, span, antecedent)
-    t = coref.t
-    mentions.append(Mention(span=Span(t.idx[start], t.end[span.end - 1], t.span_text(start, span.end)),
+    coref._remember(actor, start, end, root, antecedent)
+    mentions.append(Mention(span=Span(t.idx[start], t.end[end - 1], t.span_text(start, end)),
                             sentence_index=coref.sent_of[start], actor=actor, via=via))

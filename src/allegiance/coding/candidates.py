@@ -45,6 +45,7 @@ from allegiance.coding.mentions import MentionIndex
 from allegiance.coding.nominal import _noun_args, _reported_as_news
 from allegiance.coding.referents import ANCHORED, OWN_PEOPLE, keyable
 from allegiance.models import Mention
+from allegiance.parse import Tokens, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -64,17 +65,17 @@ class Candidate:
     speech: int | None = None  # token index of the speech verb when the source is the speaker
 
 
-def _predicates(tok: "Token") -> Iterator["Token"]:
-    """Verbs and nouns that may take ``tok`` (a mention's head) as an argument, nearest first."""
-    node = tok
+def _predicates(t: Tokens, i: int) -> Iterator[int]:
+    """Verbs and nouns that may take token ``i`` (a mention's head) as an argument, nearest first."""
+    node = i
     for _ in range(_MAX_UP):
-        head = node.head
-        if head.i == node.i:
+        head = t.head[node]
+        if head == node:
             return
-        if head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+        if t.pos[head] in ("VERB", "AUX", "NOUN", "PROPN"):
             yield head
-        if node.dep_ in ("conj", "appos", "compound", "amod", "poss", "pobj", "prep", "nmod", "cc", "agent",
-                         "nsubj", "nsubjpass", "dobj", "dative"):
+        if t.dep[node] in ("conj", "appos", "compound", "amod", "poss", "pobj", "prep", "nmod", "cc", "agent",
+                           "nsubj", "nsubjpass", "dobj", "dative"):
             node = head
             continue
         return
@@ -106,29 +107,33 @@ def _speech_frame(tok: "Token", index: MentionIndex):
 
 def candidates(sent: "Span", sentence_index: int, index: MentionIndex) -> list[Candidate]:
     """All candidates of one sentence, each (trigger, source, target) once."""
-    predicates: dict[int, "Token"] = {}
+    # Predicates are found on the token table; only those kept become spaCy Tokens.
+    t = tokens(sent.doc)
+    dep, pos, children = t.dep, t.pos, t.children
+    predicates: dict[int, None] = {}
+    heads = index.heads
     for i in range(sent.start, sent.end):
-        if i in index.heads:
-            for pred in _predicates(sent.doc[i]):
-                predicates.setdefault(pred.i, pred)
-    for tok in sent:  # speech-verb complements whose arguments are pronouns or missing
-        if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_ in SPEECH and tok.pos_ == "VERB":
-            predicates.setdefault(tok.i, tok)
+        if i in heads:
+            for pred in _predicates(t, i):
+                predicates.setdefault(pred)
+    for i in range(sent.start, sent.end):  # speech-verb complements whose arguments are pronouns or missing
+        if dep[i] in ("ccomp", "parataxis") and t.lemma[t.head[i]] in SPEECH and pos[i] == "VERB":
+            predicates.setdefault(i)
     # Verbs with no subject of their own share their head predicate's, even when none of their own arguments
     # names an actor ("A and B agreed to release prisoners", "Russia and Iran have begun sharing intelligence").
-    stack = [p for p in predicates.values() if p.pos_ in ("VERB", "AUX")]
+    stack = [p for p in predicates if pos[p] in ("VERB", "AUX")]
     while stack:
         verb = stack.pop()
         # "A and B are due to meet": the act hangs on the adjective the verb takes.
-        frames = [g for c in verb.children if c.dep_ == "acomp" for g in c.children if g.dep_ == "xcomp"]
-        for child in [*verb.children, *frames]:
-            if child.dep_ in ("xcomp", "conj") and child.pos_ == "VERB" and child.i not in predicates \
-                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-                predicates[child.i] = child
+        frames = [g for c in children[verb] if dep[c] == "acomp" for g in children[c] if dep[g] == "xcomp"]
+        for child in [*children[verb], *frames]:
+            if dep[child] in ("xcomp", "conj") and pos[child] == "VERB" and child not in predicates \
+                    and not any(dep[c] in ("nsubj", "nsubjpass") for c in children[child]):
+                predicates[child] = None
                 stack.append(child)
     out: dict[tuple[int, int, str, tuple[int, str] | None], Candidate] = {}
-    for pred in sorted(predicates.values(), key=lambda t: t.i):
-        for cand in _for_predicate(pred, sentence_index, index):
+    for pred in sorted(predicates):
+        for cand in _for_predicate(sent.doc[pred], sentence_index, index):
             key = (cand.trigger, cand.source.span.start, _actor_key(cand.source),
                    (cand.target.span.start, _actor_key(cand.target)) if cand.target else None)
             out.setdefault(key, cand)

@@ -13,6 +13,7 @@ from allegiance.coding.cues import GIVEN
 from allegiance.coding.referents import (ANCHORED, OWN_PEOPLE, anchor_to_home, crowds_of_nationals, home_country,
                                          keyable, pairs)
 from allegiance.models import Mention
+from allegiance.parse import tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -33,20 +34,23 @@ class MentionIndex:
     @classmethod
     def build(cls, doc: "Doc", mentions: list[Mention], event_nouns: frozenset[str] = frozenset()) -> "MentionIndex":
         index = cls(doc, event_nouns)
-        index.home = home_country(doc.text, mentions)
+        table = tokens(doc)
+        index.home = home_country(table.text, mentions)
         mentions = anchor_to_home(crowds_of_nationals(doc, mentions), index.home)
         # Longer mentions first so that "Russian Foreign Minister Sergei Lavrov" beats "Russian" in it.
         for mention in sorted(mentions, key=lambda m: m.span.start - m.span.end):
-            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-            if span is None or len(span) == 0:
+            span = table.char_span(mention.span.start, mention.span.end)
+            if span is None or span[1] <= span[0]:
                 continue
+            start, end = span
+            root = table.root(start, end)
             if not keyable(mention):
                 if mention.actor is not None and mention.actor.type == "group":
-                    index.nameless.add(span.root.i)
+                    index.nameless.add(root)
                 continue  # "protesters", "prisoners": no country or organization to anchor an event
-            for tok in span:
-                index.by_token.setdefault(tok.i, mention)
-            index.heads.setdefault(span.root.i, mention)
+            for i in range(start, end):
+                index.by_token.setdefault(i, mention)
+            index.heads.setdefault(root, mention)
         index.pairs = pairs(doc, index)
         for i, (first, _) in index.pairs.items():
             index.heads[i] = first
