@@ -87,3 +87,27 @@ def test_a_lower_case_phrase_of_running_text_names_no_body_by_a_common_word(ship
     assert actor is not None and actor.country == "USA"
     actor = shipped.resolve("gazprom", "2024-02-01")  # a name typed in lower case still resolves
     assert actor is not None and actor.country == "RUS"
+
+
+def test_a_city_is_no_misspelt_person(shipped: Resolver) -> None:
+    actor = shipped.resolve("Pskov", "2024-02-01")  # a Russian city, one letter from Peskov
+    assert actor is None or actor.type != "person"
+
+
+def test_a_groups_namesake_in_another_state_is_that_states_rebels(shipped: Resolver) -> None:
+    actor = shipped.resolve("the Pakistani Taliban", "2024-03-16")
+    assert actor is not None and actor.country == "PAK" and actor.sector == "REB"
+    actor = shipped.resolve("gunmen from the Pakistani Taliban", "2024-03-16")
+    assert actor is not None and actor.country == "PAK" and actor.organization is None
+
+
+def test_a_state_named_right_after_the_head_noun_is_the_referent(shipped: Resolver) -> None:
+    actor = shipped.resolve("former imperial power Britain", "2024-03-16")
+    assert actor is not None and actor.type == "state" and actor.country == "GBR"
+    actor = shipped.resolve("the French ambassador to Russia", "2024-03-16")
+    assert actor is not None and actor.country == "FRA"
+
+
+def test_a_karabakh_armenian_leader_is_armenian(shipped: Resolver) -> None:
+    actor = shipped.resolve("Ruben Vardanyan", "2023-10-01")
+    assert actor is not None and actor.country == "ARM"

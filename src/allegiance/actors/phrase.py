@@ -44,6 +44,9 @@ GENERIC_BLOCS = frozenset({"alliance", "bloc", "union", "grouping", "organisatio
 FORMER = frozenset({"former", "ex", "erstwhile", "onetime", "one-time"})
 _AFFIL_SUFFIX = ("backed", "led", "controlled", "allied", "aligned", "funded", "installed", "appointed", "run",
                  "sponsored", "friendly", "loyal", "leaning")
+# Words that make a lower-case text read as running text rather than a name typed in lower case.
+_PROSE_WORDS = frozenset({"the", "a", "an", "of", "in", "at", "for", "from", "with", "on"})
+_LOWER_PROSE: tuple[set[str], set[str]] = (set(), set())
 SCANNED_MAX = 20_000  # texts whose pieces are remembered (cleared when full)
 _SPLIT = re.compile(r"(\S)('s)(?=\s|$)|(?<![\w-])(ex)-(?=\w)")
 
@@ -77,18 +80,21 @@ def words_key(text: str) -> str:
 
 
 def _cased(text: str) -> tuple[set[str], set[str]] | None:
-    """Normalised words written with a capital, and those written all in capitals; None for lower-case text."""
+    """Normalised words written with a capital, and those written all in capitals; None for lower-case text
+    (``_LOWER_PROSE`` when it reads as running text rather than a name typed in lower case)."""
     if text == text.lower():
-        # A name typed in lower case says nothing by its case; a phrase of running text that starts with an
-        # article and has no capital names nothing by its capitals ("the congress" of a party, "a lightning"
-        # offensive).
-        words = text.split(maxsplit=1)
-        return (set(), set()) if len(words) == 2 and words[0] in ("the", "a", "an") else None
+        return _LOWER_PROSE if _PROSE_WORDS.intersection(text.split()) else None
     raw = text.replace("'s", " ").replace("\u2019s", " ").split()
     return ({normalise(w) for w in raw if w[:1].isupper()}, {normalise(w) for w in raw if w.isupper()})
 
 
 def _cased_as_name(words: list[str], entries: list[Entry], cased: tuple[set[str], set[str]] | None) -> bool:
+    if cased is _LOWER_PROSE:
+        # Running text names an organization with capitals: "the congress" of local deputies, "a lightning
+        # offensive" and "organization of the summit" name none. People and states keep the lower-case rules.
+        if all(e.kind == "org" for e in entries):
+            return False
+        cased = None
     if all(e.kind == "person" for e in entries):
         # People are matched on surnames and checked against loose words elsewhere; in cased text a
         # name is written with a capital ("a Berlin park" is no Park).

@@ -224,7 +224,8 @@ class Resolver:
         if after and after[0].text in ANCHOR_PREPS:
             # The phrase's own name first: "a delegation from the Palestinian group Hamas" is Hamas's.
             for p in [*reversed([p for p in after[1:] if p.kind == "entity"]), *after[1:]]:
-                code = self._anchor_code(p, date)
+                # "a bomber from the Pakistani Taliban": the group's branch in the state the adjective names
+                code = self._foreign_branch(pieces, p) or self._anchor_code(p, date)
                 if code:
                     return code, False
             # "police in Makhachkala", "workers at a field in the Mangystau region": a city or region the
@@ -238,6 +239,13 @@ class Resolver:
             found = (place_country(" ".join(run)) for run in reversed(runs) if run)
             return next((c for c in found if c), None), False
         return None, False
+
+    def _foreign_branch(self, pieces: Sequence[Piece], piece: Piece) -> str | None:
+        """The state an adjective right before an organization of another state names ("the Pakistani Taliban")."""
+        org = next((self.kb.organizations[e.key] for e in piece.entries if e.kind == "org"), None)
+        before = next((p for p in pieces if p.end == piece.start), None)
+        state = self._anchor_state(before) if before is not None and org is not None and org.country else None
+        return state if state and org is not None and state != org.country else None
 
     def _anchor_code(self, piece: Piece, date: dt.date | None = None) -> str | None:
         if piece.kind == "affiliation":
@@ -273,9 +281,8 @@ class Resolver:
             named = [p for p in entities if p.start not in owners and any(
                 e.kind == "person" and e.how == how for e in p.entries) and not (
                 how == "surname" and (any(e.kind != "person" for e in p.entries)
-                                      or p.start - 1 in named_before or p.end in loose))]
-            if how == "surname" and named and _multiword_place(text):
-                break  # "New York" is a city, not someone surnamed York
+                                      or p.start - 1 in named_before or p.end in loose
+                                      or _ends_a_place_name(pieces, p, text)))]
             if how == "surname" and len(named) > 1:
                 break  # "Emanuel Macron": two people's surnames make one misspelt name; fuzzy decides
             if named:
@@ -296,6 +303,10 @@ class Resolver:
                 return Resolution(actor, "name")
         former = any(p.kind == "former" for p in pieces)
         heads = [p for p in pieces if p.kind in ("title", "agent")]
+        named_state = _appositive_state(pieces)
+        if named_state is not None:
+            # "former colonial ruler France": the state named right after the head noun is who it is.
+            return Resolution(build.state_actor(kb, named_state, text=text, confidence=0.9), "apposition")
         if titles:
             head = titles[-1]
             # An affiliation is a side, not an office's state: "a pro-Kremlin leader", "the Chechen
@@ -337,8 +348,10 @@ class Resolver:
             org = kb.organizations[next(e for e in orgs[0].entries if e.kind == "org").key]
             other = next((c for p in pieces if p is not orgs[0] and (c := self._anchor_state(p))), None)
             if org.country and other and other != org.country:
-                # "the Ukrainian General Staff": a national body's name with another nationality.
-                return Resolution(build.agent_actor(kb, org.sector or "GOV", country=other, org=None, text=text,
+                # "the Ukrainian General Staff": a national body's name with another nationality; "the Pakistani
+                # Taliban": a group's namesake fighting in another state.
+                sector = "REB" if org.type in ("group", "armed_group") else org.sector or "GOV"
+                return Resolution(build.agent_actor(kb, sector, country=other, org=None, text=text,
                                                     confidence=0.7, head=orgs[0].text, proper=True), "agent")
             return Resolution(build.org_actor(org, text=text, confidence=0.9), "name")
         for p in entities:
@@ -365,8 +378,8 @@ class Resolver:
                text: str) -> Resolution | None:
         run = [p.text for p in pieces if p.kind in ("word", "entity") and p.text not in FILLER
                and not self._anchor_state(p)]
-        if not run:
-            return None
+        if not run or _gazetteer_place(" ".join(run)):
+            return None  # "Pskov" is a city, not a misspelt Peskov
         if self._fuzzy_names is None:
             self._fuzzy_names = FuzzyNames(self.kb)
         required = {c for p in pieces if (c := self._anchor_state(p))} or set(countries)
@@ -397,11 +410,30 @@ def _proper_tail(pieces: Sequence[Piece], text: str) -> int:
     return n if loose and n < (pieces[-1].end if pieces else 0) else 0
 
 
-def _multiword_place(text: str) -> bool:
+def _gazetteer_place(name: str) -> bool:
     from allegiance.gazetteer import lookup
 
-    name = _clean(text)
-    return " " in name and lookup(name) is not None
+    return lookup(name) is not None
+
+
+def _ends_a_place_name(pieces: Sequence[Piece], surname: Piece, text: str) -> bool:
+    """"New York", "The Hague": the surname ends a place name whose other words are capitalised before it."""
+    words = [surname.text]
+    for q in reversed([q for q in pieces if q.end <= surname.start]):
+        if q.kind != "word" or not _capitalised(text, q.text):
+            return False
+        words.insert(0, q.text)
+        if _gazetteer_place(" ".join(words)):
+            return True
+    return False
+
+
+def _appositive_state(pieces: Sequence[Piece]) -> str | None:
+    if len(pieces) < 2 or pieces[-2].kind not in ("title", "agent") or pieces[-1].kind != "entity":
+        return None
+    if pieces[-2].text.split()[-1] in (*ANCHOR_PREPS, "to", "with"):
+        return None  # "the US ambassador to Russia" is not Russia
+    return next((e.key for e in pieces[-1].entries if e.kind == "state" and e.how == "name"), None)
 
 
 def _named_after_place(pieces: Sequence[Piece]) -> bool:
