@@ -336,3 +336,13 @@ def test_coordinated_actors_refusing_or_accusing_together_do_not_aim_it_at_each_
     keys, _ = events_of("Kyrgyzstan and Tajikistan agreed to a truce on Friday. Each side accused the other of "
                         "shelling border villages.")
     assert {("KGZ", "TJK", "11"), ("TJK", "KGZ", "11")} <= keys
+
+
+def test_a_brokered_deal_is_mediation_and_any_signing_is_mutual(events_of):
+    keys, _ = events_of("Last week Qatar helped broker a deal between Moscow and Kyiv to return displaced children to "
+                        "their families.")
+    assert {("QAT", "RUS", "04"), ("QAT", "UKR", "04")} <= keys
+    _, records = events_of("Armenian Defence Minister Suren Papikyan and his Indian counterpart Rajnath Singh signed the "
+                           "contract on Wednesday.")
+    assert {(r["source"]["country"], r["target"]["country"], r["cameo"]) for r in records} == {
+        ("ARM", "IND", "057"), ("IND", "ARM", "057")}
