@@ -429,7 +429,11 @@ def _ends_a_place_name(pieces: Sequence[Piece], surname: Piece, text: str) -> bo
 
 
 def _appositive_state(pieces: Sequence[Piece]) -> str | None:
-    if len(pieces) < 2 or pieces[-2].kind not in ("title", "agent") or pieces[-1].kind != "entity":
+    # Only a title with nothing named before it: "MSF Arnor" is the charity's branch, "Bree President
+    # Romendacil" a person that a PETRARCH-style dictionary codes as his state.
+    if len(pieces) < 2 or pieces[-2].kind != "title" or pieces[-1].kind != "entity":
+        return None
+    if any(p.kind in ("entity", "affiliation") for p in pieces[:-2]):
         return None
     if pieces[-2].text.split()[-1] in (*ANCHOR_PREPS, "to", "with"):
         return None  # "the US ambassador to Russia" is not Russia
