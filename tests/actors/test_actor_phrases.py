@@ -111,3 +111,8 @@ def test_a_state_named_right_after_the_head_noun_is_the_referent(shipped: Resolv
 def test_a_karabakh_armenian_leader_is_armenian(shipped: Resolver) -> None:
     actor = shipped.resolve("Ruben Vardanyan", "2023-10-01")
     assert actor is not None and actor.country == "ARM"
+
+
+def test_opaque_phrases_are_members_of_blocs_and_things_named_after_cities(shipped: Resolver) -> None:
+    assert shipped.opaque("the second leader of an EU country") and shipped.opaque("the Astana talks")
+    assert not shipped.opaque("Astana") and not shipped.opaque("the EU")

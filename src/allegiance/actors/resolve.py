@@ -90,6 +90,12 @@ class Resolver:
         narrowed = self._without_membership(pieces)
         return narrowed is not pieces and not any(self._anchor_state(p) for p in narrowed)
 
+    def opaque(self, text: str) -> bool:
+        """Whether ``text`` names no actor although names stand inside it, so that none of them may stand in
+        for it: one unnamed member of a bloc ("a European Union country"), a thing named after a city ("the
+        Minsk summit")."""
+        return self.names_a_member(text) or _named_after_place(self.scanner.scan_text(text)[1])
+
     def countries_in(self, text: str) -> tuple[str, ...]:
         """States a text names or implies, in order of appearance."""
         out: list[str] = []
