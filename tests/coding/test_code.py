@@ -346,3 +346,8 @@ def test_a_brokered_deal_is_mediation_and_any_signing_is_mutual(events_of):
                            "contract on Wednesday.")
     assert {(r["source"]["country"], r["target"]["country"], r["cameo"]) for r in records} == {
         ("ARM", "IND", "057"), ("IND", "ARM", "057")}
+
+
+def test_a_meeting_refused_to_a_named_party_is_a_rejection(events_of):
+    _, records = events_of("A senior Kremlin official told reporters that Russia would not meet Zelensky.")
+    assert {(r["source"]["country"], r["target"]["country"], r["cameo"]) for r in records} == {("RUS", "UKR", "125")}

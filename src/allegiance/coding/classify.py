@@ -154,9 +154,11 @@ class Classify:
             return found
         return list(self.lexicon.match(doc, token))
 
-    def __call__(self, cand: Candidate, doc: "Doc", *, announced: bool = False) -> Decision | None:
+    def __call__(self, cand: Candidate, doc: "Doc", *, announced: bool = False, declined: bool = False) -> Decision | None:
         """``announced``: the context found the act announced for later ("said it would send"); the
-        classifier's "no event" then speaks of the tense, not of the act, and does not veto."""
+        classifier's "no event" then speaks of the tense, not of the act, and does not veto. ``declined``: the
+        act is refused ("would not meet Lavrov"), which the lexicon's cooperative reading makes a REJECT: the
+        classifier, which reads the negation as no event, has nothing to say on which act it is."""
         token = doc[cand.trigger]
         order = _quoted_order(token) if cand.target is not None else None
         if order is not None:
@@ -206,6 +208,8 @@ class Classify:
                     conf *= 0.6  # sure it is no event at all
             if announced and _committed(token):
                 conf = max(conf, MIN_CONFIDENCE)  # the commitment verb vouches for the act
+            if declined and refusal_code(best.code) is not None:
+                conf = max(conf, MIN_CONFIDENCE)  # a cooperative act refused to a named party is a REJECT
             if conf < (MIN_CONFIDENCE if self.classifier is not None and not participle else LEXICON_ONLY_MIN):
                 return None
             decision = Decision(best.code, round(conf, 3), how=how, pattern=best.pattern, reverse_code=best.reverse)

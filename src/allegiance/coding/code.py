@@ -208,7 +208,7 @@ class Coder:
             if not ctx.coded and not declined:
                 continue
             # a declined act is read as if announced: the classifier's "no event" speaks of the negation
-            decision = self.classify(cand, doc, announced=ctx.intent or declined)
+            decision = self.classify(cand, doc, announced=ctx.intent or declined, declined=declined)
             if decision is None:
                 continue
             if decision.reverse and cand.target is not None:
