@@ -116,3 +116,8 @@ def test_a_karabakh_armenian_leader_is_armenian(shipped: Resolver) -> None:
 def test_opaque_phrases_are_members_of_blocs_and_things_named_after_cities(shipped: Resolver) -> None:
     assert shipped.opaque("the second leader of an EU country") and shipped.opaque("the Astana talks")
     assert not shipped.opaque("Astana") and not shipped.opaque("the EU")
+
+
+def test_the_ministries_of_a_group_that_rules_a_state_are_the_states(shipped: Resolver) -> None:
+    actor = shipped.resolve("the Taliban's interior ministry", "2024-03-21")
+    assert actor is not None and actor.country == "AFG" and actor.organization is None

@@ -36,6 +36,7 @@ BLOC_HINTS = {"military": ("security", "defence", "defense", "treaty"), "securit
 
 
 ANCHOR_PREPS = ("of", "at", "in", "from", "for")  # "police in Almaty", "observers from the OSCE"
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
 # Nouns that a city names without standing for its government: "the Astana format", "the Minsk agreements".
 NAMED_AFTER_PLACE = frozenset({"format", "process", "summit", "talks", "agreement", "agreements", "accord", "accords",
                                "declaration", "protocol", "forum", "conference", "memorandum", "communique"})
@@ -343,7 +344,7 @@ class Resolver:
             anchor, _ = self._anchor(pieces, head, date)
             if anchor is not None or not orgs:  # else "Gazprom officials": the organization speaks for them
                 owner = kb.organizations.get(anchor) if anchor else None
-                org = owner if owner is not None and not build.national(owner) else None
+                org = owner if owner is not None and not build.national(owner) and not _governs(owner, head) else None
                 country = (owner.country if owner is not None else anchor) or (countries[0] if countries else None)
                 last = head.text.split()[-1]
                 proper = _capitalised(text, last) and not last.endswith("s")  # "the General Staff"
@@ -432,6 +433,11 @@ def _ends_a_place_name(pieces: Sequence[Piece], surname: Piece, text: str) -> bo
         if _gazetteer_place(" ".join(words)):
             return True
     return False
+
+
+def _governs(org: Organization, head: Piece) -> bool:
+    """A group that rules a state (the Taliban): its ministries and forces are the state's."""
+    return org.type == "group" and org.sector == "GOV" and bool(org.country) and head.sector in STATE_SECTORS
 
 
 def _appositive_state(pieces: Sequence[Piece]) -> str | None:
