@@ -351,3 +351,10 @@ def test_a_brokered_deal_is_mediation_and_any_signing_is_mutual(events_of):
 def test_a_meeting_refused_to_a_named_party_is_a_rejection(events_of):
     _, records = events_of("A senior Kremlin official told reporters that Russia would not meet Zelensky.")
     assert {(r["source"]["country"], r["target"]["country"], r["cameo"]) for r in records} == {("RUS", "UKR", "125")}
+
+
+def test_optimism_and_a_wreath_need_no_target(events_of):
+    keys, _ = events_of("Mirziyoyev expressed confidence that the new railway would bring prosperity to the region.")
+    assert ("UZB", None, "01") in keys
+    keys, _ = events_of("Tokayev laid a wreath at a war memorial on Friday.")
+    assert ("KAZ", None, "01") in keys

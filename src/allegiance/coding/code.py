@@ -48,9 +48,10 @@ MEETING_PLANS = {"040", "043", "044", "046"}
 HISTORY_DAYS = 90  # events the text dates further back than this are background, not coded (gold/README.md, "History and background")
 # Roots whose events often have no target (investigations, threats, force postures).
 TARGETLESS_ROOTS = {"09", "13", "15"}  # not 01/02/14: "X said", "X called for", "crowds rallied" need a target
-# Statements that are acts in themselves and name no one by nature: declining to comment, claiming
-# responsibility. Not denials (016): "rejected the accusations" answers an accuser the text names.
-TARGETLESS_CODES = {"011", "015"}
+# Statements that are acts in themselves and name no one by nature: declining to comment, optimism ("expressed
+# confidence that the talks would succeed"), claiming responsibility, symbolic acts ("laid a wreath"). Not denials
+# (016): "rejected the accusations" answers an accuser the text names.
+TARGETLESS_CODES = {"011", "013", "015", "017"}
 FOREIGN_ROOTS = {"18", "19", "20"}  # acts of war: their victims are not taken to be the actor's own people
 DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion: a state's acts on its own people need no named target
 DOMESTIC_CODES = {"153"}  # police deployed at home ("brought riot police to the parliament building") are aimed at home
