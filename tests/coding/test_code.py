@@ -358,3 +358,9 @@ def test_optimism_and_a_wreath_need_no_target(events_of):
     assert ("UZB", None, "01") in keys
     keys, _ = events_of("Tokayev laid a wreath at a war memorial on Friday.")
     assert ("KAZ", None, "01") in keys
+
+
+def test_cooperation_stepped_up_between_security_services_is_no_alert(events_of):
+    keys, _ = events_of("Tokayev and Mirziyoyev agreed to step up cooperation between their security agencies.")
+    assert {("KAZ", "UZB", "03"), ("UZB", "KAZ", "03")} <= keys
+    assert not any(k[2] in ("13", "15") for k in keys)
