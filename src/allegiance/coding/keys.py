@@ -43,8 +43,15 @@ def organization_keys(code: str, country: str | None = None) -> tuple[str, ...]:
     return tuple(chain)
 
 
+@functools.cache
+def _is_mapping(kind: type) -> bool:
+    """Whether values of a type are mappings: asked once per type, as an ABC ``isinstance`` costs more
+    than the rest of a key."""
+    return issubclass(kind, Mapping)
+
+
 def _fields(actor: Any) -> tuple[str | None, str | None]:
-    if isinstance(actor, Mapping):
+    if _is_mapping(type(actor)):
         return actor.get("country"), actor.get("organization")
     return getattr(actor, "country", None), getattr(actor, "organization", None)
 

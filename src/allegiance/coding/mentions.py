@@ -6,6 +6,7 @@ index whom a phrase names, so it sits below them; ``candidates`` re-exports it.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from allegiance.coding.cues import GIVEN
 from allegiance.coding.referents import (ANCHORED, OWN_PEOPLE, anchor_to_home, crowds_of_nationals, home_country,
                                          keyable, pairs)
 from allegiance.models import Mention
-from allegiance.parse import tokens
+from allegiance.parse import Tokens, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -56,61 +57,72 @@ class MentionIndex:
             index.heads[i] = first
         return index
 
+    @functools.cached_property
+    def _t(self) -> Tokens:
+        return tokens(self.doc)
+
     def actor_at(self, tok: "Token", depth: int = 2, through_events: bool = False) -> Mention | None:
         """The actor an argument phrase headed by ``tok`` names, looking into modifiers and appositions."""
-        found = self.by_token.get(tok.i)
-        origins = self._origins(tok, depth)
+        return self._actor_at(tok.i, depth, through_events)
+
+    def _actor_at(self, i: int, depth: int = 2, through_events: bool = False) -> Mention | None:
+        t, by_token = self._t, self.by_token
+        dep, children = t.dep, t.children
+        found = by_token.get(i)
+        origins = self._origins(i, depth)
         if origins:
             return origins[0][1]
         if found is not None and found.via.startswith("agent"):
             # "the Palestinian Islamist group Hamas": the apposed name, not the description.
-            named = next((self.by_token[c.i] for c in tok.children if c.dep_ == "appos" and c.i in self.by_token), None)
+            named = next((by_token[c] for c in children[i] if dep[c] == "appos" and c in by_token), None)
             return named or found
         if found is not None:
             return found
-        if tok.lower_ in ("who", "which", "that") and tok.head.dep_ in ("relcl", "acl") and depth > 0:
-            return self.actor_at(tok.head.head, depth - 1)
-        if depth <= 0 or (tok.lemma_.lower() in self.event_nouns and not through_events):
+        if t.lower[i] in ("who", "which", "that") and dep[t.head[i]] in ("relcl", "acl") and depth > 0:
+            return self._actor_at(t.head[t.head[i]], depth - 1)
+        if depth <= 0 or (t.lemma[i].lower() in self.event_nouns and not through_events):
             return None
         # An apposed name before modifiers: "the Palestinian group Hamas" is Hamas.
-        for child in sorted(tok.children, key=lambda c: c.dep_ != "appos"):
-            if child.dep_ in ("appos", "compound", "amod", "poss", "nmod"):
-                found = self.by_token.get(child.i) or (self.actor_at(child, depth - 1) if child.dep_ == "appos" else None)
+        for child in sorted(children[i], key=lambda c: dep[c] != "appos"):
+            if dep[child] in ("appos", "compound", "amod", "poss", "nmod"):
+                found = by_token.get(child) or (self._actor_at(child, depth - 1) if dep[child] == "appos" else None)
                 if found is not None:
                     return found
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found = self.actor_at(pobj, depth - 1)
+        for child in children[i]:
+            if dep[child] == "prep" and t.lower[child] == "of":
+                for pobj in children[child]:
+                    if dep[pobj] == "pobj":
+                        found = self._actor_at(pobj, depth - 1)
                         if found is not None:
                             return found
         return None
 
-    def _origins(self, tok: "Token", depth: int = 2) -> list[tuple["Token", Mention]]:
+    def _origins(self, i: int, depth: int = 2) -> list[tuple[int, Mention]]:
         """"a delegation from Hamas", "troops from Belarus", "negotiators from Armenia and Azerbaijan": whose
         people nameless or merely placed people are beats where the sentence happens to put them."""
         if depth <= 0:
             return []
-        found = self.by_token.get(tok.i)
+        t, by_token = self._t, self.by_token
+        dep, children = t.dep, t.children
+        found = by_token.get(i)
         if found is None:
             # A subject the resolver took for no one ("a team from the UN mission") is the origin's people too.
-            lemma = tok.lemma_.lower()
-            if not (tok.i in self.nameless or (tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass")
-                                               and lemma not in self.event_nouns and lemma not in GIVEN)):
+            lemma = t.lemma[i].lower()
+            if not (i in self.nameless or (t.pos[i] == "NOUN" and dep[i] in ("nsubj", "nsubjpass")
+                                           and lemma not in self.event_nouns and lemma not in GIVEN)):
                 return []
-        elif not found.via.endswith((ANCHORED, OWN_PEOPLE)) and found.span.end <= tok.idx + len(tok.text):
+        elif not found.via.endswith((ANCHORED, OWN_PEOPLE)) and found.span.end <= t.end[i]:
             return []  # a mention ending at the word; one running on may have read the origin in (below)
-        origins = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"]
+        origins = [o for c in children[i] if dep[c] == "prep" and t.lower[c] == "from" for o in children[c] if dep[o] == "pobj"]
         # The resolver may have read the first origin into the people's own mention ("negotiators from Armenia").
         if not origins or (found is not None and not found.via.endswith((ANCHORED, OWN_PEOPLE))
-                           and self.by_token.get(origins[0].i) is not found):
+                           and by_token.get(origins[0]) is not found):
             return []
-        out: list[tuple["Token", Mention]] = []
+        out: list[tuple[int, Mention]] = []
         for o in origins:
             # A named party each ("Armenia and Azerbaijan"), not a vague rest ("and several other states").
-            for node in [o, *(c for c in _conjuncts(o) if c.pos_ == "PROPN")]:
-                mention = self.actor_at(node, depth - 1)
+            for node in [o, *(c for c in _conjuncts(t, o) if t.pos[c] == "PROPN")]:
+                mention = self._actor_at(node, depth - 1)
                 if mention is not None and all(m is not mention for _, m in out):
                     out.append((node, mention))
         return out
@@ -118,38 +130,39 @@ class MentionIndex:
     def actors_at(self, tok: "Token", through_events: bool = False) -> list[tuple["Token", Mention]]:
         """The actor of a phrase and of the phrases coordinated with it ("Russia and China"); both parties
         of a pair the text refers back to ("the two leaders", "both sides", "the two countries' ...")."""
-        pair = self.pairs.get(tok.i) or next((self.pairs[c.i] for c in tok.children if c.dep_ == "poss" and c.i in self.pairs), None)
+        t, i = self._t, tok.i
+        pair = self.pairs.get(i) or next((self.pairs[c] for c in t.children[i] if t.dep[c] == "poss" and c in self.pairs), None)
         if pair is not None:
             return [(tok, pair[0]), (tok, pair[1])]
-        out = self._origins(tok)
-        if len(out) > 1:
-            return out
-        out = []
-        for node in [tok, *_conjuncts(tok), *_coordinated_modifiers(tok)]:
-            if node.i != tok.i and node.pos_ not in ("NOUN", "PROPN", "PRON"):
-                mention = self.by_token.get(node.i)  # a coordinated modifier: "Russian and Chinese ..."
-            else:
-                mention = self.actor_at(node, through_events=through_events)
-            if mention is not None and all(m is not mention for _, m in out):
-                out.append((node, mention))
-        return out
+        out = self._origins(i)
+        if len(out) <= 1:
+            out = []
+            for node in [i, *_conjuncts(t, i), *_coordinated_modifiers(t, i)]:
+                if node != i and t.pos[node] not in ("NOUN", "PROPN", "PRON"):
+                    mention = self.by_token.get(node)  # a coordinated modifier: "Russian and Chinese ..."
+                else:
+                    mention = self._actor_at(node, through_events=through_events)
+                if mention is not None and all(m is not mention for _, m in out):
+                    out.append((node, mention))
+        # Tokens only for what is found: most phrases name no one.
+        return [(tok if node == i else self.doc[node], mention) for node, mention in out]
 
 
-def _conjuncts(tok: "Token") -> list["Token"]:
-    out, stack = [], [c for c in tok.children if c.dep_ == "conj"]
+def _conjuncts(t: Tokens, i: int) -> list[int]:
+    out, stack = [], [c for c in t.children[i] if t.dep[c] == "conj"]
     while stack:
         node = stack.pop(0)
-        if node.pos_ in ("NOUN", "PROPN", "PRON"):
+        if t.pos[node] in ("NOUN", "PROPN", "PRON"):
             out.append(node)
-            stack.extend(c for c in node.children if c.dep_ == "conj")
+            stack.extend(c for c in t.children[node] if t.dep[c] == "conj")
     return out
 
 
-def _coordinated_modifiers(tok: "Token") -> list["Token"]:
+def _coordinated_modifiers(t: Tokens, i: int) -> list[int]:
     """"Russian and Chinese warships": coordinated modifiers name one actor each."""
     out = []
-    for child in tok.children:
-        if child.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in child.children):
+    for child in t.children[i]:
+        if t.dep[child] in ("amod", "compound", "nmod") and any(t.dep[c] == "conj" for c in t.children[child]):
             out.append(child)
-            out.extend(c for c in child.children if c.dep_ == "conj")
+            out.extend(c for c in t.children[child] if t.dep[c] == "conj")
     return out
