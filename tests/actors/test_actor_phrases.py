@@ -121,3 +121,16 @@ def test_opaque_phrases_are_members_of_blocs_and_things_named_after_cities(shipp
 def test_the_ministries_of_a_group_that_rules_a_state_are_the_states(shipped: Resolver) -> None:
     actor = shipped.resolve("the Taliban's interior ministry", "2024-03-21")
     assert actor is not None and actor.country == "AFG" and actor.organization is None
+
+
+@pytest.mark.parametrize("text, date, name", [
+    ("the Serbian foreign minister", "2021-09-01", "Nikola Selakovic"),
+    ("the Serbian foreign minister", "2023-09-01", "Ivica Dacic"),
+    ("the Estonian foreign minister", "2022-12-01", "Urmas Reinsalu"),
+    ("the Estonian foreign minister", "2023-09-01", "Margus Tsahkna"),
+    ("the Finnish defence minister", "2022-05-01", "Antti Kaikkonen"),
+])
+def test_ministers_before_the_current_ones_hold_their_office_on_their_dates(shipped: Resolver, text: str, date: str,
+                                                                           name: str) -> None:
+    actor = shipped.resolve(text, date)
+    assert actor is not None and actor.name == name
