@@ -364,3 +364,10 @@ def test_cooperation_stepped_up_between_security_services_is_no_alert(events_of)
     keys, _ = events_of("Tokayev and Mirziyoyev agreed to step up cooperation between their security agencies.")
     assert {("KAZ", "UZB", "03"), ("UZB", "KAZ", "03")} <= keys
     assert not any(k[2] in ("13", "15") for k in keys)
+
+
+def test_calling_someone_on_a_weekday_is_a_phone_call_and_calling_on_them_an_appeal(events_of):
+    _, records = events_of("Putin called Tokayev on Monday to discuss the gas pipeline.")
+    assert {r["cameo"] for r in records} == {"041"}
+    _, records = events_of("Erdogan called on Aliyev to show restraint.")
+    assert {r["cameo"][:2] for r in records} == {"02"}
