@@ -371,3 +371,8 @@ def test_calling_someone_on_a_weekday_is_a_phone_call_and_calling_on_them_an_app
     assert {r["cameo"] for r in records} == {"041"}
     _, records = events_of("Erdogan called on Aliyev to show restraint.")
     assert {r["cameo"][:2] for r in records} == {"02"}
+
+
+def test_a_state_readying_its_own_forces_aims_the_posture_at_no_one(events_of):
+    keys, _ = events_of("Lithuania raised the alert level of its army on Friday.")
+    assert ("LTU", None, "15") in keys and ("LTU", "LTU", "15") not in keys

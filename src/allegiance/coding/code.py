@@ -52,6 +52,7 @@ TARGETLESS_ROOTS = {"09", "13", "15"}  # not 01/02/14: "X said", "X called for",
 # confidence that the talks would succeed"), claiming responsibility, symbolic acts ("laid a wreath"). Not denials
 # (016): "rejected the accusations" answers an accuser the text names.
 TARGETLESS_CODES = {"011", "013", "015", "017"}
+POSTURE_ROOT = "15"  # force posture: alerts, drills, deployments, mobilisation
 FOREIGN_ROOTS = {"18", "19", "20"}  # acts of war: their victims are not taken to be the actor's own people
 DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion: a state's acts on its own people need no named target
 DOMESTIC_CODES = {"153"}  # police deployed at home ("brought riot police to the parliament building") are aimed at home
@@ -221,6 +222,11 @@ class Coder:
                 if refused is None:
                     continue  # "will not attack" is no refusal of anything CAMEO codes
                 decision = dataclasses.replace(decision, code=refused, reverse_code=None)
+            if cand.target is not None and decision.code[:2] == POSTURE_ROOT and not _domestic_code(decision.code) \
+                    and actor_key(cand.target.actor) == actor_key(cand.source.actor):
+                # "Lithuania raised the alert level of its rapid reaction force", "Armenia called up its reservists":
+                # a state readying its own forces aims the posture at no one the text names.
+                cand = dataclasses.replace(cand, target=None)
             if cand.target is None and decision.confidence >= TARGETLESS_MIN and _domestic_code(decision.code):
                 cand = _domestic(cand, trigger, index, sent) or cand
             if cand.target is None and (decision.confidence < TARGETLESS_MIN or not _may_lack_target(decision.code)):
