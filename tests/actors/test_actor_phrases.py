@@ -134,3 +134,10 @@ def test_ministers_before_the_current_ones_hold_their_office_on_their_dates(ship
                                                                            name: str) -> None:
     actor = shipped.resolve(text, date)
     assert actor is not None and actor.name == name
+
+
+def test_spokesmen_and_ministers_the_news_quotes_are_known(shipped: Resolver) -> None:
+    actor = shipped.resolve("National Security Council spokesman John Kirby", "2023-02-10")
+    assert actor is not None and actor.country == "USA" and actor.type == "person"
+    actor = shipped.resolve("Bujar Osmani", "2022-06-06")
+    assert actor is not None and actor.country == "MKD" and actor.sector == "GOV"
