@@ -376,3 +376,8 @@ def test_calling_someone_on_a_weekday_is_a_phone_call_and_calling_on_them_an_app
 def test_a_state_readying_its_own_forces_aims_the_posture_at_no_one(events_of):
     keys, _ = events_of("Lithuania raised the alert level of its army on Friday.")
     assert ("LTU", None, "15") in keys and ("LTU", "LTU", "15") not in keys
+
+
+def test_a_visit_to_the_city_of_a_named_place_is_to_its_state(events_of):
+    keys, _ = events_of("Mirziyoyev flew to the Caspian port city of Aktau on Tuesday.")
+    assert ("UZB", "KAZ", "04") in keys and ("KAZ", "UZB", "04") in keys

@@ -48,10 +48,14 @@ STATE_SECTORS = {"GOV", "LEG", "MIL", "COP", "JUD", "SPY"}  # PLOVER sectors of 
 def destination(verb: "Token", index: "MentionIndex") -> list[tuple[Group, str | None]]:
     """"Putin arrived in Yerevan": a place the resolver left as a place (a capital, a city) still names
     whom a visit is to — its state, from the offline gazetteer."""
-    for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "to")):
-        # "landed in the capital Ulaanbaatar": the place is named in apposition to the noun.
-        pobjs = [n for c in prep.children if c.dep_ == "pobj"
-                 for n in ([c] if c.pos_ == "PROPN" else [a for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN"])]
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "to", "into")):
+        nouns = [c for c in prep.children if c.dep_ == "pobj"]
+        # "landed in the capital Ulaanbaatar", "flew to the Black Sea resort of Sochi": the place is named in
+        # apposition to the noun, or after its "of".
+        pobjs = [n for c in nouns
+                 for n in ([c] if c.pos_ == "PROPN" else [a for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+                           + [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"])]
         for pobj in pobjs:
             words = _name_with_compounds(pobj)
             place = gazetteer.lookup(words.text)
