@@ -381,3 +381,10 @@ def test_a_state_readying_its_own_forces_aims_the_posture_at_no_one(events_of):
 def test_a_visit_to_the_city_of_a_named_place_is_to_its_state(events_of):
     keys, _ = events_of("Mirziyoyev flew to the Caspian port city of Aktau on Tuesday.")
     assert ("UZB", "KAZ", "04") in keys and ("KAZ", "UZB", "04") in keys
+
+
+def test_a_site_in_a_states_named_region_stands_for_that_state(events_of):
+    keys, _ = events_of("Ukrainian drones attacked an oil depot in Russia's Belgorod region.")
+    assert ("UKR", "RUS", "19") in keys
+    keys, _ = events_of("Russia struck energy facilities in the Kharkiv region.")
+    assert ("RUS", "UKR", "19") in keys

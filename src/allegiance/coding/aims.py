@@ -39,6 +39,7 @@ def _name_with_compounds(tok: "Token") -> "SpacySpan":
 def _place_mention(words: "SpacySpan", state: Actor, via: str, sentence_index: int = 0) -> Mention:
     return Mention(TextSpan(words.start_char, words.end_char, words.text), sentence_index, state, via=via)
 AIMED = {"on", "at", "against", "into", "toward", "towards", "upon"}  # "fired missiles at Lviv"
+REGIONS = {"region", "province", "oblast", "district", "city", "town", "port"}  # "the Kharkiv region"
 INSIDE = {"in", "inside", "within"}  # where a thing acted on lies: "a depot in Belgorod"
 SITES = {"outside", "at", "near", "before"}  # where a crowd gathers: "outside the Russian embassy"
 CIVILIAN_SECTORS = {"CVL", "LAB", "OPP", "AGR", "EDU", "REL", "JRN", "MED", "REF", "NGO", "PTY"}
@@ -111,11 +112,17 @@ def _site_of_object(verb: "Token", index: "MentionIndex") -> list[tuple[Group, s
     heads = [verb, *(t for o in objects for t in o.subtree if t.pos_ in ("NOUN", "PROPN"))]
     for prep in (c for head in heads for c in head.children if c.dep_ == "prep" and c.lower_ in INSIDE):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            found = [(t, m) for t, m in index.actors_at(pobj) if m.actor is not None and m.actor.type == "state"]
+            # "a depot in Russia's Belgorod region": the state may own the region rather than be the place.
+            found = [(t, m) for node in [pobj, *(c for c in pobj.children if c.dep_ == "poss")]
+                     for t, m in index.actors_at(node) if m.actor is not None and m.actor.type == "state"]
             if found:
                 return [(found, prep.lower_)]
             if pobj.pos_ != "PROPN":
-                continue
+                # "energy facilities in the Kharkiv region": the region's own name, a compound of the noun.
+                pobj = next((c for c in pobj.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                             and pobj.lemma_.lower() in REGIONS), None)
+                if pobj is None:
+                    continue
             words = _name_with_compounds(pobj)
             place = gazetteer.lookup(words.text)
             if place is None or place.kind == "country":
