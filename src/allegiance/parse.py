@@ -192,17 +192,21 @@ class Tokens:
         """``doc[start:end].root.i``: a sentence root in the span, else the token nearest one whose head
         lies outside the span (the first of equals), a childless space or punctuation mark last."""
         head = self.head
+        outside = []
         for i in range(start, end):
-            if head[i] == i:
+            h = head[i]
+            if h == i:
                 return i
+            if not start <= h < end:
+                outside.append(i)
+        if len(outside) < 2:
+            return outside[0] if outside else start  # most phrases: one word governed from outside
         best, root = len(head), -1
-        for i in range(start, end):
-            if start <= head[i] < end:
-                continue
+        for i in outside:
             steps = self._steps_to_root(i)
             if steps < best:
                 best, root = steps, i
-        return start if root < 0 else root
+        return root
 
     def _steps_to_root(self, i: int) -> int:
         head, n = self.head, len(self.head)
