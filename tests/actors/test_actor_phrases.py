@@ -141,3 +141,20 @@ def test_spokesmen_and_ministers_the_news_quotes_are_known(shipped: Resolver) ->
     assert actor is not None and actor.country == "USA" and actor.type == "person"
     actor = shipped.resolve("Bujar Osmani", "2022-06-06")
     assert actor is not None and actor.country == "MKD" and actor.sector == "GOV"
+
+
+@pytest.mark.parametrize("text", ["Ankara's Grand National Assembly Hall", "the Palace of Nations", "Azadliq Square",
+                                  "the Kremlin's St George's Hall"])
+def test_a_building_or_square_by_its_name_is_no_actor(shipped: Resolver, text: str) -> None:
+    actor = shipped.resolve(text, "2024-04-02")
+    assert actor is None or actor.country is None
+
+
+def test_a_seat_of_power_the_tables_know_is_still_its_state(shipped: Resolver) -> None:
+    actor = shipped.resolve("the Elysee Palace", "2024-04-02")
+    assert actor is not None and actor.country == "FRA"
+
+
+def test_the_blue_house_is_south_koreas_presidency_not_a_us_chamber(shipped: Resolver) -> None:
+    actor = shipped.resolve("the Blue House", "2021-03-01")
+    assert actor is not None and actor.country == "KOR"

@@ -37,6 +37,10 @@ BLOC_HINTS = {"military": ("security", "defence", "defense", "treaty"), "securit
 
 ANCHOR_PREPS = ("of", "at", "in", "from", "for")  # "police in Almaty", "observers from the OSCE"
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
+# Buildings, squares and streets: a capitalised one is a place ("the Great Hall of the People").
+VENUE_NOUNS = frozenset({"hall", "palace", "square", "residence", "airport", "avenue", "street", "memorial",
+                         "cosmodrome", "stadium", "cathedral", "monastery", "hotel", "boulevard", "arena",
+                         "mausoleum", "prison", "guesthouse"})
 # Nouns that a city names without standing for its government: "the Astana format", "the Minsk agreements".
 NAMED_AFTER_PLACE = frozenset({"format", "process", "summit", "talks", "agreement", "agreements", "accord", "accords",
                                "declaration", "protocol", "forum", "conference", "memorandum", "communique"})
@@ -127,8 +131,8 @@ class Resolver:
         words, pieces = self.scanner.scan_text(text)
         if not words or names_a_place(words, self.kb, self.scanner.titles):
             return None  # "the Kazakh capital" is where, not who (places.py)
-        if _named_after_place(pieces):
-            return None  # "the Astana format", "the Minsk summit": named after where, not who
+        if _named_after_place(pieces) or _names_a_venue(pieces, text):
+            return None  # "the Astana format", "the Minsk summit", "the Great Hall of the People": where, not who
         pieces = self._without_membership(pieces)
         if self.names_a_member(text):
             # "the first leader of a European Union country": someone of some member state, no one we can name
@@ -450,6 +454,23 @@ def _appositive_state(pieces: Sequence[Piece]) -> str | None:
     if pieces[-2].text.split()[-1] in (*ANCHOR_PREPS, "to", "with"):
         return None  # "the US ambassador to Russia" is not Russia
     return next((e.key for e in pieces[-1].entries if e.kind == "state" and e.how == "name"), None)
+
+
+def _names_a_venue(pieces: Sequence[Piece], text: str) -> bool:
+    """A building, square or street by its capitalised name ("the Great Hall of the People", "Kim Il Sung
+    Square", "St Andrew's Hall"), unless the knowledge base knows the whole name (the Elysee Palace)."""
+    at = next((i for i, p in enumerate(pieces) if p.text == "of"), len(pieces))
+    head = next((p for p in reversed(pieces[:at]) if p.text not in FILLER), None)
+    if head is None or head.text.split()[-1] not in VENUE_NOUNS or not _capitalised(text, head.text.split()[-1]):
+        return False
+    if head.kind in ("word", "agent"):
+        return True
+    # "St Andrew's Hall": a surname with a name or a possessive before it; not "Hall" alone or "Katarzyna Hall"
+    before = next((p for p in pieces if p.end == head.start), None)
+    named_before = before is not None and (before.text == "'s" or before.kind in ("word", "entity")
+                                           and before.text not in FILLER
+                                           and _capitalised(text, before.text.split()[-1]))
+    return named_before and all(e.kind == "person" and e.how == "surname" for e in head.entries)
 
 
 def _named_after_place(pieces: Sequence[Piece]) -> bool:
