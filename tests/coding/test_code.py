@@ -388,3 +388,10 @@ def test_a_site_in_a_states_named_region_stands_for_that_state(events_of):
     assert ("UKR", "RUS", "19") in keys
     keys, _ = events_of("Russia struck energy facilities in the Kharkiv region.")
     assert ("RUS", "UKR", "19") in keys
+
+
+def test_missiles_fired_into_the_sea_are_a_show_of_force_and_not_the_reporters(events_of):
+    keys, _ = events_of("North Korea fired a ballistic missile into the sea on Sunday.")
+    assert ("PRK", None, "15") in keys
+    keys, _ = events_of("Japan's defence ministry said the North had launched two missiles off its east coast.")
+    assert not any(k[0] == "JPN" for k in keys)

@@ -52,6 +52,7 @@ TARGETLESS_ROOTS = {"09", "13", "15"}  # not 01/02/14: "X said", "X called for",
 # confidence that the talks would succeed"), claiming responsibility, symbolic acts ("laid a wreath"). Not denials
 # (016): "rejected the accusations" answers an accuser the text names.
 TARGETLESS_CODES = {"011", "013", "015", "017"}
+FORCE_ROOTS = {"15", "16", "17", "18", "19", "20"}  # acts done with means of power, never by saying so
 POSTURE_ROOT = "15"  # force posture: alerts, drills, deployments, mobilisation
 FOREIGN_ROOTS = {"18", "19", "20"}  # acts of war: their victims are not taken to be the actor's own people
 DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion: a state's acts on its own people need no named target
@@ -231,6 +232,8 @@ class Coder:
                 cand = _domestic(cand, trigger, index, sent) or cand
             if cand.target is None and (decision.confidence < TARGETLESS_MIN or not _may_lack_target(decision.code)):
                 continue  # an act with nobody on the receiving end is too often no event, or a half-read one
+            if cand.via == "speech" and decision.code[:2] in FORCE_ROOTS and _named_subject(trigger):
+                continue  # "the Joint Chiefs said the North had fired a missile": the speaker did not fire it
             if cand.target is not None and cand.target.via.endswith(OWN_PEOPLE) and decision.code[:2] in FOREIGN_ROOTS:
                 continue  # "troops killed civilians": whose civilians the sentence does not say
             if decision.code in ("01", "010"):
@@ -346,6 +349,13 @@ def _domestic(cand: Candidate, trigger: Any, index: MentionIndex, sent: Any) -> 
         return None
     state = Actor(id=f"s:{key}", name=key, type="state", country=key, confidence=source.confidence)
     return dataclasses.replace(cand, target=dataclasses.replace(cand.source, actor=state, via=OWN_PEOPLE))
+
+
+def _named_subject(trigger: Any) -> bool:
+    """A subject of the trigger's own that is a name ("the North", "Hayat Tahrir al-Sham"): someone other than
+    the speaker, whom the resolver could not place. Not "police" or "troops", nameless forces the speaker's
+    own country usually fields."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in trigger.children)
 
 
 def _each_other(trigger: Any) -> bool:
