@@ -158,3 +158,8 @@ def test_a_seat_of_power_the_tables_know_is_still_its_state(shipped: Resolver) -
 def test_the_blue_house_is_south_koreas_presidency_not_a_us_chamber(shipped: Resolver) -> None:
     actor = shipped.resolve("the Blue House", "2021-03-01")
     assert actor is not None and actor.country == "KOR"
+
+
+def test_a_meeting_named_after_a_town_the_gazetteer_knows_is_no_actor(shipped: Resolver) -> None:
+    assert shipped.resolve("the Samarkand summit", "2022-09-16") is None
+    assert shipped.opaque("the Istanbul talks")

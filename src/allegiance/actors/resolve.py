@@ -474,9 +474,14 @@ def _names_a_venue(pieces: Sequence[Piece], text: str) -> bool:
 
 
 def _named_after_place(pieces: Sequence[Piece]) -> bool:
-    if len(pieces) < 2 or pieces[-1].text not in NAMED_AFTER_PLACE or pieces[-2].kind != "entity":
+    if len(pieces) < 2 or pieces[-1].text not in NAMED_AFTER_PLACE:
         return False
-    return all(e.kind == "state" and e.how in ("metonym", "capital") for e in pieces[-2].entries)
+    before = pieces[-2]
+    if before.kind == "entity":
+        return all(e.kind == "state" and e.how in ("metonym", "capital") for e in before.entries)
+    # a town the tables do not know but the gazetteer does: "the Kazan summit", "the Istanbul talks"
+    name = " ".join(p.text for p in pieces[:-1] if p.text not in FILLER)
+    return before.kind == "word" and _gazetteer_place(name)
 
 
 def _named_thing(pieces: Sequence[Piece], head: Piece, text: str) -> bool:
