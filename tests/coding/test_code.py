@@ -395,3 +395,10 @@ def test_missiles_fired_into_the_sea_are_a_show_of_force_and_not_the_reporters(e
     assert ("PRK", None, "15") in keys
     keys, _ = events_of("Japan's defence ministry said the North had launched two missiles off its east coast.")
     assert not any(k[0] == "JPN" for k in keys)
+
+
+def test_a_meeting_told_as_what_came_before_the_main_act_is_coded(events_of):
+    keys, _ = events_of("After meeting Tokayev in Astana, Xi told reporters that trade would keep growing.")
+    assert {("CHN", "KAZ", "04"), ("KAZ", "CHN", "04")} <= keys
+    keys, _ = events_of("Israeli forces broke the truce with Hezbollah by shelling villages near the border.")
+    assert not any(k[2] == "19" and k[1] != "HEZBOLLAH" for k in keys)  # the manner of one act, not a second

@@ -47,6 +47,11 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
         head = head.head
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         return [], "passive"  # "Asked whether ..., Peskov said": the participle's subject is someone else
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        # "After meeting Xi in Beijing, Putin told reporters ...": the gerund after a preposition is done by the
+        # subject of the clause the preposition belongs to.
+        found, how = _subjects(head.head, index)
+        return found, "inherited" if found else how
     if verb.dep_ in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
         control = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
         if verb.dep_ == "xcomp" and control is not None and index.actors_at(control):

@@ -53,6 +53,8 @@ ARMED = frozenset({"MIL", "REB"})  # sectors of armed forces and armed groups
 # negated frames ("without accusing", "refrained from blaming") and reads them as no event, so its "no event"
 # neither vetoes them nor is needed to confirm them (the lexicon's floor without a classifier applies).
 VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+# "after meeting Xi"; not "by": "broke the truce by striking villages" is one act told twice
+DEED_PREPOSITIONS = frozenset({"after", "upon", "while"})
 # "began sharing intelligence", "started withdrawing": the act is the complement; the aspectual verb only times it.
 ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep"})
 
@@ -171,7 +173,8 @@ class Classify:
         sure = best is not None and best.code is not None and best.confidence >= LEXICON_SURE
         probs = [] if sure else self._predict(cand, doc)
         # a verbal participle clause the classifier reads as no event: only its reading of the act counts
-        participle = best is not None and best.code is not None and _verbal_participle(token, best.code)
+        participle = best is not None and best.code is not None and (_verbal_participle(token, best.code)
+                                                                       or _gerund_of_a_deed(token))
         if best is not None:
             if best.code is None:
                 if best.reverse and cand.target is not None:
@@ -286,6 +289,14 @@ def _verbal_participle(token: Any, code: str) -> bool:
     ("..., accusing Budapest of acting as Moscow's messenger")."""
     return (code[:2] in VERBAL_ROOTS and token.tag_ == "VBG" and token.dep_ == "advcl" and token.i > token.head.i
             and not any(c.dep_ in ("mark", "aux", "neg") for c in token.children))
+
+
+def _gerund_of_a_deed(token: Any) -> bool:
+    """A gerund after a preposition that places the act beside the main one in time ("After meeting Xi, Putin
+    said", "while visiting Astana"): done, like the main act. The classifier learnt gerunds after
+    prepositions from "without visiting", "refrained from condemning" and reads them as no event; those
+    negations are the context's to catch, so its "no event" does not veto these."""
+    return token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ in DEED_PREPOSITIONS
 
 
 def _troops_sent(decision: Decision | None, cand: Candidate, doc: "Doc") -> Decision | None:
