@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 
 from allegiance.errors import StoreError
+from allegiance.store.allocator import prompt_release
 
 # Append only: a migration, once released, never changes. Each is a list of statements.
 MIGRATIONS: list[list[str]] = [
@@ -212,6 +213,22 @@ class Store:
                 pass  # something else grew meanwhile: what could be evicted has been
             finally:
                 self.conn.execute(f"SET memory_limit = '{self._memory_limit}'")
+
+    @contextlib.contextmanager
+    def lean_writes(self) -> Iterator[None]:
+        """For a long batch of small commits (ingest): one DuckDB thread, and freed pages returned to
+        the system at once (``allocator.prompt_release``); both as before afterwards.
+
+        With worker threads, each checkpoint's work ran on a DuckDB thread whose allocations sat in
+        allocator caches and arenas of their own, and the peak of a long batch crept up with every
+        checkpoint. A single-row commit gains nothing from parallel execution."""
+        threads = int(self.scalar("SELECT current_setting('threads')"))
+        self.execute("SET threads = 1")
+        try:
+            with prompt_release():
+                yield
+        finally:
+            self.execute(f"SET threads = {threads}")
 
     # --- schema ------------------------------------------------------------------------------
     def schema_version(self) -> int:
