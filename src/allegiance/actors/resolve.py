@@ -20,6 +20,9 @@ from allegiance.actors.places import names_a_place
 from allegiance.actors.phrase import FILLER, GENERIC_BLOCS, Piece, Scanner, words_of
 from allegiance.actors.records import Entry, Organization, Person
 from allegiance.actors.roles import holders
+from allegiance.actors.shapes import (ANCHOR_PREPS, appositive_state, capitalised, ends_a_place_name, gazetteer_place,
+                                     governs, len_words, named_after_place, named_thing, names_a_venue,
+                                     without_membership)
 from allegiance.errors import InvalidParameter
 from allegiance.models import Actor, Mention
 
@@ -35,19 +38,6 @@ BLOC_HINTS = {"military": ("security", "defence", "defense", "treaty"), "securit
               "customs": ("customs", "economic")}
 
 
-ANCHOR_PREPS = ("of", "at", "in", "from", "for")  # "police in Almaty", "observers from the OSCE"
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"})
-# Buildings, squares and streets: a capitalised one is a place ("the Great Hall of the People").
-VENUE_NOUNS = frozenset({"hall", "palace", "square", "residence", "airport", "avenue", "street", "memorial",
-                         "cosmodrome", "stadium", "cathedral", "monastery", "hotel", "boulevard", "arena",
-                         "mausoleum", "prison", "guesthouse"})
-# Nouns that a city names without standing for its government: "the Astana format", "the Minsk agreements".
-NAMED_AFTER_PLACE = frozenset({"format", "process", "summit", "talks", "agreement", "agreements", "accord", "accords",
-                               "declaration", "protocol", "forum", "conference", "memorandum", "communique"})
-# One member of a bloc or IGO, not the body: "a European Union country", "NATO member Turkey", "the first
-# member of the ICC". Plurals ("EU countries", "NATO members") stay the body, which they act for together.
-MEMBER_NOUNS = frozenset({"member", "country", "nation", "state", "ally"})
-MEMBERS_NOUNS = frozenset({"members", "countries", "nations", "states", "allies"})
 
 
 @dataclass(frozen=True)
@@ -92,14 +82,14 @@ class Resolver:
         """Whether ``text`` is one unnamed member of a bloc ("a European Union country", "the first member of
         the ICC"): no actor, and the bloc inside it is not one either."""
         pieces = self.scanner.scan_text(text)[1]
-        narrowed = self._without_membership(pieces)
+        narrowed = without_membership(self.kb, pieces)
         return narrowed is not pieces and not any(self._anchor_state(p) for p in narrowed)
 
     def opaque(self, text: str) -> bool:
         """Whether ``text`` names no actor although names stand inside it, so that none of them may stand in
         for it: one unnamed member of a bloc ("a European Union country"), a thing named after a city ("the
         Minsk summit")."""
-        return self.names_a_member(text) or _named_after_place(self.scanner.scan_text(text)[1])
+        return self.names_a_member(text) or named_after_place(self.scanner.scan_text(text)[1])
 
     def countries_in(self, text: str) -> tuple[str, ...]:
         """States a text names or implies, in order of appearance."""
@@ -131,9 +121,9 @@ class Resolver:
         words, pieces = self.scanner.scan_text(text)
         if not words or names_a_place(words, self.kb, self.scanner.titles):
             return None  # "the Kazakh capital" is where, not who (places.py)
-        if _named_after_place(pieces) or _names_a_venue(pieces, text):
+        if named_after_place(pieces) or names_a_venue(pieces, text):
             return None  # "the Astana format", "the Minsk summit", "the Great Hall of the People": where, not who
-        pieces = self._without_membership(pieces)
+        pieces = without_membership(self.kb, pieces)
         if self.names_a_member(text):
             # "the first leader of a European Union country": someone of some member state, no one we can name
             # (a country the context gives would be a guess)
@@ -174,28 +164,6 @@ class Resolver:
         return max(people, key=rank)
 
     # --- composition -----------------------------------------------------------------------
-
-    def _without_membership(self, pieces: Sequence[Piece]) -> Sequence[Piece]:
-        """The pieces with a bloc named only as what one member belongs to turned into plain words."""
-        def body(p: Piece) -> bool:
-            return p.kind == "entity" and any(
-                e.kind == "org" and not build.national(self.kb.organizations[e.key]) for e in p.entries)
-
-        def one_member(at: int) -> bool:  # "a NATO member state", not "the EU member states"
-            nxt = pieces[at + 1] if at + 1 < len(pieces) else None
-            return nxt is None or nxt.text not in MEMBERS_NOUNS
-
-        member = {at for at, (p, q) in enumerate(zip(pieces, pieces[1:]))
-                  if body(p) and q.text in MEMBER_NOUNS and one_member(at + 1)}
-        for at, p in enumerate(pieces):
-            if p.text in MEMBER_NOUNS and at + 1 < len(pieces) and pieces[at + 1].text == "of":
-                rest = [q for q in pieces[at + 2:at + 4] if q.text != "the"]
-                if rest and body(rest[0]):
-                    member.add(pieces.index(rest[0]))
-        if not member:
-            return pieces
-        return tuple(Piece("word", p.start, p.end, p.text) if at in member else p for at, p in enumerate(pieces))
-
 
     def _anchor_state(self, piece: Piece) -> str | None:
         if piece.kind == "affiliation":
@@ -285,7 +253,7 @@ class Resolver:
         loose = {p.start for p in pieces if p.kind == "word" and p.text not in FILLER}
         # Only a capitalised unknown word before a surname may be another first name ("Andrei Serdyukov");
         # "a grim-faced Putin" is Putin.
-        named_before = {p.start for p in pieces if p.start in loose and _capitalised(text, p.text)}
+        named_before = {p.start for p in pieces if p.start in loose and capitalised(text, p.text)}
         # A name right before an agent noun modifies it: "Nazarbayev University", "Wagner fighters".
         owners |= {p.start for p, q in zip(pieces, pieces[1:]) if q.kind == "agent"}
         for how, confidence in (("name", 0.95), ("surname", 0.85)):
@@ -293,7 +261,7 @@ class Resolver:
                 e.kind == "person" and e.how == how for e in p.entries) and not (
                 how == "surname" and (any(e.kind != "person" for e in p.entries)
                                       or p.start - 1 in named_before or p.end in loose
-                                      or _ends_a_place_name(pieces, p, text)))]
+                                      or ends_a_place_name(pieces, p, text)))]
             if how == "surname" and len(named) > 1:
                 break  # "Emanuel Macron": two people's surnames make one misspelt name; fuzzy decides
             if named:
@@ -314,7 +282,7 @@ class Resolver:
                 return Resolution(actor, "name")
         former = any(p.kind == "former" for p in pieces)
         heads = [p for p in pieces if p.kind in ("title", "agent")]
-        named_state = _appositive_state(pieces)
+        named_state = appositive_state(pieces)
         if named_state is not None:
             # "former colonial ruler France": the state named right after the head noun is who it is.
             return Resolution(build.state_actor(kb, named_state, text=text, confidence=0.9), "apposition")
@@ -325,7 +293,7 @@ class Resolver:
             anchor, possessive = self._anchor([p for p in pieces if p.kind != "affiliation"], head, date)
             if anchor is None and len(kb.title_anchors.get(head.text, ())) == 1:
                 anchor = next(iter(kb.title_anchors[head.text]))
-            if anchor is None and _named_thing(pieces, head, text):
+            if anchor is None and named_thing(pieces, head, text):
                 return None  # "the cargo ship Galaxy Leader": a name that ends in a title word
             anchor = anchor or (countries[0] if countries else None)
             plural = head.text not in self.scanner.titles and head.sector is not None
@@ -348,10 +316,10 @@ class Resolver:
             anchor, _ = self._anchor(pieces, head, date)
             if anchor is not None or not orgs:  # else "Gazprom officials": the organization speaks for them
                 owner = kb.organizations.get(anchor) if anchor else None
-                org = owner if owner is not None and not build.national(owner) and not _governs(owner, head) else None
+                org = owner if owner is not None and not build.national(owner) and not governs(owner, head) else None
                 country = (owner.country if owner is not None else anchor) or (countries[0] if countries else None)
                 last = head.text.split()[-1]
-                proper = _capitalised(text, last) and not last.endswith("s")  # "the General Staff"
+                proper = capitalised(text, last) and not last.endswith("s")  # "the General Staff"
                 return Resolution(build.agent_actor(kb, "ELI" if former else head.sector or "GOV", country=country,
                                                     org=org, text=text, confidence=0.8 if country or org else 0.5,
                                                     head=head.text, proper=proper), "agent")
@@ -389,7 +357,7 @@ class Resolver:
                text: str) -> Resolution | None:
         run = [p.text for p in pieces if p.kind in ("word", "entity") and p.text not in FILLER
                and not self._anchor_state(p)]
-        if not run or _gazetteer_place(" ".join(run)):
+        if not run or gazetteer_place(" ".join(run)):
             return None  # "Pskov" is a city, not a misspelt Peskov
         if self._fuzzy_names is None:
             self._fuzzy_names = FuzzyNames(self.kb)
@@ -397,99 +365,21 @@ class Resolver:
         actor = self._fuzzy_names.match(" ".join(run), required, date, text)
         return Resolution(actor, "fuzzy") if actor else None
 
-def _capitalised(text: str, word: str) -> bool:
-    return any(normalise(w) == word and w[:1].isupper() for w in text.split())
-
-
-def len_words(pieces: Sequence[Piece]) -> int:
-    return pieces[-1].end if pieces else 0
-
 
 def _proper_tail(pieces: Sequence[Piece], text: str) -> int:
     """How many capitalised, unknown words end the phrase."""
-    capitalised = {normalise(w) for w in text.split() if w[:1].isupper()}
+    capital_words = {normalise(w) for w in text.split() if w[:1].isupper()}
     n, loose = 0, False
     for at, piece in reversed(list(enumerate(pieces))):
         # A known surname after an unknown first name ("Andrei Serdyukov") is another person.
         surname = piece.kind == "entity" and all(e.kind == "person" and e.how == "surname" for e in piece.entries)
-        if not (surname or piece.kind == "word") or piece.text in FILLER or piece.text not in capitalised:
+        if not (surname or piece.kind == "word") or piece.text in FILLER or piece.text not in capital_words:
             break
         if at > 0 and pieces[at - 1].text in ("in", "at", "from", "near", "of"):
             return 0  # "police in Makhachkala", "police in Novi Sad": a place after the head, not the head
         loose = loose or piece.kind == "word"
         n += piece.end - piece.start
     return n if loose and n < (pieces[-1].end if pieces else 0) else 0
-
-
-def _gazetteer_place(name: str) -> bool:
-    from allegiance.gazetteer import lookup
-
-    return lookup(name) is not None
-
-
-def _ends_a_place_name(pieces: Sequence[Piece], surname: Piece, text: str) -> bool:
-    """"New York", "The Hague": the surname ends a place name whose other words are capitalised before it."""
-    words = [surname.text]
-    for q in reversed([q for q in pieces if q.end <= surname.start]):
-        if q.kind != "word" or not _capitalised(text, q.text):
-            return False
-        words.insert(0, q.text)
-        if _gazetteer_place(" ".join(words)):
-            return True
-    return False
-
-
-def _governs(org: Organization, head: Piece) -> bool:
-    """A group that rules a state (the Taliban): its ministries and forces are the state's."""
-    return org.type == "group" and org.sector == "GOV" and bool(org.country) and head.sector in STATE_SECTORS
-
-
-def _appositive_state(pieces: Sequence[Piece]) -> str | None:
-    # Only a title with nothing named before it: "MSF Arnor" is the charity's branch, "Bree President
-    # Romendacil" a person that a PETRARCH-style dictionary codes as his state.
-    if len(pieces) < 2 or pieces[-2].kind != "title" or pieces[-1].kind != "entity":
-        return None
-    if any(p.kind in ("entity", "affiliation") for p in pieces[:-2]):
-        return None
-    if pieces[-2].text.split()[-1] in (*ANCHOR_PREPS, "to", "with"):
-        return None  # "the US ambassador to Russia" is not Russia
-    return next((e.key for e in pieces[-1].entries if e.kind == "state" and e.how == "name"), None)
-
-
-def _names_a_venue(pieces: Sequence[Piece], text: str) -> bool:
-    """A building, square or street by its capitalised name ("the Great Hall of the People", "Kim Il Sung
-    Square", "St Andrew's Hall"), unless the knowledge base knows the whole name (the Elysee Palace)."""
-    at = next((i for i, p in enumerate(pieces) if p.text == "of"), len(pieces))
-    head = next((p for p in reversed(pieces[:at]) if p.text not in FILLER), None)
-    if head is None or head.text.split()[-1] not in VENUE_NOUNS or not _capitalised(text, head.text.split()[-1]):
-        return False
-    if head.kind in ("word", "agent"):
-        return True
-    # "St Andrew's Hall": a surname with a name or a possessive before it; not "Hall" alone or "Katarzyna Hall"
-    before = next((p for p in pieces if p.end == head.start), None)
-    named_before = before is not None and (before.text == "'s" or before.kind in ("word", "entity")
-                                           and before.text not in FILLER
-                                           and _capitalised(text, before.text.split()[-1]))
-    return named_before and all(e.kind == "person" and e.how == "surname" for e in head.entries)
-
-
-def _named_after_place(pieces: Sequence[Piece]) -> bool:
-    if len(pieces) < 2 or pieces[-1].text not in NAMED_AFTER_PLACE:
-        return False
-    before = pieces[-2]
-    if before.kind == "entity":
-        return all(e.kind == "state" and e.how in ("metonym", "capital") for e in before.entries)
-    # a town the tables do not know but the gazetteer does: "the Kazan summit", "the Istanbul talks"
-    name = " ".join(p.text for p in pieces[:-1] if p.text not in FILLER)
-    return before.kind == "word" and _gazetteer_place(name)
-
-
-def _named_thing(pieces: Sequence[Piece], head: Piece, text: str) -> bool:
-    """Whether a capitalised title word ends a name with an unknown capitalised word before it ("Galaxy
-    Leader", a ship): the title is part of the name, not an office whose holder the context could give."""
-    before = next((p for p in pieces if p.end == head.start), None)
-    return (head.end == len_words(pieces) and before is not None and before.kind == "word"
-            and before.text not in FILLER and _capitalised(text, before.text) and _capitalised(text, head.text))
 
 
 def _looks_like_name(text: str) -> bool:
