@@ -402,3 +402,10 @@ def test_a_meeting_told_as_what_came_before_the_main_act_is_coded(events_of):
     assert {("CHN", "KAZ", "04"), ("KAZ", "CHN", "04")} <= keys
     keys, _ = events_of("Israeli forces broke the truce with Hezbollah by shelling villages near the border.")
     assert not any(k[2] == "19" and k[1] != "HEZBOLLAH" for k in keys)  # the manner of one act, not a second
+
+
+def test_what_a_state_receives_from_another_is_the_givers_aid(events_of):
+    _, records = events_of("Moldova received humanitarian aid from Romania on Friday.")
+    assert {(r["source"]["country"], r["target"]["country"], r["cameo"]) for r in records} == {("ROU", "MDA", "073")}
+    keys, _ = events_of("Ukraine received three air defence systems from Germany.")
+    assert ("DEU", "UKR", "07") in keys
