@@ -163,3 +163,14 @@ def test_the_blue_house_is_south_koreas_presidency_not_a_us_chamber(shipped: Res
 def test_a_meeting_named_after_a_town_the_gazetteer_knows_is_no_actor(shipped: Resolver) -> None:
     assert shipped.resolve("the Samarkand summit", "2022-09-16") is None
     assert shipped.opaque("the Istanbul talks")
+
+
+@pytest.mark.parametrize("text", ["the Russia-Iran treaty", "Kazakh-Chinese talks", "the Armenia-Azerbaijan border"])
+def test_two_states_joined_by_a_hyphen_are_a_pair_not_one_actor(shipped: Resolver, text: str) -> None:
+    assert shipped.resolve(text, "2025-01-17") is None
+
+
+@pytest.mark.parametrize("text, country", [("Guinea-Bissau", "GNB"), ("Kremlin-backed separatists", "RUS")])
+def test_a_hyphenated_name_of_one_state_is_still_that_state(shipped: Resolver, text: str, country: str) -> None:
+    actor = shipped.resolve(text, "2025-01-17")
+    assert actor is not None and actor.country == country

@@ -85,6 +85,8 @@ def _cased(text: str) -> tuple[set[str], set[str]] | None:
     if text == text.lower():
         return _LOWER_PROSE if _PROSE_WORDS.intersection(text.split()) else None
     raw = text.replace("'s", " ").replace("\u2019s", " ").split()
+    # The parts of a hyphenated word are written as names too: "Russia" and "North" in "the Russia-North Korea treaty".
+    raw += [part for w in raw if "-" in w for part in w.split("-") if part]
     return ({normalise(w) for w in raw if w[:1].isupper()}, {normalise(w) for w in raw if w.isupper()})
 
 

@@ -21,8 +21,8 @@ from allegiance.actors.phrase import FILLER, GENERIC_BLOCS, Piece, Scanner, word
 from allegiance.actors.records import Entry, Organization, Person
 from allegiance.actors.roles import holders
 from allegiance.actors.shapes import (ANCHOR_PREPS, appositive_state, capitalised, ends_a_place_name, gazetteer_place,
-                                     governs, len_words, named_after_place, named_thing, names_a_venue,
-                                     without_membership)
+                                     governs, joins_two_states, len_words, named_after_place, named_thing,
+                                     names_a_venue, without_membership)
 from allegiance.errors import InvalidParameter
 from allegiance.models import Actor, Mention
 
@@ -121,7 +121,7 @@ class Resolver:
         words, pieces = self.scanner.scan_text(text)
         if not words or names_a_place(words, self.kb, self.scanner.titles):
             return None  # "the Kazakh capital" is where, not who (places.py)
-        if named_after_place(pieces) or names_a_venue(pieces, text):
+        if named_after_place(pieces) or names_a_venue(pieces, text) or joins_two_states(pieces, text):
             return None  # "the Astana format", "the Minsk summit", "the Great Hall of the People": where, not who
         pieces = without_membership(self.kb, pieces)
         if self.names_a_member(text):

@@ -132,3 +132,15 @@ def without_membership(kb: KnowledgeBase, pieces: Sequence[Piece]) -> Sequence[P
     if not member:
         return pieces
     return tuple(Piece("word", p.start, p.end, p.text) if at in member else p for at, p in enumerate(pieces))
+
+
+def joins_two_states(pieces: Sequence[Piece], text: str) -> bool:
+    """"The Russia-North Korea treaty", "Russian-Chinese drills": two states joined by a hyphen are a pair, not
+    one actor (their names inside the phrase are the two)."""
+    low = normalise(text)
+    for p, q in zip(pieces, pieces[1:]):
+        states = [next((e.key for e in x.entries if e.kind == "state"), None) for x in (p, q)]
+        if (p.end == q.start and None not in states and states[0] != states[1]
+                and f"{p.text.split()[-1]}-{q.text.split()[0]}" in low):
+            return True
+    return False
