@@ -409,3 +409,8 @@ def test_what_a_state_receives_from_another_is_the_givers_aid(events_of):
     assert {(r["source"]["country"], r["target"]["country"], r["cameo"]) for r in records} == {("ROU", "MDA", "073")}
     keys, _ = events_of("Ukraine received three air defence systems from Germany.")
     assert ("DEU", "UKR", "07") in keys
+
+
+def test_a_diplomat_declared_persona_non_grata_is_his_states_expulsion(events_of):
+    keys, _ = events_of("Estonia declared the Russian consul persona non grata.")
+    assert ("EST", "RUS", "16") in keys

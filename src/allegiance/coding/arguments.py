@@ -69,6 +69,21 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
     return [], "svo"
 
 
+def _declared_unwelcome(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
+    """"declared the Russian consul persona non grata": the parser reads the Latin as nouns compounded with the
+    person declared, or as a clause of its own; whoever is named before "persona" is the one expelled."""
+    for child in (c for c in verb.children if c.dep_ in ("dobj", "ccomp")):
+        words = list(child.subtree)
+        persona = next((t for t in words if t.lower_ == "persona"), None)
+        if persona is None or not any(t.lower_ == "grata" for t in words):
+            continue
+        for tok in (t for t in words if t.i < persona.i and t.i in index.by_token):
+            found = index.actors_at(tok)
+            if found:
+                return [(found, None)]
+    return []
+
+
 def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
     """Target actors of a verb: passive subject, direct object, dative, then prepositional objects; with
     ``stated``, failing those, whom a clause it states is about."""
@@ -86,6 +101,8 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
                 continue  # "held talks ..., Putin's first trip to Belarus": a second object is an apposition
             seen_object = seen_object or child.dep_ == "dobj"
             groups.extend(_phrase_groups(child, None, index))
+    if not groups:
+        groups.extend(_declared_unwelcome(verb, index))
     arrival = verb.lemma_ in ARRIVAL
     # "handed back to Kyrgyzstan", "handed over to the police": the parser hangs the phrase on the particle.
     # Only for giving: "took hostages back to Gaza" names where they were taken, not to whom.
