@@ -36,7 +36,7 @@ WINDOW = 3
 _MODAL = frozenset({"could", "would", "may", "might", "should", "must", "can", "will", "shall", "'ll", "wo"})
 _NEG = frozenset({"not", "n't", "never", "no"})
 _SKIP_DEPS = frozenset({"punct", "det", "cc"})
-FEATURES_REMEMBERED = 200_000  # feature strings whose weight row is kept (a few tens of MB; cleared when full)
+FEATURES_REMEMBERED = 20_000  # feature strings whose weight row is kept (about 3 MB; cleared when full)
 
 
 def features(token: Any) -> list[str]:
