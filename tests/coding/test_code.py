@@ -414,3 +414,8 @@ def test_what_a_state_receives_from_another_is_the_givers_aid(events_of):
 def test_a_diplomat_declared_persona_non_grata_is_his_states_expulsion(events_of):
     keys, _ = events_of("Estonia declared the Russian consul persona non grata.")
     assert ("EST", "RUS", "16") in keys
+
+
+def test_a_membership_of_a_body_is_aimed_at_the_body(events_of):
+    keys, _ = events_of("Georgia suspended its membership of the CIS on Tuesday.")
+    assert ("GEO", "CIS", "16") in keys

@@ -288,10 +288,11 @@ def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: 
     # "condemned the attack on Kyiv by Russia", "an inquiry into exports to Russia by Turkish companies": who
     # did the deed acted on comes before whom the deed was aimed at.
     for child in sorted(noun.children, key=lambda c: c.lower_ != "by"):
-        # "froze its participation in the CSTO", "missiles into waters around Taiwan": a membership is in a
-        # body, and the waters around an island are the island's.
-        nested = (child.lower_ in ("in", "within") and noun.lemma_.lower() in MEMBERSHIP) or child.lower_ in VICINITY
-        if child.dep_ == "prep" and (child.lower_ in TARGET_PREPS + ("by",) or nested) and child.lower_ not in ("of", "from"):
+        # "froze its participation in the CSTO", "its membership of the CSTO", "missiles into waters around
+        # Taiwan": a membership is in a body, and the waters around an island are the island's.
+        nested = (child.lower_ in ("in", "within", "of") and noun.lemma_.lower() in MEMBERSHIP) or child.lower_ in VICINITY
+        if child.dep_ == "prep" and (child.lower_ in TARGET_PREPS + ("by",) or nested) and (
+                nested or child.lower_ not in ("of", "from")):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 if depth > 1:
                     groups.extend(_phrase_groups(pobj, child.lower_, index, depth - 1))
