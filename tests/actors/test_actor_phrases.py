@@ -174,3 +174,10 @@ def test_two_states_joined_by_a_hyphen_are_a_pair_not_one_actor(shipped: Resolve
 def test_a_hyphenated_name_of_one_state_is_still_that_state(shipped: Resolver, text: str, country: str) -> None:
     actor = shipped.resolve(text, "2025-01-17")
     assert actor is not None and actor.country == country
+
+
+def test_the_un_human_rights_chief_is_not_the_secretary_general(shipped: Resolver) -> None:
+    actor = shipped.resolve("the U.N. human rights chief", "2023-05-02")
+    assert actor is not None and actor.name == "Volker Turk"
+    actor = shipped.resolve("UN human rights investigators", "2023-05-02")
+    assert actor is not None and actor.organization == "OHCHR"
