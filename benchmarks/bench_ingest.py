@@ -3,8 +3,8 @@
 Each size runs in its own subprocess into a fresh database, so the peak resident set size is that
 run's own. Memory must not grow with corpus size: inputs are streamed, each article is committed
 on its own, the near-duplicate index is on disk, the summary names at most 1,000 ids, ingest drops
-DuckDB's block cache as it goes and writers schedule no row-group merges (see docs/ingest.md,
-"Memory"). The last column is what DuckDB itself holds when the batch ends
+DuckDB's block cache as it goes, writers schedule no row-group merges, and a batch runs DuckDB on
+one thread with freed pages returned at once (``Store.lean_writes``; see docs/ingest.md, "Memory"). The last column is what DuckDB itself holds when the batch ends
 (``duckdb_memory()``: cache, indexes, rows not yet checkpointed). Run alone:
 ``python benchmarks/bench_ingest.py [SIZE ...]``.
 """
