@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 
 import pytest
 from hypothesis import given, settings
@@ -7,7 +8,7 @@ from hypothesis import strategies as st
 from allegiance.errors import InvalidParameter, NotFound
 from allegiance.models import Actor, Coder, Event, Evidence, Location, Span, event_json
 from allegiance.store import Store
-from allegiance.store.events import get_event, query_events, replace_events
+from allegiance.store.events import event_record, event_row, get_event, query_events, replace_events, replace_many
 
 RUS = Actor("s:RUS", "Russia", "state", country="RUS", text="Russia")
 TJK = Actor("s:TJK", "Tajikistan", "state", country="TJK", text="Tajikistan")
@@ -82,3 +83,35 @@ def test_any_sentence_and_confidence_round_trip(sentence, confidence, cameo):
         object.__setattr__(e, "confidence", confidence)
         replace_events(store, "a1", [e])
         assert get_event(store, "ex") == event_json(e)
+
+
+_optional_text = st.none() | st.text(max_size=12)
+_actors = st.builds(Actor, id=_optional_text, name=st.text(max_size=12),
+                    type=st.sampled_from(["person", "state", "organization", "group", "unknown"]),
+                    country=_optional_text, organization=_optional_text, sector=_optional_text, role=_optional_text,
+                    confidence=st.floats(allow_nan=False), text=_optional_text)
+_spans = st.builds(Span, start=st.integers(0, 10**6), end=st.integers(0, 10**6), text=st.text(max_size=12))
+_dates = st.none() | st.dates()
+
+
+@settings(max_examples=60, deadline=None)
+@given(_actors, st.none() | _actors, _dates, _dates, st.none() | _spans,
+       st.none() | st.builds(Location, name=st.text(max_size=8), country=_optional_text,
+                             lat=st.none() | st.floats(allow_nan=False), lon=st.none() | st.floats(allow_nan=False),
+                             span=st.none() | _spans),
+       st.booleans(), st.sampled_from(["asserted", "intent"]))
+def test_record_text_is_the_documented_json(source, target, published, date, target_span, location, negated, modality):
+    base = event("ex")
+    e = Event(**{**{f: getattr(base, f) for f in base.__dataclass_fields__}, "source": source, "target": target,
+                 "published": published, "date": date, "location": location, "negated": negated, "modality": modality,
+                 "evidence": Evidence(3, Span(1, 2, "x"), None, target_span)})
+    record = event_record(e)
+    assert record == json.dumps(event_json(e), ensure_ascii=False)
+    assert event_row(e)[-1] == record
+
+
+def test_a_batch_stores_each_article_and_duplicate_ids_once(store):
+    stored = replace_many(store, [("a1", [event("e1"), event("e1", cameo="112")]), ("a2", [event("e2", article="a2")]),
+                                  ("a3", [])])
+    assert stored == 2
+    assert {r["event_id"]: r["cameo"] for r in query_events(store)} == {"e1": "042", "e2": "042"}

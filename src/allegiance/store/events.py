@@ -6,13 +6,15 @@ never leaves a mix of old and new events behind (and a crash leaves the old ones
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from allegiance.errors import InvalidParameter, NotFound
-from allegiance.models import Event, event_json
+from allegiance.models import Event, actor_json
 from allegiance.store import Store
 
 COLUMNS = (
@@ -27,18 +29,59 @@ COLUMNS = (
 
 def event_row(event: Event) -> list[Any]:
     """The flat columns of one event, in ``COLUMNS`` order; ``record`` holds the full documented JSON."""
+    return list(_row(event))
+
+
+def event_record(event: Event) -> str:
+    """``json.dumps(event_json(event), ensure_ascii=False)``, the text of the ``record`` column.
+
+    The encoder walks the event's fields itself and asks ``_plain`` only for what JSON has no type for
+    (dates, the nested records), so no intermediate dict is built for the full ``Actor`` that
+    ``event_json`` then replaces with its shorter shape.
+    """
+    data = {name: getattr(event, name) for name in _EVENT_FIELDS}
+    data["source"] = actor_json(event.source)
+    data["target"] = actor_json(event.target)
+    return _ENCODER.encode(data)
+
+
+def _plain(value: Any) -> Any:
+    """What ``models.to_dict`` makes of a value the JSON encoder cannot write as it is."""
+    names = _FIELDS.get(type(value))
+    if names is None:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if not dataclasses.is_dataclass(value):
+            raise TypeError(f"{type(value).__name__} is not a record field type")
+        names = _FIELDS[type(value)] = _field_names(type(value))
+    return {name: getattr(value, name) for name in names}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a record type's field names (``dataclasses.fields`` is slow)
+_EVENT_FIELDS = _field_names(Event)
+# One encoder, made once (``json.dumps`` with options builds a new one per call). Records are frozen
+# trees, so the encoder's check for cycles finds none; it is skipped.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False, default=_plain)
+
+
+def _row(event: Event) -> tuple[Any, ...]:
     s, t, loc = event.source, event.target, event.location
-    return [
+    if t is None:
+        target: tuple[Any, ...] = (None,) * 6
+    else:
+        target = (t.id, t.name, t.type, t.country, t.organization, t.sector)
+    place = (None,) * 4 if loc is None else (loc.name, loc.country, loc.lat, loc.lon)
+    return (
         event.event_id, event.article_id, event.origin, event.published, event.date, event.date_precision,
-        s.id, s.name, s.type, s.country, s.organization, s.sector,
-        t.id if t else None, t.name if t else None, t.type if t else None, t.country if t else None,
-        t.organization if t else None, t.sector if t else None,
+        s.id, s.name, s.type, s.country, s.organization, s.sector, *target,
         event.cameo, event.cameo_root, event.plover, event.plover_mode, event.quad_class, event.goldstein,
-        event.intensity, event.evidence.sentence_index, event.sentence,
-        loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
-        event.confidence, event.coder.name, event.coder.version,
-        json.dumps(event_json(event), ensure_ascii=False),
-    ]
+        event.intensity, event.evidence.sentence_index, event.sentence, *place,
+        event.confidence, event.coder.name, event.coder.version, event_record(event),
+    )
 
 
 def replace_events(store: Store, article_id: str, events: Sequence[Event], *, coder_version: str | None = None) -> int:
@@ -52,20 +95,18 @@ def replace_many(
     """``replace_events`` for several articles in one transaction (one commit per batch is much faster)."""
     batch = list(batch)
     ids = [article_id for article_id, _ in batch]
-    rows = [event_row(e) for _, events in batch for e in _unique(events)]
+    rows = [_row(e) for _, events in batch for e in _unique(events)]
     if not ids:
         return 0
     marks = ", ".join("?" for _ in ids)
+    table = _arrow_table(rows) if rows else None
     with store.transaction() as conn:
         conn.execute(f"DELETE FROM events WHERE article_id IN ({marks})", ids)
-        if rows:
+        if table is not None:
             # One columnar insert: DuckDB's executemany costs a round trip per row.
-            import pyarrow as pa
-
-            table = pa.Table.from_pydict({c: [r[i] for r in rows] for i, c in enumerate(COLUMNS)}, schema=_arrow_schema())
             conn.register("_new_events", table)
             try:
-                conn.execute(f"INSERT INTO events ({', '.join(COLUMNS)}) SELECT {', '.join(COLUMNS)} FROM _new_events")
+                conn.execute(_INSERT)
             finally:
                 conn.unregister("_new_events")
         if coder_version is not None:
@@ -74,7 +115,20 @@ def replace_many(
     return len(rows)
 
 
-def _arrow_schema():
+_INSERT = f"INSERT INTO events ({', '.join(COLUMNS)}) SELECT {', '.join(COLUMNS)} FROM _new_events"
+
+
+def _arrow_table(rows: list[tuple[Any, ...]]) -> Any:
+    """The rows as an Arrow table, a column at a time (``zip`` turns rows into columns in C)."""
+    import pyarrow as pa
+
+    schema = _arrow_schema()
+    return pa.Table.from_arrays([pa.array(column, type=field.type) for column, field in zip(zip(*rows), schema)],
+                                schema=schema)
+
+
+@functools.cache
+def _arrow_schema() -> Any:
     import pyarrow as pa
 
     types = {"published": pa.date32(), "date": pa.date32(), "quad_class": pa.int32(), "sentence_index": pa.int32(),
