@@ -419,3 +419,8 @@ def test_a_diplomat_declared_persona_non_grata_is_his_states_expulsion(events_of
 def test_a_membership_of_a_body_is_aimed_at_the_body(events_of):
     keys, _ = events_of("Georgia suspended its membership of the CIS on Tuesday.")
     assert ("GEO", "CIS", "16") in keys
+
+
+def test_what_talks_are_about_is_no_party_to_them(events_of):
+    keys, _ = events_of("Lavrov held talks on Ukraine with Wang Yi.")
+    assert ("RUS", "CHN", "04") in keys and not any("UKR" in k for k in keys)

@@ -13,7 +13,7 @@ from allegiance.coding.aims import capital, destination, place_acted_on
 from allegiance.coding.context import conjoined_to, verdict
 from allegiance.coding.cues import (AIMED_PREPS, APPEAL_NOUNS, APPEALS, ARRIVAL, COMPLAINTS, FRAMES, GATHERINGS,
                                     HANDING, LOCATIVE, LOOSE_PREPS, MEASURES, MEMBERSHIP, PHASES, RETURN_PARTICLES,
-                                    SPEECH, STANCES, STATED, TARGET_PREPS, TOPICS, TRAVEL, VICINITY)
+                                    SPEECH, STANCES, STATED, TALK_NOUNS, TARGET_PREPS, TOPICS, TRAVEL, VICINITY)
 from allegiance.coding.referents import ANCHORED, OWN_PEOPLE
 
 if TYPE_CHECKING:
@@ -113,6 +113,8 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
             continue  # "arrived in Hanoi from Pyongyang": where a journey starts is not whom it is to
         if verb.lemma_ in TOPICS and child.lower_ in ("on", "about", "over", "of"):
             continue  # "discussed security on the border between Tajikistan and Afghanistan": what is talked about
+        if verb.lemma_.lower() in TALK_NOUNS and child.lower_ in ("on", "about", "over"):
+            continue  # "talks on Ukraine", "a summit on Syria": what the talks are about is no party to them
         # spaCy marks "sent troops to X" as a dative "to"; "arrived in Yerevan" names whom a visit is to.
         if child.dep_ in ("prep", "dative") and (child.lower_ in TARGET_PREPS or (arrival and child.lower_ in LOCATIVE)):
             start = len(groups)
@@ -290,6 +292,8 @@ def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: 
     for child in sorted(noun.children, key=lambda c: c.lower_ != "by"):
         # "froze its participation in the CSTO", "its membership of the CSTO", "missiles into waters around
         # Taiwan": a membership is in a body, and the waters around an island are the island's.
+        if noun.lemma_.lower() in TALK_NOUNS and child.lower_ in ("on", "about", "over"):
+            continue  # "held talks on Syria": what the talks are about is no party to them
         nested = (child.lower_ in ("in", "within", "of") and noun.lemma_.lower() in MEMBERSHIP) or child.lower_ in VICINITY
         if child.dep_ == "prep" and (child.lower_ in TARGET_PREPS + ("by",) or nested) and (
                 nested or child.lower_ not in ("of", "from")):

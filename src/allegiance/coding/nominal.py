@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from allegiance.coding.arguments import _objects, _subjects
-from allegiance.coding.cues import ARRIVAL, GATHERINGS, GIVEN, LIGHT_VERBS, SPEECH, STATED, TARGET_PREPS
+from allegiance.coding.cues import ARRIVAL, GATHERINGS, GIVEN, LIGHT_VERBS, SPEECH, STATED, TALK_NOUNS, TARGET_PREPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -50,6 +50,8 @@ def _noun_args(noun: "Token", index: MentionIndex):
                     sources, given = found, True  # "sharp criticism from Beijing", "aid from India"
                 elif child.lower_ == "of" and noun.lemma_.lower() in GATHERINGS:
                     continue  # "the summit of the CSTO" is the CSTO's own meeting, not a meeting with it
+                elif child.lower_ in ("on", "about", "over") and noun.lemma_.lower() in TALK_NOUNS:
+                    continue  # "talks on Ukraine", "a summit on Syria": what is talked about is no party
                 elif child.lower_ in TARGET_PREPS:
                     targets.append((found, child.lower_))
     if sources and not targets:
