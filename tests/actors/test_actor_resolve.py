@@ -279,3 +279,15 @@ def test_an_untagged_nationality_adjective_names_its_state() -> None:
                                                                        load_kb()))
     headline = resolve_document(parse_one("Kyiv slams Budapest's blocking of EU aid"), "2024-05-01", load_kb())
     assert any(m.span.text == "Kyiv" and m.actor is not None and m.actor.country == "UKR" for m in headline)
+
+
+def test_the_bloc_inside_a_phrase_naming_one_of_its_members_does_not_stand_in_for_it() -> None:
+    from allegiance.actors.kb import load_kb
+    from allegiance.actors.resolve import resolve_document
+    from allegiance.parse import parse_one
+
+    doc = parse_one("The prime minister of an EU country met Putin on Friday.")
+    actors = {m.actor.organization or m.actor.country for m in resolve_document(doc, "2024-05-01", load_kb())
+              if m.actor is not None}
+    assert "RUS" in actors
+    assert "EU" not in actors

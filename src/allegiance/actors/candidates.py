@@ -191,6 +191,11 @@ class Candidates:
                     inner.append(c)
                 continue
             kept.append((c, []))
+        # One unnamed member of a bloc ("the leader of an EU country") must not fall back to the bloc named
+        # inside it: the EU did not act. (A thing named after a city, "the Kazan summit", keeps its parts:
+        # they tell the coder it is a setting.)
+        kept = [(c, [] if c[2] != "pronoun" and self.resolver.names_a_member(doc[c[0]:c[1]].text) else inner)
+                for c, inner in kept]
         # A place ("in the Kazakh capital", "at a summit in Astana") is no actor, and neither is
         # anything inside it ("Kazakh"): it must not fall back to its parts (places.py).
         titles = self.resolver.scanner.titles
