@@ -71,6 +71,6 @@ def prompt_release() -> Iterator[bool]:
 
 
 def decay_times() -> dict[str, int]:
-    """The allocator's current decay settings (empty where it cannot be reached): for tests and ``info``."""
+    """The allocator's current decay settings (empty where it cannot be reached), for tests to check."""
     mallctl = _mallctl()
     return _decays(mallctl) if mallctl is not None else {}
