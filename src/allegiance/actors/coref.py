@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from allegiance.actors import build
 from allegiance.actors.candidates import NAMED, PRONOUNS, SHARED, Candidates, clause_of
 from allegiance.actors.names import guess_gender, key as _name_key
-from allegiance.actors.phrase import DESCRIPTORS, RULER, words_of
+from allegiance.actors.phrase import DESCRIPTORS, FILLER, RULER, words_of
 from allegiance.models import Actor, Mention, Span
 from allegiance.parse import tokens
 
@@ -38,6 +39,10 @@ OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 GENERIC_ORGANIZATIONS = frozenset({"alliance", "bloc", "organization", "organisation", "grouping", "union", "club",
                                    "treaty organization", "alliance force", "force", "group"})
 MEMBER_BODIES = frozenset({"states", "countries", "nations", "governments"})
+# What "of" may name after a title that still refers back ("the leader of the country").
+ANAPHORIC_OWNERS = frozenset({"of", "country", "nation", "state", "republic", "kingdom", "government"})
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL"})  # whose staff are their state's officials
+INDEFINITE = frozenset({"a", "an", "another", "some", "any"})
 BLOC_WORDS = frozenset({"alliance", "bloc", "union", "grouping", "club"})
 
 
@@ -165,25 +170,38 @@ class Coref:
                 return True
         return False
 
-    def _description(self, text: str) -> tuple[Actor, str] | None:
-        """A title with no nationality: the person seen before who holds it, else the document's state's."""
+    def _description(self, text: str, owned: bool = False) -> tuple[Actor, str] | None:
+        """A title with no nationality: the person seen before who holds it, else the document's state's
+        (unless a person ``owned`` it: "his spokeswoman" is that person's, whoever speaks for the state)."""
         pieces = self.resolver.scanner.scan_text(text)[1]
         if any(p.kind in ("entity", "affiliation") for p in pieces):
             return None
         titles = [p for p in pieces if p.kind == "title"]
         if not titles:
             return None
+        if any(p.start >= titles[-1].end and p.text not in FILLER and p.text not in ANAPHORIC_OWNERS for p in pieces):
+            # "the leader of the world's largest democracy" describes someone by another thing's property,
+            # not as the holder of that title seen last.
+            return None
         former = any(p.kind == "former" for p in pieces)
         head = titles[-1].text
+        # A female role noun ("spokeswoman"; the rule roles.by_gender sorts holders by) is no man the tables know.
+        female = head.endswith("woman")
         for seen in reversed(self.seen):
+            if female and seen.gender == "m":
+                continue
             if self._role_matches(seen.actor, head, former):
                 return _retext(seen.actor, text), "title"
-        if self.countries:
+        if self.countries and not owned:
             found = self.resolver.resolution(text, self.date, countries=tuple(self.countries), fuzzy=False,
                                              unknown=False)
-            if found and found.actor.type == "person":
+            if found and found.actor.type == "person" and not (female and self._gender(found.actor) == "m"):
                 return found.actor, "title"
         return None
+
+    def _gender(self, actor: Actor) -> str | None:
+        person = self.kb.people.get((actor.id or "")[2:]) if actor.type == "person" else None
+        return person.gender if person else None
 
     def _counterpart(self, start: int, text: str) -> tuple[Actor, str] | None:
         state = next((c for c in self.resolver.countries_in(text)), None)
@@ -237,6 +255,21 @@ class Coref:
         found = self.resolver.resolution(f"{owner.actor.name}'s {rest}", self.date, fuzzy=False, unknown=False)
         return (_retext(found.actor, text), "possessive", None) if found else None
 
+    def _country_owned(self, start: int, text: str) -> tuple[Actor, str, Seen | None] | None:
+        """"Her country's pro-Western leadership": the owner's state's, not the West; without a possessive
+        pronoun, the state named last, a few sentences back at most. With no state, nobody."""
+        owner = self._owner(start)
+        here = self.sent_of[start]
+        code = owner.actor.country if owner else next(
+            (s.actor.country for s in reversed(self.seen) if s.actor.type == "state" and s.sentence >= here - LOOKBACK_SENTENCES),
+            None)
+        state = self.kb.states.get(code or "")
+        rest = _POSSESSIVE.split(text, maxsplit=1)
+        if state is None or len(rest) < 2 or not rest[1].strip():
+            return None
+        found = self.resolver.resolution(f"{state.name}'s {rest[1].strip()}", self.date, fuzzy=False, unknown=False)
+        return (_retext(found.actor, text), "possessive", None) if found else None
+
     def _is_bloc(self, code: str | None) -> bool:
         org = self.kb.organizations.get(code or "")
         while org is not None and org.parent:
@@ -263,7 +296,9 @@ class Coref:
             known = self.names[k]
             return _retext(known, text), "name" if k == key(known.name) else "surname", None
         bare = [w for w in words if w not in ("the", "'s")]
-        generic = self._generic_organization(bare, text)
+        # "a military alliance", "a leader wanted for war crimes" bring someone new in: never a reference back.
+        indefinite = words[0] in INDEFINITE
+        generic = None if indefinite else self._generic_organization(bare, text)
         if generic:
             return _retext(generic.actor, text), "title", generic
         if _members(bare):
@@ -271,18 +306,24 @@ class Coref:
         owned = self._owned_by_generic(words, text)
         if owned is not None:
             return owned
+        if words[:2] in (["country", "'s"], ["nation", "'s"]) or words[:3] in (["the", "country", "'s"],
+                                                                             ["the", "nation", "'s"]):
+            return self._country_owned(start, text)
         if "counterpart" in words:
             found = self._counterpart(start, text)
             return (*found, None) if found else None
-        described = self._description(text)
+        owner = self._owner(start)
+        described = None if indefinite else self._description(text, owned=owner is not None and owner.person)
         if described:
             return (*described, None)
         named = label in NAMED or t.ent_type[root] in NAMED  # a name spaCy does not tag is too often a stray word
         fuzzy = label in FUZZY or t.ent_type[root] in FUZZY
-        owner = self._owner(start)
         countries = (owner.actor.country,) if owner and owner.actor.country else ()
         place = label in PLACES or t.ent_type[root] in PLACES
         found = self.resolver.resolution(text, self.date, countries=countries, fuzzy=fuzzy, unknown=named, place=place)
+        if found and found.via == "title" and found.actor.type == "person" and owner is not None and owner.person \
+                and owner.actor.sector not in OFFICIAL_SECTORS:
+            return None  # an opposition figure's "his spokeswoman" is no state spokeswoman
         if found and found.actor.type == "unknown" and len(words) == 1 and t.pos[root] == "PROPN":
             person = self._first_name(words[0])
             if person is not None:
@@ -334,6 +375,9 @@ class Coref:
         last = mentions[-1]
         mentions[-1] = replace(last, actor=replace(merged, text=last.actor.text if last.actor else None))
         return replace(merged, text=self.t.span_text(start, end))
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 
 
 @functools.lru_cache(maxsize=1 << 14)  # the same names and titles come back in every article

@@ -1,0 +1,61 @@
+"""Where within-document coreference must not reach back: gender, indefinites, other things' properties."""
+
+from __future__ import annotations
+
+import pytest
+
+from allegiance.actors.kb import KnowledgeBase, load_kb
+from allegiance.actors.resolve import resolve_document
+from allegiance.models import Mention
+from allegiance.parse import parse_one
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    """The shipped tables: these cases turn on real people's genders and sectors."""
+    return load_kb()
+
+
+def mentions(kb: KnowledgeBase, text: str, date: str = "2024-03-01") -> list[Mention]:
+    return resolve_document(parse_one(text), date, kb)
+
+
+def named(found: list[Mention], text: str) -> str | None:
+    """Whom the mention whose text contains ``text`` names, if anyone (an unresolved phrase is no mention)."""
+    hits = [m for m in found if text in m.span.text]
+    return hits[0].actor.name if hits and hits[0].actor and hits[0].actor.id else None
+
+
+def test_a_female_role_noun_is_no_man_the_tables_know(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Dmitry Peskov briefed journalists in the morning. The spokeswoman spoke again at noon.")
+    assert named(found, "The spokeswoman") != "Dmitry Peskov"
+    # The male one still refers back.
+    found = mentions(kb, "Dmitry Peskov briefed journalists in the morning. The spokesman spoke again at noon.")
+    assert named(found, "The spokesman") == "Dmitry Peskov"
+
+
+def test_an_opposition_figures_staff_are_not_the_states(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Alexei Navalny was moved to another prison camp, his spokeswoman told supporters.")
+    assert named(found, "spokeswoman") is None and named(found, "Navalny") == "Alexei Navalny"
+
+
+def test_a_title_of_another_things_property_does_not_fall_back_to_the_last_leader(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Vladimir Putin greeted guests at the forum. Later the leader of the most populous "
+                         "democracy on earth arrived.")
+    assert named(found, "the leader of") is None
+    found = mentions(kb, "Vladimir Putin greeted guests at the forum. Later the leader of the country spoke.")
+    assert named(found, "the leader of the country") == "Vladimir Putin"
+
+
+def test_indefinite_phrases_never_refer_back(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "The EU pledged more aid to Kyiv. Lavrov said the union was not a military alliance "
+                         "and that Viktor Orban had met a leader from Asia.")
+    assert named(found, "the union") == "European Union"
+    assert named(found, "a military alliance") is None and named(found, "a leader") is None
+
+
+def test_the_countrys_leadership_is_the_countrys_not_the_wests(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Georgian President Salome Zourabichvili said Moscow wanted to topple her "
+                         "country's pro-Western leadership.")
+    leadership = next(m for m in found if "leadership" in m.span.text)
+    assert leadership.actor.country == "GEO" and leadership.actor.organization is None
