@@ -46,6 +46,20 @@ def test_no_place_when_the_text_names_none_or_only_actors(nlp):
     assert locate(next(doc.sents), _verb(doc, "spoke"), []) is None
 
 
+def test_each_event_of_a_sentence_gets_its_own_place(nlp):
+    # The sentence's names are found once and reused: what the first event is given must not leak.
+    text = "Putin met Tokayev in Astana on Monday and later flew to Sochi."
+    doc = nlp(text)
+    sent = next(doc.sents)
+    assert locate(sent, _verb(doc, "met"), []).name == "Astana"
+    assert locate(sent, _verb(doc, "flew"), []).name == "Sochi"
+    astana = text.index("Astana")
+    assert locate(sent, _verb(doc, "met"), [(astana, astana + 6)]).name == "Sochi"  # an actor is no place
+    assert locate(sent, _verb(doc, "met"), []).name == "Astana"
+    other = nlp("Putin met Tokayev in Minsk on Monday and later flew to Sochi.")
+    assert locate(next(other.sents), _verb(other, "met"), []).name == "Minsk"  # another text, same offsets
+
+
 @pytest.mark.parametrize("text, country", [
     ("Hundreds of people rallied in the northern city Nukus on Saturday.", "UZB"),
     ("Crowds gathered outside Georgia's parliament.", "GEO"),

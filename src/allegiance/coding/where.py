@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from allegiance.gazetteer import PLACE_NOUNS, POINTS, lookup, lookup_area
+from allegiance.gazetteer import PLACE_NOUNS, POINTS, Place, lookup, lookup_area
 from allegiance.models import Location, Span
+from allegiance.parse import Tokens, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -24,66 +25,98 @@ ARRIVAL = {"visit", "trip", "arrive", "travel", "fly", "come", "go", "return", "
 _MAX_WORDS = 4
 
 
-def _is_placed(token: "Token", trigger: "Token") -> bool:
+def _is_placed(t: Tokens, token: int, trigger: int) -> bool:
     """Whether a name is where the event happened: a locative object, or what a visit or strike is aimed at."""
-    if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+    dep, head = t.dep, t.head
+    if dep[token] == "compound" and t.pos[head[token]] == "NOUN":
         return False  # a modifier ("the Kazakh capital"), not a place name
     node = token
     for _ in range(3):
-        if node.dep_ == "dobj" and node.head.i == trigger.i:
+        d, up = dep[node], head[node]
+        if d == "dobj" and up == trigger:
             return True
-        if node.dep_ == "pobj":
-            prep = node.head.lower_
-            if prep in PLACE_PREPS or (prep == "to" and node.head.head.lemma_ in ARRIVAL):
+        if d == "pobj":
+            prep = t.lower[up]
+            if prep in PLACE_PREPS or (prep == "to" and t.lemma[head[up]] in ARRIVAL):
                 return True
-            if prep == "of" and node.head.head.lemma_ in PLACE_NOUNS:
-                node = node.head.head
+            if prep == "of" and t.lemma[head[up]] in PLACE_NOUNS:
+                node = head[up]
                 continue
-        if node.dep_ in ("compound", "appos", "pobj", "nmod", "npadvmod", "conj") and node.head.i != node.i:
-            node = node.head
+        if d in _CLIMB and up != node:
+            node = up
             continue
         return False
     return False
 
 
-def _name_spans(sent: "SpacySpan") -> list[tuple[int, int]]:
+_CLIMB = frozenset({"compound", "appos", "pobj", "nmod", "npadvmod", "conj"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _name_spans(t: Tokens, sent_start: int, sent_end: int) -> list[tuple[int, int]]:
     """Token ranges of proper-noun runs in a sentence (the candidate place names)."""
+    pos, ent_type = t.pos, t.ent_type
     runs, start = [], None
-    for tok in sent:
-        propn = (tok.pos_ == "PROPN" or (tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.is_title)) and tok.ent_type_ != "NORP"
+    for i in range(sent_start, sent_end):
+        kind = ent_type[i]
+        propn = (pos[i] == "PROPN" or (kind in _PLACE_ENTS and t.token_text(i).istitle())) and kind != "NORP"
         if propn and start is None:
-            start = tok.i
+            start = i
         elif not propn and start is not None:
-            runs.append((start, tok.i))
+            runs.append((start, i))
             start = None
     if start is not None:
-        runs.append((start, sent.end))
+        runs.append((start, sent_end))
     return runs
 
 
 def locate(sent: "SpacySpan", trigger: "Token", exclude: list[tuple[int, int]]) -> Location | None:
     """The place of an event whose trigger is ``trigger``; ``exclude`` holds the actors' char spans."""
-    doc = sent.doc
-    best: tuple[tuple[int, int, int], Location] | None = None
-    for start, end in _name_spans(sent):
-        # Longest gazetteer match inside the run: "Nur-Sultan", "Saint Petersburg", "Astana".
-        for i in range(start, end):
-            for j in range(min(end, i + _MAX_WORDS), i, -1):
-                span = doc[i:j]
-                if any(s < span.end_char and span.start_char < e for s, e in exclude):
-                    continue
-                place = lookup(span.text)
-                if place is None or not _is_placed(span.root, trigger):
-                    continue
-                if place.kind not in POINTS and span.root.dep_ == "dobj":
-                    continue
-                rank = (place.kind not in POINTS, abs(span.root.i - trigger.i), i)
-                if best is None or rank < best[0]:
-                    loc = Location(place.name, place.country, place.lat, place.lon,
-                                   Span(span.start_char, span.end_char, span.text))
-                    best = (rank, loc)
-                break
+    t = tokens(sent.doc)
+    at = trigger.i
+    best: tuple[tuple[bool, int, int], Location] | None = None
+    done = -1
+    for i, first, last, place, root in _names(t, sent.start, sent.end):
+        if i == done or any(s < last and first < e for s, e in exclude):
+            continue
+        if not _is_placed(t, root, at) or (place.kind not in POINTS and t.dep[root] == "dobj"):
+            continue
+        rank = (place.kind not in POINTS, abs(root - at), i)
+        if best is None or rank < best[0]:
+            best = (rank, Location(place.name, place.country, place.lat, place.lon,
+                                   Span(first, last, t.text[first:last])))
+        done = i  # the longest name that counts at this start; a shorter one inside it does not
     return best[1] if best else None
+
+
+_NAMES: tuple[Tokens, dict[tuple[int, int], list[tuple[int, int, int, Place, int]]]] | None = None
+
+
+def _names(t: Tokens, sent_start: int, sent_end: int) -> list[tuple[int, int, int, Place, int]]:
+    """The gazetteer's names inside a sentence's proper-noun runs as (start token, start char, end char,
+    place, root token), longest first at each start: "Nur-Sultan", "Saint Petersburg", "Astana".
+
+    They do not depend on the event, and a sentence with several events is asked again for each: the last
+    Doc's are kept.
+    """
+    global _NAMES
+    memo = _NAMES
+    if memo is None or memo[0] is not t:
+        memo = _NAMES = (t, {})
+    found = memo[1].get((sent_start, sent_end))
+    if found is not None:
+        return found
+    found = []
+    idx, ends, text = t.idx, t.end, t.text
+    for start, end in _name_spans(t, sent_start, sent_end):
+        for i in range(start, end):
+            first = idx[i]
+            for j in range(min(end, i + _MAX_WORDS), i, -1):
+                place = lookup(text[first:ends[j - 1]])
+                if place is not None:
+                    found.append((i, first, ends[j - 1], place, t.root(i, j)))
+    memo[1][sent_start, sent_end] = found
+    return found
 
 
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?=,| \(| -| —)", re.MULTILINE)
@@ -102,21 +135,27 @@ def dateline_country(text: str) -> str | None:
 def sentence_country(sent: "SpacySpan") -> str | None:
     """The country of the first place a sentence puts something in ("in Almaty", "outside Georgia's parliament")."""
     doc = sent.doc
-    for tok in sent:
+    t = tokens(doc)
+    dep, head, lower = t.dep, t.head, t.lower
+    for k in range(sent.start, sent.end):
         # Not "on": "an attack on Israel" does not put the attackers in Israel.
-        if tok.dep_ != "pobj" or tok.head.lower_ not in (PLACE_PREPS - {"on"}) | {"across", "of", "around", "throughout"}:
+        if dep[k] != "pobj" or lower[head[k]] not in _AREA_PREPS:
             continue
-        start = tok.left_edge.i
-        for i in range(start, tok.i + 1):
-            place = lookup_area(doc[i:tok.i + 1].text)  # "in the Mangystau region"
+        start = doc[k].left_edge.i  # the parser's edge, which a non-projective parse may stretch
+        for i in range(start, k + 1):
+            place = lookup_area(t.span_text(i, k + 1))  # "in the Mangystau region"
             if place is not None:
                 return place.country
-            if doc[i].tag_ == "POS":
-                place = lookup(doc[start:i].text)  # "Georgia's parliament"
+            if t.tag[i] == "POS":
+                place = lookup(t.span_text(start, i))  # "Georgia's parliament"
                 if place is not None:
                     return place.country
-        for name in (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
-            place = lookup(doc[name.left_edge.i:name.i + 1].text)  # "in the regional capital Nukus"
-            if place is not None:
-                return place.country
+        for name in t.children[k]:
+            if dep[name] == "appos" and t.pos[name] == "PROPN":
+                place = lookup(t.span_text(doc[name].left_edge.i, name + 1))  # "in the regional capital Nukus"
+                if place is not None:
+                    return place.country
     return None
+
+
+_AREA_PREPS = (PLACE_PREPS - {"on"}) | {"across", "of", "around", "throughout"}
