@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from allegiance.coding.keys import actor_key
 from allegiance.models import Mention
+from allegiance.parse import tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -25,6 +26,7 @@ OWN_PEOPLE = "+own"  # suffix of Mention.via for people placed in the one countr
 PAIR_NOUNS = {"leader", "side", "country", "man", "government", "delegation", "president", "minister", "neighbour",
               "neighbor", "state", "capital", "nation", "party", "army", "force", "negotiator", "foe", "rival", "ally"}
 PAIRS = {"pair", "duo", "sides"}  # words that are two by themselves after "the"
+_PAIR_WORDS = PAIRS | {"they", "them", "other"}  # the words besides PAIR_NOUNS that pair_phrase may accept
 _PAIR_WINDOW = 3  # sentences a coordinated pair stays the referent of "the two leaders", "they"
 _PAIR_HOLD = 6  # sentences a pair once referred to stays the referent of the next "the two sides"
 PERSON_NOUNS = {"leader", "man", "president", "minister", "negotiator"}
@@ -123,8 +125,14 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mention
     coordinated: tuple[int, Mention, Mention] | None = None  # sentence number, the pair
     settled: tuple[int, tuple[Mention, Mention]] | None = None  # the last pair a phrase was found to mean
     recent: list[tuple[int, Mention]] = []  # named parties in order: (sentence number, mention)
-    for number, sent in enumerate(doc.sents):
-        for tok in sent:
+    t = tokens(doc)
+    for number, (first, after) in enumerate(zip(t.sent_starts, t.sent_starts[1:])):
+        # Only a word pair_phrase can accept or the head of a mention matters below: making a spaCy Token
+        # of every other word cost more than the rest of the function.
+        for i in range(first, after):
+            if i not in index.heads and t.lower[i] not in _PAIR_WORDS and t.lemma[i].lower() not in PAIR_NOUNS:
+                continue
+            tok = doc[i]
             kind = pair_phrase(tok)
             if kind is not None:
                 pair = coordinated[1:] if coordinated and number - coordinated[0] <= _PAIR_WINDOW else None
