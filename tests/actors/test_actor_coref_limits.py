@@ -59,3 +59,18 @@ def test_the_countrys_leadership_is_the_countrys_not_the_wests(kb: KnowledgeBase
                          "country's pro-Western leadership.")
     leadership = next(m for m in found if "leadership" in m.span.text)
     assert leadership.actor.country == "GEO" and leadership.actor.organization is None
+
+
+def test_the_nationality_side_is_the_state(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Officials said the Russian side had delivered the grain to Tajikistan.")
+    side = next(m for m in found if "side" in m.span.text)
+    assert side.span.text == "the Russian side" and side.actor.country == "RUS"
+
+
+def test_a_nameless_bodys_phrase_runs_on_to_whose_it_is(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Deputies of all levels in Moldova's breakaway Transnistria region wrote to Moscow.")
+    body = next(m for m in found if m.span.text.startswith("Deputies"))
+    assert body.span.text.endswith("Transnistria region") and body.actor.organization == "TRANSNISTRIA"
+    # A title's "of" phrase is its office, and the state after it is not whose head it is.
+    found = mentions(kb, "The head of the delegation from Armenia left early.")
+    assert named(found, "The head of the delegation") is None

@@ -23,6 +23,7 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her"
             "herself": "f", "they": "pl", "them": "pl", "their": "pl", "theirs": "pl", "themselves": "pl",
             "its": "it", "itself": "it", "who": "rel", "which": "rel"}
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+SIDES = frozenset({"side", "sides"})
 # Entity types that never name an actor, even when spaCy tags the word a proper noun.
 NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT",
                         "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
@@ -81,6 +82,8 @@ class Candidates:
             return True
         if t.lower[root] in GENERIC_BLOCS:
             return True  # "the Russia-led alliance"
+        if t.lower[root] in SIDES and any(t.ent_type[i] in NAMED for i in range(start, root)):
+            return True  # "the Russian side" is Russia, not just its adjective
         titles, agents, index = self.resolver.scanner.titles, self.kb.agents, self.kb.index
         for n in range(1, min(4, root - start + 1) + 1):
             words = words_key(t.span_text(root - n + 1, root + 1))
@@ -96,6 +99,7 @@ class Candidates:
         (start, end), head = chunk, root
         named = any(t.ent_type[i] in NAMED for i in range(start, end))
         preps = ("of",) if named else ("of", "in", "from", "for")
+        titled = words_key(t.token_text(root)) in self.resolver.scanner.titles
         while end < len(t.lower) and t.lower[end] in preps and t.head[end] == head:
             objects = [c for c in t.children[end] if t.dep[c] == "pobj"]
             if not objects or objects[0] not in chunk_at:
@@ -104,11 +108,15 @@ class Candidates:
                 break  # "negotiators from Armenia and Azerbaijan" are both sides', not Armenia's
             end, head = chunk_at[objects[0]][1], objects[0]  # chunk_at is keyed by each chunk's root
             # "from the Palestinian Islamist group Hamas": the name in apposition is the object's own.
-            named = next((c for c in t.children[head] if t.dep[c] == "appos" and c in chunk_at
-                          and chunk_at[c][0] == end), None)
-            if named is not None:
-                end = chunk_at[named][1]
-            preps = ("of",)
+            appositive = next((c for c in t.children[head] if t.dep[c] == "appos" and c in chunk_at
+                               and chunk_at[c][0] == end), None)
+            if appositive is not None:
+                end = chunk_at[appositive][1]
+            # Once the phrase names someone, only "of" goes on; while a body's phrase names nobody ("a congress
+            # of deputies of all levels"), "in Moldova's breakaway Transnistria region" still says whose it is.
+            # (A title's "of" phrase is its office: "the head of the delegation from Armenia" heads no state.)
+            if titled or any(t.ent_type[i] in NAMED for i in range(start, end)):
+                preps = ("of",)
         return start, end
 
     def _coordinated(self, start: int, end: int, label: str) -> list[Candidate]:
