@@ -74,3 +74,9 @@ def test_a_nameless_bodys_phrase_runs_on_to_whose_it_is(kb: KnowledgeBase) -> No
     # A title's "of" phrase is its office, and the state after it is not whose head it is.
     found = mentions(kb, "The head of the delegation from Armenia left early.")
     assert named(found, "The head of the delegation") is None
+
+
+def test_a_persons_name_after_in_is_a_place_not_an_owner(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Kyiv asked for the suspect to be sent to the tribunal in The Hague.")
+    tribunal = next(m for m in found if m.span.text.startswith("the tribunal"))
+    assert tribunal.actor is None or tribunal.actor.country != "GBR"

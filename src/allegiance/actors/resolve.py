@@ -201,8 +201,14 @@ class Resolver:
             if code:
                 return code, p in owned
         if after and after[0].text in ANCHOR_PREPS:
+            # "The court in The Hague" sits in a city, not under William Hague: after "in" or "at" a person's
+            # name is a place's, and which state a court there serves the city does not say.
+            places = [p for p in after if p.kind == "entity" and all(e.kind == "person" for e in p.entries)] \
+                if after[0].text in ("in", "at") else []
             # The phrase's own name first: "a delegation from the Palestinian group Hamas" is Hamas's.
             for p in [*reversed([p for p in after[1:] if p.kind == "entity"]), *after[1:]]:
+                if p in places:
+                    continue
                 # "a bomber from the Pakistani Taliban": the group's branch in the state the adjective names
                 code = self._foreign_branch(pieces, p) or self._anchor_code(p, date)
                 if code:
