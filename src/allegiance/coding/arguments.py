@@ -87,14 +87,16 @@ def _declared_unwelcome(verb: "Token", index: MentionIndex) -> list[tuple[list[t
 def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
     """Target actors of a verb: passive subject, direct object, dative, then prepositional objects; with
     ``stated``, failing those, whom a clause it states is about."""
+    # Token.children makes new Token objects at every pass, and this walks them a dozen times.
+    children, lemma = list(verb.children), verb.lemma_
     groups: list[tuple[list[tuple["Token", Mention]], str | None]] = []
-    for child in verb.children:
+    for child in children:
         if child.dep_ == "nsubjpass":
             # "Russia's mobilisation was denounced by the United States": the passive subject is the target.
             groups.extend(_phrase_groups(child, None, index))
     seen_object = False
-    for child in verb.children:
-        if child.dep_ == "dobj" and verb.lemma_ in TOPICS:
+    for child in children:
+        if child.dep_ == "dobj" and lemma in TOPICS:
             continue  # "discussed Ukraine with Macron", "discussing the Union State": what is talked about
         if child.dep_ in ("dobj", "attr", "oprd") or (child.dep_ == "dative" and child.pos_ != "ADP"):
             if child.dep_ == "dobj" and seen_object:
@@ -103,17 +105,17 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
             groups.extend(_phrase_groups(child, None, index))
     if not groups:
         groups.extend(_declared_unwelcome(verb, index))
-    arrival = verb.lemma_ in ARRIVAL
+    arrival = lemma in ARRIVAL
     # "handed back to Kyrgyzstan", "handed over to the police": the parser hangs the phrase on the particle.
     # Only for giving: "took hostages back to Gaza" names where they were taken, not to whom.
-    particle_preps = [g for c in verb.children if c.dep_ in ("advmod", "prt") and c.lower_ in RETURN_PARTICLES
-                      for g in c.children if g.dep_ == "prep"] if verb.lemma_ in HANDING else []
-    for child in [*verb.children, *particle_preps]:
-        if verb.lemma_ in TRAVEL and child.lower_ == "from":
+    particle_preps = [g for c in children if c.dep_ in ("advmod", "prt") and c.lower_ in RETURN_PARTICLES
+                      for g in c.children if g.dep_ == "prep"] if lemma in HANDING else []
+    for child in [*children, *particle_preps]:
+        if lemma in TRAVEL and child.lower_ == "from":
             continue  # "arrived in Hanoi from Pyongyang": where a journey starts is not whom it is to
-        if verb.lemma_ in TOPICS and child.lower_ in ("on", "about", "over", "of"):
+        if lemma in TOPICS and child.lower_ in ("on", "about", "over", "of"):
             continue  # "discussed security on the border between Tajikistan and Afghanistan": what is talked about
-        if verb.lemma_.lower() in TALK_NOUNS and child.lower_ in ("on", "about", "over"):
+        if lemma.lower() in TALK_NOUNS and child.lower_ in ("on", "about", "over"):
             continue  # "talks on Ukraine", "a summit on Syria": what the talks are about is no party to them
         # spaCy marks "sent troops to X" as a dative "to"; "arrived in Yerevan" names whom a visit is to.
         if child.dep_ in ("prep", "dative") and (child.lower_ in TARGET_PREPS or (arrival and child.lower_ in LOCATIVE)):
@@ -148,7 +150,7 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
                                   for found in [index.actors_at(a)] if found)
     # "brokered by the Emirates between Russia and Ukraine": the parser hangs "between" on an argument.
     # Not in what is discussed: "discussed security on the border between Tajikistan and Afghanistan".
-    for arg in (a for c in verb.children if c.dep_ == "agent" or (c.dep_ == "dobj" and verb.lemma_ not in TOPICS)
+    for arg in (a for c in children if c.dep_ == "agent" or (c.dep_ == "dobj" and lemma not in TOPICS)
                 for a in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"])):
         for prep in (c for c in arg.children if c.dep_ == "prep" and c.lower_ in ("between", "among")):
             groups.extend((found, prep.lower_) for a in prep.children if a.dep_ == "pobj"
@@ -156,14 +158,14 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
     if not any(g[0] for g in groups):
         # "pulled out of a planned meeting with Pashinyan", "suspended $95m in assistance to Georgia": a
         # phrase the act is done in or out of may itself be aimed at someone.
-        for child in (c for c in verb.children if c.dep_ == "prep" and c.lower_ not in TARGET_PREPS):
+        for child in (c for c in children if c.dep_ == "prep" and c.lower_ not in TARGET_PREPS):
             for pobj in _prep_objects(child):
                 groups.extend((found, p.lower_) for p in pobj.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
                               for o in p.children if o.dep_ == "pobj" for found in [index.actors_at(o)] if found)
     # "boycotted the OSCE meeting in protest at Lavrov's presence", "spoke out in defence of Lukashenko's
     # decision", "expelled diplomats in retaliation for Moscow's move": a phrase that says whom the act answers
     # or stands for names its aim before anything it is done to.
-    stances = [t for c in verb.children if c.dep_ in ("prep", "dobj") for t in c.subtree
+    stances = [t for c in children if c.dep_ in ("prep", "dobj") for t in c.subtree
                if t.dep_ == "pobj" and t.head.lower_ == "in" and t.lemma_.lower() in STANCES]
     # The parser hangs the stance's own preposition on the noun or, right after it, elsewhere.
     groups[:0] = [g for pobj in stances for p in {*pobj.children, pobj.doc[min(pobj.i + 1, len(pobj.doc) - 1)]}
@@ -177,24 +179,24 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
         # "extradited to Russia a suspected Islamic State recruiter", "handed the detained sailors to Ukraine":
         # people handed over are what the act moves; the state they go to is whom it is aimed at.
         groups = recipients + [g for g in groups if g not in recipients]
-    if verb.lemma_ in TRAVEL and not any(g[0] for g in groups):
+    if lemma in TRAVEL and not any(g[0] for g in groups):
         groups.extend(destination(verb, index))
-    elif verb.lemma_ == "be" and not any(g[0] for g in groups):
+    elif lemma == "be" and not any(g[0] for g in groups):
         # "Putin is due in Ulaanbaatar next week": where someone is due names whom the trip is to.
-        for due in (c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "due"):
+        for due in (c for c in children if c.dep_ == "acomp" and c.lower_ == "due"):
             groups.extend(destination(due, index))
-    elif not any(g[0] for g in groups) and verb.lemma_ not in ARRIVAL | TOPICS:
+    elif not any(g[0] for g in groups) and lemma not in ARRIVAL | TOPICS:
         # "discussed the situation in Afghanistan": a place in what is talked about is no party to the talks.
         groups.extend(place_acted_on(verb, index))
     if not any(g[0] for g in groups):
         # "threatened to close its border with Belarus", "refused to recognise Kosovo": an act announced,
         # offered or refused is aimed at the object of the act.
-        for clause in (c for c in verb.children if c.dep_ == "xcomp" and verb.lemma_ in FRAMES | PHASES):
+        for clause in (c for c in children if c.dep_ == "xcomp" and lemma in FRAMES | PHASES):
             groups.extend(g for g in _objects(clause, index) if g[0])
-    if verb.lemma_ in APPEALS:
+    if lemma in APPEALS:
         # "demanded respect from Putin", "asked a favour of Beijing", "demanded an explanation from the Kremlin
         # for the downing of its jet": whom the appeal is made of comes before what the thing asked is about.
-        groups[:0] = [(index.actors_at(pobj), prep.lower_) for obj in verb.children if obj.dep_ == "dobj"
+        groups[:0] = [(index.actors_at(pobj), prep.lower_) for obj in children if obj.dep_ == "dobj"
                       for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
                       for pobj in prep.children if pobj.dep_ == "pobj" and pobj.i in index.by_token]
     if not any(g[0] for g in groups):
@@ -203,12 +205,12 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
         # "allowed IAEA inspectors to rotate", "wanted Moscow to stop": spaCy makes the object of an
         # infinitive complement its subject; it is whom the act is aimed at.
         # "complained that Moscow paid too little attention": a complaint is aimed at whom it is about.
-        for clause in (c for c in verb.children
-                       if c.dep_ == "ccomp" and (verb.lemma_ in APPEALS | COMPLAINTS or _infinitive(c))):
+        for clause in (c for c in children
+                       if c.dep_ == "ccomp" and (lemma in APPEALS | COMPLAINTS or _infinitive(c))):
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 groups.append((index.actors_at(subject), "that"))
-    if verb.lemma_ in ("threaten", "warn") and not any(g[0] for g in groups):
+    if lemma in ("threaten", "warn") and not any(g[0] for g in groups):
         # "threatened to walk out unless Azerbaijani troops left", "warned that Russia could use nuclear weapons
         # if Ukraine's counter-offensive succeeded": a threat is aimed at whom its condition is about.
         for clause in (t for t in verb.subtree if t.dep_ == "advcl" and any(
@@ -224,7 +226,7 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
         # Not "said" or "told", unless the clause only says what its subject is: what a report is about is
         # coded at the reported act's own trigger. Nor a
         # pronoun: "denied that its forces struck", "rejected claims that it was steering" are the speaker.
-        for clause in (c for c in _stated_clauses(verb) if verb.lemma_ not in SPEECH or verdict(c)):
+        for clause in (c for c in _stated_clauses(verb) if lemma not in SPEECH or verdict(c)):
             subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             found = _phrase_groups(subject, STATED, index) if subject is not None else []
             found += [(g, STATED) for g, _p in _objects(clause, index)]
