@@ -25,14 +25,15 @@ if TYPE_CHECKING:
 
 def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", Mention]], str]:
     """Source actors of a verb and how they were found."""
-    for child in verb.children:
+    children = list(verb.children)
+    for child in children:
         if child.dep_ == "agent":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found = index.actors_at(pobj)
                     if found:
                         return found, "passive"
-    for child in verb.children:
+    for child in children:
         if child.dep_ == "nsubj":
             # "NATO foreign ministers meeting in Brussels voiced support": a gathering speaks for its members.
             gathered = [] if child.lemma_.lower() not in GATHERINGS else index.actors_at(child, through_events=True) or [
@@ -267,36 +268,38 @@ def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: 
     if direct is not None:
         return [(index.actors_at(noun), prep)]
     groups: list[tuple[list[tuple["Token", Mention]], str | None]] = []
-    for child in noun.children:
+    # Token.children makes new Token objects at every pass, and this walks them eight times.
+    children, noun_lemma = list(noun.children), noun.lemma_.lower()
+    for child in children:
         # "praised China's plan for Ukraine", "condemned Russia's attack on Ukraine": the named owner of
         # the thing acted on is whom the act is aimed at.
         mention = index.by_token.get(child.i) if child.dep_ == "poss" else None
         if mention is not None and mention.via != "pronoun":
             groups.append((index.actors_at(child), prep))
-    for child in noun.children:
+    for child in children:
         # "condemned the atrocities committed by Russian forces", "the attack carried out by Hamas": who did
         # the deed acted on.
         if child.dep_ == "acl" and child.tag_ == "VBN":
             groups.extend((found, "by") for a in child.children if a.dep_ == "agent"
                           for o in a.children if o.dep_ == "pobj" for found in [index.actors_at(o)] if found)
-    for child in noun.children:
+    for child in children:
         # "rejected calls from Washington", "welcomed an offer from Beijing": who made the appeal.
-        if child.dep_ == "prep" and child.lower_ == "from" and noun.lemma_.lower() in APPEAL_NOUNS:
+        if child.dep_ == "prep" and child.lower_ == "from" and noun_lemma in APPEAL_NOUNS:
             groups.extend((found, "from") for o in child.children if o.dep_ == "pobj"
                           for found in [index.actors_at(o)] if found)
-    for child in noun.children:
+    for child in children:
         # "a package of sanctions on Russia", "a new wave of strikes against Kharkiv": the measure's own target.
-        if child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() in MEASURES:
+        if child.dep_ == "prep" and child.lower_ == "of" and noun_lemma in MEASURES:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 groups.extend(_phrase_groups(pobj, prep, index, depth))
     # "condemned the attack on Kyiv by Russia", "an inquiry into exports to Russia by Turkish companies": who
     # did the deed acted on comes before whom the deed was aimed at.
-    for child in sorted(noun.children, key=lambda c: c.lower_ != "by"):
+    for child in sorted(children, key=lambda c: c.lower_ != "by"):
         # "froze its participation in the CSTO", "its membership of the CSTO", "missiles into waters around
         # Taiwan": a membership is in a body, and the waters around an island are the island's.
-        if noun.lemma_.lower() in TALK_NOUNS and child.lower_ in ("on", "about", "over"):
+        if noun_lemma in TALK_NOUNS and child.lower_ in ("on", "about", "over"):
             continue  # "held talks on Syria": what the talks are about is no party to them
-        nested = (child.lower_ in ("in", "within", "of") and noun.lemma_.lower() in MEMBERSHIP) or child.lower_ in VICINITY
+        nested = (child.lower_ in ("in", "within", "of") and noun_lemma in MEMBERSHIP) or child.lower_ in VICINITY
         if child.dep_ == "prep" and (child.lower_ in TARGET_PREPS + ("by",) or nested) and (
                 nested or child.lower_ not in ("of", "from")):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
@@ -310,14 +313,14 @@ def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: 
     found = [(t, m) for t, m in index.actors_at(noun, through_events=True) if m.via != "pronoun"]
     if found:
         groups.append((found, prep))
-        if noun.lemma_.lower() not in index.event_nouns:
+        if noun_lemma not in index.event_nouns:
             # "confiscated the Ukrainian assets of Russian banks": when the modifier turns out to be the
             # source's own country, whose the thing is still names the target.
-            groups.extend((owner, prep) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            groups.extend((owner, prep) for c in children if c.dep_ == "prep" and c.lower_ == "of"
                           for o in c.children if o.dep_ == "pobj" for owner in [index.actors_at(o)]
                           if owner and all(m is not f for _, m in owner for _, f in found))
     if not groups and depth > 1:
         # "sent 100 rescuers and several aircraft to Turkey": the destination hangs on the last conjunct.
-        for conj in (c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):
+        for conj in (c for c in children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):
             groups.extend(g for g in _phrase_groups(conj, prep, index, depth - 1) if g[1] != prep)
     return groups
