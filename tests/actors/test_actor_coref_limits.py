@@ -80,3 +80,9 @@ def test_a_persons_name_after_in_is_a_place_not_an_owner(kb: KnowledgeBase) -> N
     found = mentions(kb, "Kyiv asked for the suspect to be sent to the tribunal in The Hague.")
     tribunal = next(m for m in found if m.span.text.startswith("the tribunal"))
     assert tribunal.actor is None or tribunal.actor.country != "GBR"
+
+
+def test_a_body_from_several_states_is_one_mention_per_state(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Soldiers from Uzbekistan, Tajikistan and Kyrgyzstan joined the exercise near Termez.")
+    states = [(m.actor.country, m.actor.sector) for m in found if m.actor and m.actor.country in ("UZB", "TJK", "KGZ")]
+    assert states == [("UZB", "MIL"), ("TJK", "MIL"), ("KGZ", "MIL")]

@@ -24,6 +24,7 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her"
             "its": "it", "itself": "it", "who": "rel", "which": "rel"}
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 SIDES = frozenset({"side", "sides"})
+STATES_OR_BODIES = frozenset({"GPE", "ORG", "NORP"})
 # Entity types that never name an actor, even when spaCy tags the word a proper noun.
 NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT",
                         "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
@@ -91,10 +92,21 @@ class Candidates:
                 return True
         return False
 
-    def _extend(self, chunk: tuple[int, int], root: int, chunk_at: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    def _conjuncts(self, i: int) -> list[int]:
+        """Token ``i`` and the tokens coordinated with it ("Belarus, Armenia, and Kyrgyzstan"), in order."""
+        out, todo = [], [i]
+        while todo:
+            n = todo.pop()
+            out.append(n)
+            todo.extend(c for c in self.t.children[n] if self.t.dep[c] == "conj")
+        return sorted(out)
+
+    def _extend(self, chunk: tuple[int, int], root: int, chunk_at: dict[int, tuple[int, int]],
+                shared: list[Candidate]) -> tuple[int, int]:
         """Stretch a title/agent chunk over "of X" phrases ("President of Uzbekistan Shavkat Mirziyoyev"),
         and over "in X", "from X" and "for X" when the chunk names nobody of its own ("human rights activists
-        in Arnor", "observers from the OSCE", "a spokesman for the EU's foreign service")."""
+        in Arnor", "observers from the OSCE", "a spokesman for the EU's foreign service"). Names coordinated
+        with the first object go to ``shared``, each standing for its own actor with the chunk's head."""
         t = self.t
         (start, end), head = chunk, root
         named = any(t.ent_type[i] in NAMED for i in range(start, end))
@@ -105,7 +117,14 @@ class Candidates:
             if not objects or objects[0] not in chunk_at:
                 break
             if t.lower[end] != "of" and any(t.dep[c] == "conj" for c in t.children[objects[0]]):
-                break  # "negotiators from Armenia and Azerbaijan" are both sides', not Armenia's
+                # "Troops from Belarus, Armenia and Kyrgyzstan": one mention per state, each with the head noun;
+                # "negotiators from Armenia and several other states" are not Armenia's alone.
+                members = self._conjuncts(objects[0])
+                if titled or head != root or not all(
+                        m in chunk_at and t.pos[m] == "PROPN" and t.ent_type[m] in STATES_OR_BODIES for m in members):
+                    break
+                shared.extend((*chunk_at[m], f"{SHARED}{root}") for m in members[1:])
+                return start, chunk_at[objects[0]][1]
             end, head = chunk_at[objects[0]][1], objects[0]  # chunk_at is keyed by each chunk's root
             # "from the Palestinian Islamist group Hamas": the name in apposition is the object's own.
             appositive = next((c for c in t.children[head] if t.dep[c] == "appos" and c in chunk_at
@@ -163,7 +182,9 @@ class Candidates:
             if chunk[1] - chunk[0] == 1 and t.lower[root] in PRONOUNS:
                 found.append((root, root + 1, "pronoun"))
             elif self._referring(chunk[0], root):
-                self._add_owned(*self._extend(chunk, root, chunk_at), found)
+                shared: list[Candidate] = []
+                self._add_owned(*self._extend(chunk, root, chunk_at, shared), found)
+                found.extend(shared)
             else:
                 span = range(*chunk)
                 if any(t.dep[i] == "compound" and (t.pos[i] == "PROPN" or t.token_text(i).isupper()) for i in span):
