@@ -86,3 +86,17 @@ def test_a_body_from_several_states_is_one_mention_per_state(kb: KnowledgeBase) 
     found = mentions(kb, "Soldiers from Uzbekistan, Tajikistan and Kyrgyzstan joined the exercise near Termez.")
     states = [(m.actor.country, m.actor.sector) for m in found if m.actor and m.actor.country in ("UZB", "TJK", "KGZ")]
     assert states == [("UZB", "MIL"), ("TJK", "MIL"), ("KGZ", "MIL")]
+
+
+def test_the_north_is_the_north_named_before(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "North Korea launched a rocket at dawn. Seoul said the North had warned no one.")
+    assert named(found, "the North") == "North Korea"
+    # With no such state named, "the North" is nobody.
+    found = mentions(kb, "Fighting spread across the North after the talks failed.")
+    assert named(found, "the North") is None
+
+
+def test_a_collective_head_after_an_agent_word_is_a_mention(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Three opposition groups announced a boycott of the count.")
+    group = next(m for m in found if "opposition groups" in m.span.text)
+    assert group.actor.sector == "OPP"

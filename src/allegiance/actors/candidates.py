@@ -25,6 +25,8 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her"
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 SIDES = frozenset({"side", "sides"})
 STATES_OR_BODIES = frozenset({"GPE", "ORG", "NORP"})
+# Head nouns that only gather people: who they are is in the words before them.
+COLLECTIVES = frozenset({"group", "groups", "figure", "figures", "movement", "movements", "faction", "factions"})
 # Entity types that never name an actor, even when spaCy tags the word a proper noun.
 NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT",
                         "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
@@ -90,6 +92,9 @@ class Candidates:
             words = words_key(t.span_text(root - n + 1, root + 1))
             if words in titles or words in agents or words in index or words == "counterpart":
                 return True
+        if t.lower[root] in COLLECTIVES:
+            # "four opposition groups", "civil society groups": the agent word before the head says who they are.
+            return any(words_key(t.span_text(a, b)) in agents for a in range(start, root) for b in range(a + 1, root + 1))
         return False
 
     def _conjuncts(self, i: int) -> list[int]:

@@ -255,6 +255,13 @@ class Coref:
         found = self.resolver.resolution(f"{owner.actor.name}'s {rest}", self.date, fuzzy=False, unknown=False)
         return (_retext(found.actor, text), "possessive", None) if found else None
 
+    def _half(self, side: str, text: str) -> tuple[Actor, str, Seen | None] | None:
+        """"The North" after North Korea (or South Korea) is the state named last whose name it opens; with none
+        named, nobody: the north of what is not said."""
+        seen = next((s for s in reversed(self.seen) if s.actor.type == "state"
+                     and key(s.actor.name).startswith(f"{side} ")), None)
+        return (_retext(seen.actor, text), "name", seen) if seen else None
+
     def _country_owned(self, start: int, text: str) -> tuple[Actor, str, Seen | None] | None:
         """"Her country's pro-Western leadership": the owner's state's, not the West; without a possessive
         pronoun, the state named last, a few sentences back at most. With no state, nobody."""
@@ -296,6 +303,8 @@ class Coref:
             known = self.names[k]
             return _retext(known, text), "name" if k == key(known.name) else "surname", None
         bare = [w for w in words if w not in ("the", "'s")]
+        if words[0] == "the" and bare in (["north"], ["south"]) and text.split()[-1][:1].isupper():
+            return self._half(bare[0], text)
         # "a military alliance", "a leader wanted for war crimes" bring someone new in: never a reference back.
         indefinite = words[0] in INDEFINITE
         generic = None if indefinite else self._generic_organization(bare, text)
