@@ -100,3 +100,9 @@ def test_a_collective_head_after_an_agent_word_is_a_mention(kb: KnowledgeBase) -
     found = mentions(kb, "Three opposition groups announced a boycott of the count.")
     group = next(m for m in found if "opposition groups" in m.span.text)
     assert group.actor.sector == "OPP"
+
+
+def test_a_definite_body_far_back_is_the_organizations_only_one(kb: KnowledgeBase) -> None:
+    text = ("CSTO leaders met in Minsk on Thursday. Armenia stayed away. Traders waited for hours. "
+            "Trucks queued in the heat. Prices rose in the bazaar. The leaders later signed a declaration.")
+    assert [m.actor.organization for m in mentions(kb, text) if m.span.text == "The leaders"] == ["CSTO"]

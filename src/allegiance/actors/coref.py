@@ -346,17 +346,19 @@ class Coref:
     def _same_body(self, root: int) -> Seen | None:
         """"The Russian foreign ministry said ... the ministry added": a definite institution with no
         nationality is the last one seen with the same head noun and a country or organization, a few
-        sentences back at most (further on, "the defence ministry" may be another side's)."""
+        sentences back at most (further on, "the defence ministry" may be another side's), unless it is
+        the one body of an organization the story has named."""
         t = self.t
         lemma = t.lemma[root].lower()
         here = self.sent_of[root]
-        for seen in reversed(self.seen):
-            if seen.sentence < here - LOOKBACK_SENTENCES:
-                break
-            a = seen.actor
-            if (a.country or a.organization) and a.type in ("organization", "group") \
-                    and t.lemma[t.root(seen.start, seen.end)].lower() == lemma:
-                return seen
+        same = [seen for seen in reversed(self.seen) if (seen.actor.country or seen.actor.organization)
+                and seen.actor.type in ("organization", "group") and t.lemma[t.root(seen.start, seen.end)].lower() == lemma]
+        if same and same[0].sentence >= here - LOOKBACK_SENTENCES:
+            return same[0]
+        # Further back only for the one body of an organization the story has had ("the leaders" of the CSTO
+        # summit, "the congress" in Transnistria): every side has a ministry, not every side a summit.
+        if same and same[0].actor.organization and len({s.actor.organization for s in same}) == 1:
+            return same[0]
         return None
 
     def _first_name(self, word: str) -> "Person | None":
