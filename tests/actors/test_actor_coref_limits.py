@@ -106,3 +106,12 @@ def test_a_definite_body_far_back_is_the_organizations_only_one(kb: KnowledgeBas
     text = ("CSTO leaders met in Minsk on Thursday. Armenia stayed away. Traders waited for hours. "
             "Trucks queued in the heat. Prices rose in the bazaar. The leaders later signed a declaration.")
     assert [m.actor.organization for m in mentions(kb, text) if m.span.text == "The leaders"] == ["CSTO"]
+
+
+def test_a_surname_tagged_a_place_is_still_the_person_named_before(kb: KnowledgeBase) -> None:
+    # The small model tags the second "Gershkovich" a place; "him" must still reach him, not Peskov.
+    text = ("Moscow freed the reporter Evan Gershkovich on Thursday.\n\nKremlin spokesman Dmitry Peskov said Putin "
+            "would greet the returning Russians at Moscow's Vnukovo airport later on Thursday.\n\nGershkovich, 32, "
+            "was arrested in Yekaterinburg in March 2023 while on a reporting trip. A Russian court sentenced him "
+            "to 16 years in a penal colony.")
+    assert [m.actor.name for m in mentions(kb, text, "2024-08-01") if m.span.text == "him"] == ["Evan Gershkovich"]

@@ -80,7 +80,7 @@ class Coref:
         t = self.t
         gender, person_like = None, self._is_person(actor, t.ent_type[root])
         if antecedent is not None:
-            gender, person_like = antecedent.gender, antecedent.person
+            gender, person_like = antecedent.gender or gender, antecedent.person or person_like
         elif actor.type == "person" and actor.id:
             person = self.kb.people.get(actor.id[2:])
             gender = person.gender if person else None
@@ -301,7 +301,9 @@ class Coref:
         k = k[4:] if k.startswith("the ") else k
         if k in self.names and (label == "PERSON" or t.pos[root] == "PROPN"):
             known = self.names[k]
-            return _retext(known, text), "name" if k == key(known.name) else "surname", None
+            # "Gershkovich, 32, was arrested": a surname the parser tags a place is still the person named before.
+            earlier = next((s for s in reversed(self.seen) if s.actor.id == known.id and s.actor.name == known.name), None)
+            return _retext(known, text), "name" if k == key(known.name) else "surname", earlier
         bare = [w for w in words if w not in ("the", "'s")]
         if words[0] == "the" and bare in (["north"], ["south"]) and text.split()[-1][:1].isupper():
             return self._half(bare[0], text)
