@@ -115,3 +115,8 @@ def test_a_surname_tagged_a_place_is_still_the_person_named_before(kb: Knowledge
             "was arrested in Yekaterinburg in March 2023 while on a reporting trip. A Russian court sentenced him "
             "to 16 years in a penal colony.")
     assert [m.actor.name for m in mentions(kb, text, "2024-08-01") if m.span.text == "him"] == ["Evan Gershkovich"]
+
+
+def test_an_untagged_bloc_name_modifying_a_noun_is_a_mention(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "Brazil refused to endorse a BRICS common payment system at the talks.")
+    assert any(m.actor and m.actor.organization == "BRICS" for m in found)

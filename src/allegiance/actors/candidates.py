@@ -192,8 +192,8 @@ class Candidates:
                 found.extend(shared)
             else:
                 span = range(*chunk)
-                if any(t.dep[i] == "compound" and (t.pos[i] == "PROPN" or t.token_text(i).isupper()) for i in span):
-                    self._add_owned(*chunk, found)  # "IAEA experts"
+                if any(t.dep[i] in ("compound", "nmod") and (t.pos[i] == "PROPN" or t.token_text(i).isupper()) for i in span):
+                    self._add_owned(*chunk, found)  # "IAEA experts", "a BRICS common currency" (parsed nmod)
                 for i in span:
                     if t.dep[i] == "poss" and t.lower[i] in PRONOUNS:
                         found.append((i, i + 1, "pronoun"))
