@@ -120,3 +120,9 @@ def test_a_surname_tagged_a_place_is_still_the_person_named_before(kb: Knowledge
 def test_an_untagged_bloc_name_modifying_a_noun_is_a_mention(kb: KnowledgeBase) -> None:
     found = mentions(kb, "Brazil refused to endorse a BRICS common payment system at the talks.")
     assert any(m.actor and m.actor.organization == "BRICS" for m in found)
+
+
+def test_a_female_titled_office_is_no_male_holder(kb: KnowledgeBase) -> None:
+    found = mentions(kb, "The White House spokeswoman declined to comment on the sanctions.", "2024-05-01")
+    person = next(m for m in found if "spokeswoman" in m.span.text).actor
+    assert person.country == "USA" and person.type != "person"

@@ -305,6 +305,9 @@ class Resolver:
             plural = head.text not in self.scanner.titles and head.sector is not None
             if anchor and not plural:
                 found = holders(kb, anchor, head, date, former, tuple(p.text for p in pieces))
+                if head.text.endswith("woman"):
+                    # "The State Department spokeswoman" is no man the tables know, whoever else holds the office.
+                    found = [(p, r) for p, r in found if p.gender != "m"]
                 if found:
                     person, role = found[0]
                     actor = build.person_actor(kb, person, date, text=text, confidence=0.85, role=role, former=former)
