@@ -424,3 +424,11 @@ def test_a_membership_of_a_body_is_aimed_at_the_body(events_of):
 def test_what_talks_are_about_is_no_party_to_them(events_of):
     keys, _ = events_of("Lavrov held talks on Ukraine with Wang Yi.")
     assert ("RUS", "CHN", "04") in keys and not any("UKR" in k for k in keys)
+
+
+def test_names_coordinated_after_of_are_owners_each(events_of):
+    # "the presidents of Kazakhstan and Uzbekistan": Uzbekistan's president is as much a party as Kazakhstan's
+    keys, _ = events_of("The foreign ministers of Tajikistan and Kyrgyzstan met in Moscow on Monday.")
+    assert {("TJK", "KGZ", "04"), ("KGZ", "TJK", "04")} <= keys
+    keys, _ = events_of("Putin held talks with the presidents of Kazakhstan and Uzbekistan on Friday.")
+    assert {("RUS", "KAZ", "04"), ("RUS", "UZB", "04")} <= keys

@@ -137,7 +137,7 @@ class MentionIndex:
         out = self._origins(i)
         if len(out) <= 1:
             out = []
-            for node in [i, *_conjuncts(t, i), *_coordinated_modifiers(t, i)]:
+            for node in [i, *_conjuncts(t, i), *_coordinated_modifiers(t, i), *_coordinated_owners(t, i)]:
                 if node != i and t.pos[node] not in ("NOUN", "PROPN", "PRON"):
                     mention = self.by_token.get(node)  # a coordinated modifier: "Russian and Chinese ..."
                 else:
@@ -156,6 +156,13 @@ def _conjuncts(t: Tokens, i: int) -> list[int]:
             out.append(node)
             stack.extend(c for c in t.children[node] if t.dep[c] == "conj")
     return out
+
+
+def _coordinated_owners(t: Tokens, i: int) -> list[int]:
+    """"the presidents of Kazakhstan and Uzbekistan", "the foreign ministers of Russia and China": the names
+    coordinated after "of" own the head as much as the first one does, one actor each."""
+    return [node for prep in t.children[i] if t.dep[prep] == "prep" and t.lower[prep] == "of"
+            for obj in t.children[prep] if t.dep[obj] == "pobj" for node in _conjuncts(t, obj)]
 
 
 def _coordinated_modifiers(t: Tokens, i: int) -> list[int]:
