@@ -432,3 +432,10 @@ def test_names_coordinated_after_of_are_owners_each(events_of):
     assert {("TJK", "KGZ", "04"), ("KGZ", "TJK", "04")} <= keys
     keys, _ = events_of("Putin held talks with the presidents of Kazakhstan and Uzbekistan on Friday.")
     assert {("RUS", "KAZ", "04"), ("RUS", "UZB", "04")} <= keys
+
+
+def test_leaders_who_clash_exchange_words_not_fire(events_of):
+    keys, _ = events_of("Tokayev clashed with Japarov over water quotas on Friday.")
+    assert not [k for k in keys if k[2] == "19"]
+    keys, _ = events_of("Kyrgyz and Tajik border guards clashed near the disputed village on Friday.")
+    assert {("KGZ", "TJK", "19"), ("TJK", "KGZ", "19")} <= keys

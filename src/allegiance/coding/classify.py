@@ -48,6 +48,7 @@ VISITS = frozenset({"042", "043"})
 COMMITMENT = frozenset({"agree", "pledge", "promise", "vow", "commit", "undertake", "decide", "resolve",
                         "ready", "willing", "prepared"})
 ARMED = frozenset({"MIL", "REB"})  # sectors of armed forces and armed groups
+CLASH_VERBS = frozenset({"clash", "spar"})  # fighting between armed sides, sparring between leaders
 # Verbal acts (statements, appeals, demands, accusations, rejections, threats) that a participle clause adds to
 # the main act: "expelled the envoy, accusing Minsk of ...". The classifier learnt participles mostly from
 # negated frames ("without accusing", "refrained from blaming") and reads them as no event, so its "no event"
@@ -161,6 +162,9 @@ class Classify:
         classifier's "no event" then speaks of the tense, not of the act, and does not veto. ``declined``: the
         act is refused ("would not meet Lavrov"), which the lexicon's cooperative reading makes a REJECT: the
         classifier, which reads the negation as no event, has nothing to say on which act it is."""
+        return _words_only(self._decide(cand, doc, announced, declined), cand, doc)
+
+    def _decide(self, cand: Candidate, doc: "Doc", announced: bool, declined: bool) -> Decision | None:
         token = doc[cand.trigger]
         order = _quoted_order(token) if cand.target is not None else None
         if order is not None:
@@ -310,6 +314,18 @@ def _troops_sent(decision: Decision | None, cand: Candidate, doc: "Doc") -> Deci
         return decision
     if any(t.lower_.startswith("peacekeep") for t in doc[cand.trigger].sent):
         return dataclasses.replace(decision, code="074", reverse_code=None)
+    return None
+
+
+def _words_only(decision: Decision | None, cand: Candidate, doc: "Doc") -> Decision | None:
+    """"The leaders of Armenia and Azerbaijan clashed in front of Putin", "Pashinyan and Aliyev clashed over
+    the corridor": leaders who clash, with no armed force on either side, exchange words, not fire. What
+    they said is coded where the story tells it."""
+    if decision is None or decision.code[:2] != "19" or doc[cand.trigger].lemma_ not in CLASH_VERBS:
+        return decision
+    sides = [m.actor for m in (cand.source, cand.target) if m is not None and m.actor is not None]
+    if any(a.sector in ARMED for a in sides) or not any(a.type == "person" or a.sector == "GOV" for a in sides):
+        return decision
     return None
 
 
