@@ -439,3 +439,10 @@ def test_leaders_who_clash_exchange_words_not_fire(events_of):
     assert not [k for k in keys if k[2] == "19"]
     keys, _ = events_of("Kyrgyz and Tajik border guards clashed near the disputed village on Friday.")
     assert {("KGZ", "TJK", "19"), ("TJK", "KGZ", "19")} <= keys
+
+
+def test_an_appeal_for_someone_to_act_is_made_of_them(events_of):
+    keys, _ = events_of("Tokayev called for Russia and Ukraine to return to talks.")
+    assert {("KAZ", "RUS", "02"), ("KAZ", "UKR", "02")} <= keys
+    keys, _ = events_of("Erdogan called for Sweden to be admitted without delay on Tuesday.")
+    assert not [k for k in keys if k[1] == "SWE"]  # the patient of a passive is not whom the appeal is made of

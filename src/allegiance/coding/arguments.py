@@ -211,6 +211,13 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 groups.append((index.actors_at(subject), "that"))
+        # "called for Russia and Ukraine to return to talks": spaCy makes the "for ... to" clause's subject
+        # the subject of the act asked for; it is whom the appeal is made of.
+        for clause in (c for c in children if c.dep_ == "advcl" and lemma in APPEALS
+                       and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)  # not a passive's patient
+            if subject is not None:
+                groups.append((index.actors_at(subject), "for"))
     if lemma in ("threaten", "warn") and not any(g[0] for g in groups):
         # "threatened to walk out unless Azerbaijani troops left", "warned that Russia could use nuclear weapons
         # if Ukraine's counter-offensive succeeded": a threat is aimed at whom its condition is about.
