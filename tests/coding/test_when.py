@@ -146,3 +146,8 @@ def test_a_span_of_years_dates_nothing_by_its_first_year():
     assert find_dates("Kazakhstan chaired the bloc in 2021–2022 and handed over to China.", PUB) == []
     assert find_dates("Trade grew in 2021-22.", PUB) == []
     assert one("Trade grew in 2021.") == (dt.date(2021, 1, 1), "year")
+
+
+def test_earlier_in_the_year_is_this_year_up_to_publication():
+    assert one("Guterres declined an invitation to a summit earlier in the year.") == (PUB, "year")
+    assert one("The envoys met earlier in the month.") == (dt.date(2022, 10, 1), "month")

@@ -38,7 +38,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"\b(?:in\s+|during\s+|since\s+)?the\s+(?:early\s+|late\s+|mid-?)?(?P<decade>(?:19|20)\d0)s\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<rel>(?i:last|this|on|next))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("relday", re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b", re.I)),
-    ("relperiod", re.compile(r"\b(?P<rel>last|this|next|earlier this|later this|past)\s+(?P<unit>week|month|year)\b", re.I)),
+    ("relperiod", re.compile(r"\b(?P<rel>last|this|next|earlier this|later this|earlier in the|past)\s+(?P<unit>week|month|year)\b",
+                             re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
 ]
 MONTHS_AHEAD = 2  # a bare month name up to this many months after publication is still to come
@@ -125,8 +126,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, str] |
             y, mo = _month_back(pub.year, pub.month, -step)
             return dt.date(y, mo, 1), "month"
         if step == 0:
-            # "this year", "earlier this year": a span that runs up to publication, so the act may be as
-            # recent as the story; dated by the story's day, at the precision of a year.
+            # "this year", "earlier this year", "earlier in the year": a span that runs up to publication, so
+            # the act may be as recent as the story; dated by the story's day, at the precision of a year.
             return pub, "year"
         return dt.date(pub.year + step, 1, 1), "year"
     if kind == "ago":
