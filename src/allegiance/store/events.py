@@ -6,7 +6,6 @@ never leaves a mix of old and new events behind (and a crash leaves the old ones
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import json
@@ -14,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from allegiance.errors import InvalidParameter, NotFound
-from allegiance.models import Event, actor_json
+from allegiance.models import Event, event_json
 from allegiance.store import Store
 
 COLUMNS = (
@@ -33,39 +32,13 @@ def event_row(event: Event) -> list[Any]:
 
 
 def event_record(event: Event) -> str:
-    """``json.dumps(event_json(event), ensure_ascii=False)``, the text of the ``record`` column.
-
-    The encoder walks the event's fields itself and asks ``_plain`` only for what JSON has no type for
-    (dates, the nested records), so no intermediate dict is built for the full ``Actor`` that
-    ``event_json`` then replaces with its shorter shape.
-    """
-    data = {name: getattr(event, name) for name in _EVENT_FIELDS}
-    data["source"] = actor_json(event.source)
-    data["target"] = actor_json(event.target)
-    return _ENCODER.encode(data)
+    """``json.dumps(event_json(event), ensure_ascii=False)``, the text of the ``record`` column."""
+    return _ENCODER.encode(event_json(event))
 
 
-def _plain(value: Any) -> Any:
-    """What ``models.to_dict`` makes of a value the JSON encoder cannot write as it is."""
-    names = _FIELDS.get(type(value))
-    if names is None:
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        if not dataclasses.is_dataclass(value):
-            raise TypeError(f"{type(value).__name__} is not a record field type")
-        names = _FIELDS[type(value)] = _field_names(type(value))
-    return {name: getattr(value, name) for name in names}
-
-
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
-_FIELDS: dict[type, tuple[str, ...]] = {}  # a record type's field names (``dataclasses.fields`` is slow)
-_EVENT_FIELDS = _field_names(Event)
 # One encoder, made once (``json.dumps`` with options builds a new one per call). Records are frozen
 # trees, so the encoder's check for cycles finds none; it is skipped.
-_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False, default=_plain)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 
 
 def _row(event: Event) -> tuple[Any, ...]:
