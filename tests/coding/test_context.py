@@ -158,3 +158,15 @@ def test_what_someone_is_invited_to_do_has_not_happened(nlp):
 )
 def test_the_terms_a_document_provides_for_are_no_act(nlp, text, word, coded):
     assert ctx(nlp, text, word).coded is coded
+
+
+@pytest.mark.parametrize("text, word, coded", [
+    ("Moscow said it would not return to the grain deal until Western nations lifted their restrictions.", "lifted", False),
+    ("There is nothing to talk about until Russia stops bombing our cities, the official said.", "stops", False),
+    ("The deal stays dead until the West meets Russia's demands.", "meets", False),
+    ("Kyiv will resume talks once Moscow withdraws its troops.", "withdraws", False),
+    ("Shelling continued until Russian forces withdrew from the village.", "withdrew", True),  # it happened
+    ("Xi greeted Putin before the two leaders sat down for talks.", "sat", True),
+])
+def test_a_clause_of_time_on_an_act_yet_to_come_is_its_condition(nlp, text, word, coded):
+    assert ctx(nlp, text, word).coded is coded

@@ -49,6 +49,10 @@ THREATS = {"threaten", "warn"}
 INTENT_FRAMES = {"go", "set", "ready", "willing", "poised", "eager", "prepared", "determined", "scheduled", "due"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 OBJECT_NEGATORS = {"neither", "no"}
+# "will not return to the deal until the West lifts sanctions": a clause of time on an act yet to come is its
+# condition, which has not been met.
+TEMPORAL_MARKS = {"until", "till", "before", "once"}
+PRESENT = {"VBZ", "VBP", "VB"}
 # With a perfect, what an actor has done again and again is the backdrop of the story, not its news.
 HABITUAL = {"repeatedly", "long", "often", "frequently", "consistently", "always", "regularly", "routinely"}
 HEDGES = {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "likely", "supposedly"}
@@ -94,6 +98,8 @@ def _local(tok: "Token") -> Context | None:
             return Context(speculative=True, cue=low)
         if child.dep_ == "mark" and low in CONDITIONAL_MARKS:
             return Context(speculative=True, cue=low)
+        if child.dep_ == "mark" and low in TEMPORAL_MARKS and _condition(tok, low):
+            return Context(speculative=True, cue=low)
         if child.dep_ == "mark" and low == "since" and tok.dep_ == "advcl":
             return Context(background=True, cue=low)  # "since Russia sent troops in February": the backdrop
         if child.dep_ == "prep" and low == "since" and tok.pos_ in ("VERB", "AUX"):
@@ -114,6 +120,16 @@ def _local(tok: "Token") -> Context | None:
         if tok.head.lemma_ in ("likely", "unlikely", "expected", "possible", "able"):
             return Context(speculative=True, cue=tok.head.lower_)
     return None
+
+
+def _condition(clause: "Token", mark: str) -> bool:
+    """Whether a clause of time (``mark``: until, before, once) states a condition: its head speaks of the
+    future ("would not return until", "will talk once"), or, for until, it is told in the present ("stays
+    dead until the West meets its demands", where a headline's present would otherwise be the past)."""
+    head = clause.head
+    future = any(c.dep_ in ("aux", "auxpass") and (c.lower_ in SPECULATIVE_AUX or c.lower_ in INTENT_AUX or c.lemma_ == "will")
+                 for c in head.children)
+    return future or (mark in ("until", "till") and clause.tag_ in PRESENT)
 
 
 def assess(trigger: "Token", *, dated: bool = False, question: bool | None = None) -> Context:
