@@ -170,3 +170,12 @@ def test_the_terms_a_document_provides_for_are_no_act(nlp, text, word, coded):
 ])
 def test_a_clause_of_time_on_an_act_yet_to_come_is_its_condition(nlp, text, word, coded):
     assert ctx(nlp, text, word).coded is coded
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The United States accused Iran of delivering missiles to Russia.", "delivering"),
+    ("Kyiv blamed Moscow for the attack on Odesa.", "attack"),
+    ("Prosecutors charged the two men with spying for Russia.", "spying"),
+])
+def test_what_an_accusation_alleges_is_the_accusers_claim_not_an_act(nlp, text, word):
+    assert ctx(nlp, text, word).speculative

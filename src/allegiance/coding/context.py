@@ -40,6 +40,9 @@ SPECULATION = {"consider", "mull", "weigh", "contemplate", "fear", "worry", "spe
                "believe", "think", "suspect", "wonder", "ask", "urge", "call", "demand", "propose", "discuss",
                "debate", "explore", "prepare", "aim", "mean", "hint", "allege", "claim", "imagine", "dream", "invite",
                "encourage"}
+# An accusation's content is the accuser's claim, not an act the text reports: "accused Iran of delivering
+# missiles to Russia" codes the accusation only.
+ACCUSATIONS = {"accuse", "blame", "charge", "indict"}
 SPECULATIVE_NOUNS = {"concern", "concerns", "fear", "fears", "speculation", "rumours", "rumors", "possibility",
                      "prospect", "risk", "threat", "chance", "likelihood", "hope", "hopes", "worry", "worries",
                      "question", "questions", "doubt", "doubts", "suggestion", "suggestions", "report", "reports"}
@@ -165,7 +168,7 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
         if dep in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "dobj", "nsubj", "nsubjpass", "acl", "relcl", "prep"):
             if head.lemma_ in REFUSAL and dep in ("xcomp", "pcomp", "ccomp", "pobj", "dobj", "prep"):
                 return Context(negated=True, cue=head.lower_)
-            if head.lemma_ in SPECULATION and dep in ("xcomp", "ccomp", "pcomp", "prep", "pobj"):
+            if (head.lemma_ in SPECULATION or head.lemma_ in ACCUSATIONS) and dep in ("xcomp", "ccomp", "pcomp", "prep", "pobj"):
                 return Context(speculative=True, cue=head.lower_)
             if head.lower_ in SPECULATIVE_NOUNS and dep in ("acl", "ccomp", "relcl", "pobj", "prep"):
                 return Context(speculative=True, cue=head.lower_)
