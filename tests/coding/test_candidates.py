@@ -507,3 +507,18 @@ def test_a_definite_deed_reacted_to_is_aimed_at_its_doer(events_of):
     keys, _ = events_of("The European Union imposed a new package of sanctions on Russia on Monday. "
                         "Russia's foreign ministry denounced the package as illegitimate.")
     assert ("RUS", "EU", "11") in keys, keys
+
+
+def test_a_second_act_of_speech_hung_on_the_reported_clause_is_the_speakers(pairs):
+    # spaCy hangs "accused" / "demanded" on the reported verb; told in the reporting tense, it is the speaker's.
+    found = pairs("Tokayev said that the convoy had been attacked by Russia, and accused Moscow of lying.")
+    assert ("accuse", "KAZ", "RUS", "inherited") in found
+    assert not any(lemma == "accuse" and src == "RUS" for lemma, src, _, _ in found)
+    found = pairs("Pashinyan said that Azerbaijan's troops still occupied Armenian land and demanded that Baku withdraw them.")
+    assert ("demand", "ARM", "AZE", "inherited") in found
+
+
+def test_a_reported_act_in_the_clause_keeps_its_own_subject(pairs):
+    found = pairs("Tokayev said that Russia had attacked the convoy and would pay for it.")
+    assert not any(lemma == "pay" and src == "KAZ" for lemma, src, _, _ in found)
+

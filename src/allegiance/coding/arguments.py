@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from allegiance.coding.aims import capital, destination, place_acted_on
 from allegiance.coding.context import conjoined_to, verdict
-from allegiance.coding.cues import (AIMED_PREPS, APPEAL_NOUNS, APPEALS, ARRIVAL, COMPLAINTS, FRAMES, GATHERINGS,
-                                    HANDING, LOCATIVE, LOOSE_PREPS, MEASURES, MEMBERSHIP, PHASES, RETURN_PARTICLES,
-                                    SPEECH, STANCES, STATED, TALK_NOUNS, TARGET_PREPS, TOPICS, TRAVEL, VICINITY)
+from allegiance.coding.cues import (ACCUSING, AIMED_PREPS, ANSWERS, APPEAL_NOUNS, APPEALS, ARRIVAL, COMPLAINTS,
+                                    FRAMES, GATHERINGS, HANDING, LOCATIVE, LOOSE_PREPS, MEASURES, MEMBERSHIP, PHASES,
+                                    RETURN_PARTICLES, SPEECH, STANCES, STATED, TALK_NOUNS, TARGET_PREPS, TOPICS, TRAVEL,
+                                    VERDICTS, VICINITY)
 from allegiance.coding.referents import ANCHORED, OWN_PEOPLE
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
             return [], "passive"  # the passive subject is the target; no "by" phrase, no source
     # No subject of its own: conjoined and complement verbs share their head's ("met and agreed", "agreed to
     # send", "is about to restore", "is set to sign").
-    head = conjoined_to(verb)
+    head = verb.head.head if _speaker_conjunct(verb) else conjoined_to(verb)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         head = head.head
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
@@ -68,6 +69,19 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
             return [], "passive"  # "troops sent by ..." handled through the agent above
         return index.actors_at(noun), "svo"
     return [], "svo"
+
+
+SPEECH_ACTS = SPEECH | ACCUSING | APPEALS | COMPLAINTS | VERDICTS | ANSWERS
+
+
+def _speaker_conjunct(verb: "Token") -> bool:
+    """"Aliyev said that the jet had been shot down by Russia, and accused Moscow of ...", "said that Armenia's
+    constitution contained claims ... and demanded that Yerevan remove them": spaCy hangs a second act of
+    speech on the verb of the clause reported; told in the reporting verb's tense, it is the speaker's."""
+    head = verb.head
+    return (verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.lemma_ in SPEECH_ACTS and head.dep_ == "ccomp"
+            and head.head.lemma_ in SPEECH and head.head.tag_ == "VBD"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def _declared_unwelcome(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
