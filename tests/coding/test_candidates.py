@@ -522,3 +522,14 @@ def test_a_reported_act_in_the_clause_keeps_its_own_subject(pairs):
     found = pairs("Tokayev said that Russia had attacked the convoy and would pay for it.")
     assert not any(lemma == "pay" and src == "KAZ" for lemma, src, _, _ in found)
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline's subject read as a modifier of its verb
+    ("Kyiv salutes Berlin's resolve as allies debate jets", ("salute", "UKR", "DEU", "svo")),
+    ("Kyiv slams Budapest's veto", ("slam", "UKR", "HUN", "svo")),
+    # a subject read as an apposition to the place of a fronted "in" phrase
+    ("Also on Monday, in Dushanbe, the defence ministers of Tajikistan and Russia signed documents setting out the "
+     "procedure for joint patrols in Tajikistan.", ("sign", "TJK", "RUS", "reciprocal")),
+])
+def test_a_subject_the_parser_hung_elsewhere_is_still_the_source(pairs, text, expected):
+    assert expected in pairs(text)

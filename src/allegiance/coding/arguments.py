@@ -42,6 +42,10 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
             return index.actors_at(child) or gathered or capital(child), "svo"
         if child.dep_ == "nsubjpass":
             return [], "passive"  # the passive subject is the target; no "by" phrase, no source
+    if verb.dep_ == "ROOT":
+        stray = _stray_subject(verb, children, index)
+        if stray:
+            return stray, "svo"
     # No subject of its own: conjoined and complement verbs share their head's ("met and agreed", "agreed to
     # send", "is about to restore", "is set to sign").
     head = verb.head.head if _speaker_conjunct(verb) else conjoined_to(verb)
@@ -69,6 +73,20 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
             return [], "passive"  # "troops sent by ..." handled through the agent above
         return index.actors_at(noun), "svo"
     return [], "svo"
+
+
+def _stray_subject(verb: "Token", children: list["Token"], index: MentionIndex) -> list[tuple["Token", Mention]]:
+    """A main verb's subject the parser hung elsewhere: a headline's "Kyiv salutes Warsaw's resolve" makes
+    "Kyiv" a modifier of the verb, and "In Minsk, the defence ministers of Russia and Belarus signed ..." an
+    apposition to the place. Only a phrase that ends right before the verb, where a subject stands."""
+    for child in children:
+        if child.i == verb.i - 1 and child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+            return index.actors_at(child)
+        if child.dep_ == "prep" and child.i < verb.i:
+            for appos in (a for o in child.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"):
+                if appos.right_edge.i + 1 == verb.i:
+                    return index.actors_at(appos)
+    return []
 
 
 SPEECH_ACTS = SPEECH | ACCUSING | APPEALS | COMPLAINTS | VERDICTS | ANSWERS
