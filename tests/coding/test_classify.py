@@ -225,3 +225,29 @@ def test_fighters_arriving_somewhere_are_no_state_visit(coder):
     doc, cands = _candidates(coder, "Wagner fighters arrived in Belarus on Saturday.")
     arrived = [c for c in cands if doc[c.trigger].lemma_ == "arrive" and c.target is not None]
     assert arrived and all((d := coder.classify(c, doc)) is None or d.code[:2] != "04" for c in arrived)
+
+
+def _codes(events_of, text):
+    return {(r["source"].get("country"), (r["target"] or {}).get("country"), r["cameo"]) for r in events_of(text)[1]}
+
+
+def test_h2_an_accusation_of_a_military_act_is_an_accusation(events_of):
+    # "condemn"'s 111 patterns in PETRARCH's blame block no longer make "accused X of <military act>" criticism.
+    codes = _codes(events_of, "Lukashenko accused NATO of building up its military near the borders of Belarus.")
+    assert any(c[2].startswith("112") for c in codes) and not any(c[2] == "111" for c in codes)
+    codes = _codes(events_of, "The EU condemned the killing of civilians by Russian forces.")
+    assert any(c[2] == "111" for c in codes)
+
+
+def test_h2_an_invitation_to_visit_is_an_appeal_to_meet(events_of):
+    assert ("CHN", "RUS", "026") in _codes(events_of, "Xi invited Putin to visit China later this year.")
+
+
+def test_h2_mediation_and_sitting_down_for_talks(events_of):
+    codes = _codes(events_of, "Erdogan said Turkey had acted as a go-between for Moscow and Kyiv in the talks.")
+    assert ("TUR", "RUS", "045") in codes and ("TUR", "UKR", "045") in codes
+    codes = _codes(events_of, "Negotiators from Armenia and Azerbaijan sat down in Washington for a new round of talks.")
+    assert ("ARM", "AZE", "046") in codes
+    # a format that gathers states is no mediation
+    codes = _codes(events_of, "The Astana format brings together Russia and Iran, the allies of Assad, and Turkey.")
+    assert not any(c[2] == "045" for c in codes)
