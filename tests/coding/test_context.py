@@ -136,6 +136,13 @@ def test_an_object_with_neither_or_no_negates_the_act(nlp, text, word):
     ("Russian forces repeatedly shelled Kharkiv on Monday.", "shelled", False),  # a dated series of acts
     ("Moldova has demanded the withdrawal of the Russian contingent.", "demanded", False),
     ("Erdogan has kept close ties with Putin throughout the war.", "kept", True),
+    ("Moscow and Pyongyang have dismissed such claims in the past.", "dismissed", True),
+    ("Washington has urged New Delhi for months to use its influence with Moscow.", "urged", True),
+    ("Russia has supplied weapons to Armenia over the years.", "supplied", True),
+    ("Erdogan has kept close ties with Putin throughout the war, refusing to join the sanctions.", "refusing", True),
+    ("Russia condemned the strike on Monday, accusing Kyiv of terrorism.", "accusing", False),
+    ("Russian forces shelled Kharkiv for two months in the spring.", "shelled", False),
+    ("Kyiv has shelled Donetsk for twelve hours.", "shelled", False),
 ])
 def test_a_habit_in_the_perfect_is_background(nlp, text, word, background):
     doc = nlp(text)

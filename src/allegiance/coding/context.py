@@ -109,6 +109,8 @@ def _local(tok: "Token") -> Context | None:
             return Context(background=True, cue=low)  # "have flown joint patrols since 2019": a habit, not news
         if child.dep_ == "prep" and low == "throughout" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
             return Context(background=True, cue=low)  # "has kept close ties with Putin throughout the war"
+        if child.dep_ == "prep" and tok.pos_ in ("VERB", "AUX") and _span_of_time(child, tok):
+            return Context(background=True, cue=low)  # "have dismissed such claims in the past", "has urged for months"
         if child.dep_ == "advmod" and low in HEDGES:
             return Context(speculative=True, cue=low)
     for child in tok.children:
@@ -123,6 +125,19 @@ def _local(tok: "Token") -> Context | None:
         if tok.head.lemma_ in ("likely", "unlikely", "expected", "possible", "able"):
             return Context(speculative=True, cue=tok.head.lower_)
     return None
+
+
+# What was done "in the past", or in the perfect "for months" / "over the years", is the story's backdrop.
+PAST_SPANS = {"past"}
+LONG_SPANS = {"month", "year", "decade"}
+
+
+def _span_of_time(prep: "Token", verb: "Token") -> bool:
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if prep.lower_ == "in" and any(o.lower_ in PAST_SPANS and any(d.lower_ == "the" for d in o.children) for o in objects):
+        return True
+    return prep.lower_ in ("for", "over") and any(o.lemma_ in LONG_SPANS and o.tag_ == "NNS" for o in objects) \
+        and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _condition(clause: "Token", mark: str) -> bool:
@@ -187,6 +202,12 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
                 continue
             if dep == "relcl" and any(c.dep_ == "det" and c.lower_ in FREE_CHOICE for c in head.children):
                 return Context(speculative=True, cue="any")  # "any troops it sent to Ukraine": none sent yet
+            if dep == "advcl" and node.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children):
+                # a participle shares its clause's time: "has kept close ties throughout the war, refusing to join
+                # the sanctions" is the backdrop too
+                framing = _local(head)
+                if framing is not None and framing.background:
+                    return framing
             if dep in ("relcl", "acl", "advcl", "ccomp"):
                 break  # a separate clause: its cues are its own
             node = head
