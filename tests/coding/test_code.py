@@ -446,3 +446,9 @@ def test_an_appeal_for_someone_to_act_is_made_of_them(events_of):
     assert {("KAZ", "RUS", "02"), ("KAZ", "UKR", "02")} <= keys
     keys, _ = events_of("Erdogan called for Sweden to be admitted without delay on Tuesday.")
     assert not [k for k in keys if k[1] == "SWE"]  # the patient of a passive is not whom the appeal is made of
+
+
+def test_h3_a_long_list_read_as_an_apposition_still_names_every_party(events_of):
+    # The small model reads "Kazakhstan, Kyrgyzstan, ..." as an apposition: each listed state is still a party.
+    keys, _ = events_of("Xi met the presidents of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan in Xian.")
+    assert {("CHN", k, "04") for k in ("KAZ", "KGZ", "TJK", "TKM", "UZB")} <= keys

@@ -149,13 +149,21 @@ class MentionIndex:
 
 
 def _conjuncts(t: Tokens, i: int) -> list[int]:
-    out, stack = [], [c for c in t.children[i] if t.dep[c] == "conj"]
+    out, stack = [], [c for c in t.children[i] if t.dep[c] == "conj" or _listed(t, i, c)]
     while stack:
         node = stack.pop(0)
         if t.pos[node] in ("NOUN", "PROPN", "PRON"):
             out.append(node)
-            stack.extend(c for c in t.children[node] if t.dep[c] == "conj")
+            stack.extend(c for c in t.children[node] if t.dep[c] == "conj" or _listed(t, node, c))
     return out
+
+
+def _listed(t: Tokens, head: int, child: int) -> bool:
+    """"the presidents of Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan": the small model often reads
+    the second name of a long list as an apposition of the first; a name "apposed" to a name and itself
+    heading the rest of the list ("..., Tajikistan and Uzbekistan") is one more item of it."""
+    return t.dep[child] == "appos" and t.pos[child] == "PROPN" and t.pos[head] == "PROPN" \
+        and any(t.dep[c] == "conj" for c in t.children[child])
 
 
 def _coordinated_owners(t: Tokens, i: int) -> list[int]:
