@@ -452,3 +452,15 @@ def test_h3_a_long_list_read_as_an_apposition_still_names_every_party(events_of)
     # The small model reads "Kazakhstan, Kyrgyzstan, ..." as an apposition: each listed state is still a party.
     keys, _ = events_of("Xi met the presidents of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan in Xian.")
     assert {("CHN", k, "04") for k in ("KAZ", "KGZ", "TJK", "TKM", "UZB")} <= keys
+
+
+def test_h3_the_three_leaders_are_the_three_parties_named_before(events_of):
+    # A referring phrase stands for as many parties as it counts, named together or one sentence at a time.
+    keys, _ = events_of("Putin met Raisi in Tehran on Tuesday. Erdogan arrived in the afternoon. "
+                        "The three leaders then held talks on Syria.")
+    assert {(a, b, "04") for a in ("RUS", "IRN", "TUR") for b in ("RUS", "IRN", "TUR") if a != b} <= keys
+    keys, _ = events_of("Putin, Erdogan and Raisi arrived in Tehran on Tuesday. The three leaders held talks.")
+    assert ("TUR", "IRN", "04") in keys and ("IRN", "RUS", "04") in keys
+    # Two leaders named lately are not three.
+    keys, _ = events_of("Putin met Raisi in Tehran on Tuesday. The three leaders held talks.")
+    assert not [k for k in keys if k[2] == "04" and "TUR" in k]

@@ -86,3 +86,18 @@ def _pair_of(nlp, text, phrase):
 ])
 def test_phrases_referring_back_to_a_pair(nlp, text, phrase, countries):
     assert _pair_of(nlp, text, phrase) == countries
+
+
+@pytest.mark.parametrize("text, word, count", [
+    ("The two leaders held talks.", "leaders", 2),
+    ("Both sides agreed.", "sides", 2),
+    ("The three leaders held talks.", "leaders", 3),
+    ("All four countries signed.", "countries", 4),
+    ("Three leaders held talks.", "leaders", None),  # someone new, not a reference back
+    ("The leaders held talks.", "leaders", None),
+])
+def test_party_count(nlp, text, word, count):
+    from allegiance.coding.referents import party_count
+
+    doc = nlp(text)
+    assert party_count(next(t for t in doc if t.text == word)) == count

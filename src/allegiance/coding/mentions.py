@@ -28,7 +28,7 @@ class MentionIndex:
     event_nouns: frozenset[str] = frozenset()  # "Putin's visit" names a visit, not Putin
     by_token: dict[int, Mention] = field(default_factory=dict)
     heads: dict[int, Mention] = field(default_factory=dict)  # head token index → mention
-    pairs: dict[int, tuple[Mention, Mention]] = field(default_factory=dict)  # "the two leaders" → both
+    pairs: dict[int, tuple[Mention, ...]] = field(default_factory=dict)  # "the two leaders" → both
     nameless: set[int] = field(default_factory=set)  # heads of people with no country ("a delegation")
     home: str | None = None  # the country the story is about (``referents.home_country``)
 
@@ -53,8 +53,8 @@ class MentionIndex:
                 index.by_token.setdefault(i, mention)
             index.heads.setdefault(root, mention)
         index.pairs = pairs(doc, index)
-        for i, (first, _) in index.pairs.items():
-            index.heads[i] = first
+        for i, group in index.pairs.items():
+            index.heads[i] = group[0]
         return index
 
     @functools.cached_property
@@ -128,12 +128,13 @@ class MentionIndex:
         return out
 
     def actors_at(self, tok: "Token", through_events: bool = False) -> list[tuple["Token", Mention]]:
-        """The actor of a phrase and of the phrases coordinated with it ("Russia and China"); both parties
-        of a pair the text refers back to ("the two leaders", "both sides", "the two countries' ...")."""
+        """The actor of a phrase and of the phrases coordinated with it ("Russia and China"); every party
+        of a set the text refers back to ("the two leaders", "both sides", "the two countries' ...", "the
+        three leaders")."""
         t, i = self._t, tok.i
         pair = self.pairs.get(i) or next((self.pairs[c] for c in t.children[i] if t.dep[c] == "poss" and c in self.pairs), None)
         if pair is not None:
-            return [(tok, pair[0]), (tok, pair[1])]
+            return [(tok, m) for m in pair]
         out = self._origins(i)
         if len(out) <= 1:
             out = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from allegiance.coding.keys import actor_key
 from allegiance.models import Mention
@@ -25,8 +25,10 @@ NATIONALS = "+nationals"  # suffix of Mention.via for a crowd named by its natio
 OWN_PEOPLE = "+own"  # suffix of Mention.via for people placed in the one country their sentence's actors share
 PAIR_NOUNS = {"leader", "side", "country", "man", "government", "delegation", "president", "minister", "neighbour",
               "neighbor", "state", "capital", "nation", "party", "army", "force", "negotiator", "foe", "rival", "ally"}
-PAIRS = {"pair", "duo", "sides"}  # words that are two by themselves after "the"
-_PAIR_WORDS = PAIRS | {"they", "them", "other"}  # the words besides PAIR_NOUNS that pair_phrase may accept
+PAIRS = {"pair": 2, "duo": 2, "sides": 2, "trio": 3}  # words that count parties by themselves after "the"
+COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10}  # "the three leaders", "all four countries"
+_PAIR_WORDS = set(PAIRS) | {"they", "them", "other"}  # the words besides PAIR_NOUNS that pair_phrase may accept
 _PAIR_WINDOW = 3  # sentences a coordinated pair stays the referent of "the two leaders", "they"
 _PAIR_HOLD = 6  # sentences a pair once referred to stays the referent of the next "the two sides"
 PERSON_NOUNS = {"leader", "man", "president", "minister", "negotiator"}
@@ -98,32 +100,42 @@ def home_country(text: str, mentions: list[Mention]) -> str | None:
 
 
 def pair_phrase(tok: "Token") -> str | None:
-    """"the two leaders", "both sides", "each side", "the other": a phrase that refers back to a pair
-    ("pair"); "they"/"them" as an argument ("pronoun"), which refers to a pair only when its antecedent is
-    one of the pair's."""
+    """"the two leaders", "both sides", "each side", "the other", "the three leaders": a phrase that refers
+    back to a set of parties ("pair"); "they"/"them" as an argument ("pronoun"), which refers to a set only
+    when its antecedent is one of it."""
     if tok.pos_ == "PRON" and tok.lower_ in ("they", "them") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
         return "pronoun"
+    return "pair" if party_count(tok) else None
+
+
+def party_count(tok: "Token") -> int | None:
+    """How many parties a referring phrase counts: 2 for "the two leaders", "both sides", "each side ... the
+    other", "the pair"; 3 for "the three leaders", "the trio"; None for a phrase that counts none."""
     if tok.lower_ == "other" and any(c.lower_ == "the" for c in tok.children) and tok.dep_ in ("dobj", "pobj", "nsubj"):
-        return "pair"
+        return 2
     if tok.pos_ == "NOUN" and tok.lower_ in PAIRS and any(c.lower_ == "the" for c in tok.children):
-        return "pair"  # "the pair held talks", "the sides agreed": two by what the word means
+        return PAIRS[tok.lower_]  # "the pair held talks", "the sides agreed": a number by what the word means
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in PAIR_NOUNS:
         marks = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "quantmod")}
-        if "two" in marks or "both" in marks or ("each" in marks and tok.lemma_.lower() == "side"):
-            return "pair"
+        if "each" in marks and tok.lemma_.lower() == "side":
+            return 2
+        # "the three leaders" (not "three leaders", someone new): a count says how many the phrase stands for.
+        counted = [COUNTS[m] for m in marks if m in COUNTS]
+        if counted and (counted[0] == 2 or marks & {"the", "all", "these", "those"}):
+            return counted[0]
     return None
 
 
-def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mention]]:
-    """Phrases referring back to two parties: the last coordinated pair of actors ("Kyrgyzstan and
-    Tajikistan", "Japarov and Rahmon") within a few sentences, or for "the two leaders" the parties named
-    in the last few sentences when there are exactly two ("Modi landed in Moscow ... The two leaders held
-    talks")."""
+def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, ...]]:
+    """Phrases referring back to a set of parties: the last coordinated set of actors of that size
+    ("Kyrgyzstan and Tajikistan", "Putin, Erdogan and Raisi") within a few sentences, or for "the two
+    leaders" ("the three leaders") the parties named in the last few sentences when there are exactly as many
+    ("Modi landed in Moscow ... The two leaders held talks")."""
     from allegiance.models import Span as TextSpan
 
-    out: dict[int, tuple[Mention, Mention]] = {}
-    coordinated: tuple[int, Mention, Mention] | None = None  # sentence number, the pair
-    settled: tuple[int, tuple[Mention, Mention]] | None = None  # the last pair a phrase was found to mean
+    out: dict[int, tuple[Mention, ...]] = {}
+    coordinated: tuple[int, tuple[Mention, ...]] | None = None  # sentence number, the set
+    settled: tuple[int, tuple[Mention, ...]] | None = None  # the last set a phrase was found to mean
     recent: list[tuple[int, Mention]] = []  # named parties in order: (sentence number, mention)
     t = tokens(doc)
     for number, (first, after) in enumerate(zip(t.sent_starts, t.sent_starts[1:])):
@@ -135,39 +147,43 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mention
             tok = doc[i]
             kind = pair_phrase(tok)
             if kind is not None:
-                pair = coordinated[1:] if coordinated and number - coordinated[0] <= _PAIR_WINDOW else None
+                size = party_count(tok) if kind == "pair" else None
+                pair = coordinated[1] if coordinated and number - coordinated[0] <= _PAIR_WINDOW else None
                 if kind == "pronoun":
-                    # "they" in the pair's own sentence ("A and B were both in Samarkand, and they met") is the
-                    # pair; in a later one only when its antecedent is one of the pair, or a phrase standing
+                    # "they" in the set's own sentence ("A and B were both in Samarkand, and they met") is the
+                    # set; in a later one only when its antecedent is one of the set, or a phrase standing
                     # for it ("the two leaders").
                     mention = index.by_token.get(tok.i)
                     referent = mention.actor if mention is not None else None
                     if pair is not None and coordinated is not None and coordinated[0] < number and (
                             referent is None or not (actor_key(referent) in {actor_key(m.actor) for m in pair}
-                                                     or referent.name.lower().startswith(("two ", "both ")))):
+                                                     or referent.name.lower().startswith(tuple(f"{w} " for w in COUNTS)))):
                         pair = None
                 else:
-                    # The two parties its own sentence names before it ("Rahmon phoned Putin, and the two
-                    # leaders agreed"); else the last pair coordinated or already referred to ("The two leaders
-                    # held talks ... The two sides also agreed"); else those of the last few sentences (three
-                    # or more: no telling which).
-                    held = settled[1] if settled is not None and number - settled[0] <= _PAIR_HOLD else None
+                    # The parties its own sentence names before it ("Rahmon phoned Putin, and the two
+                    # leaders agreed"); else the last set coordinated or already referred to ("The two leaders
+                    # held talks ... The two sides also agreed"); else those of the last few sentences (more
+                    # than it counts: no telling which).
+                    if pair is not None and len(pair) != size:
+                        pair = None
+                    held = settled[1] if settled is not None and number - settled[0] <= _PAIR_HOLD \
+                        and len(settled[1]) == size else None
                     if held is not None and (pair is None or (coordinated is not None and settled[0] >= coordinated[0])):
                         pair = held
-                    pair = _two(recent, number, 0) or pair or _two(recent, number, _PAIR_WINDOW - 1)
+                    pair = _last(recent, number, 0, size) or pair or _last(recent, number, _PAIR_WINDOW - 1, size)
                     if pair is not None and tok.lemma_.lower() in PERSON_NOUNS and not all(
                             m.actor is not None and m.actor.type == "person" for m in pair):
                         # "prisoner swaps between Russia and Ukraine ... Putin flew on to Riyadh, where Prince
                         # Mohammed welcomed him. The two men held talks": two men are the last two people named.
-                        pair = _two([(n, m) for n, m in recent if m.actor is not None and m.actor.type == "person"],
-                                    number, _PAIR_WINDOW, most_recent=True) or pair
+                        pair = _last([(n, m) for n, m in recent if m.actor is not None and m.actor.type == "person"],
+                                     number, _PAIR_WINDOW, size, most_recent=True) or pair
                     if pair is None and tok.lemma_.lower() in STATE_NOUNS:
                         # "the two countries' border commissions": the last two countries named lately.
-                        pair = _two([(n, m) for n, m in recent if m.actor is not None and m.actor.country
-                                     and not m.actor.organization], number, _PAIR_HOLD, most_recent=True)
-                    if pair is None and settled is not None:
+                        pair = _last([(n, m) for n, m in recent if m.actor is not None and m.actor.country
+                                      and not m.actor.organization], number, _PAIR_HOLD, size, most_recent=True)
+                    if pair is None and settled is not None and len(settled[1]) == size:
                         # "The two men last met in Tehran", ten sentences after "the two leaders held talks": with
-                        # no pair nearer, the one the story already took for its two is still the likeliest.
+                        # no set nearer, the one the story already took for its parties is still the likeliest.
                         pair = settled[1]
                 if pair is not None:
                     if kind == "pair":
@@ -175,30 +191,46 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, Mention
                     phrase = doc[tok.left_edge.i:tok.i + 1]
                     span = TextSpan(phrase.start_char, phrase.end_char, phrase.text)
                     out[tok.i] = tuple(Mention(span, m.sentence_index, dataclasses.replace(m.actor, text=phrase.text),
-                                               via="pair") for m in pair)  # type: ignore[assignment]
+                                               via="pair") for m in pair)
                 continue
             mention = index.heads.get(tok.i)
             if mention is None or mention.via == "pronoun" or mention.via.endswith((ANCHORED, OWN_PEOPLE)):
                 continue
             if mention.actor is not None and mention.actor.type in ("state", "person", "organization"):
                 recent.append((number, mention))
-            head = index.heads.get(tok.head.i)
-            if tok.dep_ == "conj" and head is not None and actor_key(head.actor) != actor_key(mention.actor) \
-                    and head.via != "pronoun":
-                coordinated = (number, head, mention)
+            if tok.dep_ == "conj" and tok.head.dep_ != "conj":
+                group = _coordination(t, tok.head.i, index)
+                if len(group) >= 2:
+                    coordinated = (number, group)
     return out
 
 
-def _two(recent: list[tuple[int, Mention]], number: int, window: int,
-         most_recent: bool = False) -> tuple[Mention, Mention] | None:
-    """The two parties of distinct keys named within ``window`` sentences before sentence ``number``, in the
-    order named; None when there are more (unless ``most_recent``) or fewer."""
+def _coordination(t: Any, i: int, index: "MentionIndex") -> tuple[Mention, ...]:
+    """The parties of distinct keys coordinated from token ``i`` on ("Putin, Erdogan and Raisi"), in order."""
+    found: list[Mention] = []
+    todo = [i]
+    while todo:
+        node = todo.pop(0)
+        mention = index.heads.get(node)
+        if mention is not None and mention.via != "pronoun" and not mention.via.endswith((ANCHORED, OWN_PEOPLE)) \
+                and all(actor_key(mention.actor) != actor_key(m.actor) for m in found):
+            found.append(mention)
+        todo.extend(c for c in t.children[node] if t.dep[c] == "conj")
+    return tuple(found)
+
+
+def _last(recent: list[tuple[int, Mention]], number: int, window: int, size: int | None,
+          most_recent: bool = False) -> tuple[Mention, ...] | None:
+    """The ``size`` parties of distinct keys named within ``window`` sentences before sentence ``number``, in
+    the order named; None when there are more (unless ``most_recent``) or fewer."""
+    if size is None:
+        return None
     last: list[Mention] = []
     for n, m in reversed(recent):
         if number - n > window:
             break
         if all(actor_key(m.actor) != actor_key(x.actor) for x in last):
             last.append(m)
-            if most_recent and len(last) == 2:
+            if most_recent and len(last) == size:
                 break
-    return (last[1], last[0]) if len(last) == 2 else None
+    return tuple(reversed(last)) if len(last) == size else None
