@@ -186,3 +186,20 @@ def test_a_clause_of_time_on_an_act_yet_to_come_is_its_condition(nlp, text, word
 ])
 def test_what_an_accusation_alleges_is_the_accusers_claim_not_an_act(nlp, text, word):
     assert ctx(nlp, text, word).speculative
+
+
+@pytest.mark.parametrize("text, word, head", [
+    ("Minsk denied on Tuesday that its helicopters had crossed the border and accused Warsaw of lying.", "accused", "denied"),
+    ("Sandu said she would not recognise the results and accused Russia of meddling.", "accused", "said"),
+    ("Minsk said its helicopters crossed the border and landed near Brest.", "landed", "crossed"),  # shares the tense
+])
+def test_a_past_tense_cannot_share_a_reported_verbs_auxiliary(nlp, text, word, head):
+    from allegiance.coding.context import conjoined_to
+
+    doc = nlp(text)
+    assert conjoined_to(next(t for t in doc if t.text == word)).text == head
+
+
+def test_an_accusation_after_a_denial_of_a_past_perfect_is_coded(nlp):
+    c = ctx(nlp, "Minsk denied on Tuesday that its helicopters had crossed the border and accused Warsaw of lying.", "accused")
+    assert c.coded

@@ -240,15 +240,22 @@ def _terms_of_a_deal(trigger: "Token") -> bool:
 
 
 def conjoined_to(verb: "Token") -> "Token":
-    """The verb whose clause ``verb`` belongs to. A past-tense conjunct of a verb under a modal ("said she would
-    not recognise the results and accused Russia") cannot share the modal, so spaCy's attachment to the
-    reported verb is wrong: it is the reporting verb's conjunct, with its subject and its cues."""
+    """The verb whose clause ``verb`` belongs to. A past-tense conjunct of a verb under a modal or a perfect
+    ("said she would not recognise the results and accused Russia", "denied that it had crossed the border
+    and accused Warsaw") cannot share the auxiliary, so spaCy's attachment to the reported verb is wrong: it
+    is the reporting verb's conjunct, with its subject and its cues."""
     head = verb.head
-    if verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ == "VB" and head.dep_ == "ccomp" \
-            and not any(c.dep_ == "aux" for c in verb.children) \
-            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+    if verb.dep_ == "conj" and verb.tag_ == "VBD" and head.dep_ == "ccomp" \
+            and not any(c.dep_ == "aux" for c in verb.children) and _auxiliary_bound(head):
         return head.head
     return head
+
+
+def _auxiliary_bound(verb: "Token") -> bool:
+    """A verb form that needs its auxiliary, which a plain past tense cannot share: "would not recognise",
+    "denied that its helicopters had crossed the border and accused Warsaw ..."."""
+    return (verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)) or (
+        verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
 
 
 def verdict(clause: "Token", *, bare: bool = False) -> bool:
