@@ -251,3 +251,16 @@ def test_h2_mediation_and_sitting_down_for_talks(events_of):
     # a format that gathers states is no mediation
     codes = _codes(events_of, "The Astana format brings together Russia and Iran, the allies of Assad, and Turkey.")
     assert not any(c[2] == "045" for c in codes)
+
+
+def test_h2_an_infinitive_reported_as_done_is_coded(events_of):
+    # the classifier reads infinitives as no event (it learnt them from "refused to", "urged X to"); these are done
+    assert ("TJK", "RUS", "041") in _codes(events_of, "Rahmon was one of the first foreign leaders to call Putin after the attack.")
+    assert any(c[:2] == ("RUS", "ARM") and c[2].startswith("11") for c in _codes(
+        events_of, "Armenia hosted an exercise with U.S. troops, prompting Moscow to summon Armenia's ambassador."))
+    # an infinitive the context reads as unrealised stays uncoded
+    assert not any(c[2].startswith("04") for c in _codes(events_of, "Rahmon wanted to call Putin after the attack."))
+
+
+def test_h2_ratifying_is_a_formal_agreement(events_of):
+    assert ("TUR", "FIN", "057") in _codes(events_of, "Turkey's parliament voted on Thursday to ratify Finland's membership.")

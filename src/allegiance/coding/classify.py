@@ -56,6 +56,12 @@ CLASH_VERBS = frozenset({"clash", "spar"})  # fighting between armed sides, spar
 VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 # "after meeting Xi"; not "by": "broke the truce by striking villages" is one act told twice
 DEED_PREPOSITIONS = frozenset({"after", "upon", "while"})
+# "used his speech to accuse the West", "voted to quit the assembly", "prompting Moscow to summon the ambassador",
+# "moved to expel": an infinitive whose act the governing verb reports as done. The classifier learnt infinitives
+# from "refused to", "urged X to", "wants to" (which the context already drops) and reads them all as no event.
+REALISING = frozenset({"use", "vote", "prompt", "move"})
+# "was the first to call Putin", "became the last ally to ratify": a rank among those who did it
+RANKS = frozenset({"first", "last", "only"})
 # "began sharing intelligence", "started withdrawing": the act is the complement; the aspectual verb only times it.
 ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep"})
 
@@ -178,7 +184,8 @@ class Classify:
         probs = [] if sure else self._predict(cand, doc)
         # a verbal participle clause the classifier reads as no event: only its reading of the act counts
         participle = best is not None and best.code is not None and (_verbal_participle(token, best.code)
-                                                                       or _gerund_of_a_deed(token))
+                                                                       or _gerund_of_a_deed(token)
+                                                                       or _realised_infinitive(token))
         if best is not None:
             if best.code is None:
                 if best.reverse and cand.target is not None:
@@ -301,6 +308,20 @@ def _gerund_of_a_deed(token: Any) -> bool:
     prepositions from "without visiting", "refrained from condemning" and reads them as no event; those
     negations are the context's to catch, so its "no event" does not veto these."""
     return token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ in DEED_PREPOSITIONS
+
+
+def _realised_infinitive(token: Any) -> bool:
+    """An infinitive the verb above it reports as done: "used its veto to end", "voted to ratify", "prompting
+    Moscow to summon", "was the first to call" (the rank in the head's attribute or in the infinitive's own
+    noun: "one of the first leaders to call")."""
+    if token.dep_ != "xcomp" or token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    head = token.head
+    if head.lemma_ in REALISING:
+        return True
+    if head.lemma_ not in ("be", "become"):
+        return False
+    return any(w.lower_ in RANKS for c in head.children if c.dep_ == "attr" for w in c.subtree)
 
 
 def _troops_sent(decision: Decision | None, cand: Candidate, doc: "Doc") -> Decision | None:
