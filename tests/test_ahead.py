@@ -87,3 +87,63 @@ def test_the_switch_interval_is_short_while_a_producer_runs_and_restored_after()
     assert sys.getswitchinterval() == min(before, SWITCH_INTERVAL)  # the outer producer still runs
     assert list(outer) == [1]
     assert seen == [min(before, SWITCH_INTERVAL)] and sys.getswitchinterval() == before
+
+
+# --- behind: work on submitted items in a thread ---------------------------------------------------
+
+from allegiance.ahead import behind  # noqa: E402
+
+
+@given(st.lists(st.integers()), st.integers(min_value=1, max_value=5))
+def test_behind_does_every_item_in_order_before_the_block_ends(items: list[int], depth: int) -> None:
+    done: list[int] = []
+    with behind(done.append, depth) as submit:
+        for item in items:
+            submit(item)
+    assert done == items
+
+
+def test_behind_runs_the_work_in_another_thread() -> None:
+    threads = set()
+    with behind(lambda _: threads.add(threading.get_ident()), 1) as submit:
+        submit(1)
+    assert threads and threading.get_ident() not in threads
+
+
+def test_a_work_error_is_raised_by_the_next_submit_and_later_items_are_not_done() -> None:
+    done = []
+    failed = threading.Event()
+
+    def work(item: int) -> None:
+        if item == 2:
+            failed.set()
+            raise OSError("disk full")
+        done.append(item)
+
+    with pytest.raises(OSError, match="disk full"):
+        with behind(work, 1) as submit:
+            submit(1)
+            submit(2)
+            failed.wait(5)
+            time.sleep(0.05)
+            submit(3)
+    assert done == [1]
+
+
+def test_a_work_error_is_raised_on_leaving_the_block() -> None:
+    def work(item: int) -> None:
+        raise ValueError(f"bad {item}")
+
+    with pytest.raises(ValueError, match="bad 7"):
+        with behind(work, 2) as submit:
+            submit(7)
+
+
+def test_work_submitted_before_the_block_raised_is_still_done() -> None:
+    done = []
+    with pytest.raises(KeyError):
+        with behind(done.append, 4) as submit:
+            submit(1)
+            submit(2)
+            raise KeyError("stop")
+    assert done == [1, 2]

@@ -1,4 +1,5 @@
-"""Run an iterator in a thread, a bounded number of items ahead of its consumer.
+"""Run an iterator in a thread a bounded number of items ahead of its consumer (``ahead``), or
+work on submitted items in a thread behind their producer (``behind``).
 
 Ingest uses it to read, clean and store articles while the coder works on the ones stored before:
 storing waits on files, the network and the disk (each commit), and DuckDB and spaCy's matrix
@@ -7,6 +8,9 @@ when its native call returns. A thread that wants the GIL asks the holder to let
 interpreter's switch interval (5 ms by default), and spaCy's parse returns from native code dozens of
 times a batch, so while a producer runs the interval is 1 ms (measured in docs/coding-speed.md,
 "Threads and the GIL").
+
+Ingest's coder hands its events to ``behind`` to be committed, so DuckDB's inserts overlap the next
+parse instead of waiting for it.
 
 The producer's exceptions are raised in the consumer, in order. When the consumer stops early (an
 error, an interrupt, or it simply stops iterating), the producer is told to stop, closed (so its
@@ -19,7 +23,7 @@ import contextlib
 import queue
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -95,3 +99,42 @@ def ahead(items: Iterator[T], depth: int) -> Iterator[T]:
         finally:
             stop.set()
             thread.join()
+
+
+@contextlib.contextmanager
+def behind(work: Callable[[T], object], depth: int) -> Iterator[Callable[[T], None]]:
+    """A ``submit`` function that hands an item to ``work``, run in a thread in the order submitted,
+    with at most ``depth`` items waiting (``submit`` blocks beyond that).
+
+    Leaving the block waits until everything submitted is done, also when the block raised, so work
+    handed over is never lost half-way. An exception from ``work`` stops the thread: it is raised by
+    the next ``submit``, or on leaving the block when the block itself did not raise."""
+    if depth < 1:
+        raise ValueError(f"depth must be at least 1, not {depth}")
+    box: queue.Queue[object] = queue.Queue(maxsize=depth)
+    failed: list[BaseException] = []
+
+    def consume() -> None:
+        while (item := box.get()) is not _END:
+            if failed:
+                continue  # drain what was already submitted; submit raises the error
+            try:
+                work(item)  # type: ignore[arg-type]
+            except BaseException as exc:  # noqa: BLE001 - raised in the submitting thread
+                failed.append(exc)
+
+    def submit(item: T) -> None:
+        if failed:
+            raise failed[0]
+        box.put(item)
+
+    with _quick_handoff():
+        thread = threading.Thread(target=consume, name="allegiance-behind", daemon=True)
+        thread.start()
+        try:
+            yield submit
+        finally:
+            box.put(_END)
+            thread.join()
+        if failed:
+            raise failed[0]

@@ -60,3 +60,16 @@ def test_an_error_in_the_ids_reaches_the_caller(coder) -> None:
 
         with pytest.raises(OSError, match="went away"):
             code_stream(store, broken(), coder=coder)
+
+
+def test_an_article_handed_over_is_coded_as_it_is_without_reading_it_back(coder) -> None:
+    with Store(":memory:") as store:
+        stored = article("a1", MEETING)
+        save(store, stored)
+        # What is stored differs from what is handed over: only the handed text can give this event.
+        store.execute("UPDATE articles SET clean_text = ? WHERE id = 'a1'", [CONDEMNING])
+        save(store, article("a2", CONDEMNING))
+        code_stream(store, iter([stored, "a2"]), coder=coder)
+        events = query_events(store, limit=None)
+        assert {(e["article_id"], e["cameo"][:2]) for e in events} >= {("a1", "04"), ("a2", "11")}
+        assert all(e["article_id"] != "a1" or e["cameo"][:2] != "11" for e in events)

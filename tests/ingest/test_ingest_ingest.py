@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from ingest_helpers import settings, story
 
+from allegiance.models import Article
 from allegiance.ingest import ingest
 from allegiance.store import Store
 from allegiance.store import articles as stored
@@ -43,6 +44,27 @@ def test_summary_counts_new_duplicate_near_duplicate_and_rejected(tmp_path: Path
         assert copy.duplicate_of == first.id and copy.similarity >= 0.9
         kinds = {(Path(o["origin"]).name, o["kind"]) for o in stored.origins(store, first.id)}
         assert kinds == {("a.txt", "first"), ("b.txt", "duplicate"), ("c.txt", "near_duplicate")}
+
+
+def test_a_copy_read_while_its_first_copy_awaits_coding_is_not_coded_again(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import allegiance.ingest as ingest_module
+
+    text = story(3)
+    _write(tmp_path, "a.txt", text)
+    _write(tmp_path, "b.txt", story(4))
+    _write(tmp_path, "c.txt", text)  # the same clean text: an exact duplicate, read before a is coded
+    handed: list[str] = []
+
+    def recording(store: Store, articles: Iterator[str | Article], **options: object) -> int:
+        handed.extend(a if isinstance(a, str) else a.id for a in articles)
+        return 0
+
+    monkeypatch.setattr(ingest_module, "_coder", lambda: recording)
+    with Store(":memory:") as store:
+        summary = ingest([str(tmp_path)], store, settings=settings())
+    assert (summary.new, summary.duplicate) == (2, 1)
+    assert sorted(handed) == sorted(set(summary.article_ids)) and len(handed) == 2
 
 
 def test_summary_names_the_last_summary_ids_articles_and_counts_them_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -149,8 +171,8 @@ def test_a_coder_failure_stops_the_batch_and_a_rerun_codes_what_was_stored(tmp_p
 
     handed: list[str] = []
 
-    def recording(store: Store, ids: Iterator[str], **options: object) -> int:
-        handed.extend(ids)
+    def recording(store: Store, articles: Iterator[str | Article], **options: object) -> int:
+        handed.extend(a if isinstance(a, str) else a.id for a in articles)
         return 0
 
     monkeypatch.setattr(ingest_module, "_coder", lambda: recording)

@@ -45,6 +45,11 @@ def test_round_trip_and_replace(store):
         get_event(store, "e1")
 
 
+def test_an_article_given_twice_in_one_batch_keeps_its_last_events(store):
+    replace_many(store, [("a1", [event("e1")]), ("a2", [event("e3", article="a2")]), ("a1", [event("e1"), event("e4")])])
+    assert {r["event_id"] for r in query_events(store)} == {"e1", "e3", "e4"}
+
+
 def test_replace_is_atomic(store):
     replace_events(store, "a1", [event("e1")])
     broken = event("e2")

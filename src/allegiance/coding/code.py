@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from allegiance import gazetteer
+from allegiance.ahead import behind
 from allegiance.coding import cameo, classify, context, keys, layout, when, where
 from allegiance.coding.anchors import OWN_PEOPLE, anchor_to_places, is_dateline
 from allegiance.coding.candidates import Candidate, MentionIndex, candidates
@@ -485,42 +486,50 @@ def code_articles(store: "Store", article_ids: Sequence[str] | None = None, *, p
     return stored
 
 
-def code_stream(store: "Store", article_ids: Iterable[str], *, batch_size: int = 32, commit_every: int = 64,
+def code_stream(store: "Store", articles: Iterable[str | Article], *, batch_size: int = 32, commit_every: int = 64,
                 coder: Coder | None = None, on_commit: Callable[[int], Any] | None = None) -> int:
-    """Code stored first copies as their ids arrive, in one parse stream, replacing each one's events.
+    """Code stored first copies as they arrive, in one parse stream, replacing each one's events.
 
-    ``article_ids`` may be lazy: ingest hands over each article as soon as it is stored, so parsing
-    never waits for a batch boundary. Texts are read ``batch_size`` at a time (never the whole store
-    at once) and the events of every ``commit_every`` articles are committed in one transaction;
-    ``on_commit`` is told how many articles each commit covered. Returns the number of events stored.
+    ``articles`` may be lazy: ingest hands over each article as soon as it is stored, so parsing
+    never waits for a batch boundary. An id is read from the store, ``batch_size`` at a time (never
+    the whole store at once); an Article just stored is coded as it is, without reading it back.
+    The events of every ``commit_every`` articles are committed in one transaction; ``on_commit`` is
+    told how many articles each commit covered. Returns the number of events stored.
     """
     from allegiance.store.events import articles_to_code, replace_many
 
     coder = coder or default_coder()
 
-    def rows() -> Iterator[dict[str, Any]]:
+    def rows() -> Iterator[dict[str, Any] | Article]:
         group: list[str] = []
-        for article_id in article_ids:
-            group.append(article_id)
+        for article in articles:
+            if isinstance(article, Article):
+                yield from articles_to_code(store, group)  # in the order they came
+                group = []
+                yield article
+                continue
+            group.append(article)
             if len(group) >= batch_size:
                 yield from articles_to_code(store, group)
                 group = []
-        if group:
-            yield from articles_to_code(store, group)
+        yield from articles_to_code(store, group)
 
-    def commit(pending: list[tuple[str, list[Event]]]) -> int:
-        stored = replace_many(store, pending, coder_version=CODER_VERSION)
+    stored = [0]
+
+    def commit(pending: list[tuple[str, list[Event]]]) -> None:
+        stored[0] += replace_many(store, pending, coder_version=CODER_VERSION)
         if on_commit is not None:
             on_commit(len(pending))
-        return stored
 
-    stored = 0
     pending: list[tuple[str, list[Event]]] = []
-    for item, events in coder.code_many(rows(), batch_size):
-        pending.append((item.article_id, events))
-        if len(pending) >= commit_every:
-            stored += commit(pending)
-            pending = []
-    if pending:
-        stored += commit(pending)
-    return stored
+    # Commits run in a thread behind the coder: DuckDB's insert releases the GIL, so it overlaps the
+    # next parse instead of holding it up.
+    with behind(commit, depth=2) as submit:
+        for item, events in coder.code_many(rows(), batch_size):
+            pending.append((item.article_id, events))
+            if len(pending) >= commit_every:
+                submit(pending)
+                pending = []
+        if pending:
+            submit(pending)
+    return stored[0]

@@ -28,7 +28,7 @@ from allegiance.ahead import ahead
 from allegiance.ingest.prepare import prepare
 from allegiance.ingest.readers import rejection
 from allegiance.ingest.sources import read_inputs
-from allegiance.models import Document, IngestSummary, Rejection
+from allegiance.models import Article, Document, IngestSummary, Rejection
 from allegiance.store import Store
 from allegiance.store import articles as stored
 
@@ -113,26 +113,35 @@ def _ingest_here(inputs: Iterable[str], store: Store, code: bool, progress: Prog
     )
 
 
-def _tally(outcomes: Iterable[tuple[str, "str | Rejection"]], store: Store, counts: dict[str, int],
-           rejections: list[Rejection], ids: MutableSequence[str], progress: Progress | None, code: bool) -> Iterator[str]:
-    """Count each outcome and yield the ids of the articles to code: new first copies, and exact
-    duplicates of a first copy a killed run stored but never coded."""
+def _tally(outcomes: Iterable[tuple[str, "Article | Rejection"]], store: Store, counts: dict[str, int],
+           rejections: list[Rejection], ids: MutableSequence[str], progress: Progress | None, code: bool
+           ) -> Iterator[Article | str]:
+    """Count each outcome and yield the articles to code: new first copies as they were stored, and
+    by id exact duplicates of a first copy a killed run stored but never coded.
+
+    A first copy read earlier in this batch is not yet coded while the coder catches up, but it will
+    be: a copy of it is not handed over again. The coder lags a few hundred articles at most (AHEAD,
+    its parse batch, the commits in flight), well within the SUMMARY_IDS last ids ``ids`` holds."""
     for outcome, subject in outcomes:
         if isinstance(subject, Rejection):
             rejections.append(subject)
+            reported: str | Rejection = subject
         else:
             counts[outcome] += 1
-            ids.append(subject)
-            if code and (outcome == "new" or (outcome == "duplicate" and stored.needs_coding(store, subject))):
+            read_before = outcome == "duplicate" and subject.id in ids
+            ids.append(reported := subject.id)
+            if code and outcome == "new":
                 yield subject
+            elif code and outcome == "duplicate" and not read_before and stored.needs_coding(store, subject.id):
+                yield subject.id
         if progress:
-            progress(outcome, subject)
+            progress(outcome, reported)
 
 
 def _store_each(
     inputs: Iterable[str], store: Store, index: dedup.NearDuplicateIndex, settings: Settings
-) -> Iterator[tuple[str, "str | Rejection"]]:
-    """(outcome, article id or Rejection) for each input item, each article stored as it is read."""
+) -> Iterator[tuple[str, "Article | Rejection"]]:
+    """(outcome, Article or Rejection) for each input item, each article stored as it is read."""
     unflushed = 0
     for item in read_inputs(inputs, settings):
         if not isinstance(item, Document):
@@ -143,7 +152,7 @@ def _store_each(
             store.drop_cache()
             unflushed = 0
         try:
-            yield store_document(item, store, index, settings)
+            yield _store(item, store, index, settings)
         except InputError as exc:
             yield "rejected", rejection(exc, item.origin)
 
@@ -160,6 +169,13 @@ def store_document(
     document: Document, store: Store, index: dedup.NearDuplicateIndex, settings: Settings
 ) -> tuple[str, str]:
     """Prepare and save one document: (outcome, article id). InputError when it is not an article."""
+    outcome, article = _store(document, store, index, settings)
+    return outcome, article.id
+
+
+def _store(document: Document, store: Store, index: dedup.NearDuplicateIndex, settings: Settings
+           ) -> tuple[str, Article]:
+    """(outcome, the article as saved)."""
     article = prepare(document, settings)
     sig = dedup.signature(article.clean_text)
     match = index.find(sig, lambda ids: _signatures(store, ids))
@@ -169,7 +185,7 @@ def store_document(
     outcome = stored.save(store, article, minhash=dedup.to_bytes(sig))
     if outcome == "new":
         index.add(article.id, sig)
-    return outcome, article.id
+    return outcome, article
 
 
 def _signatures(store: Store, ids: list[str]) -> list[tuple[str, bytes]]:

@@ -65,8 +65,9 @@ def replace_events(store: Store, article_id: str, events: Sequence[Event], *, co
 def replace_many(
     store: Store, batch: Iterable[tuple[str, Sequence[Event]]], *, coder_version: str | None = None
 ) -> int:
-    """``replace_events`` for several articles in one transaction (one commit per batch is much faster)."""
-    batch = list(batch)
+    """``replace_events`` for several articles in one transaction (one commit per batch is much faster).
+    An article given twice keeps the events given last, as two ``replace_events`` would."""
+    batch = list(dict(batch).items())
     ids = [article_id for article_id, _ in batch]
     rows = [_row(e) for _, events in batch for e in _unique(events)]
     if not ids:
