@@ -533,3 +533,46 @@ def test_a_reported_act_in_the_clause_keeps_its_own_subject(pairs):
 ])
 def test_a_subject_the_parser_hung_elsewhere_is_still_the_source(pairs, text, expected):
     assert expected in pairs(text)
+
+
+def test_a_stance_inside_a_clause_below_the_verb_is_not_its_aim(pairs):
+    # "in violation of UN sanctions" tells of the buying accused, not whom the accusation is aimed at.
+    found = pairs("The US accused Moscow of trying to obtain drones from Tehran in violation of UN sanctions.")
+    assert ("accuse", "USA", "RUS", "svo") in found
+
+
+def test_an_answer_to_a_noun_summing_up_the_act_before_it_is_aimed_at_its_doer(pairs):
+    found = pairs("The United States accused Iran of supplying drones to Russia, a charge Tehran rejected the next day.")
+    assert ("reject", "IRN", "USA", "svo") in found
+
+
+def test_people_led_by_a_named_party_act_for_it(pairs):
+    assert ("arrive", "RUS", "TUR", "svo") in pairs("A delegation headed by Lavrov arrived in Ankara on Monday.")
+
+
+def test_a_subject_split_in_two_by_the_parser_is_still_found(pairs):
+    # spaCy reads "Hours" and "Modi" as two subjects of "landed".
+    found = pairs("Hours later Modi landed in Astana for his first visit to Kazakhstan in a decade, "
+                  "and Tokayev met him at the airport.")
+    assert ("land", "IND", "KAZ", "svo") in found
+
+
+def test_forces_posted_are_posted_by_their_own_side(pairs):
+    assert ("deploy", "RUS", "BLR", "passive") in pairs("Russian paratroopers were deployed to Belarus on Friday.")
+    # those sent do what they are sent for
+    found = pairs("Iranian instructors were sent to Crimea to train Russian crews, officials said.")
+    assert ("train", "IRN", "RUS", "inherited") in found
+
+
+def test_a_passive_purpose_clause_is_not_done_by_a_theme_that_was_not_sent(pairs):
+    found = pairs("Navalny was jailed to silence the opposition, Russian activists said.")
+    assert not any(lemma == "silence" and via == "inherited" for lemma, _, _, via in found)
+
+
+def test_talks_in_whose_course_something_is_done_are_reported_too(pairs):
+    assert ("talk", "RUS", "CHN", "light") in pairs("Lavrov raised the issue during talks with Wang Yi in Beijing.")
+
+
+def test_goods_received_come_from_whoever_the_thing_received_names(pairs):
+    found = pairs("Moldova received ten tonnes of medical supplies from Romania for the hospitals.")
+    assert ("receive", "MDA", "ROU", "svo") in found

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from allegiance.coding.aims import capital, destination, place_acted_on
 from allegiance.coding.context import conjoined_to, verdict
-from allegiance.coding.cues import (ACCUSING, AIMED_PREPS, ANSWERS, APPEAL_NOUNS, APPEALS, ARRIVAL, COMPLAINTS,
-                                    FRAMES, GATHERINGS, HANDING, LOCATIVE, LOOSE_PREPS, MEASURES, MEMBERSHIP, PHASES,
-                                    RETURN_PARTICLES, SPEECH, STANCES, STATED, TALK_NOUNS, TARGET_PREPS, TOPICS, TRAVEL,
-                                    VERDICTS, VICINITY)
+from allegiance.coding.cues import (ACCUSING, AIMED_PREPS, ANSWERS, APPEAL_NOUNS, APPEALS, ARMED_SECTORS, ARRIVAL,
+                                    COMPLAINTS, FRAMES, GATHERINGS, HANDING, LEADING, LOCATIVE, LOOSE_PREPS, MEASURES,
+                                    MEMBERSHIP, PHASES, POSTING, RECEIVING, RETURN_PARTICLES, SPEECH, STANCES, STATED,
+                                    TALK_NOUNS, TARGET_PREPS, TOPICS, TRAVEL, VERDICTS, VICINITY)
 from allegiance.coding.referents import ANCHORED, OWN_PEOPLE
 
 if TYPE_CHECKING:
@@ -39,9 +39,14 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
             # "NATO foreign ministers meeting in Brussels voiced support": a gathering speaks for its members.
             gathered = [] if child.lemma_.lower() not in GATHERINGS else index.actors_at(child, through_events=True) or [
                 f for c in child.children if c.dep_ == "compound" for f in index.actors_at(c)]  # "NATO ministers meeting"
-            return index.actors_at(child) or gathered or capital(child), "svo"
+            found = index.actors_at(child) or gathered or capital(child) or _led_by(child, index)
+            # "Fighters led by the group Hayat Tahrir al-Sham seized": the parser may split a subject in two.
+            return found or next((f for c in children if c.dep_ == "nsubj" and c.i != child.i
+                                  for f in [index.actors_at(c)] if f), []), "svo"
         if child.dep_ == "nsubjpass":
-            return [], "passive"  # the passive subject is the target; no "by" phrase, no source
+            # The passive subject is the target; no "by" phrase, no source. But "CSTO troops were deployed to
+            # Kazakhstan": whose forces are posted is who posts them.
+            return _posted_forces(verb, child, index), "passive"
     if verb.dep_ == "ROOT":
         stray = _stray_subject(verb, children, index)
         if stray:
@@ -63,7 +68,8 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
         if verb.dep_ == "xcomp" and control is not None and index.actors_at(control):
             return index.actors_at(control), "inherited"  # "urged Israel to stop": Israel would stop
         found, how = _subjects(head, index)
-        if not found and verb.dep_ == "xcomp":
+        if not found and (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and head.lemma_ in POSTING and _infinitive(verb))):
+            # "were sent to Crimea to train Russian crews": those sent do what they are sent for.
             passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             found = index.actors_at(passive) if passive is not None else []
         return found, "inherited" if found else how
@@ -73,6 +79,21 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
             return [], "passive"  # "troops sent by ..." handled through the agent above
         return index.actors_at(noun), "svo"
     return [], "svo"
+
+
+def _posted_forces(verb: "Token", theme: "Token", index: MentionIndex) -> list[tuple["Token", Mention]]:
+    """The armed forces a passive posting verb moves: their own side posted them."""
+    if verb.lemma_ not in POSTING:
+        return []
+    return [(t, m) for t, m in index.actors_at(theme) if m.actor is not None and m.actor.sector in ARMED_SECTORS]
+
+
+def _led_by(noun: "Token", index: MentionIndex) -> list[tuple["Token", Mention]]:
+    """"Fighters led by Hayat Tahrir al-Sham seized ...", "a delegation headed by Lavrov arrived": nameless
+    people act for whoever the phrase says leads them."""
+    return [f for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_ in LEADING
+            for a in acl.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+            for f in index.actors_at(o)]
 
 
 def _stray_subject(verb: "Token", children: list["Token"], index: MentionIndex) -> list[tuple["Token", Mention]]:
@@ -188,6 +209,12 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
         for prep in (c for c in arg.children if c.dep_ == "prep" and c.lower_ in ("between", "among")):
             groups.extend((found, prep.lower_) for a in prep.children if a.dep_ == "pobj"
                           for found in [index.actors_at(a)] if found)
+    if lemma in RECEIVING and not any(g[0] for g in groups):
+        # "received forty tonnes of medical supplies from India", "bought drones from Iran": whom goods come
+        # from, wherever in the thing received the parser hangs the phrase.
+        groups.extend((found, "from") for c in children if c.dep_ == "dobj" for t in c.subtree
+                      if t.dep_ == "prep" and t.lower_ == "from" and _same_clause(t, verb)
+                      for o in t.children if o.dep_ == "pobj" for found in [index.actors_at(o)] if found)
     if not any(g[0] for g in groups):
         # "pulled out of a planned meeting with Pashinyan", "suspended $95m in assistance to Georgia": a
         # phrase the act is done in or out of may itself be aimed at someone.
@@ -198,14 +225,21 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
     # "boycotted the OSCE meeting in protest at Lavrov's presence", "spoke out in defence of Lukashenko's
     # decision", "expelled diplomats in retaliation for Moscow's move": a phrase that says whom the act answers
     # or stands for names its aim before anything it is done to.
+    # Not one inside a clause below it: "accused Moscow of trying to buy arms in violation of UN sanctions".
     stances = [t for c in children if c.dep_ in ("prep", "dobj") for t in c.subtree
-               if t.dep_ == "pobj" and t.head.lower_ == "in" and t.lemma_.lower() in STANCES]
+               if t.dep_ == "pobj" and t.head.lower_ == "in" and t.lemma_.lower() in STANCES and _same_clause(t, verb)]
     # The parser hangs the stance's own preposition on the noun or, right after it, elsewhere.
     groups[:0] = [g for pobj in stances for p in {*pobj.children, pobj.doc[min(pobj.i + 1, len(pobj.doc) - 1)]}
                   if p.dep_ == "prep" and p.lower_ in ("of", "at", "against", "with", "to", "for", "over")
                   for o in p.children if o.dep_ == "pobj" for g in _phrase_groups(o, pobj.lemma_.lower(), index, 1)]
     if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
         groups.insert(0, (index.actors_at(verb.head), None))
+    summed = verb.head
+    if verb.dep_ == "relcl" and summed.dep_ in ("npadvmod", "appos") and summed.head.pos_ in ("VERB", "AUX") \
+            and summed.head.i < summed.i and not any(c.dep_ in ("dobj", "nsubjpass") for c in children):
+        # "accused Iran of supplying drones, a claim Tehran denied": the noun sums up the act told before it and
+        # is what the clause acts on; whoever did that act is whom the answer is aimed at.
+        groups[:0] = [(found, None) for found in [_subjects(summed.head, index)[0]] if found]
     recipients = [g for g in groups if g[1] == "to" and any(m.actor is not None and m.actor.type == "state" for _, m in g[0])]
     if recipients and groups[0][1] is None and groups[0][0] and all(
             m.actor is not None and m.actor.type in ("person", "group", "unknown") for _, m in groups[0][0]):
@@ -286,6 +320,16 @@ def _stated_clauses(verb: "Token") -> list["Token"]:
     clauses += [a for o in nouns if o.pos_ == "NOUN" for a in o.children
                 if a.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
     return clauses
+
+
+def _same_clause(tok: "Token", verb: "Token") -> bool:
+    """Whether no verb stands between ``tok`` and ``verb``, its head some levels up."""
+    node = tok.head
+    while node.i != verb.i and node.head.i != node.i:
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return True
 
 
 def _prep_objects(prep: "Token") -> list["Token"]:

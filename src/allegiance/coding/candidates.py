@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from allegiance.coding.aims import home_ground, warned
 from allegiance.coding.arguments import _objects, _phrase_groups, _subjects
-from allegiance.coding.cues import (ACCUSING, ANSWERS, CHARGES, DEEDS, FIRST_PERSON, LOCATIVE, NEAR, ON_VERBS, POSTED,
+from allegiance.coding.cues import (ACCUSING, ANSWERS, CHARGES, DEEDS, FIRST_PERSON, LEADING, LOCATIVE, NEAR, ON_VERBS, POSTED,
                                     SECOND_PERSON, SPEECH, STANDING, STATED, VERDICTS)
 from allegiance.coding.keys import actor_key
 from allegiance.coding.mentions import MentionIndex
@@ -75,7 +75,8 @@ def _predicates(t: Tokens, i: int) -> Iterator[int]:
         if t.pos[head] in ("VERB", "AUX", "NOUN", "PROPN"):
             yield head
         if t.dep[node] in ("conj", "appos", "compound", "amod", "poss", "pobj", "prep", "nmod", "cc", "agent",
-                           "nsubj", "nsubjpass", "dobj", "dative"):
+                           "nsubj", "nsubjpass", "dobj", "dative") \
+                or (t.dep[node] == "acl" and t.lemma[node] in LEADING):  # "a delegation headed by Lavrov arrived"
             node = head
             continue
         return

@@ -19,6 +19,7 @@ ARRIVAL = {"arrive", "land", "travel", "fly", "come", "go", "head", "gather", "m
 TRAVEL = {"arrive", "land", "travel", "fly", "come", "go", "head", "return"}
 TOPICS = {"discuss", "debate"}  # verbs whose object is what is talked about, never with whom
 TALK_NOUNS = {"talk", "negotiation", "discussion", "consultation", "meeting", "summit", "dialogue"}  # "talks on Syria"
+CALLS = TALK_NOUNS | {"call", "conversation", "phone", "videoconference"}  # "said in a telephone call with Erdogan"
 RETURN_PARTICLES = {"back", "over"}  # "handed back to X": the parser hangs the phrase on the particle
 HANDING = {"hand", "give", "return", "turn", "transfer", "pass"}  # verbs whose particle phrase names a recipient
 POSTED = ("from", "to", "in", "at")  # "its ambassador to Russia", "its envoy in Moscow"
@@ -28,6 +29,7 @@ VICINITY = ("around", "off", "near")  # inside an object phrase: "waters around 
 # Moscow and Yerevan have cooled" and "the ties between the two countries" report no event of their own.
 STANDING = {"relation", "relations", "relationship", "tie", "ties"}
 MEASURES = {"package", "round", "wave", "series", "set", "batch", "barrage", "volley", "raft", "string", "spate", "slew"}
+RECEIVING = {"receive", "accept", "obtain", "buy", "purchase", "import", "acquire"}  # goods "from" a giver
 APPEAL_NOUNS = {"call", "appeal", "request", "offer", "proposal", "demand", "invitation", "plea", "warning", "pressure",
                 "criticism", "accusation", "allegation", "claim", "ultimatum", "overture", "bid"}
 GIVEN = APPEAL_NOUNS | {"condemnation", "praise", "support", "aid", "assistance", "help", "backing", "rebuke",
@@ -35,6 +37,10 @@ GIVEN = APPEAL_NOUNS | {"condemnation", "praise", "support", "aid", "assistance"
 COMPLAINTS = {"complain", "allege", "charge", "protest", "grumble", "lament", "deplore", "object", "regret"}
 APPEALS = {"demand", "urge", "ask", "propose", "suggest", "request", "recommend", "warn", "call", "insist"}
 LOCATIVE = {"in", "at"}
+# Verbs that post forces somewhere: "troops were deployed to Kazakhstan" are posted by their own side.
+POSTING = {"deploy", "redeploy", "send", "dispatch", "station", "post", "airlift", "move", "transfer"}
+ARMED_SECTORS = {"MIL"}
+LEADING = {"lead", "head", "command", "chair", "spearhead"}  # "fighters led by X", "a delegation headed by X"
 GATHERINGS = {"summit", "meeting", "session", "conference", "forum", "gathering", "congress", "assembly", "council"}
 ON_VERBS = {"call", "impose", "fire", "spy", "press", "prevail", "turn", "declare", "wage"}  # "called on X"
 NEAR = ("near", "along", "toward", "towards", "close")  # where forces are sent: "near the Ukrainian border"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from allegiance.coding.arguments import _objects, _subjects
-from allegiance.coding.cues import ARRIVAL, GATHERINGS, GIVEN, LIGHT_VERBS, SPEECH, STATED, TALK_NOUNS, TARGET_PREPS
+from allegiance.coding.cues import ARRIVAL, CALLS, GATHERINGS, GIVEN, LIGHT_VERBS, SPEECH, STATED, TALK_NOUNS, TARGET_PREPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -73,6 +73,12 @@ def _noun_args(noun: "Token", index: MentionIndex):
         how = "light"
         if not targets:
             targets = [g for g in _objects(verb, index) if g[1] is not None]
+    if not sources and not between and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") \
+            and noun.lemma_.lower() in CALLS and noun.head.head.pos_ == "VERB" and any(t[1] == "with" for t in targets):
+        # "said in a telephone call with Erdogan that ...", "raised the issue during talks with Xi": what is
+        # done in the course of talks with someone tells of the talks too, which the subject takes part in.
+        sources, _ = _subjects(noun.head.head, index)
+        how = "light"
     if not sources and not between and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to", "at"):
         # "Putin arrived for talks with Rahmon": the traveller takes part in the noun's event.
         verb = noun.head.head
