@@ -264,3 +264,14 @@ def test_h2_an_infinitive_reported_as_done_is_coded(events_of):
 
 def test_h2_ratifying_is_a_formal_agreement(events_of):
     assert ("TUR", "FIN", "057") in _codes(events_of, "Turkey's parliament voted on Thursday to ratify Finland's membership.")
+
+
+def test_h2_a_naming_verb_codes_the_judgement_it_pronounces(events_of):
+    assert ("GBR", "RUS", "111") in _codes(events_of, 'Britain called the Russian veto "an act of self-harm".')
+    assert ("RUS", "CHN", "051") in _codes(events_of, 'Putin called his Chinese counterpart "a dear friend".')
+    assert ("UKR", "RUS", "111") in _codes(events_of, "Kyiv described the Russian move as a provocation.")
+    # said of the relations themselves, a bad name is pessimism about them
+    assert ("RUS", "JPN", "012") in _codes(
+        events_of, "Zakharova painted a grim picture of ties with Tokyo, calling them the worst in decades.")
+    # a phone call names nothing
+    assert ("RUS", "TUR", "041") in _codes(events_of, "Lavrov called Erdogan on Sunday to discuss the grain deal.")

@@ -386,3 +386,20 @@ def test_efforts_stepped_up_are_no_military_posture(lexicon, nlp):
     doc = nlp("The European Union stepped up its mediation efforts.")
     verb = next(t for t in doc if t.text == "stepped")
     assert all(m.code is None or m.code[:2] != "15" for m in lexicon.match(doc, verb))
+
+
+def test_h2_judgements_file_is_validated_and_read(tmp_path):
+    from allegiance.coding.lexicon import load_judgements
+    from allegiance.coding.phrases import read_judgements
+    from allegiance.errors import DataFileError
+
+    book = load_judgements()
+    assert "call" in book.verbs
+    assert book.code_of({"an", "act", "of", "self", "harm"}) == "111"
+    assert book.code_of({"a", "dear", "friend"}) == "051"
+    assert book.code_of({"friend", "provocation"}) is None  # words of two codes decide nothing
+    assert book.code_of({"worst"}, of_relations=True) == "012"
+    bad = tmp_path / "j.yaml"
+    bad.write_text('format: allegiance-judgements/1\nverbs: [call]\ncodes: {"51x": [friend]}\n', encoding="utf-8")
+    with pytest.raises(DataFileError):
+        read_judgements(bad)

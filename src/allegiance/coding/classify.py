@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from allegiance.coding import cameo, where
 from allegiance.coding.candidates import Candidate
+from allegiance.coding.lexicon import load_judgements
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -84,6 +85,8 @@ _INTENT = {
 _DEMAND = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"}
 _ORDER_MODALS = frozenset({"must", "should"})
 QUOTED_DEMAND = 0.8
+JUDGED = 0.8  # a naming verb whose name for its object praises or criticises: as sure as a quoted order
+_NEGATIONS = frozenset({"not", "no", "never", "n't"})
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,11 @@ class Classify:
             return Decision(code, QUOTED_DEMAND, pattern="quoted order")
         matches = self.lexicon_matches(cand, doc)
         best = _fit(matches, cand, doc)
+        if best is None or best.kind == "verb" and best.code is not None:
+            # a verb's bare default ("call" is a phone call) is no reading of "called the veto 'an act of self-harm'"
+            judged = _judgement(token)
+            if judged is not None:
+                return Decision(judged, JUDGED, pattern="judgement")
         # A multiword expression or a long pattern is specific enough alone; the classifier is the costlier half.
         sure = best is not None and best.code is not None and best.confidence >= LEXICON_SURE
         probs = [] if sure else self._predict(cand, doc)
@@ -293,6 +301,35 @@ def _quoted_order(token: Any) -> Any | None:
         if not subjects and not modals and clause.tag_ == "VB":
             return clause
     return None
+
+
+def _judgement(token: Any) -> str | None:
+    """The code of the judgement a naming verb pronounces on its object: the words of the name it gives (its
+    object predicate, its "as" phrase or an apposition to its object) against ``judgements.yaml``."""
+    book = load_judgements()
+    if token.lemma_.lower() not in book.verbs:
+        return None
+    name: list[Any] = []
+    of_relations = False
+    for child in token.children:
+        if child.dep_ == "dobj":
+            of_relations = child.lemma_.lower() in book.relations or _relations_antecedent(child, book.relations)
+        if child.dep_ == "oprd":
+            name.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            name.extend(w for g in child.children if g.dep_ == "pobj" for w in g.subtree)
+        elif child.dep_ == "dobj":
+            name.extend(w for a in child.children if a.dep_ == "appos" for w in a.subtree)
+    if not name or any(w.lower_ in _NEGATIONS for w in name):
+        return None
+    return book.code_of({w.lower_ for w in name} | {w.lemma_.lower() for w in name}, of_relations)
+
+
+def _relations_antecedent(obj: Any, relations: frozenset[str]) -> bool:
+    """"painted a grim picture of ties with Tokyo, calling them the worst": "them" stands for the ties."""
+    if obj.lower_ not in ("them", "it"):
+        return False
+    return any(t.lemma_.lower() in relations for t in obj.sent if t.i < obj.i)
 
 
 def _verbal_participle(token: Any, code: str) -> bool:

@@ -31,9 +31,11 @@ from allegiance.coding.patterns import Tok, compile_synsets, match_pattern, word
 from allegiance.coding.phrases import (
     MULTIWORD_FORMAT,
     NOMINAL_FORMAT,
+    Judgements,
     MultiwordEntry,
     NominalEntry,
     load_yaml,
+    read_judgements,
     read_multiword,
     read_nominal,
 )
@@ -316,6 +318,12 @@ def load_lexicon(paths: Sequence[Path | str] | None = None) -> Lexicon:
     if paths is None:
         return _default()
     return _build(tuple(Path(p) for p in paths))
+
+
+@functools.lru_cache(maxsize=1)
+def load_judgements() -> Judgements:
+    """The packaged judgements of naming verbs (``data/lexicon/judgements.yaml``)."""
+    return read_judgements(_packaged("judgements.yaml"))
 
 
 @functools.lru_cache(maxsize=1)

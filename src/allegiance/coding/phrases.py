@@ -1,12 +1,14 @@
-"""Nominal event triggers ("talks", "sanctions", "airstrike") and multiword expressions ("turned down").
+"""Nominal event triggers ("talks", "sanctions", "airstrike"), multiword expressions ("turned down") and the
+judgements a naming verb pronounces ("called the veto 'an act of self-harm'").
 
-Files: ``data/lexicon/nominal.yaml`` (format ``allegiance-nominal/1``) and
-``data/lexicon/multiword.yaml`` (format ``allegiance-multiword/1``), described in ``docs/lexicon.md``.
+Files: ``data/lexicon/nominal.yaml`` (format ``allegiance-nominal/1``),
+``data/lexicon/multiword.yaml`` (format ``allegiance-multiword/1``) and ``data/lexicon/judgements.yaml``
+(format ``allegiance-judgements/1``), described in ``docs/lexicon.md``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from allegiance.errors import DataFileError
 
 NOMINAL_FORMAT = "allegiance-nominal/1"
 MULTIWORD_FORMAT = "allegiance-multiword/1"
+JUDGEMENT_FORMAT = "allegiance-judgements/1"
 ROLES = frozenset({"source", "target", "both", "place"})
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -179,3 +182,43 @@ def read_multiword(path: Path, data: dict[str, Any] | None = None) -> list[Multi
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"{where}: {exc}", input=str(path), hint="see docs/lexicon.md") from exc
     return out
+
+
+@dataclass(frozen=True)
+class Judgements:
+    """Naming verbs and the words that make the name they give praise or criticism."""
+
+    verbs: frozenset[str]
+    codes: tuple[tuple[str, frozenset[str]], ...]  # (CAMEO code, words)
+    relations: frozenset[str] = frozenset()  # objects that are the relations themselves ("ties")
+    relations_code: tuple[tuple[str, str], ...] = ()  # a judgement's code → its code when said of relations
+
+    def code_of(self, words: Iterable[str], of_relations: bool = False) -> str | None:
+        """The one code whose words the name uses; None for none or for words of two codes."""
+        present = frozenset(words)
+        found = {code for code, ws in self.codes if not ws.isdisjoint(present)}
+        if len(found) != 1:
+            return None
+        code = found.pop()
+        return dict(self.relations_code).get(code, code) if of_relations else code
+
+
+def read_judgements(path: Path, data: dict[str, Any] | None = None) -> Judgements:
+    data = data if data is not None else load_yaml(path)
+    if data.get("format") != JUDGEMENT_FORMAT:
+        raise DataFileError(f"not a {JUDGEMENT_FORMAT} file", input=str(path))
+    verbs, codes = data.get("verbs"), data.get("codes")
+    if not isinstance(verbs, list) or not isinstance(codes, dict) or not codes:
+        raise DataFileError("needs a list 'verbs' and a mapping 'codes'", input=str(path), hint="see docs/lexicon.md")
+    out = []
+    for key, words in codes.items():
+        code = _code(key, f"code {key!r}", path)
+        if not isinstance(words, list) or not words:
+            raise DataFileError(f"code {code}: no word list", input=str(path))
+        out.append((code, frozenset(_key(w).lower() for w in words)))
+    turned = data.get("relations_code") or {}
+    if not isinstance(turned, dict):
+        raise DataFileError("'relations_code' must map a code to a code", input=str(path))
+    return Judgements(frozenset(str(v).lower() for v in verbs), tuple(out),
+                      frozenset(str(w).lower() for w in data.get("relations") or ()),
+                      tuple((_code(k, "relations_code", path), _code(v, "relations_code", path)) for k, v in turned.items()))
