@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
-from allegiance.coding.collapse import collapse, collapse_by, family
+from allegiance.coding.collapse import actor_key, collapse, collapse_by, family
 from allegiance.models import Actor, Coder, Event, Evidence, Span
 
 
@@ -76,3 +76,41 @@ def test_different_acts_of_one_pair_told_in_two_sentences_are_two_events() -> No
     assert collapse([met, talks, praise, signed]) == [met, talks, praise, signed]
     # one act told twice is still one event
     assert collapse([talks, _event(6, "KAZ", "CHN", "046", PUB, confidence=0.9)]) == [_event(6, "KAZ", "CHN", "046", PUB, confidence=0.9)]
+
+
+def _meetings(nlp, text: str, codes: dict[str, list[tuple[str, str, str]]]) -> list[tuple[str, str, str]]:
+    """Events of ``codes`` (trigger word -> (source, target, code)) in one parsed sentence, after one_meeting."""
+    from allegiance.coding.collapse import one_meeting
+
+    doc = nlp(text)
+    events, triggers = [], []
+    for word, readings in codes.items():
+        token = next(t for t in doc if t.text == word)
+        for source, target, cameo in readings:
+            events.append(_event(0, source, target, cameo, PUB))
+            triggers.append(token)
+    return [(actor_key(e.source), actor_key(e.target), e.cameo) for e in one_meeting(events, triggers)]
+
+
+def test_one_meeting_told_within_one_clause_is_coded_once_by_precedence(nlp) -> None:
+    visit = [("RUS", "TJK", "042"), ("TJK", "RUS", "043")]
+    talks = [("RUS", "TJK", "046"), ("TJK", "RUS", "046")]
+    assert _meetings(nlp, "Putin paid a working visit to Dushanbe, where he held talks with Rahmon.",
+                     {"visit": visit, "talks": talks}) == talks
+    summit = [("PRK", "RUS", "044"), ("RUS", "PRK", "044")]
+    trip = [("PRK", "RUS", "042"), ("RUS", "PRK", "043")]
+    assert _meetings(nlp, "Kim travelled to Vladivostok for a summit with Putin.",
+                     {"travelled": trip, "summit": summit}) == trip
+    # another pair's meeting in the same clause is no rival
+    assert _meetings(nlp, "Putin paid a working visit to Dushanbe, where he held talks with Rahmon.",
+                     {"visit": visit, "talks": [("RUS", "KGZ", "046")]}) == visit + [("RUS", "KGZ", "046")]
+
+
+def test_meetings_in_clauses_of_their_own_are_two_acts(nlp) -> None:
+    arrival = [("CHN", "RUS", "042"), ("RUS", "CHN", "043")]
+    talks = [("CHN", "RUS", "046"), ("RUS", "CHN", "046")]
+    assert _meetings(nlp, "Xi arrived in Kazan on Tuesday and held talks with Putin the same evening.",
+                     {"arrived": arrival, "talks": talks}) == arrival + talks
+    greeting = [("CHN", "RUS", "043"), ("RUS", "CHN", "042")]
+    assert _meetings(nlp, "Xi greeted him on Tiananmen Square before the pair sat down for talks.",
+                     {"greeted": greeting, "talks": talks}) == greeting + talks

@@ -6,11 +6,14 @@ repeats it report one event; the most confident reading is kept, and the body's 
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from typing import Any
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING, Any
 
 from allegiance.coding import keys
 from allegiance.models import Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 RETOLD_DAYS = 7  # a heading reports the news of its story's days; the same act told of earlier is history
 
@@ -29,6 +32,46 @@ def prefer_targeted(events: list[Event]) -> list[Event]:
     return [e for e in events
             if (e.target is not None or (actor_key(e.source), e.cameo_root) not in targeted)
             and (e.cameo_root != "01" or actor_key(e.source) not in specific)]
+
+
+# One meeting, told in one clause, is coded once, by the codebook's precedence (the gold set's "one sentence,
+# one choice"): mediation, negotiation, a telephone call, a visit or its hosting (one visit seen from each
+# side), a meeting at a third place, an unspecified meeting.
+MEETING_RANK = {"045": 0, "046": 1, "041": 2, "042": 3, "043": 3, "044": 4}
+# Links within a clause: one meeting told through a phrase of another ("travelled to Vladivostok for a summit
+# with Putin", "paid a visit to Dushanbe, where he held talks", "Aliyev, who flew to Moscow, held talks").
+# A coordinated or adverbial clause tells an act of its own ("arrived in Kazan and held talks", "greeted him
+# before the pair sat down for talks").
+_PHRASE_LINKS = {"prep", "pobj", "pcomp", "dobj", "attr", "relcl", "acl", "nsubj", "nsubjpass", "appos", "compound",
+                 "amod", "nmod", "poss", "npadvmod"}
+
+
+def one_meeting(events: Sequence[Event], triggers: Sequence["Token"]) -> list[Event]:
+    """Of one sentence's ``events`` (each with its trigger token in ``triggers``), drop a meeting (CAMEO 04)
+    of a pair when a meeting of higher precedence of that pair is told within the same clause."""
+    meetings = [(e, t, _pair(e), _meeting_rank(e.cameo)) for e, t in zip(events, triggers) if e.cameo_root == "04"]
+    return [e for e, t in zip(events, triggers) if e.cameo_root != "04" or not any(
+        rank < _meeting_rank(e.cameo) and pair == _pair(e) and other.i != t.i
+        and (_within(other, t) or _within(t, other)) for _, other, pair, rank in meetings)]
+
+
+def _pair(event: Event) -> frozenset[str | None]:
+    return frozenset((actor_key(event.source), actor_key(event.target)))
+
+
+def _meeting_rank(code: str) -> int:
+    return MEETING_RANK.get(code[:3], len(MEETING_RANK))
+
+
+def _within(inner: "Token", outer: "Token", hops: int = 8) -> bool:
+    node = inner
+    for _ in range(hops):
+        if node.i == outer.i:
+            return True
+        if node.dep_ not in _PHRASE_LINKS or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def collapse(events: list[Event], headings: Collection[int] = ()) -> list[Event]:
