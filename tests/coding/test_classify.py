@@ -275,3 +275,10 @@ def test_h2_a_naming_verb_codes_the_judgement_it_pronounces(events_of):
         events_of, "Zakharova painted a grim picture of ties with Tokyo, calling them the worst in decades.")
     # a phone call names nothing
     assert ("RUS", "TUR", "041") in _codes(events_of, "Lavrov called Erdogan on Sunday to discuss the grain deal.")
+
+
+def test_h2_an_appeal_names_what_it_appeals_for(events_of):
+    assert ("TUR", "ISR", "0256") in _codes(events_of, "Erdogan urged Israel to stop its bombardment of Gaza.")
+    assert ("BRA", "RUS", "026") in _codes(events_of, "Lula urged Russia and Ukraine to sit down at the negotiating table.")
+    assert ("IND", "UKR", "026") in _codes(
+        events_of, "Jaishankar called on Russia and Ukraine to return to dialogue and diplomacy.")
