@@ -192,6 +192,8 @@ def test_what_an_accusation_alleges_is_the_accusers_claim_not_an_act(nlp, text, 
     ("Minsk denied on Tuesday that its helicopters had crossed the border and accused Warsaw of lying.", "accused", "denied"),
     ("Sandu said she would not recognise the results and accused Russia of meddling.", "accused", "said"),
     ("Minsk said its helicopters crossed the border and landed near Brest.", "landed", "crossed"),  # shares the tense
+    ("Zhang defended the abstention, saying sanctions cannot replace dialogue and urging Washington to talk.",
+     "urging", "saying"),
 ])
 def test_a_past_tense_cannot_share_a_reported_verbs_auxiliary(nlp, text, word, head):
     from allegiance.coding.context import conjoined_to

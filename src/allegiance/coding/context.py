@@ -240,12 +240,13 @@ def _terms_of_a_deal(trigger: "Token") -> bool:
 
 
 def conjoined_to(verb: "Token") -> "Token":
-    """The verb whose clause ``verb`` belongs to. A past-tense conjunct of a verb under a modal or a perfect
-    ("said she would not recognise the results and accused Russia", "denied that it had crossed the border
-    and accused Warsaw") cannot share the auxiliary, so spaCy's attachment to the reported verb is wrong: it
+    """The verb whose clause ``verb`` belongs to. A past-tense or -ing conjunct of a verb under a modal or a
+    perfect ("said she would not recognise the results and accused Russia", "denied that it had crossed the
+    border and accused Warsaw", "saying sanctions cannot replace dialogue and urging Washington to ...")
+    cannot share the auxiliary, so spaCy's attachment to the reported verb is wrong: it
     is the reporting verb's conjunct, with its subject and its cues."""
     head = verb.head
-    if verb.dep_ == "conj" and verb.tag_ == "VBD" and head.dep_ == "ccomp" \
+    if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBG") and head.dep_ == "ccomp" \
             and not any(c.dep_ == "aux" for c in verb.children) and _auxiliary_bound(head):
         return head.head
     return head
