@@ -464,3 +464,12 @@ def test_h3_the_three_leaders_are_the_three_parties_named_before(events_of):
     # Two leaders named lately are not three.
     keys, _ = events_of("Putin met Raisi in Tehran on Tuesday. The three leaders held talks.")
     assert not [k for k in keys if k[2] == "04" and "TUR" in k]
+
+
+def test_h3_nameless_people_of_a_one_country_story_and_foreign_forces(events_of):
+    # Police in a story naming one country, once, are that country's; "foreign forces" are never its own.
+    keys, _ = events_of("Kazakh President Tokayev addressed the nation on Monday. Police detained more than 100 protesters.")
+    assert ("KAZ", "KAZ", "17") in keys
+    keys, _ = events_of("Uzbekistan's parliament met in Tashkent on Saturday. President Mirziyoyev addressed the "
+                        "deputies. The authorities accused foreign forces of stirring up the unrest.")
+    assert not [k for k in keys if k[:2] == ("UZB", "UZB") and k[2] in ("11", "17")], keys

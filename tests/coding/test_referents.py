@@ -19,6 +19,9 @@ def _mentions(nlp, text):
     # A tie goes to the dateline.
     ("BAKU, May 2 (Reuters) - Azerbaijan and Armenia met in Almaty.", "AZE"),
     ("Police detained dozens of people on Monday.", None),
+    # The only country a story names, even once, is its country.
+    ("Kazakh President Tokayev addressed the nation on Monday. Police detained dozens of people.", "KAZ"),
+    ("Tokayev met Putin on Monday. Police detained dozens of people.", None),
 ])
 def test_home_country(nlp, text, home):
     doc, mentions = _mentions(nlp, text)

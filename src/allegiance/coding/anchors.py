@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from allegiance.coding import keys, where
-from allegiance.coding.referents import ANCHORED
+from allegiance.coding.referents import ANCHORED, foreign
 from allegiance.parse import DATELINE
 
 if TYPE_CHECKING:
@@ -24,8 +24,6 @@ OWN_PEOPLE = "own"  # suffix of Mention.via for people placed in the one country
 _DATELINE = re.compile(r"\s*(,|\(|—|–|-)")
 _ANCHORABLE = {"group", "unknown"}
 PLACE_PREPS = {"in", "near", "across", "throughout", "outside", "inside"}
-# People who are, by what they are called, away from home: where they are is not whose they are.
-FOREIGNERS = {"migrant", "refugee", "immigrant", "emigrant", "foreigner", "tourist", "expatriate", "asylum"}
 # Areas of a state an adjective places: "the Syrian desert", "the Russian border region".
 AREAS = {"desert", "region", "province", "city", "town", "village", "countryside", "border", "capital", "north",
          "south", "east", "west", "mountains", "steppe", "coast", "territory", "frontier", "district", "oblast"}
@@ -48,7 +46,7 @@ def anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
                 placed.setdefault(mention.sentence_index, key)
     for mention in mentions:
         actor = mention.actor
-        if actor is None or actor.country or actor.organization or actor.type not in _ANCHORABLE or _foreign(actor):
+        if actor is None or actor.country or actor.organization or actor.type not in _ANCHORABLE or foreign(actor):
             out.append(mention)
             continue
         index = mention.sentence_index
@@ -67,11 +65,6 @@ def anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
             out.append(dataclasses.replace(mention, actor=dataclasses.replace(actor, country=country),
                                            via=f"{mention.via}+{via}"))
     return out
-
-
-def _foreign(actor: Any) -> bool:
-    """"Police in the Moscow region detained 200 migrants", "refugees in Poland": no one's people by place."""
-    return any(word.rstrip("s") in FOREIGNERS for word in actor.name.lower().split())
 
 
 def in_place_phrase(doc: "Doc", mention: Any) -> bool:

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from allegiance.coding.keys import actor_key
-from allegiance.models import Mention
+from allegiance.models import Actor, Mention
 from allegiance.parse import tokens
 
 if TYPE_CHECKING:
@@ -32,6 +32,8 @@ _PAIR_WORDS = set(PAIRS) | {"they", "them", "other"}  # the words besides PAIR_N
 _PAIR_WINDOW = 3  # sentences a coordinated pair stays the referent of "the two leaders", "they"
 _PAIR_HOLD = 6  # sentences a pair once referred to stays the referent of the next "the two sides"
 PERSON_NOUNS = {"leader", "man", "president", "minister", "negotiator"}
+# People who are, by what they are called, away from home or no one's own: where they are is not whose they are.
+FOREIGNERS = {"migrant", "refugee", "immigrant", "emigrant", "foreigner", "tourist", "expatriate", "asylum", "foreign"}
 STATE_NOUNS = {"country", "state", "nation", "neighbour", "neighbor", "capital", "government"}
 
 
@@ -41,12 +43,18 @@ def keyable(mention: Mention) -> bool:
     return actor is not None and bool(actor.country or actor.organization)
 
 
+def foreign(actor: Actor) -> bool:
+    """"Police in the Moscow region detained 200 migrants", "refugees in Poland", "accused unnamed foreign
+    forces": no one's people by place, nor the story's own."""
+    return any(word.strip('"\'').rstrip("s") in FOREIGNERS for word in actor.name.lower().split())
+
+
 def anchor_to_home(mentions: list[Mention], home: str | None) -> list[Mention]:
     """"YEREVAN, May 10 (Reuters) - ... police detained more than 150 people": nameless people (police,
     protesters, crowds) in a sentence that names no one with a country are the people of the story's home
     country (``home_country``)."""
     loose = [m for m in mentions if m.actor is not None and not keyable(m) and m.via != "pronoun"
-             and m.actor.type in ("group", "organization")]
+             and m.actor.type in ("group", "organization") and not foreign(m.actor)]
     if not loose or home is None:
         return mentions
     named = {m.sentence_index for m in mentions if keyable(m)}
@@ -96,7 +104,9 @@ def home_country(text: str, mentions: list[Mention]) -> str | None:
     if dateline is not None and counts.get(dateline, 0) == top:
         return dateline
     leaders = [c for c, n in counts.items() if n == top]
-    return leaders[0] if len(leaders) == 1 and top >= 2 else None
+    # One country named once is the story's only country ("Kazakh President Tokayev addressed the nation ...
+    # Police detained ..."); of several named once each, none leads.
+    return leaders[0] if len(leaders) == 1 and (top >= 2 or len(counts) == 1) else None
 
 
 def pair_phrase(tok: "Token") -> str | None:
