@@ -282,3 +282,13 @@ def test_h2_an_appeal_names_what_it_appeals_for(events_of):
     assert ("BRA", "RUS", "026") in _codes(events_of, "Lula urged Russia and Ukraine to sit down at the negotiating table.")
     assert ("IND", "UKR", "026") in _codes(
         events_of, "Jaishankar called on Russia and Ukraine to return to dialogue and diplomacy.")
+
+
+def test_h2_the_lexicon_names_boycotts_releases_signings_and_what_is_alleged(events_of):
+    assert ("UKR", "RUS", "143") in _codes(
+        events_of, "Ukraine and Lithuania boycotted the OSCE meeting in Skopje in protest at Lavrov's presence.")
+    assert ("BLR", "DEU", "0841") in _codes(events_of, "Belarus freed Rico Krieger, a German national on death row.")
+    assert ("AZE", "RUS", "057") in _codes(events_of, "Azerbaijan and Russia signed a set of documents on energy cooperation.")
+    assert ("IRN", "ISR", "1124") in _codes(events_of, "Iran accused Israel of war crimes in Gaza.")
+    assert any(c[2] == "1411" for c in _codes(
+        events_of, "Thousands of Armenians rallied in Yerevan on Thursday to demand the resignation of Nikol Pashinyan."))
