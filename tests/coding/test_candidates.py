@@ -576,3 +576,9 @@ def test_talks_in_whose_course_something_is_done_are_reported_too(pairs):
 def test_goods_received_come_from_whoever_the_thing_received_names(pairs):
     found = pairs("Moldova received ten tonnes of medical supplies from Romania for the hospitals.")
     assert ("receive", "MDA", "ROU", "svo") in found
+
+
+def test_parties_travelling_together_do_not_visit_each_other(pairs):
+    found = pairs("Mirzoyan and Cavusoglu held talks in Ankara and then flew together to the city of Gaziantep.")
+    assert not any(lemma == "fly" and via == "reciprocal" for lemma, _, _, via in found)
+    assert ("hold", "ARM", "TUR", "reciprocal") in found

@@ -38,8 +38,8 @@ from typing import TYPE_CHECKING
 
 from allegiance.coding.aims import home_ground, warned
 from allegiance.coding.arguments import _objects, _phrase_groups, _subjects
-from allegiance.coding.cues import (ACCUSING, ANSWERS, CHARGES, DEEDS, FIRST_PERSON, LEADING, LOCATIVE, NEAR, ON_VERBS, POSTED,
-                                    SECOND_PERSON, SPEECH, STANDING, STATED, VERDICTS)
+from allegiance.coding.cues import (ACCUSING, ANSWERS, CHARGES, DEEDS, FIRST_PERSON, LEADING, LOCATIVE, NEAR, ON_VERBS,
+                                    POSTED, SECOND_PERSON, SPEECH, STANDING, STATED, TRAVEL, VERDICTS)
 from allegiance.coding.keys import actor_key
 from allegiance.coding.mentions import MentionIndex
 from allegiance.coding.nominal import _noun_args, _reported_as_news
@@ -213,8 +213,10 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
         targets = [g for g in targets if g[0]]
     if not targets:
         if len(sources) > 1 and how in ("svo", "inherited", "nominal", "light", "passive"):
-            if pred.lemma_ in SPEECH:
-                return  # "Both governments said ...": each spoke, not to the other
+            if pred.lemma_ in SPEECH or (pred.lemma_ in TRAVEL and any(c.lower_ == "together" for c in pred.children)):
+                # "Both governments said ...": each spoke, not to the other; "A and B flew together to Adiyaman":
+                # neither visited the other (unlike "A and B arrived in Almaty", to meet there).
+                return
             yield from _reciprocal(pred, sentence_index, sources, "reciprocal")
             return
         for _, mention in sources:
