@@ -205,3 +205,15 @@ def test_a_past_tense_cannot_share_a_reported_verbs_auxiliary(nlp, text, word, h
 def test_an_accusation_after_a_denial_of_a_past_perfect_is_coded(nlp):
     c = ctx(nlp, "Minsk denied on Tuesday that its helicopters had crossed the border and accused Warsaw of lying.", "accused")
     assert c.coded
+
+
+@pytest.mark.parametrize("text, word, coded", [
+    ("North Korea is under UN sanctions, which Russia once backed.", "backed", False),
+    ("The two ministers had previously met in Washington under US auspices.", "met", False),
+    ("A video posted by the embassy appeared to support the rebels' attack.", "support", False),
+    ("Moscow seems to have moved troops to the border.", "moved", False),
+    ("Russia once again accused Ukraine of shelling the plant.", "accused", True),
+    ("Hamas will free the captives once conditions allow, Abu Marzouk said.", "free", True),
+])
+def test_a_former_act_or_a_hedged_one_is_no_news(nlp, text, word, coded):
+    assert ctx(nlp, text, word).coded is coded

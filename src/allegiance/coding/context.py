@@ -39,7 +39,7 @@ SPECULATION = {"consider", "mull", "weigh", "contemplate", "fear", "worry", "spe
                "rumour", "hope", "wish", "want", "seek", "try", "attempt", "expect", "predict", "doubt",
                "believe", "think", "suspect", "wonder", "ask", "urge", "call", "demand", "propose", "discuss",
                "debate", "explore", "prepare", "aim", "mean", "hint", "allege", "claim", "imagine", "dream", "invite",
-               "encourage"}
+               "encourage", "appear", "seem"}
 # An accusation's content is the accuser's claim, not an act the text reports: "accused Iran of delivering
 # missiles to Russia" codes the accusation only.
 ACCUSATIONS = {"accuse", "blame", "charge", "indict"}
@@ -58,6 +58,7 @@ TEMPORAL_MARKS = {"until", "till", "before", "once"}
 PRESENT = {"VBZ", "VBP", "VB"}
 # With a perfect, what an actor has done again and again is the backdrop of the story, not its news.
 HABITUAL = {"repeatedly", "long", "often", "frequently", "consistently", "always", "regularly", "routinely"}
+FORMERLY = {"once", "previously", "formerly", "traditionally", "historically"}
 HEDGES = {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "likely", "supposedly"}
 
 
@@ -113,6 +114,8 @@ def _local(tok: "Token") -> Context | None:
             return Context(background=True, cue=low)  # "have dismissed such claims in the past", "has urged for months"
         if child.dep_ == "advmod" and low in HEDGES:
             return Context(speculative=True, cue=low)
+        if child.dep_ == "advmod" and low in FORMERLY and not (child.i + 1 < len(child.doc) and child.nbor(1).lower_ == "again"):
+            return Context(background=True, cue=low)  # "which Russia once backed", "had previously met"
     for child in tok.children:
         if child.dep_ in ("aux", "auxpass") and (child.lower_ in INTENT_AUX or child.lemma_ == "will"):
             return Context(intent=True, cue=child.lower_)
