@@ -292,3 +292,15 @@ def test_h2_the_lexicon_names_boycotts_releases_signings_and_what_is_alleged(eve
     assert ("IRN", "ISR", "1124") in _codes(events_of, "Iran accused Israel of war crimes in Gaza.")
     assert any(c[2] == "1411" for c in _codes(
         events_of, "Thousands of Armenians rallied in Yerevan on Thursday to demand the resignation of Nikol Pashinyan."))
+
+
+def test_h2_a_meeting_on_the_sidelines_is_at_a_third_place(events_of):
+    codes = _codes(events_of, "On the sidelines of the summit, Putin met Iranian President Ebrahim Raisi.")
+    assert ("RUS", "IRN", "044") in codes and ("IRN", "RUS", "044") in codes
+
+
+def test_h2_the_classifiers_root_alone_is_the_codebooks_generic_code():
+    from allegiance.coding.classify import _generic
+
+    assert _generic("07") == "070" and _generic("19") == "190"
+    assert _generic("04") == "04"  # a consultation guessed alone is not doubled as an act of both sides

@@ -41,7 +41,7 @@ LEXICON_ONLY_MIN = 0.45  # with no classifier to ask (PETRARCH conformance), the
 ALONE_DISCOUNT = 0.8
 # A meeting (040, or 044 at a third place) whose venue the sentence names: in the target's country it is the
 # source's visit (042, hosted: 043), in the source's own the source hosts (043), elsewhere a third place (044).
-MEETINGS = frozenset({"040", "044"})
+MEETINGS = frozenset({"04", "040", "044"})  # "04": the classifier's bare consultation, see _generic
 VISITS = frozenset({"042", "043"})
 # "agreed to finance", "pledged to send": a verb of commitment names the act it commits to, whose lexicon reading
 # then needs no further corroboration (it is coded as an intent, CAMEO 03).
@@ -171,7 +171,10 @@ class Classify:
         classifier's "no event" then speaks of the tense, not of the act, and does not veto. ``declined``: the
         act is refused ("would not meet Lavrov"), which the lexicon's cooperative reading makes a REJECT: the
         classifier, which reads the negation as no event, has nothing to say on which act it is."""
-        return _words_only(self._decide(cand, doc, announced, declined), cand, doc)
+        decision = self._decide(cand, doc, announced, declined)
+        if decision is not None and decision.how == "classifier" and cand.target is not None:
+            decision = _by_venue(decision, cand, doc)  # the lexicon's readings were placed already
+        return _words_only(decision, cand, doc)
 
     def _decide(self, cand: Candidate, doc: "Doc", announced: bool, declined: bool) -> Decision | None:
         token = doc[cand.trigger]
@@ -241,7 +244,7 @@ class Classify:
             if top_p >= CLASSIFIER_ALONE and cameo_root(top_code) is not None:
                 conf = round(top_p * ALONE_DISCOUNT, 3)
                 if conf >= MIN_CONFIDENCE:
-                    return Decision(top_code, conf, how="classifier")
+                    return Decision(_generic(top_code), conf, how="classifier")
         return None
 
     def _refine(self, matches: list[Any], label: str, p: float) -> Decision | None:
@@ -254,7 +257,7 @@ class Classify:
             conf = 1 - (1 - same.confidence) * (1 - p)
             return Decision(same.code, round(conf, 3), how="both", pattern=same.pattern, reverse_code=same.reverse)
         conf = round(p * ALONE_DISCOUNT, 3)
-        return Decision(str(root), conf, how="classifier") if conf >= MIN_CONFIDENCE else None
+        return Decision(_generic(str(root)), conf, how="classifier") if conf >= MIN_CONFIDENCE else None
 
     def _predict(self, cand: Candidate, doc: "Doc") -> list[tuple[str, float]]:
         if self.classifier is None:
@@ -268,6 +271,13 @@ class Classify:
     def _rank(self, cand: Candidate, doc: "Doc") -> list[tuple[str, float]]:
         ranked = sorted(self.classifier.predict(_act(doc[cand.trigger]), doc), key=lambda cp: -cp[1])
         return [(c, float(p)) for c, p in ranked]
+
+
+def _generic(root: str) -> str:
+    """The codebook's own code for an act of ``root`` with nothing more said ("020" appeal, "070" aid): the
+    classifier names only roots, and a bare root is no code of the codebook. Not for consultation: "040" is an
+    act of both sides, coded both ways, and a guess of the classifier alone is not worth doubling."""
+    return root + "0" if root != "04" and cameo.is_valid(root + "0") else root
 
 
 def _specific(match: Any, token: Any) -> bool:
@@ -397,6 +407,9 @@ def _by_venue(decision: Decision, cand: Candidate, doc: "Doc") -> Decision:
     trigger = doc[cand.trigger]
     place = where.locate(trigger.sent, trigger, [(m.span.start, m.span.end) for m in (cand.source, cand.target)])
     if place is None or place.country is None:
+        if any(t.lower_ == "sidelines" for t in trigger.sent):
+            # "met on the sidelines of the summit": a gathering's margins, wherever it is, are no one's home ground
+            return dataclasses.replace(decision, code="044", reverse_code=None)
         return decision
     if place.country == target:
         return dataclasses.replace(decision, code="042", reverse_code="043")
