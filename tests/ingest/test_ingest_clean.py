@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from allegiance.errors import DataFileError
-from allegiance.ingest.clean import clean, clean_article, load_rules, normalise_whitespace
+from allegiance.ingest import clean as clean_module
+from allegiance.ingest.clean import clean, clean_article, fold, load_rules, normalise_whitespace
+from allegiance.models import Removal
 
 RULES = load_rules()
 BEFORE = "Leaders of the Collective Security Treaty Organization met in Moscow on Monday."
@@ -171,3 +173,56 @@ def test_bad_patterns_files_are_refused_with_the_entry_named(tmp_path: Path, bod
     path.write_text(body)
     with pytest.raises(DataFileError, match=message):
         load_rules(path)
+
+
+# The folding characters, the caption copies and the line rules are found by shortcuts (a search for
+# the few characters to replace, a test that a caption starts again, one walk for a run of line
+# rules); each must give what the plain method gives.
+_FOLDED = "".join(map(chr, clean_module._FOLD)) + "".join(map(chr, clean_module._FOLD_ACCENTS))
+_TEXT = st.text(alphabet=st.one_of(st.sampled_from(_FOLDED + "abc `'\"-"), st.characters(codec="utf-8", exclude_categories=("Cs",))), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_folding_is_translating_by_the_tables(text: str) -> None:
+    assert fold(text) == text.translate(clean_module._FOLD)
+    assert clean_module._fold_caption(text) == text.translate(clean_module._FOLD).translate(clean_module._FOLD_ACCENTS)
+
+
+def _caption_copies_plainly(line: str) -> tuple[str | None, str, str]:
+    match = clean_module._REPEATED_IN_LINE.match(" ".join(clean_module._fold_caption(line).split()))
+    if match and len(match.group("unit").split()) >= 3:
+        first, rest = clean_module._split_at(line, len(match.group("unit")))
+        return rest, first, clean_module._key(first)
+    return None, line, clean_module._key(line)
+
+
+_CAPTION = st.sampled_from(["Putin and Xi in Moscow (Image: AFP)", "Leaders pose for the “family photo”", "a b c d e f g h i"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CAPTION | _TEXT, st.integers(1, 4), st.sampled_from(["", " ", "  ", "\t"]), _TEXT)
+def test_caption_copies_are_found_as_the_pattern_finds_them(unit: str, copies: int, gap: str, tail: str) -> None:
+    for line in (gap.join([unit] * copies), gap.join([unit] * copies) + tail, unit + gap + unit.replace("'", "’")):
+        line = line.strip()
+        if line:
+            assert clean_module._caption_copies(line) == _caption_copies_plainly(line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE, max_size=12))
+def test_a_run_of_line_rules_removes_what_the_rules_remove_one_after_another(lines: list[str]) -> None:
+    rules = tuple(r for r in RULES if r.kind == "line")
+    expected: list = []
+    kept = list(lines)
+    for rule in rules:
+        kept_now = []
+        for line in kept:
+            if line.strip() and rule.pattern.search(fold(line.strip())):
+                expected.append(Removal(rule.name, line.strip()))
+            else:
+                kept_now.append(line)
+        kept = kept_now
+    removals: list = []
+    assert clean_module._remove_lines(rules, lines, removals, clean_module._Folds(), {}) == kept
+    assert removals == expected

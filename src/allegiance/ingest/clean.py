@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 
@@ -128,14 +128,37 @@ def _default_rules() -> tuple[Rule, ...]:
     return load_rules()
 
 
+class _Folder:
+    """``text.translate(table)`` for a table of single characters, by a regular expression that finds
+    the few characters to replace: ``str.translate`` looks up every character of the text in the table,
+    which cost more than all the cleaning rules' searches."""
+
+    def __init__(self, table: dict[int, str]):
+        self._table = {chr(code): value for code, value in table.items()}
+        self._chars = re.compile("[" + "".join(map(re.escape, self._table)) + "]")
+        self._ascii_kept = all(ord(char) > 127 for char in self._table)
+
+    def __call__(self, text: str) -> str:
+        if self._ascii_kept and text.isascii():
+            return text
+        return self._chars.sub(self._replace, text)
+
+    def _replace(self, match: re.Match[str]) -> str:
+        return self._table[match[0]]
+
+
+_fold = _Folder(_FOLD)
+_fold_accents = _Folder(_FOLD_ACCENTS)
+
+
 def fold(text: str) -> str:
     """Same length as ``text``: curly quotes, dash variants and odd spaces made plain."""
-    return text.translate(_FOLD)
+    return _fold(text)
 
 
 class _Folds(dict):
-    """``fold`` of each line, computed once per article: every line rule reads every line, and the
-    rules run again until the text stops changing."""
+    """``fold`` of each line, computed once per article: the rules run again until the text stops
+    changing."""
 
     def __missing__(self, line: str) -> str:
         folded = self[line] = fold(line)
@@ -173,18 +196,18 @@ def clean(text: str, rules: tuple[Rule, ...] | None = None) -> tuple[str, tuple[
 def clean_article(text: str, *, title: str | None = None, rules: tuple[Rule, ...] | None = None) -> Cleaned:
     """``clean`` plus what the head rules took off the top: the original lines (for dating) and the
     author and publisher they name. A first line repeating ``title`` is removed too."""
-    rules = _default_rules() if rules is None else rules
-    body_rules = tuple(r for r in rules if r.kind != "head")
-    head_rules = tuple(r for r in rules if r.kind == "head")
+    steps, head_rules = _default_plan() if rules is None else _plan(rules)
     current = normalise_whitespace(text)
     removals: list[Removal] = []
     head: list[str] = []
     meta: dict[str, str] = {}
     folds = _Folds()
+    # What each step found in each line, kept for the next pass over the same lines.
+    seen: list[dict[str, Any]] = [{} for _ in steps]
     while True:
         lines = current.split("\n")
-        for rule in body_rules:
-            lines = _apply(rule, lines, removals, folds)
+        for step, memo in zip(steps, seen):
+            lines = _apply(step, lines, removals, folds, memo)
         lines = _cut_head(head_rules, title, lines, removals, head, meta, folds)
         result = normalise_whitespace("\n".join(lines))
         if result == current:
@@ -225,16 +248,30 @@ def _cut_head(
             del lines[first]
 
 
-def _apply(rule: Rule, lines: list[str], removals: list[Removal], folds: _Folds) -> list[str]:
+@functools.cache
+def _default_plan() -> tuple[tuple[tuple[Rule, ...], ...], tuple[Rule, ...]]:
+    return _plan(_default_rules())
+
+
+def _plan(rules: tuple[Rule, ...]) -> tuple[tuple[tuple[Rule, ...], ...], tuple[Rule, ...]]:
+    """The body rules in order as steps, each run of ``line`` rules one step (one walk over the
+    lines), and the head rules."""
+    steps: list[list[Rule]] = []
+    for rule in rules:
+        if rule.kind == "head":
+            continue
+        if rule.kind == "line" and steps and steps[-1][0].kind == "line":
+            steps[-1].append(rule)
+        else:
+            steps.append([rule])
+    return tuple(map(tuple, steps)), tuple(r for r in rules if r.kind == "head")
+
+
+def _apply(step: tuple[Rule, ...], lines: list[str], removals: list[Removal], folds: _Folds,
+           memo: dict[str, Any]) -> list[str]:
+    rule = step[0]
     if rule.kind == "line":
-        assert rule.pattern is not None
-        kept = []
-        for line in lines:
-            if line.strip() and rule.pattern.search(folds[line.strip()]):
-                removals.append(Removal(rule.name, line.strip()))
-            else:
-                kept.append(line)
-        return kept
+        return _remove_lines(step, lines, removals, folds, memo)
     if rule.kind == "tail":
         assert rule.pattern is not None
         lines = list(lines)
@@ -248,7 +285,38 @@ def _apply(rule: Rule, lines: list[str], removals: list[Removal], folds: _Folds)
             else:
                 break
         return lines
-    return _collapse_repeats(rule.name, lines, removals)
+    return _collapse_repeats(rule.name, lines, removals, memo)
+
+
+def _remove_lines(rules: tuple[Rule, ...], lines: list[str], removals: list[Removal], folds: _Folds,
+                  memo: dict[str, int]) -> list[str]:
+    """Each rule of ``rules`` in turn removes every line it matches: a line goes to the first rule that
+    matches it, and the removals are listed rule by rule, each rule's in line order."""
+    removed: list[list[str]] = [[] for _ in rules]
+    kept = []
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            kept.append(line)
+            continue
+        first = memo.get(stripped)
+        if first is None:
+            first = memo[stripped] = _first_match(rules, folds[stripped])
+        if first < 0:
+            kept.append(line)
+        else:
+            removed[first].append(stripped)
+    for rule, texts in zip(rules, removed):
+        removals.extend(Removal(rule.name, text) for text in texts)
+    return kept
+
+
+def _first_match(rules: tuple[Rule, ...], line: str) -> int:
+    for k, rule in enumerate(rules):
+        assert rule.pattern is not None
+        if rule.pattern.search(line):
+            return k
+    return -1
 
 
 def _key(line: str) -> str:
@@ -256,10 +324,11 @@ def _key(line: str) -> str:
 
 
 def _fold_caption(text: str) -> str:
-    return fold(text).translate(_FOLD_ACCENTS)
+    return _fold_accents(fold(text))
 
 
-def _collapse_repeats(name: str, lines: list[str], removals: list[Removal]) -> list[str]:
+def _collapse_repeats(name: str, lines: list[str], removals: list[Removal],
+                      memo: dict[str, tuple[str | None, str, str]]) -> list[str]:
     kept: list[str] = []
     previous: str | None = None  # key of the last non-blank line kept
     for line in lines:
@@ -267,19 +336,35 @@ def _collapse_repeats(name: str, lines: list[str], removals: list[Removal]) -> l
         if not stripped:
             kept.append(line)
             continue
-        if len(stripped) <= _MAX_REPEAT_LINE:
-            match = _REPEATED_IN_LINE.match(" ".join(_fold_caption(stripped).split()))
-            if match and len(match.group("unit").split()) >= 3:
-                first, rest = _split_at(stripped, len(match.group("unit")))
-                removals.append(Removal(name, rest))
-                stripped = line = first
-        key = _key(stripped)
+        found = memo.get(stripped)
+        if found is None:
+            found = memo[stripped] = _caption_copies(stripped)
+        rest, first, key = found
+        if rest is not None:
+            removals.append(Removal(name, rest))
+            stripped = line = first
         if key == previous:
             removals.append(Removal(name, stripped))
             continue
         previous = key
         kept.append(line)
     return kept
+
+
+def _caption_copies(line: str) -> tuple[str | None, str, str]:
+    """(the copies after the first when ``line`` is 2–3 copies of one caption, else None; the line
+    without them; its ``_key``)."""
+    folded = _fold_caption(line)
+    if len(line) <= _MAX_REPEAT_LINE:
+        caption = " ".join(folded.split())
+        # A copy of the caption (16 characters or more) starts again after its first 16 characters;
+        # most lines fail this, and the back-reference search is slow.
+        if caption.find(caption[:16], 16) >= 0:
+            match = _REPEATED_IN_LINE.match(caption)
+            if match and len(match.group("unit").split()) >= 3:
+                first, rest = _split_at(line, len(match.group("unit")))
+                return rest, first, _key(first)
+    return None, line, " ".join(folded.casefold().split())
 
 
 def _split_at(text: str, chars: int) -> tuple[str, str]:
