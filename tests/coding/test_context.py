@@ -217,3 +217,14 @@ def test_an_accusation_after_a_denial_of_a_past_perfect_is_coded(nlp):
 ])
 def test_a_former_act_or_a_hedged_one_is_no_news(nlp, text, word, coded):
     assert ctx(nlp, text, word).coded is coded
+
+
+@pytest.mark.parametrize("text, word, background", [
+    ("Bulgaria, which had initially said it would close its airspace, let the plane cross on Wednesday.", "close", True),
+    ("Moscow had said it would respond if Helsinki joined the alliance.", "respond", True),
+    ("Russia originally said it would send observers.", "send", True),
+    ("Russia said on Monday it would send observers.", "send", False),  # the story's own news: an intent
+])
+def test_an_intent_stated_before_the_story_is_the_backdrop(nlp, text, word, background):
+    c = ctx(nlp, text, word)
+    assert c.background is background and c.intent is not background

@@ -143,6 +143,13 @@ def _span_of_time(prep: "Token", verb: "Token") -> bool:
         and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
+def _superseded(says: "Token") -> bool:
+    """A statement of intent made before the story ("had said it would", "initially said it would"): the plan
+    the story's news has overtaken, not an intent it reports."""
+    return any((c.dep_ == "aux" and c.lower_ in ("had", "'d")) or (c.dep_ == "advmod" and c.lower_ in ("initially", "originally"))
+               for c in says.children)
+
+
 def _condition(clause: "Token", mark: str) -> bool:
     """Whether a clause of time (``mark``: until, before, once) states a condition: its head speaks of the
     future ("would not return until", "will talk once"), or, for until, it is told in the present ("stays
@@ -169,6 +176,8 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
         reported = node.dep_ == "ccomp" and _says(node.head)
         if found is not None:
             if reported and found.speculative and found.cue in BACKSHIFTED_WILL:
+                if _superseded(node.head):
+                    return Context(background=True, cue="had")  # "which had initially said it would close its airspace"
                 return Context(intent=True, cue=found.cue)  # "said it would send": the reported "will send"
             if reported and found.negated and not found.refusal and any(
                     c.dep_ == "aux" and c.lower_ in BACKSHIFTED_WILL for c in node.children):
