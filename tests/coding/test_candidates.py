@@ -582,3 +582,13 @@ def test_parties_travelling_together_do_not_visit_each_other(pairs):
     found = pairs("Mirzoyan and Cavusoglu held talks in Ankara and then flew together to the city of Gaziantep.")
     assert not any(lemma == "fly" and via == "reciprocal" for lemma, _, _, via in found)
     assert ("hold", "ARM", "TUR", "reciprocal") in found
+
+
+def test_a_main_verb_the_parser_hung_on_a_root_noun_has_that_noun_as_subject(pairs):
+    found = pairs("Turkey, which has close ties with Moscow, offered to mediate between Russia and Ukraine.")
+    assert {("mediate", "TUR", "RUS", "inherited"), ("mediate", "TUR", "UKR", "inherited")} <= found
+
+
+def test_a_participle_in_a_headline_stays_a_participle(pairs):
+    found = pairs("Two Estonian diplomats expelled from Moscow over spying row")
+    assert not any(lemma == "expel" and src == "EST" for lemma, src, _, _ in found)

@@ -75,10 +75,21 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
         return found, "inherited" if found else how
     if verb.dep_ in ("relcl", "acl"):
         noun = verb.head
-        if verb.tag_ == "VBN" and verb.dep_ == "acl":
+        if verb.tag_ == "VBN" and verb.dep_ == "acl" and not _main_verb_read_as_participle(verb):
             return [], "passive"  # "troops sent by ..." handled through the agent above
         return index.actors_at(noun), "svo"
     return [], "svo"
+
+
+def _main_verb_read_as_participle(verb: "Token") -> bool:
+    """"Turkey, which has close ties with Moscow, offered to mediate ...", "Uzbek special forces trained alongside
+    ...": in a sentence of prose whose root the parser made a noun, a past form hung on that noun with no
+    "by" phrase and something of its own to govern is the main verb, not a participle describing the noun."""
+    noun = verb.head
+    last = next((t for t in reversed(verb.sent) if not t.is_space), verb)
+    return noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i and last.text in (".", "!") \
+        and not any(c.dep_ in ("agent", "auxpass") for c in verb.children) \
+        and any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep") for c in verb.children)
 
 
 def _posted_forces(verb: "Token", theme: "Token", index: MentionIndex) -> list[tuple["Token", Mention]]:
