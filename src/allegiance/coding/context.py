@@ -42,7 +42,8 @@ SPECULATION = {"consider", "mull", "weigh", "contemplate", "fear", "worry", "spe
                "encourage", "appear", "seem"}
 # An accusation's content is the accuser's claim, not an act the text reports: "accused Iran of delivering
 # missiles to Russia" codes the accusation only.
-ACCUSATIONS = {"accuse", "blame", "charge", "indict"}
+# So is a finding others reached ("sanctions after concluding that Tehran has sent missiles to Russia").
+ACCUSATIONS = {"accuse", "blame", "charge", "indict", "conclude", "assess"}
 SPECULATIVE_NOUNS = {"concern", "concerns", "fear", "fears", "speculation", "rumours", "rumors", "possibility",
                      "prospect", "risk", "threat", "chance", "likelihood", "hope", "hopes", "worry", "worries",
                      "question", "questions", "doubt", "doubts", "suggestion", "suggestions", "report", "reports"}
