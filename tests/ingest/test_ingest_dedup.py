@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -78,3 +80,37 @@ def test_a_candidate_shares_at_least_min_bands(shared: int, candidate: bool) -> 
     index = dedup.NearDuplicateIndex(0.9)
     index.add("a" * 16, first)
     assert (index.candidates(other) == ["a" * 16]) is candidate
+
+
+# Signatures are stored, so the fast forms must give the stored values: each is checked against the
+# plain definition (a blake2b per distinct shingle, every hash function applied, then the minimum).
+def _signature_plainly(text: str) -> np.ndarray:
+    tokens = dedup.words(text)
+    grams = {" ".join(tokens[i : i + dedup.SHINGLE]) for i in range(len(tokens) - dedup.SHINGLE + 1)} or {" ".join(tokens)}
+    hashed = np.array([int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "little") for g in grams], dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        values = (hashed[:, None] * dedup._A[None, :] + dedup._B[None, :]) >> np.uint64(32)
+    return values.min(axis=0).astype(np.uint32)
+
+
+_WORDS = st.lists(st.sampled_from(["Putin", "met", "Xi", "in", "Moscow", "the", "ТАСС", "İstanbul", "ﬁnal", "2022", ",", "."]), max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_WORDS | st.lists(st.text(max_size=8), max_size=20), st.sampled_from([" ", "\n", "  ", ""]))
+def test_signature_is_the_plain_minhash(parts: list[str], glue: str) -> None:
+    text = glue.join(parts)
+    sig = signature(text)
+    assert sig.dtype == np.uint32 and to_bytes(sig) == to_bytes(_signature_plainly(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 2**32 - 1), min_size=NUM_PERM, max_size=NUM_PERM))
+def test_band_keys_hash_each_band_of_the_stored_bytes(values: list[int]) -> None:
+    sig = np.array(values, dtype=np.uint32)
+    rows = sig.astype("<u4").reshape(dedup.BANDS, dedup.ROWS)
+    plain = [int.from_bytes(hashlib.blake2b(r.tobytes(), digest_size=4).digest(), "little") for r in rows]
+    assert dedup._band_keys(sig).tolist() == plain
+    index = NearDuplicateIndex(0.9)
+    assert index._keys(sig) == [band << 32 | key for band, key in enumerate(plain)]
+    assert index._keys(sig[::-1].copy()) != index._keys(sig) or values == values[::-1]

@@ -41,21 +41,26 @@ def words(text: str) -> list[str]:
 
 
 def shingles(text: str) -> set[str]:
-    tokens = words(text)
+    return set(_grams(words(text)))
+
+
+def _grams(tokens: list[str]) -> list[str]:
+    """Each run of SHINGLE words, joined by a space, in order and repeats included."""
     if len(tokens) < SHINGLE:
-        return {" ".join(tokens)}
-    return {" ".join(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
+        return [" ".join(tokens)]
+    return [" ".join(gram) for gram in zip(*(tokens[k:] for k in range(SHINGLE)))]
 
 
 def signature(text: str) -> np.ndarray:
     """MinHash signature (uint32[NUM_PERM]) of ``text``."""
-    hashed = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little") for s in shingles(text)),
-        dtype=np.uint64,
-    )
-    with np.errstate(over="ignore"):  # multiply-shift hashing relies on wrap-around
-        values = (hashed[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)
-    return values.min(axis=0).astype(np.uint32)
+    # A repeated shingle changes no minimum, so the grams are hashed without making a set of them;
+    # the digests are read as little-endian integers in one go.
+    blake2b = hashlib.blake2b
+    hashed = np.frombuffer(b"".join([blake2b(s.encode(), digest_size=8).digest() for s in _grams(words(text))]), dtype="<u8")
+    values = np.multiply.outer(hashed, _A)
+    values += _B  # multiply-shift hashing relies on wrap-around, which numpy's in-place integer ops do silently
+    # The shift is monotonic, so the minimum of the shifted values is the shifted minimum.
+    return (values.min(axis=0) >> np.uint64(32)).astype(np.uint32)
 
 
 def to_bytes(sig: np.ndarray) -> bytes:
@@ -72,11 +77,11 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def _band_keys(sig: np.ndarray) -> np.ndarray:
-    rows = sig.astype("<u4").reshape(BANDS, ROWS)
-    return np.array(
-        [int.from_bytes(hashlib.blake2b(r.tobytes(), digest_size=4).digest(), "little") for r in rows],
-        dtype=np.uint32,
-    )
+    rows = sig.astype("<u4").tobytes()
+    size = len(rows) // BANDS
+    blake2b = hashlib.blake2b
+    digests = b"".join([blake2b(rows[k : k + size], digest_size=4).digest() for k in range(0, len(rows), size)])
+    return np.frombuffer(digests, dtype="<u4").astype(np.uint32)
 
 
 class NearDuplicateIndex:
@@ -97,14 +102,18 @@ class NearDuplicateIndex:
             self._db.execute(f"PRAGMA {pragma}")
         self._db.execute("CREATE TABLE bands (key INTEGER NOT NULL, id TEXT NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID")
         self._size = 0
+        self._last: tuple[bytes, list[int]] = (b"", [])
 
     def __len__(self) -> int:
         return self._size
 
-    @staticmethod
-    def _keys(sig: np.ndarray) -> list[int]:
+    def _keys(self, sig: np.ndarray) -> list[int]:
         # Band number in the high bits: a key agrees only with the same band of another signature.
-        return [band << 32 | int(key) for band, key in enumerate(_band_keys(sig))]
+        # A new first copy is looked up and then added: its keys are made once.
+        blob = sig.tobytes()
+        if self._last[0] != blob:
+            self._last = (blob, [band << 32 | key for band, key in enumerate(_band_keys(sig).tolist())])
+        return self._last[1]
 
     def add(self, article_id: str, sig: np.ndarray) -> None:
         self._db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", [(key, article_id) for key in self._keys(sig)])
