@@ -304,3 +304,11 @@ def test_h2_the_classifiers_root_alone_is_the_codebooks_generic_code():
 
     assert _generic("07") == "070" and _generic("19") == "190"
     assert _generic("04") == "04"  # a consultation guessed alone is not doubled as an act of both sides
+
+
+def test_h2_a_verdict_a_speaker_pronounces_judges(events_of):
+    assert ("UZB", "RUS", "051") in _codes(events_of, "Mirziyoyev said Russia had always been a reliable partner for Uzbekistan.")
+    assert ("RUS", "ARM", "111") in _codes(
+        events_of, '"This is an unfriendly step," Peskov said of Armenia\'s decision to join the court.')
+    # a negated verdict judges nothing, and a bare statement stays no event
+    assert not _codes(events_of, "Lavrov said the talks with Turkey were not constructive.")

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from allegiance.coding import cameo, where
+from allegiance.coding.context import verdict
 from allegiance.coding.candidates import Candidate
 from allegiance.coding.lexicon import load_judgements
 
@@ -317,7 +318,10 @@ def _judgement(token: Any) -> str | None:
     """The code of the judgement a naming verb pronounces on its object: the words of the name it gives (its
     object predicate, its "as" phrase or an apposition to its object) against ``judgements.yaml``."""
     book = load_judgements()
-    if token.lemma_.lower() not in book.verbs:
+    lemma = token.lemma_.lower()
+    if lemma in book.speech:
+        return _verdict_judged(token, book)
+    if lemma not in book.verbs:
         return None
     name: list[Any] = []
     of_relations = False
@@ -333,6 +337,23 @@ def _judgement(token: Any) -> str | None:
     if not name or any(w.lower_ in _NEGATIONS for w in name):
         return None
     return book.code_of({w.lower_ for w in name} | {w.lemma_.lower() for w in name}, of_relations)
+
+
+def _verdict_judged(token: Any, book: Any) -> str | None:
+    """What a verdict clause a speaker pronounces says its subject is ("'This is an unfriendly step,' Peskov
+    said", "said Russia had always been a reliable partner"), judged as a name is."""
+    for clause in token.children:
+        if clause.dep_ not in ("ccomp", "parataxis") or not verdict(clause, bare=True):
+            continue
+        if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in clause.children):
+            return None
+        name = [w for c in clause.children if c.dep_ in ("attr", "acomp") for w in c.subtree]
+        if not name or any(w.lower_ in _NEGATIONS for w in name):
+            return None
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        of_relations = subject is not None and subject.lemma_.lower() in book.relations
+        return book.code_of({w.lower_ for w in name} | {w.lemma_.lower() for w in name}, of_relations)
+    return None
 
 
 def _relations_antecedent(obj: Any, relations: frozenset[str]) -> bool:

@@ -190,6 +190,7 @@ class Judgements:
 
     verbs: frozenset[str]
     codes: tuple[tuple[str, frozenset[str]], ...]  # (CAMEO code, words)
+    speech: frozenset[str] = frozenset()  # verbs of saying whose verdict clause judges ("said X was a reliable partner")
     relations: frozenset[str] = frozenset()  # objects that are the relations themselves ("ties")
     relations_code: tuple[tuple[str, str], ...] = ()  # a judgement's code → its code when said of relations
 
@@ -220,5 +221,6 @@ def read_judgements(path: Path, data: dict[str, Any] | None = None) -> Judgement
     if not isinstance(turned, dict):
         raise DataFileError("'relations_code' must map a code to a code", input=str(path))
     return Judgements(frozenset(str(v).lower() for v in verbs), tuple(out),
+                      frozenset(str(v).lower() for v in data.get("speech_verbs") or ()),
                       frozenset(str(w).lower() for w in data.get("relations") or ()),
                       tuple((_code(k, "relations_code", path), _code(v, "relations_code", path)) for k, v in turned.items()))
