@@ -473,3 +473,16 @@ def test_h3_nameless_people_of_a_one_country_story_and_foreign_forces(events_of)
     keys, _ = events_of("Uzbekistan's parliament met in Tashkent on Saturday. President Mirziyoyev addressed the "
                         "deputies. The authorities accused foreign forces of stirring up the unrest.")
     assert not [k for k in keys if k[:2] == ("UZB", "UZB") and k[2] in ("11", "17")], keys
+
+
+def test_h3_both_men_acted_on_are_the_last_two_people_but_not_the_actor(events_of):
+    keys, _ = events_of("Armenian Prime Minister Nikol Pashinyan accused Azerbaijan of blockading the corridor. "
+                        "Azerbaijani President Ilham Aliyev dismissed the accusation as groundless. "
+                        "Putin said, urging both men to calm down.")
+    assert {("RUS", "ARM", "02"), ("RUS", "AZE", "02")} <= keys and ("RUS", "RUS", "02") not in keys
+
+
+def test_h3_one_member_of_a_body_is_not_the_body(events_of):
+    keys, _ = events_of("Putin was given a lavish welcome in Mongolia, the first member of the International "
+                        "Criminal Court he has visited since it issued a warrant for his arrest.")
+    assert not [k for k in keys if "ICC" in k]

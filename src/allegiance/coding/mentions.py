@@ -82,6 +82,10 @@ class MentionIndex:
             return self._actor_at(t.head[t.head[i]], depth - 1)
         if depth <= 0 or (t.lemma[i].lower() in self.event_nouns and not through_events):
             return None
+        if t.lower[i] == "member":
+            # "Mongolia, the first member of the ICC he has visited": one member of a body is not the body; in
+            # apposition it is the member named.
+            return by_token.get(t.head[i]) if dep[i] == "appos" else None
         # An apposed name before modifiers: "the Palestinian group Hamas" is Hamas.
         for child in sorted(children[i], key=lambda c: dep[c] != "appos"):
             if dep[child] in ("appos", "compound", "amod", "poss", "nmod"):

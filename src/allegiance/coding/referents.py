@@ -123,7 +123,9 @@ def party_count(tok: "Token") -> int | None:
     other", "the pair"; 3 for "the three leaders", "the trio"; None for a phrase that counts none."""
     if tok.lower_ == "other" and any(c.lower_ == "the" for c in tok.children) and tok.dep_ in ("dobj", "pobj", "nsubj"):
         return 2
-    if tok.pos_ == "NOUN" and tok.lower_ in PAIRS and any(c.lower_ == "the" for c in tok.children):
+    if tok.pos_ == "NOUN" and tok.lower_ in PAIRS and (any(c.lower_ == "the" for c in tok.children)
+                                                       or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the")):
+        # (the parser may hang "the" elsewhere: "and the pair held talks" read as "the [pair-held] talks")
         return PAIRS[tok.lower_]  # "the pair held talks", "the sides agreed": a number by what the word means
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in PAIR_NOUNS:
         marks = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "quantmod")}
@@ -195,6 +197,14 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, ...]]:
                         # "The two men last met in Tehran", ten sentences after "the two leaders held talks": with
                         # no set nearer, the one the story already took for its parties is still the likeliest.
                         pair = settled[1]
+                    if pair is None and tok.lemma_.lower() in PERSON_NOUNS:
+                        # "Aliyev dismissed the accusation ... Putin said, urging both men to calm down": the last
+                        # people named, but not whoever acts on the phrase in its own sentence.
+                        acting = {actor_key(m.actor) for n, m in recent if n == number} if tok.dep_ not in (
+                            "nsubj", "nsubjpass") else set()
+                        pair = _last([(n, m) for n, m in recent if m.actor is not None and m.actor.type == "person"
+                                      and actor_key(m.actor) not in acting], number, _PAIR_WINDOW, size,
+                                     most_recent=True)
                 if pair is not None:
                     if kind == "pair":
                         settled = (number, pair)
