@@ -198,7 +198,7 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
                 return Context(negated=True, cue=head.lower_)
             if (head.lemma_ in SPECULATION or head.lemma_ in ACCUSATIONS) and dep in ("xcomp", "ccomp", "pcomp", "prep", "pobj"):
                 return Context(speculative=True, cue=head.lower_)
-            if head.lower_ in SPECULATIVE_NOUNS and dep in ("acl", "ccomp", "relcl", "pobj", "prep"):
+            if head.lower_ in SPECULATIVE_NOUNS and head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "ccomp", "relcl", "pobj", "prep"):
                 return Context(speculative=True, cue=head.lower_)
             if head.lemma_ in THREATS and dep == "xcomp":
                 return Context(speculative=True, cue=head.lower_)  # the threat is the event, not the act
