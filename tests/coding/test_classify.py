@@ -312,3 +312,10 @@ def test_h2_a_verdict_a_speaker_pronounces_judges(events_of):
         events_of, '"This is an unfriendly step," Peskov said of Armenia\'s decision to join the court.')
     # a negated verdict judges nothing, and a bare statement stays no event
     assert not _codes(events_of, "Lavrov said the talks with Turkey were not constructive.")
+
+
+def test_h2_joining_or_leaving_a_body(events_of):
+    keys, _ = events_of("Belarus joined the Shanghai Cooperation Organisation on Thursday.")
+    assert ("BLR", "SCO", "05") in keys
+    keys, _ = events_of("Pashinyan told parliament on Wednesday that Armenia would leave the CSTO.")
+    assert ("ARM", "CSTO", "13") in keys
