@@ -592,3 +592,18 @@ def test_a_main_verb_the_parser_hung_on_a_root_noun_has_that_noun_as_subject(pai
 def test_a_participle_in_a_headline_stays_a_participle(pairs):
     found = pairs("Two Estonian diplomats expelled from Moscow over spying row")
     assert not any(lemma == "expel" and src == "EST" for lemma, src, _, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Astana summit followed talks between Lavrov and Wang Yi in Beijing on Monday.",
+     ("talk", "RUS", "CHN", "reciprocal")),
+    ("Erdogan said after talks with Putin in Sochi that the grain corridor would reopen.",
+     ("talk", "TUR", "RUS", "light")),
+])
+def test_talks_an_act_follows_took_place(pairs, text, expected):
+    assert expected in pairs(text)
+
+
+def test_an_invasion_an_act_follows_is_background(pairs):
+    found = pairs("Prices rose after Russia's invasion of Ukraine.")
+    assert not any(lemma == "invasion" for lemma, _, _, _ in found)

@@ -20,6 +20,7 @@ TRAVEL = {"arrive", "land", "travel", "fly", "come", "go", "head", "return"}
 TOPICS = {"discuss", "debate"}  # verbs whose object is what is talked about, never with whom
 TALK_NOUNS = {"talk", "negotiation", "discussion", "consultation", "meeting", "summit", "dialogue"}  # "talks on Syria"
 CALLS = TALK_NOUNS | {"call", "conversation", "phone", "videoconference"}  # "said in a telephone call with Erdogan"
+COURSE = ("in", "during", "after", "following", "at")  # "said after talks with Erdogan": talks held
 RETURN_PARTICLES = {"back", "over"}  # "handed back to X": the parser hangs the phrase on the particle
 HANDING = {"hand", "give", "return", "turn", "transfer", "pass"}  # verbs whose particle phrase names a recipient
 POSTED = ("from", "to", "in", "at")  # "its ambassador to Russia", "its envoy in Moscow"

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from allegiance.coding.arguments import _objects, _subjects
-from allegiance.coding.cues import ARRIVAL, CALLS, GATHERINGS, GIVEN, LIGHT_VERBS, SPEECH, STATED, TALK_NOUNS, TARGET_PREPS
+from allegiance.coding.cues import (ARRIVAL, CALLS, COURSE, GATHERINGS, GIVEN, LIGHT_VERBS, SPEECH, STATED, TALK_NOUNS,
+                                    TARGET_PREPS)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -73,8 +74,8 @@ def _noun_args(noun: "Token", index: MentionIndex):
         how = "light"
         if not targets:
             targets = [g for g in _objects(verb, index) if g[1] is not None]
-    if not sources and not between and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") \
-            and noun.lemma_.lower() in CALLS and noun.head.head.pos_ == "VERB" and any(t[1] == "with" for t in targets):
+    if not sources and not between and noun.lemma_.lower() in CALLS and noun.dep_ == "pobj" and _in_the_course_of(noun) \
+            and any(t[1] == "with" for t in targets):
         # "said in a telephone call with Erdogan that ...", "raised the issue during talks with Xi": what is
         # done in the course of talks with someone tells of the talks too, which the subject takes part in.
         sources, _ = _subjects(noun.head.head, index)
@@ -93,4 +94,14 @@ def _reported_as_news(noun: "Token") -> bool:
     Baku and Yerevan stalled", "Putin's visit to Dushanbe"), not as an object or modifier of another act."""
     if noun.dep_ in ("ROOT", "nsubj", "nsubjpass") or (noun.dep_ == "ccomp" and noun.head.lemma_ in SPEECH):
         return True  # also what a quote says: "'Ukraine demands that Iran stop ...,' the ministry said"
+    if noun.lemma_.lower() in CALLS and _in_the_course_of(noun):
+        return True  # "The Istanbul meeting followed talks between Lavrov and Kuleba": talks held, as told
     return noun.dep_ in ("appos", "attr") and noun.head.dep_ in ("ROOT", "nsubj")
+
+
+def _in_the_course_of(noun: "Token") -> bool:
+    """Talks the sentence places an act in, after or during ("said after talks with Erdogan", "raised it during
+    a call with Xi"), or that another event follows: they took place."""
+    if noun.dep_ == "pobj":
+        return noun.head.lower_ in COURSE and noun.head.head.pos_ in ("VERB", "AUX")
+    return noun.dep_ == "dobj" and noun.head.lemma_ in ("follow", "precede")
