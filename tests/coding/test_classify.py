@@ -319,3 +319,7 @@ def test_h2_joining_or_leaving_a_body(events_of):
     assert ("BLR", "SCO", "05") in keys
     keys, _ = events_of("Pashinyan told parliament on Wednesday that Armenia would leave the CSTO.")
     assert ("ARM", "CSTO", "13") in keys
+
+
+def test_h2_an_accusation_answered_in_a_relative_clause_is_a_denial(events_of):
+    assert ("TJK", "KGZ", "016") in _codes(events_of, "Bishkek accused Dushanbe of a pre-planned aggression, a charge Tajikistan rejected.")
