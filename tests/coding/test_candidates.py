@@ -607,3 +607,11 @@ def test_talks_an_act_follows_took_place(pairs, text, expected):
 def test_an_invasion_an_act_follows_is_background(pairs):
     found = pairs("Prices rose after Russia's invasion of Ukraine.")
     assert not any(lemma == "invasion" for lemma, _, _, _ in found)
+
+
+def test_a_thing_of_the_subjects_own_controls_no_infinitive(pairs):
+    # "its territory" is what is used; the troops attack.
+    found = pairs("Belarus allowed Russian troops to use its territory to attack Ukraine.")
+    assert ("attack", "RUS", "UKR", "inherited") in found
+    assert not any(lemma == "attack" and src == "BLR" for lemma, src, _, _ in found)
+    assert ("end", "RUS", None, "inherited") in pairs("Tokayev urged Putin to end the war.")

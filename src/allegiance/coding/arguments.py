@@ -65,8 +65,12 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
         return found, "inherited" if found else how
     if verb.dep_ in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
         control = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
-        if verb.dep_ == "xcomp" and control is not None and index.actors_at(control):
-            return index.actors_at(control), "inherited"  # "urged Israel to stop": Israel would stop
+        # "urged Israel to stop": Israel would stop. Not "used its territory to attack": a thing of the
+        # subject's own, named by a pronoun, does nothing.
+        controllers = [(t, m) for t, m in index.actors_at(control) if not (m.via == "pronoun" and t.pos_ != "PRON")] \
+            if verb.dep_ == "xcomp" and control is not None else []
+        if controllers:
+            return controllers, "inherited"
         found, how = _subjects(head, index)
         if not found and (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and head.lemma_ in POSTING and _infinitive(verb))):
             # "were sent to Crimea to train Russian crews": those sent do what they are sent for.
