@@ -486,3 +486,11 @@ def test_h3_one_member_of_a_body_is_not_the_body(events_of):
     keys, _ = events_of("Putin was given a lavish welcome in Mongolia, the first member of the International "
                         "Criminal Court he has visited since it issued a warrant for his arrest.")
     assert not [k for k in keys if "ICC" in k]
+
+
+def test_h3_nameless_leaders_are_the_body_their_sentence_names_never_one_country(events_of):
+    keys, _ = events_of("The BRICS club ended its summit on Thursday with its biggest decision: leaders agreed to "
+                        "invite Argentina, Egypt and Ethiopia to join the group. "
+                        "The Russian president addressed the leaders by video link from Moscow.")
+    assert {("BRICS", "ARG", "03"), ("BRICS", "EGY", "03"), ("BRICS", "ETH", "03")} <= keys
+    assert not [k for k in keys if k[:2] == ("RUS", "RUS")]

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from allegiance.coding import keys, where
-from allegiance.coding.referents import ANCHORED, foreign
+from allegiance.coding.referents import ANCHORED, foreign, of_many_states
 from allegiance.parse import DATELINE
 
 if TYPE_CHECKING:
@@ -38,8 +38,11 @@ def anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
     places: dict[int, str | None] = {}
     countries: dict[int, set[str]] = collections.defaultdict(set)
     placed: dict[int, str] = {}  # sentence → the state a place phrase of it names ("in eastern Congo")
+    bodies: dict[int, set[str]] = collections.defaultdict(set)  # sentence → the international bodies it names
     for mention in mentions:
         key = keys.actor_key(mention.actor)
+        if mention.actor is not None and mention.actor.organization and not mention.actor.country:
+            bodies[mention.sentence_index].add(mention.actor.organization)
         if key is not None and key == mention.actor.country:  # states and their institutions, not Hamas
             countries[mention.sentence_index].add(key)
             if mention.actor.type == "state" and mention.via != "pronoun" and in_place_phrase(doc, mention):
@@ -50,6 +53,15 @@ def anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
             out.append(mention)
             continue
         index = mention.sentence_index
+        if of_many_states(actor):
+            # "The BRICS club ended its summit ...: leaders agreed to invite Argentina": the members of the one
+            # body the sentence names act as that body; otherwise they are no one country's.
+            if len(bodies[index]) == 1:
+                body = next(iter(bodies[index]))
+                mention = dataclasses.replace(mention, actor=dataclasses.replace(actor, organization=body),
+                                              via=f"{mention.via}+{ANCHORED}")
+            out.append(mention)
+            continue
         if index not in places:
             span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
             places[index] = where.sentence_country(span.sent) if span is not None else None

@@ -34,6 +34,10 @@ _PAIR_HOLD = 6  # sentences a pair once referred to stays the referent of the ne
 PERSON_NOUNS = {"leader", "man", "president", "minister", "negotiator"}
 # People who are, by what they are called, away from home or no one's own: where they are is not whose they are.
 FOREIGNERS = {"migrant", "refugee", "immigrant", "emigrant", "foreigner", "tourist", "expatriate", "asylum", "foreign"}
+# Nameless people who by what they are called speak for several states at once ("the leaders", "heads of
+# state"): never one country's own; in a sentence naming one international body, its members.
+OF_MANY_STATES = {"leaders", "heads of state", "heads of government", "heads of state and government",
+                  "presidents", "member states", "members", "world leaders"}
 STATE_NOUNS = {"country", "state", "nation", "neighbour", "neighbor", "capital", "government"}
 
 
@@ -49,12 +53,17 @@ def foreign(actor: Actor) -> bool:
     return any(word.strip('"\'').rstrip("s") in FOREIGNERS for word in actor.name.lower().split())
 
 
+def of_many_states(actor: Actor) -> bool:
+    """"addressed the leaders by video link", "leaders agreed to invite Argentina": people of several states."""
+    return actor.type == "group" and actor.name.lower().removeprefix("the ") in OF_MANY_STATES
+
+
 def anchor_to_home(mentions: list[Mention], home: str | None) -> list[Mention]:
     """"YEREVAN, May 10 (Reuters) - ... police detained more than 150 people": nameless people (police,
     protesters, crowds) in a sentence that names no one with a country are the people of the story's home
     country (``home_country``)."""
     loose = [m for m in mentions if m.actor is not None and not keyable(m) and m.via != "pronoun"
-             and m.actor.type in ("group", "organization") and not foreign(m.actor)]
+             and m.actor.type in ("group", "organization") and not foreign(m.actor) and not of_many_states(m.actor)]
     if not loose or home is None:
         return mentions
     named = {m.sentence_index for m in mentions if keyable(m)}
