@@ -323,3 +323,9 @@ def test_h2_joining_or_leaving_a_body(events_of):
 
 def test_h2_an_accusation_answered_in_a_relative_clause_is_a_denial(events_of):
     assert ("TJK", "KGZ", "016") in _codes(events_of, "Bishkek accused Dushanbe of a pre-planned aggression, a charge Tajikistan rejected.")
+
+
+def test_h2_hitting_with_sanctions_is_no_attack(events_of):
+    codes = _codes(events_of, "The European Union has hit Iran with fresh sanctions over the drones.")
+    assert any(c[1] == "IRN" and c[2] == "163" for c in codes) and not any(c[2].startswith("19") for c in codes)
+    assert any(c[2].startswith("19") for c in _codes(events_of, "Russian missiles hit Kyiv with devastating force."))
