@@ -5,9 +5,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from allegiance.coding.cameo import load_codebook
-from allegiance.coding.classifier import NONE_LABEL, features, hash_features, load_classifier
+from allegiance.coding.classifier import NONE_LABEL, bucket, features, hash_features, load_classifier
 from allegiance.errors import ModelError
 
 CV_FLOOR = 0.71  # grouped cross-validation accuracy the training script must reach; raise it, never lower it
@@ -89,3 +91,19 @@ def test_hashing_is_stable_across_processes():
 def test_missing_model_raises_model_error(tmp_path):
     with pytest.raises(ModelError):
         load_classifier(str(tmp_path / "nothing.npz"))
+
+
+_FEATURES = st.lists(st.sampled_from(["w=attack", "neg", "c:dobj=ukraine", "pp:on=monday", "L=not", "R=ukraine",
+                                      "tag=VBD", "w=sign", "h1:ROOT=say", "no such feature"]) | st.text(max_size=12), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_FEATURES, st.booleans())
+def test_scores_are_the_plain_softmax_to_the_bit(clf, feats, as_generator):
+    # The scores are computed by the ufuncs in place; each value must be what the plain expression gives.
+    rows = sorted({r for r in (clf._rows.get(bucket(f, clf.n_buckets), -1) for f in feats) if r >= 0})
+    logits = clf.bias + clf.weights[rows].sum(axis=0) if rows else clf.bias.copy()
+    logits = (logits - logits.max()) / clf.temperature
+    plain = np.exp(logits) / np.exp(logits).sum()
+    p = clf.scores(iter(feats) if as_generator else feats)
+    assert p.dtype == plain.dtype and np.array_equal(p, plain)

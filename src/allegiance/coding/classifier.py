@@ -36,6 +36,11 @@ WINDOW = 3
 _MODAL = frozenset({"could", "would", "may", "might", "should", "must", "can", "will", "shall", "'ll", "wo"})
 _NEG = frozenset({"not", "n't", "never", "no"})
 _SKIP_DEPS = frozenset({"punct", "det", "cc"})
+_AUX = frozenset({"aux", "auxpass"})
+_PREP = frozenset({"prep", "agent", "dative"})
+_OBJECT = frozenset({"dobj", "attr", "nsubjpass", "pobj", "xcomp", "ccomp", "advcl"})
+_OBJECT_MODIFIER = frozenset({"compound", "amod", "prep", "neg", "aux"})
+_sum, _max = np.add.reduce, np.maximum.reduce
 FEATURES_REMEMBERED = 20_000  # feature strings whose weight row is kept (about 3 MB; cleared when full)
 
 
@@ -46,67 +51,64 @@ def features(token: Any) -> list[str]:
 
 def features_at(t: Tokens, i: int) -> list[str]:
     """``features`` of token ``i``, read from the Doc's token table (no spaCy Token objects)."""
-    lemma_of, dep_of, ent_of, children = t.lemma, t.dep, t.ent_type, t.children
-    lemma, tag, dep_i = lemma_of[i].lower(), t.tag[i], dep_of[i]
+    low, dep_of, ent_of, children = t.lemma_lower, t.dep, t.ent_type, t.children
+    lemma, tag, dep_i = low[i], t.tag[i], dep_of[i]
     out = [f"w={lemma}", f"t={t.lower[i]}", f"tag={tag}", f"dep={dep_i}", f"pos={t.pos[i]}", f"w+tag={lemma}|{tag}"]
+    add = out.append
     for child in children[i]:
         dep = dep_of[child]
         if dep in _SKIP_DEPS:
             continue
-        cl = lemma_of[child].lower()
-        out.append(f"c:{dep}={cl}")
-        out.append(f"w+c:{lemma}|{dep}={cl}")
+        cl = low[child]
+        add(f"c:{dep}={cl}")
+        add(f"w+c:{lemma}|{dep}={cl}")
         if ent_of[child]:
-            out.append(f"c:{dep}:ent={ent_of[child]}")
-        if dep in ("neg",) or cl in _NEG:
-            out.append("neg")
-        if dep in ("aux", "auxpass") and cl in _MODAL:
-            out.append(f"modal={cl}")
-        if dep in ("prep", "agent", "dative"):
+            add(f"c:{dep}:ent={ent_of[child]}")
+        if dep == "neg" or cl in _NEG:
+            add("neg")
+        if dep in _AUX and cl in _MODAL:
+            add(f"modal={cl}")
+        if dep in _PREP:
             for g in children[child]:
                 if dep_of[g] == "pobj":
-                    gl = lemma_of[g].lower()
-                    out.append(f"pp:{cl}={gl}")
-                    out.append(f"w+pp:{lemma}|{cl}={gl}")
+                    gl = low[g]
+                    add(f"pp:{cl}={gl}")
+                    add(f"w+pp:{lemma}|{cl}={gl}")
                     if ent_of[g]:
-                        out.append(f"pp:{cl}:ent={ent_of[g]}")
-        if dep in ("dobj", "attr", "nsubjpass", "pobj", "xcomp", "ccomp", "advcl"):
+                        add(f"pp:{cl}:ent={ent_of[g]}")
+        if dep in _OBJECT:
             for g in children[child]:
-                if dep_of[g] in ("compound", "amod", "prep", "neg", "aux"):
-                    out.append(f"c:{dep}>{dep_of[g]}={lemma_of[g].lower()}")
+                if dep_of[g] in _OBJECT_MODIFIER:
+                    add(f"c:{dep}>{dep_of[g]}={low[g]}")
     # Two hops up always, a root being its own head: the training features were read this way (a
     # spaCy ``token.head is not token`` test never holds, each access making a new Token object).
     head = i
     for hop in (1, 2):
         rel = dep_of[head]
         head = t.head[head]
-        hl = lemma_of[head].lower()
-        out.append(f"h{hop}={hl}")
-        out.append(f"h{hop}:{rel}={hl}")
+        hl = low[head]
+        add(f"h{hop}={hl}")
+        add(f"h{hop}:{rel}={hl}")
         for child in children[head]:
-            cl = lemma_of[child].lower()
-            if dep_of[child] == "neg" or cl in _NEG:
-                out.append(f"h{hop}:neg")
-            elif dep_of[child] in ("aux", "auxpass") and cl in _MODAL:
-                out.append(f"h{hop}:modal={cl}")
-            elif dep_of[child] == "mark":
-                out.append(f"h{hop}:mark={cl}")
-    for child in children[i]:
-        if dep_of[child] == "mark":
-            out.append(f"mark={lemma_of[child].lower()}")
+            cl, dep = low[child], dep_of[child]
+            if dep == "neg" or cl in _NEG:
+                add(f"h{hop}:neg")
+            elif dep in _AUX and cl in _MODAL:
+                add(f"h{hop}:modal={cl}")
+            elif dep == "mark":
+                add(f"h{hop}:mark={cl}")
+    out.extend([f"mark={low[child]}" for child in children[i] if dep_of[child] == "mark"])
     starts = t.sent_starts
     s = bisect.bisect_right(starts, i) - 1
     sent_start, sent_end = starts[s], starts[s + 1]
     lo, hi = max(sent_start, i - WINDOW), min(sent_end, i + WINDOW + 1)
-    lemmas = [lemma.lower() for lemma in lemma_of[lo:hi]]
+    lemmas = low[lo:hi]
     rel = i - lo
-    for k, lm in enumerate(lemmas):
-        if k != rel:
-            out.append(f"{'L' if k < rel else 'R'}={lm}")
-    for k in range(len(lemmas) - 1):
-        out.append(f"bi={lemmas[k]}_{lemmas[k + 1]}")
+    out.extend([f"L={lm}" for lm in lemmas[:rel]])
+    out.extend([f"R={lm}" for lm in lemmas[rel + 1:]])
+    out.extend([f"bi={a}_{b}" for a, b in zip(lemmas, lemmas[1:])])
     if i == sent_start or t.token_text(sent_end - 1) == "?":
-        out.append("sent:first" if i == sent_start else "sent:question")
+        add("sent:first" if i == sent_start else "sent:question")
     return out
 
 
@@ -148,27 +150,43 @@ class EventClassifier:
         the lookup."""
         return {}
 
+    @functools.cached_property
+    def _temperature(self) -> np.float32:
+        """The temperature as the float32 numpy divides by: converting a Python float costs more than
+        the division."""
+        return self.bias.dtype.type(self.temperature)
+
     def scores(self, feats: Iterable[str]) -> np.ndarray:
         known = self._feature_rows
         if len(known) > FEATURES_REMEMBERED:
             known.clear()
-        rows = set()
-        for f in feats:
-            row = known.get(f)
-            if row is None:
-                row = known[f] = self._rows.get(bucket(f, self.n_buckets), -1)
-            rows.add(row)
+        feats = feats if isinstance(feats, list) else list(feats)
+        rows = set(map(known.get, feats))
+        if None in rows:
+            rows.discard(None)
+            for f in feats:
+                if f not in known:
+                    rows.add(known.setdefault(f, self._rows.get(bucket(f, self.n_buckets), -1)))
         rows.discard(-1)
-        logits = self.bias + self.weights[sorted(rows)].sum(axis=0) if rows else self.bias.copy()
-        logits = (logits - logits.max()) / self.temperature
-        p = np.exp(logits)
-        return p / p.sum()
+        # The arithmetic of ``bias + weights[sorted(rows)].sum(axis=0)``, then a softmax at the
+        # temperature, in the same order and precision, by the ufuncs themselves and in place: at ~15
+        # rows numpy's per-call overhead is most of the cost.
+        if rows:
+            logits = _sum(self.weights.take(sorted(rows), axis=0), axis=0)
+            np.add(self.bias, logits, out=logits)
+        else:
+            logits = self.bias.copy()
+        np.subtract(logits, _max(logits), out=logits)
+        np.divide(logits, self._temperature, out=logits)
+        np.exp(logits, out=logits)
+        np.divide(logits, _sum(logits), out=logits)
+        return logits
 
     def predict(self, token: Any, doc: Any = None, k: int = 3) -> list[tuple[str, float]]:
         """Top-``k`` (label, probability) for the trigger ``token``; ``doc`` is accepted for symmetry."""
         p = self.scores(features(token))
-        order = np.argsort(-p)[:k]
-        return [(self.labels[i], float(p[i])) for i in order]
+        values = p.tolist()
+        return [(self.labels[i], values[i]) for i in np.argsort(-p)[:k].tolist()]
 
 
 def _model_dir() -> Path:
