@@ -151,3 +151,10 @@ def test_a_span_of_years_dates_nothing_by_its_first_year():
 def test_earlier_in_the_year_is_this_year_up_to_publication():
     assert one("Guterres declined an invitation to a summit earlier in the year.") == (PUB, "year")
     assert one("The envoys met earlier in the month.") == (dt.date(2022, 10, 1), "month")
+
+
+def test_a_paragraph_lends_its_day_not_a_year_mentioned_in_passing():
+    earlier = find_dates("On Thursday Modi and Xi spoke briefly, their first conversation since a clash in 2020.", PUB)
+    assert event_date([], earlier, 0, PUB) == (dt.date(2022, 10, 13), "day")
+    background = find_dates("Russia annexed Crimea in March 2014.", PUB)  # no day: the paragraph's backdrop
+    assert event_date([], background, 0, PUB) == (dt.date(2014, 3, 1), "month")

@@ -202,7 +202,9 @@ def event_date(
     paragraph_dates = [d for d in paragraph_dates if _may_date(d, published)]
     found = nearest(sentence_dates, trigger_offset)
     if found is None and paragraph_dates:
-        found = paragraph_dates[-1]
+        # the day the paragraph has reached, over a year or a month it mentions in passing ("spoke on Thursday,
+        # their first conversation since a border clash in 2020. The two leaders agreed ...")
+        found = ([d for d in paragraph_dates if d.precision == "day"] or paragraph_dates)[-1]
     if found is not None:
         return found.date, found.precision
     return (published, "published") if published else (None, None)
