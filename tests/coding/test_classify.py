@@ -329,3 +329,13 @@ def test_h2_hitting_with_sanctions_is_no_attack(events_of):
     codes = _codes(events_of, "The European Union has hit Iran with fresh sanctions over the drones.")
     assert any(c[1] == "IRN" and c[2] == "163" for c in codes) and not any(c[2].startswith("19") for c in codes)
     assert any(c[2].startswith("19") for c in _codes(events_of, "Russian missiles hit Kyiv with devastating force."))
+
+
+def test_h2_an_appeal_demand_or_threat_names_the_act_it_asks_for(events_of):
+    from allegiance.coding.classify import asked_code
+
+    assert asked_code("02", "0841") == "0253" and asked_code("10", "087") == "1056" and asked_code("10", "042") == "106"
+    assert asked_code("02", "190") is None
+    assert ("TJK", "RUS", "1053") in _codes(events_of, "Tajikistan demanded that Russia release the detained migrants.")
+    assert ("RUS", "MDA", "1313") in _codes(events_of, "Moscow threatened to downgrade diplomatic ties with Chisinau.")
+    assert ("USA", "GEO", "1311") in _codes(events_of, "Washington warned Tbilisi that it could freeze aid over the law.")

@@ -76,7 +76,7 @@ _INTENT = {
     "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
     "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342", "0833": "0343",
     "0834": "0344", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
-    "10": None, "11": None, "12": None, "13": "13", "14": "133", "15": "138", "16": "131", "161": "131",
+    "10": None, "11": None, "12": None, "13": "13", "14": "133", "15": "138", "16": "131", "161": "1313",
     "162": "1311", "163": "1312", "164": "131", "165": "131", "166": "131", "17": "137", "18": "138",
     "19": "138", "192": "1382", "193": "1384", "194": "1384", "195": "1384", "20": "1385",
 }
@@ -84,6 +84,14 @@ _INTENT = {
 # A quoted order told to someone ('"You must lift the blockade," A told B') is a demand (CAMEO 10) of B, in the
 # demand category of the act ordered: yielding (08) is 105, aid (07) 103, and so on; other acts plain 100.
 _DEMAND = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"}
+# An appeal (02) or a demand (10) names in its own code the act asked for, in the same order for both roots: economic,
+# military, judicial or intelligence cooperation (06x) x1x, policy support (05) x2, aid (07x) x3x, political reform
+# (083x) x4x, yielding (08x) x5x, meeting (04) x6, mediation (045) x8. The suffix each asked act gives:
+_ASKED = {"061": "11", "062": "12", "063": "13", "064": "14", "06": "1", "05": "2", "071": "31", "072": "32", "073": "33",
+          "074": "34", "07": "3", "0831": "41", "0832": "42", "0833": "43", "0834": "44", "083": "4", "081": "51",
+          "082": "52", "084": "53", "085": "54", "086": "55", "087": "56", "08": "5", "045": "8", "04": "6"}
+GENERIC_ASKS = frozenset({"020", "100"})  # an appeal or a demand whose own code does not say for what
+GENERIC_THREAT = "130"
 _ORDER_MODALS = frozenset({"must", "should"})
 QUOTED_DEMAND = 0.8
 JUDGED = 0.8  # a naming verb whose name for its object praises or criticises: as sure as a quoted order
@@ -117,6 +125,14 @@ _REFUSALS = {
     "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
     "08": "124", "081": "1241", "082": "1242", "083": "123", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
 }
+
+
+def asked_code(root: str, act: str) -> str | None:
+    """The appeal (``root`` "02") or demand ("10") code for asking someone to do ``act``; None when CAMEO has none."""
+    for prefix in (act[:4], act[:3], act[:2]):
+        if prefix in _ASKED:
+            return root + _ASKED[prefix]
+    return None
 
 
 def refusal_code(code: str) -> str | None:
@@ -239,7 +255,7 @@ class Classify:
             if conf < (MIN_CONFIDENCE if self.classifier is not None and not participle else LEXICON_ONLY_MIN):
                 return None
             decision = Decision(best.code, round(conf, 3), how=how, pattern=best.pattern, reverse_code=best.reverse)
-            return _troops_sent(_by_venue(decision, cand, doc), cand, doc)
+            return _troops_sent(_by_venue(self._asked(decision, token, doc), cand, doc), cand, doc)
         if probs:
             top_code, top_p = probs[0]
             if top_p >= CLASSIFIER_ALONE and cameo_root(top_code) is not None:
@@ -247,6 +263,23 @@ class Classify:
                 if conf >= MIN_CONFIDENCE:
                     return Decision(_generic(top_code), conf, how="classifier")
         return None
+
+    def _asked(self, decision: Decision, token: Any, doc: "Doc") -> Decision:
+        """An appeal, demand or threat with no more said in its own code takes the code of the act it asks for or
+        threatens: "urged Kyiv to ease the restrictions" 0254, "demanded that Moscow free" 1053, "threatened to cut
+        ties" 1313."""
+        if decision.code not in GENERIC_ASKS and decision.code != GENERIC_THREAT:
+            return decision
+        act = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+        if act is None:
+            return decision
+        asked = next((m.code for m in self.lexicon.match(doc, act) if m.code is not None), None)
+        if asked is None:
+            return decision
+        code = intent_code(asked) if decision.code == GENERIC_THREAT else asked_code(decision.code[:2], asked)
+        if code is None or code == decision.code or code[:2] != decision.code[:2] or not cameo.is_valid(code):
+            return decision
+        return dataclasses.replace(decision, code=code)
 
     def _refine(self, matches: list[Any], label: str, p: float) -> Decision | None:
         """The classifier is sure of another root than the lexicon's first choice ("demanded that ..." is a
