@@ -158,3 +158,9 @@ def test_a_paragraph_lends_its_day_not_a_year_mentioned_in_passing():
     assert event_date([], earlier, 0, PUB) == (dt.date(2022, 10, 13), "day")
     background = find_dates("Russia annexed Crimea in March 2014.", PUB)  # no day: the paragraph's backdrop
     assert event_date([], background, 0, PUB) == (dt.date(2014, 3, 1), "month")
+
+
+def test_exactly_so_long_ago_is_a_day():
+    assert one("Exactly two months ago the mercenaries seized Rostov.") == (dt.date(2022, 8, 14), "day")
+    assert one("Two months ago the mercenaries seized Rostov.") == (dt.date(2022, 8, 1), "month")
+    assert one("exactly a year ago") == (dt.date(2021, 10, 14), "day")

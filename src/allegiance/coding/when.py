@@ -40,7 +40,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relday", re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b", re.I)),
     ("relperiod", re.compile(r"\b(?P<rel>last|this|next|earlier this|later this|earlier in the|past)\s+(?P<unit>week|month|year)\b",
                              re.I)),
-    ("ago", re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
+    ("ago", re.compile(r"\b(?P<exact>exactly\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                       r"(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
 ]
 MONTHS_AHEAD = 2  # a bare month name up to this many months after publication is still to come
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -140,8 +141,10 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, str] |
             return pub - dt.timedelta(weeks=n), "week"
         if unit == "month":
             y, mo = _month_back(pub.year, pub.month, n)
-            return dt.date(y, mo, 1), "month"
-        return dt.date(pub.year - n, 1, 1), "year"
+            exact = _safe(y, mo, pub.day) if g.get("exact") else None  # "exactly two months ago": to the day
+            return (exact, "day") if exact else (dt.date(y, mo, 1), "month")
+        exact = _safe(pub.year - n, pub.month, pub.day) if g.get("exact") else None
+        return (exact, "day") if exact else (dt.date(pub.year - n, 1, 1), "year")
     return None
 
 
