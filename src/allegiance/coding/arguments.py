@@ -53,7 +53,8 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
             return stray, "svo"
     # No subject of its own: conjoined and complement verbs share their head's ("met and agreed", "agreed to
     # send", "is about to restore", "is set to sign").
-    head = verb.head.head if _speaker_conjunct(verb) else conjoined_to(verb)
+    speaker = _speaker_of(verb)
+    head = speaker if speaker is not None else conjoined_to(verb)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         head = head.head
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
@@ -67,8 +68,8 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
         control = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
         # "urged Israel to stop": Israel would stop. Not "used its territory to attack": a thing of the
         # subject's own, named by a pronoun, does nothing.
-        controllers = [(t, m) for t, m in index.actors_at(control) if not (m.via == "pronoun" and t.pos_ != "PRON")] \
-            if verb.dep_ == "xcomp" and control is not None else []
+        controllers = [(t, m) for t, m in index.actors_at(control)
+                       if not (m.via == "pronoun" and t.pos_ != "PRON")] if verb.dep_ == "xcomp" and control is not None else []
         if controllers:
             return controllers, "inherited"
         found, how = _subjects(head, index)
@@ -128,14 +129,22 @@ def _stray_subject(verb: "Token", children: list["Token"], index: MentionIndex) 
 SPEECH_ACTS = SPEECH | ACCUSING | APPEALS | COMPLAINTS | VERDICTS | ANSWERS
 
 
-def _speaker_conjunct(verb: "Token") -> bool:
+def _speaker_of(verb: "Token") -> "Token | None":
     """"Aliyev said that the jet had been shot down by Russia, and accused Moscow of ...", "said that Armenia's
-    constitution contained claims ... and demanded that Yerevan remove them": spaCy hangs a second act of
-    speech on the verb of the clause reported; told in the reporting verb's tense, it is the speaker's."""
+    constitution contained claims ... and demanded that Yerevan remove them", "said in a statement that ... and
+    accused the alliance of ...": spaCy hangs a second act of speech on the verb of the clause reported; told in
+    the reporting verb's tense, it is the speaker's. The reporting verb, if so."""
     head = verb.head
-    return (verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.lemma_ in SPEECH_ACTS and head.dep_ == "ccomp"
-            and head.head.lemma_ in SPEECH and head.head.tag_ == "VBD"
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+    if not (verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.lemma_ in SPEECH_ACTS
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+        return None
+    if head.dep_ == "ccomp":
+        speech = head.head
+    elif head.dep_ == "acl" and head.head.dep_ == "pobj" and head.head.head.dep_ == "prep":
+        speech = head.head.head.head  # "said in a statement that ..."
+    else:
+        return None
+    return speech if speech.lemma_ in SPEECH and speech.tag_ == "VBD" else None
 
 
 def _declared_unwelcome(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
