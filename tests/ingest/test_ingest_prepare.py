@@ -1,8 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 from ingest_helpers import settings, story
 
 from allegiance.errors import InputError
@@ -73,3 +77,29 @@ def test_language_guess() -> None:
     assert guess_language("Президент России провёл переговоры в Сочи с коллегой.") == "ru"
     assert guess_language("The president said that the talks in Sochi were useful.") == "en"
     assert guess_language("12345 ...") is None
+
+
+def _language_plainly(text: str) -> str | None:
+    # Every character matched on its own, as the counts are defined.
+    sample = text[:5000]
+    letters = len(re.findall(r"[^\W\d_]", sample))
+    if letters == 0:
+        return None
+    if len(re.findall(r"[\u0400-\u04ff]", sample)) / letters > 0.5:
+        return "ru"
+    if len(re.findall(r"[A-Za-z\u00c0-\u024f]", sample)) / letters > 0.8:
+        tokens = re.findall(r"[a-z]+", sample.lower())
+        if tokens and sum(t in {"the", "and", "of", "to", "in", "on", "said", "a", "is", "was", "for", "with", "that"} for t in tokens) / len(tokens) > 0.08:
+            return "en"
+    return None
+
+
+_PIECES = st.sampled_from(["the", " ", "said", "Putin", "Путин", "заявил", "Erdoğan", "×", "İ", "ß", "7", "_", "½", "’", "\n", "Ⅷ", "ǅ"])
+
+
+@hyp_settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES | st.text(max_size=5), max_size=80), st.integers(4990, 5010))
+def test_language_guess_counts_every_character_as_the_patterns_do(pieces: list[str], cut: int) -> None:
+    text = "".join(pieces)
+    for t in (text, text * 40, "x" * cut + text):
+        assert guess_language(t) == _language_plainly(t)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import string
 import unicodedata
 
 from allegiance.config import Settings
@@ -18,9 +19,12 @@ from allegiance.ingest.dates import find_date
 from allegiance.models import Article, Document
 
 MIN_WORDS = 5  # below this a "story" is a widget, a title or an error page
-_LETTER = re.compile(r"[^\W\d_]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LETTER = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
+_WORD = re.compile(r"[a-z]+")
 _ENGLISH = {"the", "and", "of", "to", "in", "on", "said", "a", "is", "was", "for", "with", "that"}
 
 
@@ -36,16 +40,30 @@ def article_id(clean_text: str) -> str:
 def guess_language(text: str) -> str | None:
     """ISO 639-1 code for the scripts and languages this project reads, or None when unsure."""
     sample = text[:5000]
-    letters = len(_LETTER.findall(sample))
+    # Characters are counted one by one: ASCII letters (all of them Latin letters, none Cyrillic) by
+    # deleting them from the bytes, the other characters by the patterns. A findall of each letter
+    # made a string per letter.
+    plain = sample.encode("ascii", "ignore")
+    letters = latin = len(plain) - len(plain.translate(None, _ASCII_LETTERS))
+    cyrillic = 0
+    if len(plain) < len(sample):
+        rest = "".join(_NON_ASCII.findall(sample))
+        letters += _count(_LETTER, rest)
+        latin += _count(_LATIN, rest)
+        cyrillic = _count(_CYRILLIC, rest)
     if letters == 0:
         return None
-    if len(_CYRILLIC.findall(sample)) / letters > 0.5:
+    if cyrillic / letters > 0.5:
         return "ru"
-    if len(_LATIN.findall(sample)) / letters > 0.8:
-        tokens = re.findall(r"[a-z]+", sample.lower())
-        if tokens and sum(t in _ENGLISH for t in tokens) / len(tokens) > 0.08:
+    if latin / letters > 0.8:
+        tokens = _WORD.findall(sample.lower())
+        if tokens and sum(map(_ENGLISH.__contains__, tokens)) / len(tokens) > 0.08:
             return "en"
     return None
+
+
+def _count(runs: re.Pattern[str], text: str) -> int:
+    return sum(map(len, runs.findall(text)))
 
 
 def _date_hints(document: Document) -> list[tuple[str, str]]:
