@@ -4,8 +4,10 @@ import datetime as dt
 
 import pytest
 from hypothesis import given
+from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
+from allegiance.ingest import dates
 from allegiance.ingest.dates import find_date, parse_date
 
 LEAD = "Leaders met in the capital for talks on trade and security."
@@ -112,3 +114,24 @@ def test_byline_dates_round_trip(date: dt.date) -> None:
 def test_any_text_gives_a_date_or_none_without_raising(text: str, metadata: str | None) -> None:
     found = find_date(text, metadata)
     assert found is None or found.precision in ("day", "month", "year")
+
+
+def _search_every_form(text: str):
+    for pattern, precision in dates._FORMS:
+        for match in pattern.finditer(text):
+            date = dates._build(match, precision)
+            if date is not None:
+                return date, precision, match.span()
+    return None
+
+
+_DATE_PIECES = st.sampled_from(["2022", "1999", "20", "22", "-", "05", "-16", "May", "sept.", "16th", " ", ",", "of",
+                                "/", ".", "١٩", "2٠22", "Tuesday", "\n", "31", "13", "x"])
+
+
+@hyp_settings(max_examples=300, deadline=None)
+@given(st.lists(_DATE_PIECES | st.text(max_size=4), max_size=14))
+def test_a_date_is_searched_only_where_a_year_is_written_and_found_as_every_form_finds_it(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    found = dates._search_match(text)
+    assert (found and (found[0], found[1], found[2].span())) == _search_every_form(text)

@@ -43,6 +43,7 @@ _FORMS: tuple[tuple[re.Pattern[str], DatePrecision], ...] = tuple(
         (rf"^\s*{_YEAR}\s*$", "year"),
     )
 )
+_YEARISH = re.compile(_YEAR)
 _LABEL = re.compile(r"(?i)\b(?:date[d]?|published(?: on)?|posted(?: on)?|updated(?: on)?)\s*[:\-]?\s*")
 _BYLINE = re.compile(rf"^\s*(?:by\s+)?[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{0,3}}\s*{_DASH}\s*")
 _WIRE = re.compile(
@@ -78,6 +79,8 @@ def _search(text: str) -> tuple[dt.date, DatePrecision] | None:
 
 
 def _search_match(text: str) -> tuple[dt.date, DatePrecision, re.Match[str]] | None:
+    if not _YEARISH.search(text):
+        return None  # every form has a year, and most lines have none: one scan instead of seven
     for pattern, precision in _FORMS:
         for match in pattern.finditer(text):
             date = _build(match, precision)
