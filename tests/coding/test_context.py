@@ -238,3 +238,12 @@ def test_an_intent_stated_before_the_story_is_the_backdrop(nlp, text, word, back
 ])
 def test_a_press_service_reporting_is_an_attribution_not_a_rumour(nlp, text, word, coded):
     assert ctx(nlp, text, word).coded is coded
+
+
+@pytest.mark.parametrize("text, word, coded", [
+    ("Analysts said Russia used the drills to signal its anger at Tokyo.", "used", False),
+    ("Some experts say Beijing pressed Moscow to scale back the exercise.", "pressed", False),
+    ("Officials said Russia fired missiles at Kyiv overnight.", "fired", True),  # a source for a fact, not a view
+])
+def test_what_commentators_say_happened_is_their_reading(nlp, text, word, coded):
+    assert ctx(nlp, text, word).coded is coded

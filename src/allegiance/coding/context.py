@@ -207,6 +207,8 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
                 # reports its own act as well, so it frames nothing away.
                 return Context(intent=True, cue=head.lower_, frame=None if _own_object(head) else head.i)
             if dep in ("ccomp", "advcl") and _says(head):
+                if any(c.dep_ == "nsubj" and c.lemma_.lower() in COMMENTATORS for c in head.children):
+                    return Context(speculative=True, cue=head.lower_)  # "critics say the law mirrors ...": opinion
                 # Reported speech passes its own cues down ("said it would"), but not its tense.
                 node = head
                 continue
@@ -230,6 +232,8 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
 
 
 BACKSHIFTED_WILL = {"would", "'d"}
+# Those whose saying is reading the news, not reporting it: what analysts or critics say happened is their view.
+COMMENTATORS = {"analyst", "expert", "critic", "observer", "commentator", "pundit", "scholar", "historian"}
 FREE_CHOICE = {"any", "whatever", "whichever"}  # a relative clause on "any ..." speaks of what may happen
 # Documents whose terms a relative clause may tell: "signed a treaty under which each side will come to the
 # other's aid" reports the signing; what the treaty provides for has not happened.
