@@ -339,3 +339,9 @@ def test_h2_an_appeal_demand_or_threat_names_the_act_it_asks_for(events_of):
     assert ("TJK", "RUS", "1053") in _codes(events_of, "Tajikistan demanded that Russia release the detained migrants.")
     assert ("RUS", "MDA", "1313") in _codes(events_of, "Moscow threatened to downgrade diplomatic ties with Chisinau.")
     assert ("USA", "GEO", "1311") in _codes(events_of, "Washington warned Tbilisi that it could freeze aid over the law.")
+
+
+def test_h2_taking_part_in_an_exercise_and_appreciating_a_role(events_of):
+    assert ("USA", "ARM", "062") in _codes(events_of, "U.S. troops took part in a ten-day exercise with the Armenian army.")
+    keys, _ = events_of("Kazakhstan highly appreciates the role of the Eurasian Economic Union in the growth of trade.")
+    assert ("KAZ", "EAEU", "05") in keys
