@@ -494,3 +494,10 @@ def test_h3_nameless_leaders_are_the_body_their_sentence_names_never_one_country
                         "The Russian president addressed the leaders by video link from Moscow.")
     assert {("BRICS", "ARG", "03"), ("BRICS", "EGY", "03"), ("BRICS", "ETH", "03")} <= keys
     assert not [k for k in keys if k[:2] == ("RUS", "RUS")]
+
+
+def test_h3_an_apposed_name_beats_the_title_it_follows(events_of):
+    # "The court's president" alone reads as the story's state's president; the apposed name says who it is.
+    keys, _ = events_of("Putin denounced the warrant. The court's president, Piotr Hofmanski, welcomed Armenia's "
+                        "decision to join.", dt.date(2023, 10, 3))
+    assert ("ICC", "ARM", "05") in keys and ("RUS", "ARM", "05") not in keys

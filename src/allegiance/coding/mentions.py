@@ -72,8 +72,9 @@ class MentionIndex:
         origins = self._origins(i, depth)
         if origins:
             return origins[0][1]
-        if found is not None and found.via.startswith("agent"):
-            # "the Palestinian Islamist group Hamas": the apposed name, not the description.
+        if found is not None and found.via.startswith(("agent", "title")):
+            # "the Palestinian Islamist group Hamas", "The court's president, Piotr Hofmanski": the apposed name,
+            # not the description (a title is read as the holder the story's state or last person has).
             named = next((by_token[c] for c in children[i] if dep[c] == "appos" and c in by_token), None)
             return named or found
         if found is not None:
