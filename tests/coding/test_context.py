@@ -247,3 +247,13 @@ def test_a_press_service_reporting_is_an_attribution_not_a_rumour(nlp, text, wor
 ])
 def test_what_commentators_say_happened_is_their_reading(nlp, text, word, coded):
     assert ctx(nlp, text, word).coded is coded
+
+
+@pytest.mark.parametrize("text, word, coded", [
+    ("Kyiv condemned Russia's alleged bombing of the hospital.", "bombing", False),
+    ("Lukashenko discussed a possible visit to Moscow with Putin.", "visit", False),
+    ("There is no evidence that Iran supplied missiles to Russia.", "supplied", False),
+    ("Kyiv condemned Russia's bombing of the hospital.", "bombing", True),
+])
+def test_a_hedged_act_named_by_a_noun_or_a_claim_of_evidence_is_not_coded(nlp, text, word, coded):
+    assert ctx(nlp, text, word).coded is coded

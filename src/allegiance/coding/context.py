@@ -46,7 +46,8 @@ SPECULATION = {"consider", "mull", "weigh", "contemplate", "fear", "worry", "spe
 ACCUSATIONS = {"accuse", "blame", "charge", "indict", "conclude", "assess"}
 SPECULATIVE_NOUNS = {"concern", "concerns", "fear", "fears", "speculation", "rumours", "rumors", "possibility",
                      "prospect", "risk", "threat", "chance", "likelihood", "hope", "hopes", "worry", "worries",
-                     "question", "questions", "doubt", "doubts", "suggestion", "suggestions", "report", "reports"}
+                     "question", "questions", "doubt", "doubts", "suggestion", "suggestions", "report", "reports",
+                     "evidence", "proof", "indication", "indications"}
 INTENT = {"plan", "intend", "pledge", "promise", "vow", "vowe", "agree", "decide", "resolve", "commit",
           "offer", "undertake", "set", "go", "schedule", "expect"}
 THREATS = {"threaten", "warn"}
@@ -60,6 +61,9 @@ PRESENT = {"VBZ", "VBP", "VB"}
 # With a perfect, what an actor has done again and again is the backdrop of the story, not its news.
 HABITUAL = {"repeatedly", "long", "often", "frequently", "consistently", "always", "regularly", "routinely"}
 FORMERLY = {"once", "previously", "formerly", "traditionally", "historically"}
+# An act named by a noun may be hedged by its adjective: "the alleged bombing", "a possible visit to Minsk".
+HEDGED_NOUNS = {"alleged", "possible", "potential", "proposed", "rumoured", "rumored", "hypothetical", "would-be",
+                "mooted", "putative"}
 HEDGES = {"reportedly", "allegedly", "possibly", "perhaps", "maybe", "probably", "likely", "supposedly"}
 
 
@@ -115,6 +119,8 @@ def _local(tok: "Token") -> Context | None:
             return Context(background=True, cue=low)  # "have dismissed such claims in the past", "has urged for months"
         if child.dep_ == "advmod" and low in HEDGES:
             return Context(speculative=True, cue=low)
+        if child.dep_ == "amod" and low in HEDGED_NOUNS and tok.pos_ == "NOUN":
+            return Context(speculative=True, cue=low)  # "Russia's alleged bombing of", "a possible visit"
         if child.dep_ == "advmod" and low in FORMERLY and not (child.i + 1 < len(child.doc) and child.nbor(1).lower_ == "again"):
             return Context(background=True, cue=low)  # "which Russia once backed", "had previously met"
     for child in tok.children:
