@@ -1,15 +1,31 @@
 """Argument finders on parses fixed by hand: constructions the small model misreads only now and then."""
 
+import spacy
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
-from allegiance.coding.arguments import _speaker_of
+from allegiance.coding.arguments import _objects, _speaker_of
+from allegiance.coding.mentions import MentionIndex
+from allegiance.models import Actor, Mention, Span
+
+VOCAB = spacy.blank("en").vocab  # lexical attributes (lower case) without a model
+POS = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "JJ": "ADJ", "IN": "ADP", "TO": "PART", "DT": "DET", "CC": "CCONJ",
+       "PRP": "PRON", "MD": "AUX", ".": "PUNCT", ",": "PUNCT"}
 
 
 def _doc(rows: list[tuple[str, int, str, str, str]]) -> Doc:
     """Rows of (word, head index, dependency, tag, lemma)."""
     words, heads, deps, tags, lemmas = (list(col) for col in zip(*rows))
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas)
+    pos = [POS.get(tag, "VERB") for tag in tags]
+    spaces = [i + 1 < len(words) and words[i + 1] not in (".", ",") for i in range(len(words))]
+    return Doc(VOCAB, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, lemmas=lemmas, pos=pos,
+               sent_starts=[i == 0 for i in range(len(words))])
+
+
+def _index(doc: Doc, named: dict[int, str]) -> MentionIndex:
+    """Mentions of single tokens, each the state whose code is given."""
+    mentions = [Mention(Span(doc[i].idx, doc[i].idx + len(doc[i]), doc[i].text), 0,
+                        Actor(id=f"s:{code}", name=code, type="state", country=code)) for i, code in named.items()]
+    return MentionIndex.build(doc, mentions)
 
 
 # "The ministry said in a statement that the accession had changed the situation and accused the alliance."
@@ -37,3 +53,18 @@ def test_a_reported_clause_keeps_its_own_conjuncts():
     rows = list(STATEMENT)
     rows[14] = ("grew", 10, "conj", "VBD", "grow")  # not an act of speech
     assert _speaker_of(_doc(rows)[14]) is None
+
+
+def test_a_participle_set_off_inside_what_is_denied_is_the_deniers():
+    # "Beijing denied that it was preparing to supply arms, rejecting the accusation as a smear."
+    rows = [("Beijing", 1, "nsubj", "NNP", "Beijing"), ("denied", 1, "ROOT", "VBD", "deny"),
+            ("that", 5, "mark", "IN", "that"), ("it", 5, "nsubj", "PRP", "it"), ("was", 5, "aux", "VBD", "be"),
+            ("preparing", 1, "ccomp", "VBG", "prepare"), ("to", 7, "aux", "TO", "to"),
+            ("supply", 5, "xcomp", "VB", "supply"), ("arms", 7, "dobj", "NNS", "arm"), (",", 7, "punct", ",", ","),
+            ("rejecting", 7, "advcl", "VBG", "reject"),
+            ("the", 12, "det", "DT", "the"), ("accusation", 10, "dobj", "NN", "accusation"), (".", 1, "punct", ".", ".")]
+    doc = _doc(rows)
+    assert _speaker_of(doc[10]).i == 1
+    rows[9] = ("and", 7, "cc", "CC", "and")  # "... to supply arms and rejecting": no comma, still the clause's
+    assert _speaker_of(_doc(rows)[10]) is None
+

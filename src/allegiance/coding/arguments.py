@@ -135,8 +135,17 @@ def _speaker_of(verb: "Token") -> "Token | None":
     accused the alliance of ...": spaCy hangs a second act of speech on the verb of the clause reported; told in
     the reporting verb's tense, it is the speaker's. The reporting verb, if so."""
     head = verb.head
-    if not (verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.lemma_ in SPEECH_ACTS
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+    if verb.lemma_ not in SPEECH_ACTS or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        # "Beijing denied that it was preparing to supply weapons, rejecting the accusation as a smear": a
+        # participle set off by a comma, hung inside what is reported, is the reporting speaker's.
+        node = head
+        while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+            node = node.head
+        speech = node.head if node.dep_ == "ccomp" else None
+        return speech if speech is not None and speech.lemma_ in SPEECH_ACTS else None
+    if not (verb.dep_ == "conj" and verb.tag_ == "VBD"):
         return None
     if head.dep_ == "ccomp":
         speech = head.head
