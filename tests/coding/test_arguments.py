@@ -62,9 +62,20 @@ def test_a_participle_set_off_inside_what_is_denied_is_the_deniers():
             ("preparing", 1, "ccomp", "VBG", "prepare"), ("to", 7, "aux", "TO", "to"),
             ("supply", 5, "xcomp", "VB", "supply"), ("arms", 7, "dobj", "NNS", "arm"), (",", 7, "punct", ",", ","),
             ("rejecting", 7, "advcl", "VBG", "reject"),
-            ("the", 12, "det", "DT", "the"), ("accusation", 10, "dobj", "NN", "accusation"), (".", 1, "punct", ".", ".")]
+            ("the", 12, "det", "DT", "the"), ("accusation", 10, "dobj", "NN", "accusation"),
+            (".", 1, "punct", ".", ".")]
     doc = _doc(rows)
     assert _speaker_of(doc[10]).i == 1
     rows[9] = ("and", 7, "cc", "CC", "and")  # "... to supply arms and rejecting": no comma, still the clause's
     assert _speaker_of(_doc(rows)[10]) is None
 
+
+def test_a_by_phrase_on_an_active_verb_names_the_doer_of_the_deed_acted_on():
+    # "Investigators began work to document crimes by Russian forces", "by" hung on the verb.
+    rows = [("Investigators", 1, "nsubj", "NNS", "investigator"), ("began", 1, "ROOT", "VBD", "begin"),
+            ("work", 1, "dobj", "NN", "work"), ("to", 4, "aux", "TO", "to"), ("document", 1, "advcl", "VB", "document"),
+            ("crimes", 4, "dobj", "NNS", "crime"), ("by", 4, "prep", "IN", "by"),
+            ("Russia", 6, "pobj", "NNP", "Russia"), (".", 1, "punct", ".", ".")]
+    doc = _doc(rows)
+    groups = _objects(doc[4], _index(doc, {7: "RUS"}))
+    assert [(m.actor.country, prep) for group, prep in groups for _, m in group][:1] == [("RUS", "by")]

@@ -242,6 +242,12 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
         for prep in (c for c in arg.children if c.dep_ == "prep" and c.lower_ in ("between", "among")):
             groups.extend((found, prep.lower_) for a in prep.children if a.dep_ == "pobj"
                           for found in [index.actors_at(a)] if found)
+    if not any(g[0] for g in groups) and any(c.dep_ == "dobj" for c in children) \
+            and not any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in children):
+        # "document possible war crimes by Russian forces": an active verb takes no agent, so a "by" phrase
+        # the parser hangs on it belongs to the deed acted on, and names its doer.
+        groups.extend((found, "by") for c in children if c.dep_ == "prep" and c.lower_ == "by"
+                      for o in c.children if o.dep_ == "pobj" for found in [index.actors_at(o)] if found)
     if lemma in RECEIVING and not any(g[0] for g in groups):
         # "received forty tonnes of medical supplies from India", "bought drones from Iran": whom goods come
         # from, wherever in the thing received the parser hangs the phrase.
