@@ -257,3 +257,12 @@ def test_what_commentators_say_happened_is_their_reading(nlp, text, word, coded)
 ])
 def test_a_hedged_act_named_by_a_noun_or_a_claim_of_evidence_is_not_coded(nlp, text, word, coded):
     assert ctx(nlp, text, word).coded is coded
+
+
+@pytest.mark.parametrize("text, word, coded", [
+    ('"Why did Kyiv shell the plant?" Lavrov asked reporters on Monday.', "shell", False),
+    ('"Kyiv shelled the plant," Lavrov told reporters on Monday.', "shelled", True),
+    ("Russia shelled the plant on Monday, and Kyiv asked the IAEA to act.", "shelled", True),
+])
+def test_a_quoted_question_asks_and_reports_nothing(nlp, text, word, coded):
+    assert ctx(nlp, text, word).coded is coded

@@ -172,7 +172,7 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
     ``question`` when its sentence asks (computed from the sentence when not given)."""
     if question is None:
         question = trigger.sent.text.rstrip().endswith("?")
-    if question:
+    if question or _asked(trigger):
         return Context(speculative=True, cue="?")
     if _terms_of_a_deal(trigger):
         return Context(speculative=True, cue="under which")
@@ -245,6 +245,16 @@ FREE_CHOICE = {"any", "whatever", "whichever"}  # a relative clause on "any ..."
 # other's aid" reports the signing; what the treaty provides for has not happened.
 TERMS = {"treaty", "agreement", "deal", "accord", "pact", "memorandum", "law", "resolution", "plan", "framework",
          "arrangement", "scheme", "contract", "declaration", "statement", "document", "decree", "roadmap"}
+
+
+def _asked(trigger: "Token") -> bool:
+    """The trigger lies in a quoted question inside a statement: '"Did Kyiv shell the plant?" Lavrov asked.'"""
+    for tok in trigger.doc[trigger.i + 1:trigger.sent.end]:
+        if tok.text in (".", "!", ";"):
+            return False
+        if tok.text == "?":
+            return True
+    return False
 
 
 def _terms_of_a_deal(trigger: "Token") -> bool:
