@@ -345,3 +345,8 @@ def test_h2_taking_part_in_an_exercise_and_appreciating_a_role(events_of):
     assert ("USA", "ARM", "062") in _codes(events_of, "U.S. troops took part in a ten-day exercise with the Armenian army.")
     keys, _ = events_of("Kazakhstan highly appreciates the role of the Eurasian Economic Union in the growth of trade.")
     assert ("KAZ", "EAEU", "05") in keys
+
+
+def test_h2_leaders_who_discuss_a_matter_negotiate(events_of):
+    codes = _codes(events_of, "Putin and Sheikh Mohamed discussed oil markets and trade, the Kremlin said.")
+    assert ("RUS", "ARE", "046") in codes
