@@ -615,3 +615,9 @@ def test_a_thing_of_the_subjects_own_controls_no_infinitive(pairs):
     assert ("attack", "RUS", "UKR", "inherited") in found
     assert not any(lemma == "attack" and src == "BLR" for lemma, src, _, _ in found)
     assert ("end", "RUS", None, "inherited") in pairs("Tokayev urged Putin to end the war.")
+
+
+def test_a_meeting_of_two_parties_is_between_them(pairs):
+    found = pairs("A meeting of the foreign ministers of Armenia and Azerbaijan ended without agreement.")
+    assert {("meeting", "ARM", "AZE", "reciprocal"), ("meeting", "AZE", "ARM", "reciprocal")} <= found
+    assert not any(lemma == "summit" for lemma, _, _, _ in pairs("The summit of the CSTO opened in Minsk."))

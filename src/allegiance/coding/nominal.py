@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from allegiance.coding.arguments import _objects, _subjects
+from allegiance.coding.keys import actor_key
 from allegiance.coding.cues import (ARRIVAL, CALLS, COURSE, GATHERINGS, GIVEN, LIGHT_VERBS, SPEECH, STATED, TALK_NOUNS,
                                     TARGET_PREPS)
 
@@ -50,7 +51,10 @@ def _noun_args(noun: "Token", index: MentionIndex):
                 elif child.lower_ == "from" and not sources and noun.lemma_.lower() in GIVEN:
                     sources, given = found, True  # "sharp criticism from Beijing", "aid from India"
                 elif child.lower_ == "of" and noun.lemma_.lower() in GATHERINGS:
-                    continue  # "the summit of the CSTO" is the CSTO's own meeting, not a meeting with it
+                    # "the summit of the CSTO" is the CSTO's own meeting, not a meeting with it; "the meeting
+                    # of the Russian and Chinese defence ministers" is one between them.
+                    if len({actor_key(m.actor) for _, m in found}) > 1:
+                        between = found
                 elif child.lower_ in ("on", "about", "over") and noun.lemma_.lower() in TALK_NOUNS:
                     continue  # "talks on Ukraine", "a summit on Syria": what is talked about is no party
                 elif child.lower_ in TARGET_PREPS:
