@@ -501,3 +501,10 @@ def test_h3_an_apposed_name_beats_the_title_it_follows(events_of):
     keys, _ = events_of("Putin denounced the warrant. The court's president, Piotr Hofmanski, welcomed Armenia's "
                         "decision to join.", dt.date(2023, 10, 3))
     assert ("ICC", "ARM", "05") in keys and ("RUS", "ARM", "05") not in keys
+
+
+def test_h3_the_parties_and_the_heads_of_state_are_the_pair_the_story_has(events_of):
+    keys, _ = events_of("Putin arrived in Astana on Thursday and was met at the airport by Tokayev. Following the talks, "
+                        "the Heads of State signed a joint statement. The parties agreed to continue joint work on "
+                        "gas supplies.")
+    assert {("KAZ", "RUS", "05"), ("RUS", "KAZ", "05"), ("KAZ", "RUS", "03"), ("RUS", "KAZ", "03")} <= keys

@@ -98,6 +98,10 @@ def test_phrases_referring_back_to_a_pair(nlp, text, phrase, countries):
     ("All four countries signed.", "countries", 4),
     ("Three leaders held talks.", "leaders", None),  # someone new, not a reference back
     ("The leaders held talks.", "leaders", None),
+    ("The two had agreed on a gas contract.", "two", 2),
+    ("The parties agreed to continue the work.", "parties", 0),  # as many as the story has
+    ("The Heads of State signed a joint statement.", "Heads", 0),
+    ("Heads of department met.", "Heads", None),
 ])
 def test_party_count(nlp, text, word, count):
     from allegiance.coding.referents import party_count

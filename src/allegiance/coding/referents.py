@@ -28,10 +28,15 @@ PAIR_NOUNS = {"leader", "side", "country", "man", "government", "delegation", "p
 PAIRS = {"pair": 2, "duo": 2, "sides": 2, "trio": 3}  # words that count parties by themselves after "the"
 COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10}  # "the three leaders", "all four countries"
-_PAIR_WORDS = set(PAIRS) | {"they", "them", "other"}  # the words besides PAIR_NOUNS that pair_phrase may accept
+# "The parties agreed", "the Heads of State signed", "the presidents also discussed": a definite plural that
+# counts no one stands for the parties the story already has, however many.
+UNCOUNTED = {"parties", "presidents", "heads"}
+ANY = 0  # party_count of an uncounted phrase
+_PAIR_WORDS = set(PAIRS) | set(COUNTS) | UNCOUNTED | {"they", "them", "other"}  # words pair_phrase may accept
+# besides PAIR_NOUNS
 _PAIR_WINDOW = 3  # sentences a coordinated pair stays the referent of "the two leaders", "they"
 _PAIR_HOLD = 6  # sentences a pair once referred to stays the referent of the next "the two sides"
-PERSON_NOUNS = {"leader", "man", "president", "minister", "negotiator"}
+PERSON_NOUNS = {"leader", "man", "president", "minister", "negotiator", "head"}
 # People who are, by what they are called, away from home or no one's own: where they are is not whose they are.
 FOREIGNERS = {"migrant", "refugee", "immigrant", "emigrant", "foreigner", "tourist", "expatriate", "asylum", "foreign"}
 # Nameless people who by what they are called speak for several states at once ("the leaders", "heads of
@@ -124,12 +129,19 @@ def pair_phrase(tok: "Token") -> str | None:
     when its antecedent is one of it."""
     if tok.pos_ == "PRON" and tok.lower_ in ("they", "them") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
         return "pronoun"
-    return "pair" if party_count(tok) else None
+    return "pair" if party_count(tok) is not None else None
 
 
 def party_count(tok: "Token") -> int | None:
     """How many parties a referring phrase counts: 2 for "the two leaders", "both sides", "each side ... the
-    other", "the pair"; 3 for "the three leaders", "the trio"; None for a phrase that counts none."""
+    other", "the pair", "the two"; 3 for "the three leaders", "the trio"; ``ANY`` for "the parties"; None for
+    a phrase that refers to no set."""
+    the = any(c.lower_ == "the" for c in tok.children)
+    if tok.lower_ in COUNTS and tok.pos_ in ("NUM", "NOUN") and the and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return COUNTS[tok.lower_]  # "the two had agreed on a gas contract"
+    if tok.lower_ in UNCOUNTED and tok.pos_ in ("NOUN", "PROPN") and the and (tok.lower_ != "heads" or any(
+            c.lower_ == "of" and any(o.lower_ in ("state", "government") for o in c.children) for c in tok.children)):
+        return ANY
     if tok.lower_ == "other" and any(c.lower_ == "the" for c in tok.children) and tok.dep_ in ("dobj", "pobj", "nsubj"):
         return 2
     if tok.pos_ == "NOUN" and tok.lower_ in PAIRS and (any(c.lower_ == "the" for c in tok.children)
@@ -185,24 +197,25 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, ...]]:
                     # leaders agreed"); else the last set coordinated or already referred to ("The two leaders
                     # held talks ... The two sides also agreed"); else those of the last few sentences (more
                     # than it counts: no telling which).
-                    if pair is not None and len(pair) != size:
+                    count = size or 2  # an uncounted phrase with no set to stand for: the likeliest, a pair
+                    if pair is not None and not _fits(pair, size):
                         pair = None
                     held = settled[1] if settled is not None and number - settled[0] <= _PAIR_HOLD \
-                        and len(settled[1]) == size else None
+                        and _fits(settled[1], size) else None
                     if held is not None and (pair is None or (coordinated is not None and settled[0] >= coordinated[0])):
                         pair = held
-                    pair = _last(recent, number, 0, size) or pair or _last(recent, number, _PAIR_WINDOW - 1, size)
+                    pair = _last(recent, number, 0, count) or pair or _last(recent, number, _PAIR_WINDOW - 1, count)
                     if pair is not None and tok.lemma_.lower() in PERSON_NOUNS and not all(
                             m.actor is not None and m.actor.type == "person" for m in pair):
                         # "prisoner swaps between Russia and Ukraine ... Putin flew on to Riyadh, where Prince
                         # Mohammed welcomed him. The two men held talks": two men are the last two people named.
                         pair = _last([(n, m) for n, m in recent if m.actor is not None and m.actor.type == "person"],
-                                     number, _PAIR_WINDOW, size, most_recent=True) or pair
+                                     number, _PAIR_WINDOW, count, most_recent=True) or pair
                     if pair is None and tok.lemma_.lower() in STATE_NOUNS:
                         # "the two countries' border commissions": the last two countries named lately.
                         pair = _last([(n, m) for n, m in recent if m.actor is not None and m.actor.country
-                                      and not m.actor.organization], number, _PAIR_HOLD, size, most_recent=True)
-                    if pair is None and settled is not None and len(settled[1]) == size:
+                                      and not m.actor.organization], number, _PAIR_HOLD, count, most_recent=True)
+                    if pair is None and settled is not None and _fits(settled[1], size):
                         # "The two men last met in Tehran", ten sentences after "the two leaders held talks": with
                         # no set nearer, the one the story already took for its parties is still the likeliest.
                         pair = settled[1]
@@ -212,7 +225,7 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, ...]]:
                         acting = {actor_key(m.actor) for n, m in recent if n == number} if tok.dep_ not in (
                             "nsubj", "nsubjpass") else set()
                         pair = _last([(n, m) for n, m in recent if m.actor is not None and m.actor.type == "person"
-                                      and actor_key(m.actor) not in acting], number, _PAIR_WINDOW, size,
+                                      and actor_key(m.actor) not in acting], number, _PAIR_WINDOW, count,
                                      most_recent=True)
                 if pair is not None:
                     if kind == "pair":
@@ -246,6 +259,10 @@ def _coordination(t: Any, i: int, index: "MentionIndex") -> tuple[Mention, ...]:
             found.append(mention)
         todo.extend(c for c in t.children[node] if t.dep[c] == "conj")
     return tuple(found)
+
+
+def _fits(group: tuple[Mention, ...], size: int | None) -> bool:
+    return size == ANY or len(group) == size
 
 
 def _last(recent: list[tuple[int, Mention]], number: int, window: int, size: int | None,
