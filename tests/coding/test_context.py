@@ -174,6 +174,10 @@ def test_the_terms_a_document_provides_for_are_no_act(nlp, text, word, coded):
     ("Kyiv will resume talks once Moscow withdraws its troops.", "withdraws", False),
     ("Shelling continued until Russian forces withdrew from the village.", "withdrew", True),  # it happened
     ("Xi greeted Putin before the two leaders sat down for talks.", "sat", True),
+    ("Kyiv will resume talks after Russia withdraws its troops.", "withdraws", False),
+    ("Moscow will respond when NATO deploys troops in Finland.", "deploys", False),
+    ("Russia will retaliate after Ukraine struck Belgorod on Monday.", "struck", True),
+    ("Russia struck Kyiv when Zelensky met Biden.", "met", True),
 ])
 def test_a_clause_of_time_on_an_act_yet_to_come_is_its_condition(nlp, text, word, coded):
     assert ctx(nlp, text, word).coded is coded

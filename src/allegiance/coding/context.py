@@ -56,7 +56,7 @@ CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 OBJECT_NEGATORS = {"neither", "no"}
 # "will not return to the deal until the West lifts sanctions": a clause of time on an act yet to come is its
 # condition, which has not been met.
-TEMPORAL_MARKS = {"until", "till", "before", "once"}
+TEMPORAL_MARKS = {"until", "till", "before", "once", "after", "when"}
 PRESENT = {"VBZ", "VBP", "VB"}
 # With a perfect, what an actor has done again and again is the backdrop of the story, not its news.
 HABITUAL = {"repeatedly", "long", "often", "frequently", "consistently", "always", "regularly", "routinely"}
@@ -107,7 +107,8 @@ def _local(tok: "Token") -> Context | None:
             return Context(speculative=True, cue=low)
         if child.dep_ == "mark" and low in CONDITIONAL_MARKS:
             return Context(speculative=True, cue=low)
-        if child.dep_ == "mark" and low in TEMPORAL_MARKS and _condition(tok, low):
+        if (child.dep_ == "mark" or (child.dep_ == "advmod" and low == "when" and tok.dep_ == "advcl")) \
+                and low in TEMPORAL_MARKS and _condition(tok, low):
             return Context(speculative=True, cue=low)
         if child.dep_ == "mark" and low == "since" and tok.dep_ == "advcl":
             return Context(background=True, cue=low)  # "since Russia sent troops in February": the backdrop
@@ -158,12 +159,16 @@ def _superseded(says: "Token") -> bool:
 
 
 def _condition(clause: "Token", mark: str) -> bool:
-    """Whether a clause of time (``mark``: until, before, once) states a condition: its head speaks of the
-    future ("would not return until", "will talk once"), or, for until, it is told in the present ("stays
-    dead until the West meets its demands", where a headline's present would otherwise be the past)."""
+    """Whether a clause of time (``mark``: until, before, once, after, when) states a condition: its head
+    speaks of the future ("would not return until", "will talk once"), or, for until, it is told in the
+    present ("stays dead until the West meets its demands", where a headline's present would otherwise be
+    the past). After and when need both: "will respond when Kyiv attacks" but not "will answer the strike
+    Kyiv launched when ..."."""
     head = clause.head
     future = any(c.dep_ in ("aux", "auxpass") and (c.lower_ in SPECULATIVE_AUX or c.lower_ in INTENT_AUX or c.lemma_ == "will")
                  for c in head.children)
+    if mark in ("after", "when"):  # "will resume talks after Russia withdraws"; not "will retaliate after Kyiv struck"
+        return future and clause.tag_ in PRESENT
     return future or (mark in ("until", "till") and clause.tag_ in PRESENT)
 
 
