@@ -350,3 +350,10 @@ def test_h2_taking_part_in_an_exercise_and_appreciating_a_role(events_of):
 def test_h2_leaders_who_discuss_a_matter_negotiate(events_of):
     codes = _codes(events_of, "Putin and Sheikh Mohamed discussed oil markets and trade, the Kremlin said.")
     assert ("RUS", "ARE", "046") in codes
+
+
+def test_h2_trade_in_energy_is_economic_cooperation_and_helping_two_sides_settle_mediates(events_of):
+    assert ("RUS", "UZB", "061") in _codes(events_of, "Russia began supplying natural gas to Uzbekistan through Kazakhstan.")
+    assert ("DEU", "UKR", "0332") in _codes(events_of, "Germany will supply more air defence systems to Ukraine.")
+    codes = _codes(events_of, "Zakharova said that Russia was ready to help Baku and Yerevan finalise the treaty.")
+    assert ("RUS", "AZE", "039") in codes
