@@ -621,3 +621,12 @@ def test_a_meeting_of_two_parties_is_between_them(pairs):
     found = pairs("A meeting of the foreign ministers of Armenia and Azerbaijan ended without agreement.")
     assert {("meeting", "ARM", "AZE", "reciprocal"), ("meeting", "AZE", "ARM", "reciprocal")} <= found
     assert not any(lemma == "summit" for lemma, _, _, _ in pairs("The summit of the CSTO opened in Minsk."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran's supply of drones to Russia drew condemnation from the EU.", ("condemnation", None, "IRN", "light")),
+    ("Moscow's decision prompted protests from Chisinau.", ("protest", "MDA", "RUS", "light")),
+])
+def test_a_reaction_an_act_draws_is_the_givers_aimed_at_the_doer(pairs, text, expected):
+    # the EU is an organization: no country
+    assert expected in pairs(text)

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 from allegiance.coding.aims import home_ground, warned
 from allegiance.coding.arguments import _objects, _phrase_groups, _subjects
 from allegiance.coding.cues import (ACCUSING, ANSWERS, CHARGES, DEEDS, FIRST_PERSON, LEADING, LOCATIVE, NEAR, ON_VERBS,
-                                    POSTED, SECOND_PERSON, SPEECH, STANDING, STATED, TRAVEL, VERDICTS)
+                                    POSTED, REACTIONS, SECOND_PERSON, SPEECH, STANDING, STATED, TRAVEL, VERDICTS)
 from allegiance.coding.keys import actor_key
 from allegiance.coding.mentions import MentionIndex
 from allegiance.coding.nominal import _noun_args, _reported_as_news
@@ -120,6 +120,10 @@ def candidates(sent: "Span", sentence_index: int, index: MentionIndex) -> list[C
     for i in range(sent.start, sent.end):  # speech-verb complements whose arguments are pronouns or missing
         if dep[i] in ("ccomp", "parataxis") and t.lemma[t.head[i]] in SPEECH and pos[i] == "VERB":
             predicates.setdefault(i)
+    for pred in [p for p in predicates if t.lemma[p] in REACTIONS]:  # "drew condemnation from the EU"
+        for c in children[pred]:
+            if dep[c] == "dobj":
+                predicates.setdefault(c)
     # Verbs with no subject of their own share their head predicate's, even when none of their own arguments
     # names an actor ("A and B agreed to release prisoners", "Russia and Iran have begun sharing intelligence").
     stack = [p for p in predicates if pos[p] in ("VERB", "AUX")]

@@ -35,6 +35,7 @@ APPEAL_NOUNS = {"call", "appeal", "request", "offer", "proposal", "demand", "inv
                 "criticism", "accusation", "allegation", "claim", "ultimatum", "overture", "bid"}
 GIVEN = APPEAL_NOUNS | {"condemnation", "praise", "support", "aid", "assistance", "help", "backing", "rebuke",
                        "objection", "protest", "threat"}  # what comes "from" its giver
+REACTIONS = {"draw", "prompt", "spark", "provoke", "trigger", "attract", "earn"}  # "drew condemnation from the EU"
 COMPLAINTS = {"complain", "allege", "charge", "protest", "grumble", "lament", "deplore", "object", "regret"}
 APPEALS = {"demand", "urge", "ask", "propose", "suggest", "request", "recommend", "warn", "call", "insist"}
 LOCATIVE = {"in", "at"}

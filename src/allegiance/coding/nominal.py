@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from allegiance.coding.arguments import _objects, _subjects
 from allegiance.coding.keys import actor_key
-from allegiance.coding.cues import (ARRIVAL, CALLS, COURSE, GATHERINGS, GIVEN, LIGHT_VERBS, SPEECH, STATED, TALK_NOUNS,
-                                    TARGET_PREPS)
+from allegiance.coding.cues import (ARRIVAL, CALLS, COURSE, GATHERINGS, GIVEN, LIGHT_VERBS, REACTIONS, SPEECH, STATED,
+                                    TALK_NOUNS, TARGET_PREPS)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -72,6 +72,18 @@ def _noun_args(noun: "Token", index: MentionIndex):
     if given and not targets and noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
         # "Sharp criticism from Beijing greeted Washington's arms sale": what the event meets is its aim.
         targets = [g for g in _objects(noun.head, index, stated=False) if g[0]]
+    if not targets and not between and noun.dep_ == "dobj" and noun.head.lemma_ in REACTIONS \
+            and noun.lemma_.lower() in GIVEN:
+        # "Iran's supply of drones to Russia drew condemnation from the EU", "Moscow's decision prompted protests
+        # from Chisinau": the reaction is the giver's, aimed at whoever did what drew it.
+        verb = noun.head
+        givers = sources or [f for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+                             for o in p.children if o.dep_ == "pobj" for f in index.actors_at(o)]
+        deed = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        doers = [] if deed is None else (_noun_args(deed, index)[0] if deed.pos_ == "NOUN" else []) or \
+            [(t, m) for t, m in index.actors_at(deed, through_events=True) if m.via != "pronoun"]
+        if givers and doers:
+            sources, targets, how = givers, [(doers, None)], "light"
     if not sources and not between and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in LIGHT_VERBS:
         verb = noun.head
         sources, _ = _subjects(verb, index)
