@@ -508,3 +508,10 @@ def test_h3_the_parties_and_the_heads_of_state_are_the_pair_the_story_has(events
                         "the Heads of State signed a joint statement. The parties agreed to continue joint work on "
                         "gas supplies.")
     assert {("KAZ", "RUS", "05"), ("RUS", "KAZ", "05"), ("KAZ", "RUS", "03"), ("RUS", "KAZ", "03")} <= keys
+
+
+def test_h3_a_nameless_crowd_that_acts_is_a_source_in_its_one_country(events_of):
+    keys, _ = events_of("Families of the detained activists demanded answers from the Georgian government.")
+    assert ("GEO", "GEO", "10") in keys
+    keys, _ = events_of("Hundreds of workers protested against the Kazakh government's fuel prices.")
+    assert ("KAZ", "KAZ", "14") in keys

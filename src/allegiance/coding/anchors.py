@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 OWN_PEOPLE = "own"  # suffix of Mention.via for people placed in the one country their sentence names
 _DATELINE = re.compile(r"\s*(,|\(|—|–|-)")
 _ANCHORABLE = {"group", "unknown"}
+CROWDS = {"CVL", "OPP", "LAB"}  # sectors of nameless people who gather and protest
 PLACE_PREPS = {"in", "near", "across", "throughout", "outside", "inside"}
 # Areas of a state an adjective places: "the Syrian desert", "the Russian border region".
 AREAS = {"desert", "region", "province", "city", "town", "village", "countryside", "border", "capital", "north",
@@ -71,12 +72,24 @@ def anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
             # "Tajikistan pardoned 6,000 prisoners", "Kyrgyz police arrested eleven journalists": with one
             # country in the sentence, the people it acts on are its own (domestic events are KAZ → KAZ).
             country, via = next(iter(countries[index])), OWN_PEOPLE
+            if actor.sector in CROWDS and _subject(doc, mention):
+                # "Tens of thousands protested outside Georgia's parliament": a crowd that acts is where the
+                # sentence puts it, as "protesters in Tbilisi" are, not merely the people acted on.
+                via = ANCHORED
         if country is None:
             out.append(mention)
         else:
             out.append(dataclasses.replace(mention, actor=dataclasses.replace(actor, country=country),
                                            via=f"{mention.via}+{via}"))
     return out
+
+
+def _subject(doc: "Doc", mention: Any) -> bool:
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of":
+        root = root.head.head  # "tens of thousands of Georgians"
+    return root is not None and root.dep_ == "nsubj"
 
 
 def in_place_phrase(doc: "Doc", mention: Any) -> bool:
