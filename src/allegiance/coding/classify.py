@@ -92,6 +92,7 @@ _ASKED = {"061": "11", "062": "12", "063": "13", "064": "14", "06": "1", "05": "
           "082": "52", "084": "53", "085": "54", "086": "55", "087": "56", "08": "5", "045": "8", "04": "6"}
 GENERIC_ASKS = frozenset({"020", "100"})  # an appeal or a demand whose own code does not say for what
 GENERIC_THREAT = "130"
+GENERIC_REJECTION = "120"  # "refused to release", "turned down an offer to build": which act is refused decides
 _ORDER_MODALS = frozenset({"must", "should"})
 QUOTED_DEMAND = 0.8
 JUDGED = 0.8  # a naming verb whose name for its object praises or criticises: as sure as a quoted order
@@ -265,18 +266,28 @@ class Classify:
         return None
 
     def _asked(self, decision: Decision, token: Any, doc: "Doc") -> Decision:
-        """An appeal, demand or threat with no more said in its own code takes the code of the act it asks for or
-        threatens: "urged Kyiv to ease the restrictions" 0254, "demanded that Moscow free" 1053, "threatened to cut
-        ties" 1313."""
-        if decision.code not in GENERIC_ASKS and decision.code != GENERIC_THREAT:
+        """An appeal, demand, threat or rejection with no more said in its own code takes the code of the act it
+        asks for, threatens or refuses: "urged Kyiv to ease the restrictions" 0254, "demanded that Moscow free"
+        1053, "threatened to cut ties" 1313, "refused to release" 1243, "rejected a proposal to resume talks" 125."""
+        generic = decision.code
+        if generic not in GENERIC_ASKS and generic not in (GENERIC_THREAT, GENERIC_REJECTION):
             return decision
         act = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+        if act is None and generic == GENERIC_REJECTION:
+            # what an offer, proposal or request refused was for: "turned down a Chinese offer to build"
+            act = next((g for c in token.children if c.dep_ in ("dobj", "nsubjpass") for g in c.children
+                        if g.dep_ == "acl" and g.pos_ == "VERB"), None)
         if act is None:
             return decision
         asked = next((m.code for m in self.lexicon.match(doc, act) if m.code is not None), None)
         if asked is None:
             return decision
-        code = intent_code(asked) if decision.code == GENERIC_THREAT else asked_code(decision.code[:2], asked)
+        if generic == GENERIC_THREAT:
+            code = intent_code(asked)
+        elif generic == GENERIC_REJECTION:
+            code = refusal_code(asked)
+        else:
+            code = asked_code(generic[:2], asked)
         if code is None or code == decision.code or code[:2] != decision.code[:2] or not cameo.is_valid(code):
             return decision
         return dataclasses.replace(decision, code=code)
