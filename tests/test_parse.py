@@ -23,7 +23,6 @@ def test_the_table_matches_the_tokens(nlp, words: list[str]) -> None:
     doc = nlp(" ".join(words))
     t = parse.tokens(doc)
     assert t.lower == [x.lower_ for x in doc] and t.lemma == [x.lemma_ for x in doc]
-    assert t.lemma_lower == [x.lemma_.lower() for x in doc]
     assert t.text == doc.text and t.pos == [x.pos_ for x in doc] and t.dep == [x.dep_ for x in doc]
     assert t.tag == [x.tag_ for x in doc]
     assert t.ent_type == [x.ent_type_ for x in doc] and t.head == [x.head.i for x in doc]

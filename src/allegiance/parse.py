@@ -241,11 +241,6 @@ class Tokens:
         return [e for e in out if e[2]]
 
     @functools.cached_property
-    def lemma_lower(self) -> list[str]:
-        """Each lemma in lower case, as the classifier's features read them."""
-        return list(map(str.lower, self.lemma))
-
-    @functools.cached_property
     def children(self) -> list[list[int]]:
         """Each token's children (``Token.children``), in order."""
         out: list[list[int]] = [[] for _ in self.head]

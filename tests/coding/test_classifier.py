@@ -101,7 +101,8 @@ _FEATURES = st.lists(st.sampled_from(["w=attack", "neg", "c:dobj=ukraine", "pp:o
 @given(_FEATURES, st.booleans())
 def test_scores_are_the_plain_softmax_to_the_bit(clf, feats, as_generator):
     # The scores are computed by the ufuncs in place; each value must be what the plain expression gives.
-    rows = sorted({r for r in (clf._rows.get(bucket(f, clf.n_buckets), -1) for f in feats) if r >= 0})
+    buckets = {int(b): row for row, b in enumerate(clf.columns)}
+    rows = sorted({r for r in (buckets.get(bucket(f, clf.n_buckets), -1) for f in feats) if r >= 0})
     logits = clf.bias + clf.weights[rows].sum(axis=0) if rows else clf.bias.copy()
     logits = (logits - logits.max()) / clf.temperature
     plain = np.exp(logits) / np.exp(logits).sum()

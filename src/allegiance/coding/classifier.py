@@ -15,6 +15,7 @@ beside the weights for the training data hash and the cross-validated accuracy.
 
 from __future__ import annotations
 
+import array
 import bisect
 import functools
 import json
@@ -36,12 +37,7 @@ WINDOW = 3
 _MODAL = frozenset({"could", "would", "may", "might", "should", "must", "can", "will", "shall", "'ll", "wo"})
 _NEG = frozenset({"not", "n't", "never", "no"})
 _SKIP_DEPS = frozenset({"punct", "det", "cc"})
-_AUX = frozenset({"aux", "auxpass"})
-_PREP = frozenset({"prep", "agent", "dative"})
-_OBJECT = frozenset({"dobj", "attr", "nsubjpass", "pobj", "xcomp", "ccomp", "advcl"})
-_OBJECT_MODIFIER = frozenset({"compound", "amod", "prep", "neg", "aux"})
 _sum, _max = np.add.reduce, np.maximum.reduce
-FEATURES_REMEMBERED = 20_000  # feature strings whose weight row is kept (about 3 MB; cleared when full)
 
 
 def features(token: Any) -> list[str]:
@@ -51,64 +47,67 @@ def features(token: Any) -> list[str]:
 
 def features_at(t: Tokens, i: int) -> list[str]:
     """``features`` of token ``i``, read from the Doc's token table (no spaCy Token objects)."""
-    low, dep_of, ent_of, children = t.lemma_lower, t.dep, t.ent_type, t.children
-    lemma, tag, dep_i = low[i], t.tag[i], dep_of[i]
+    lemma_of, dep_of, ent_of, children = t.lemma, t.dep, t.ent_type, t.children
+    lemma, tag, dep_i = lemma_of[i].lower(), t.tag[i], dep_of[i]
     out = [f"w={lemma}", f"t={t.lower[i]}", f"tag={tag}", f"dep={dep_i}", f"pos={t.pos[i]}", f"w+tag={lemma}|{tag}"]
-    add = out.append
     for child in children[i]:
         dep = dep_of[child]
         if dep in _SKIP_DEPS:
             continue
-        cl = low[child]
-        add(f"c:{dep}={cl}")
-        add(f"w+c:{lemma}|{dep}={cl}")
+        cl = lemma_of[child].lower()
+        out.append(f"c:{dep}={cl}")
+        out.append(f"w+c:{lemma}|{dep}={cl}")
         if ent_of[child]:
-            add(f"c:{dep}:ent={ent_of[child]}")
-        if dep == "neg" or cl in _NEG:
-            add("neg")
-        if dep in _AUX and cl in _MODAL:
-            add(f"modal={cl}")
-        if dep in _PREP:
+            out.append(f"c:{dep}:ent={ent_of[child]}")
+        if dep in ("neg",) or cl in _NEG:
+            out.append("neg")
+        if dep in ("aux", "auxpass") and cl in _MODAL:
+            out.append(f"modal={cl}")
+        if dep in ("prep", "agent", "dative"):
             for g in children[child]:
                 if dep_of[g] == "pobj":
-                    gl = low[g]
-                    add(f"pp:{cl}={gl}")
-                    add(f"w+pp:{lemma}|{cl}={gl}")
+                    gl = lemma_of[g].lower()
+                    out.append(f"pp:{cl}={gl}")
+                    out.append(f"w+pp:{lemma}|{cl}={gl}")
                     if ent_of[g]:
-                        add(f"pp:{cl}:ent={ent_of[g]}")
-        if dep in _OBJECT:
+                        out.append(f"pp:{cl}:ent={ent_of[g]}")
+        if dep in ("dobj", "attr", "nsubjpass", "pobj", "xcomp", "ccomp", "advcl"):
             for g in children[child]:
-                if dep_of[g] in _OBJECT_MODIFIER:
-                    add(f"c:{dep}>{dep_of[g]}={low[g]}")
+                if dep_of[g] in ("compound", "amod", "prep", "neg", "aux"):
+                    out.append(f"c:{dep}>{dep_of[g]}={lemma_of[g].lower()}")
     # Two hops up always, a root being its own head: the training features were read this way (a
     # spaCy ``token.head is not token`` test never holds, each access making a new Token object).
     head = i
     for hop in (1, 2):
         rel = dep_of[head]
         head = t.head[head]
-        hl = low[head]
-        add(f"h{hop}={hl}")
-        add(f"h{hop}:{rel}={hl}")
+        hl = lemma_of[head].lower()
+        out.append(f"h{hop}={hl}")
+        out.append(f"h{hop}:{rel}={hl}")
         for child in children[head]:
-            cl, dep = low[child], dep_of[child]
-            if dep == "neg" or cl in _NEG:
-                add(f"h{hop}:neg")
-            elif dep in _AUX and cl in _MODAL:
-                add(f"h{hop}:modal={cl}")
-            elif dep == "mark":
-                add(f"h{hop}:mark={cl}")
-    out.extend([f"mark={low[child]}" for child in children[i] if dep_of[child] == "mark"])
+            cl = lemma_of[child].lower()
+            if dep_of[child] == "neg" or cl in _NEG:
+                out.append(f"h{hop}:neg")
+            elif dep_of[child] in ("aux", "auxpass") and cl in _MODAL:
+                out.append(f"h{hop}:modal={cl}")
+            elif dep_of[child] == "mark":
+                out.append(f"h{hop}:mark={cl}")
+    for child in children[i]:
+        if dep_of[child] == "mark":
+            out.append(f"mark={lemma_of[child].lower()}")
     starts = t.sent_starts
     s = bisect.bisect_right(starts, i) - 1
     sent_start, sent_end = starts[s], starts[s + 1]
     lo, hi = max(sent_start, i - WINDOW), min(sent_end, i + WINDOW + 1)
-    lemmas = low[lo:hi]
+    lemmas = [lemma.lower() for lemma in lemma_of[lo:hi]]
     rel = i - lo
-    out.extend([f"L={lm}" for lm in lemmas[:rel]])
-    out.extend([f"R={lm}" for lm in lemmas[rel + 1:]])
-    out.extend([f"bi={a}_{b}" for a, b in zip(lemmas, lemmas[1:])])
+    for k, lm in enumerate(lemmas):
+        if k != rel:
+            out.append(f"{'L' if k < rel else 'R'}={lm}")
+    for k in range(len(lemmas) - 1):
+        out.append(f"bi={lemmas[k]}_{lemmas[k + 1]}")
     if i == sent_start or t.token_text(sent_end - 1) == "?":
-        add("sent:first" if i == sent_start else "sent:question")
+        out.append("sent:first" if i == sent_start else "sent:question")
     return out
 
 
@@ -137,18 +136,13 @@ class EventClassifier:
         return str(self.meta.get("version", "unknown"))
 
     @functools.cached_property
-    def _rows(self) -> dict[int, int]:
-        """Weight row of each bucket that has one: scoring a candidate is then one dict lookup per
-        feature instead of sorting and searching arrays (numpy's per-call overhead dominates at ~60
-        features)."""
-        return {int(bucket): row for row, bucket in enumerate(self.columns.tolist())}
-
-    @functools.cached_property
-    def _feature_rows(self) -> dict[str, int]:
-        """Weight row of each feature string scored so far, -1 for none: most features (the trigger's
-        lemma and tag, common neighbours) recur in every article, and hashing them again costs more than
-        the lookup."""
-        return {}
+    def _rows(self) -> array.array:
+        """Weight row of each bucket, -1 for a bucket without weights: scoring a candidate is then one
+        index per feature (1 MB of int32, where a dict of the buckets, or of the feature strings seen,
+        cost a few cache misses a feature in the coder, between whose calls the parser runs)."""
+        rows = np.full(self.n_buckets, -1, dtype=np.int32)
+        rows[self.columns] = np.arange(len(self.columns), dtype=np.int32)
+        return array.array("i", rows.tobytes())
 
     @functools.cached_property
     def _temperature(self) -> np.float32:
@@ -157,16 +151,8 @@ class EventClassifier:
         return self.bias.dtype.type(self.temperature)
 
     def scores(self, feats: Iterable[str]) -> np.ndarray:
-        known = self._feature_rows
-        if len(known) > FEATURES_REMEMBERED:
-            known.clear()
-        feats = feats if isinstance(feats, list) else list(feats)
-        rows = set(map(known.get, feats))
-        if None in rows:
-            rows.discard(None)
-            for f in feats:
-                if f not in known:
-                    rows.add(known.setdefault(f, self._rows.get(bucket(f, self.n_buckets), -1)))
+        row_of, n, crc32 = self._rows, self.n_buckets, zlib.crc32
+        rows = {row_of[crc32(f.encode("utf-8")) % n] for f in feats}  # as ``bucket``
         rows.discard(-1)
         # The arithmetic of ``bias + weights[sorted(rows)].sum(axis=0)``, then a softmax at the
         # temperature, in the same order and precision, by the ufuncs themselves and in place: at ~15
