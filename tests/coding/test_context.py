@@ -270,3 +270,12 @@ def test_a_hedged_act_named_by_a_noun_or_a_claim_of_evidence_is_not_coded(nlp, t
 ])
 def test_a_quoted_question_asks_and_reports_nothing(nlp, text, word, coded):
     assert ctx(nlp, text, word).coded is coded
+
+
+@pytest.mark.parametrize("text, word, background", [
+    ("India, which has kept up close defence ties with Moscow, sent a contingent of soldiers.", "kept", True),
+    ("Iran, which has supplied drones to Russia, denied the report on Monday.", "supplied", True),
+    ("The deal that Russia has signed with Iran covers energy.", "signed", False),  # restrictive: what deal
+])
+def test_a_perfect_set_off_in_a_relative_clause_describes_the_actor(nlp, text, word, background):
+    assert ctx(nlp, text, word).background is background

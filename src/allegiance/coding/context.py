@@ -195,6 +195,8 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
                     c.dep_ == "aux" and c.lower_ in BACKSHIFTED_WILL for c in node.children):
                 return Context(negated=True, refusal=True, cue=found.cue)  # "said it would not recognise"
             return found
+        if _aside(node):
+            return Context(background=True, cue="which has")
         if node.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in node.children) and not dated \
                 and not reported:  # "said it had reached an agreement": the reported "has reached"
             return Context(background=True, cue="had")
@@ -250,6 +252,15 @@ FREE_CHOICE = {"any", "whatever", "whichever"}  # a relative clause on "any ..."
 # other's aid" reports the signing; what the treaty provides for has not happened.
 TERMS = {"treaty", "agreement", "deal", "accord", "pact", "memorandum", "law", "resolution", "plan", "framework",
          "arrangement", "scheme", "contract", "declaration", "statement", "document", "decree", "roadmap"}
+
+
+def _aside(verb: "Token") -> bool:
+    """A perfect in a relative clause set off by a comma describes whom the sentence is about, not its news:
+    "India, which has kept up close defence ties with Moscow, sent a contingent"."""
+    head = verb.head
+    return verb.dep_ == "relcl" and verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) \
+        and head.i + 1 < len(verb.doc) and verb.doc[head.i + 1].text == "," \
+        and any(c.lower_ in ("which", "who") and c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _asked(trigger: "Token") -> bool:
