@@ -366,3 +366,10 @@ def test_h2_a_rejection_names_the_act_it_refuses(events_of):
     # "crack down" far from "voted" is no voting down
     assert not any(c[2].startswith("12") for c in _codes(
         events_of, "Turkey's parliament voted to ratify Finland's membership after demands that Helsinki crack down on groups."))
+
+
+def test_h2_a_protest_names_what_it_demands(events_of):
+    assert any(c[2] == "1441" for c in _codes(
+        events_of, "Supporters of Archbishop Bagrat Galstanyan blocked roads across Yerevan to demand Pashinyan's resignation."))
+    assert any(c[2] == "1442" for c in _codes(
+        events_of, "Farmers in Kostanay region blocked a highway with tractors to demand cheaper diesel."))
