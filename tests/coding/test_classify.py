@@ -373,3 +373,8 @@ def test_h2_a_protest_names_what_it_demands(events_of):
         events_of, "Supporters of Archbishop Bagrat Galstanyan blocked roads across Yerevan to demand Pashinyan's resignation."))
     assert any(c[2] == "1442" for c in _codes(
         events_of, "Farmers in Kostanay region blocked a highway with tractors to demand cheaper diesel."))
+
+
+def test_h2_a_conversation_continued_into_the_night_is_no_advance(events_of):
+    assert not any(c[2].startswith("19") for c in _codes(
+        events_of, "Putin and Lukashenko continued their conversation late into the night, the Kremlin said."))
