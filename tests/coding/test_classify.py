@@ -378,3 +378,8 @@ def test_h2_a_protest_names_what_it_demands(events_of):
 def test_h2_a_conversation_continued_into_the_night_is_no_advance(events_of):
     assert not any(c[2].startswith("19") for c in _codes(
         events_of, "Putin and Lukashenko continued their conversation late into the night, the Kremlin said."))
+
+
+def test_h2_getting_the_red_carpet_is_a_visit(events_of):
+    codes = _codes(events_of, "Putin gets red-carpet treatment in Beijing")
+    assert ("RUS", "CHN", "042") in codes and ("CHN", "RUS", "043") in codes
