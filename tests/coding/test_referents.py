@@ -16,6 +16,10 @@ def _mentions(nlp, text):
     # Filed from Vilnius, about Belarus: the story's country, not the dateline's.
     ("VILNIUS, July 4 (Reuters) - Belarus freed ten prisoners. Lukashenko signed the pardons. "
      "Lithuania welcomed the step.", "BLR"),
+    # Filed from a country it names again and again: about that country, though its quarrel's other side is
+    # named as often or a little more.
+    ("YEREVAN, Oct 3 (AP) - Armenia's parliament voted to join the court, angering Moscow. Moscow warned Yerevan. "
+     "The Kremlin said Russia would respond. Putin called it a mistake. Pashinyan defended the vote.", "ARM"),
     # A tie goes to the dateline.
     ("BAKU, May 2 (Reuters) - Azerbaijan and Armenia met in Almaty.", "AZE"),
     ("Police detained dozens of people on Monday.", None),

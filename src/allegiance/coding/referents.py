@@ -115,7 +115,9 @@ def home_country(text: str, mentions: list[Mention]) -> str | None:
     if not counts:
         return dateline
     top = max(counts.values())
-    if dateline is not None and counts.get(dateline, 0) == top:
+    if dateline is not None and counts.get(dateline, 0) * 2 >= top and counts.get(dateline, 0) >= 2:
+        # "YEREVAN - Armenia's parliament voted ... angering Moscow": a story filed from a country that it names
+        # again and again is about that country, though the other side of its quarrel is named as often.
         return dateline
     leaders = [c for c, n in counts.items() if n == top]
     # One country named once is the story's only country ("Kazakh President Tokayev addressed the nation ...
