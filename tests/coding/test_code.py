@@ -515,3 +515,12 @@ def test_h3_a_nameless_crowd_that_acts_is_a_source_in_its_one_country(events_of)
     assert ("GEO", "GEO", "10") in keys
     keys, _ = events_of("Hundreds of workers protested against the Kazakh government's fuel prices.")
     assert ("KAZ", "KAZ", "14") in keys
+
+
+def test_h1_declining_to_say_faces_no_one_but_declining_to_comment_on_the_story_faces_its_country(events_of):
+    lead = ("CHISINAU, Oct 12 (Reuters) - Moldova's parliament voted on Tuesday to leave the CIS assembly. "
+            "Moldovan President Maia Sandu welcomed the vote. ")
+    keys, _ = events_of(lead + "Kremlin spokesman Dmitry Peskov declined to say whether Moscow would respond.")
+    assert ("RUS", None, "01") in keys and ("RUS", "MDA", "01") not in keys
+    keys, _ = events_of(lead + "Kremlin spokesman Dmitry Peskov declined to comment on the vote.")
+    assert ("RUS", "MDA", "01") in keys

@@ -225,7 +225,7 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
             return
         for _, mention in sources:
             target, prep = home_ground(pred, mention, index) if pred.pos_ != "NOUN" else (None, None)
-            if target is None and (pred.lemma_ in ANSWERS or _acts_on_a_thing(pred, index)):
+            if target is None and (pred.lemma_ in ANSWERS or _acts_on_a_thing(pred, index)) and not _no_comment(pred):
                 target = _accuser(pred, mention, index) or warned(mention, index.home)
             yield Candidate(sentence_index, pred.i, mention, target, how, prep, speech)
         return
@@ -282,6 +282,14 @@ def _accuser(pred: "Token", source: Mention, index: MentionIndex) -> Mention | N
             if keyable(m) and actor_key(m.actor) != own:
                 return Mention(source.span, source.sentence_index, m.actor, via="accuser")
     return None
+
+
+def _no_comment(pred: "Token") -> bool:
+    """"Peskov declined to say where Assad was staying": declining to speak of nothing the story is about faces
+    no one the sentence does not name. Declining to comment on the protests faces the story's country."""
+    return pred.lemma_ == "decline" and any(c.dep_ == "xcomp" and c.lemma_ in SPEECH | {"comment", "elaborate"}
+                                            and not any(p.dep_ == "prep" and p.lower_ in ("on", "about") for p in c.children)
+                                            for c in pred.children)
 
 
 def _acts_on_a_thing(pred: "Token", index: MentionIndex) -> bool:
