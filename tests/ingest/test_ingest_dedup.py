@@ -114,3 +114,16 @@ def test_band_keys_hash_each_band_of_the_stored_bytes(values: list[int]) -> None
     index = NearDuplicateIndex(0.9)
     assert index._keys(sig) == [band << 32 | key for band, key in enumerate(plain)]
     assert index._keys(sig[::-1].copy()) != index._keys(sig) or values == values[::-1]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.integers(0, 3)), max_size=8))
+def test_the_index_holds_one_row_per_band_of_each_article_added(adds: list[tuple[str, int]]) -> None:
+    sigs = [np.random.default_rng(seed).integers(0, 2**32, size=NUM_PERM, dtype=np.uint64).astype(np.uint32) for seed in range(4)]
+    index = NearDuplicateIndex(0.9)
+    expected = set()
+    for article_id, seed in adds:
+        index.add(article_id, sigs[seed])
+        expected |= {(band << 32 | key, article_id) for band, key in enumerate(dedup._band_keys(sigs[seed]).tolist())}
+    assert set(index._db.execute("SELECT key, id FROM bands")) == expected
+    assert len(index) == len(adds)

@@ -84,6 +84,9 @@ def _band_keys(sig: np.ndarray) -> np.ndarray:
     return np.frombuffer(digests, dtype="<u4").astype(np.uint32)
 
 
+_INSERT = f"INSERT OR IGNORE INTO bands VALUES {', '.join(['(?, ?)'] * BANDS)}"
+
+
 class NearDuplicateIndex:
     """Band keys of first copies; ``find`` returns the most similar one at or above ``threshold``.
 
@@ -116,7 +119,9 @@ class NearDuplicateIndex:
         return self._last[1]
 
     def add(self, article_id: str, sig: np.ndarray) -> None:
-        self._db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", [(key, article_id) for key in self._keys(sig)])
+        # One statement for the BANDS rows: sqlite3 lets go of the GIL at every step of a statement,
+        # and while the coder parses, each step's return waits for the parsing thread to let go of it.
+        self._db.execute(_INSERT, [value for key in self._keys(sig) for value in (key, article_id)])
         self._size += 1
 
     def candidates(self, sig: np.ndarray) -> list[str]:
