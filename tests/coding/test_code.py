@@ -524,3 +524,16 @@ def test_h1_declining_to_say_faces_no_one_but_declining_to_comment_on_the_story_
     assert ("RUS", None, "01") in keys and ("RUS", "MDA", "01") not in keys
     keys, _ = events_of(lead + "Kremlin spokesman Dmitry Peskov declined to comment on the vote.")
     assert ("RUS", "MDA", "01") in keys
+
+
+def test_h3_a_bare_word_for_one_person_is_an_idiom_not_people(events_of):
+    keys, records = events_of("Indian leader Narendra Modi, by contrast, attended in person, and on Monday he and Lula "
+                              "held talks in Brasilia on trade before the summit opened.")
+    assert ("IND", "BRA", "04") in keys and not [r for r in records if r["cameo"][:3] in ("042", "043")]
+
+
+def test_lead_a_visit_and_the_talks_held_there_in_one_clause_are_one_meeting(events_of):
+    _, records = events_of("Vladimir Putin paid a working visit to Dushanbe on Tuesday, where he held talks with "
+                           "President of Tajikistan Emomali Rahmon.")
+    meetings = [r["cameo"] for r in records if r["cameo_root"] == "04" and r["source"]["country"] == "RUS"]
+    assert meetings and len(meetings) == 1, records

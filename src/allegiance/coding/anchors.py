@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from allegiance.coding import keys, where
-from allegiance.coding.referents import ANCHORED, foreign, of_many_states
+from allegiance.coding.referents import ANCHORED, INDIVIDUALS, foreign, of_many_states
 from allegiance.parse import DATELINE
 
 if TYPE_CHECKING:
@@ -50,7 +50,8 @@ def anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
                 placed.setdefault(mention.sentence_index, key)
     for mention in mentions:
         actor = mention.actor
-        if actor is None or actor.country or actor.organization or actor.type not in _ANCHORABLE or foreign(actor):
+        if actor is None or actor.country or actor.organization or actor.type not in _ANCHORABLE or foreign(actor) \
+                or mention.span.text in INDIVIDUALS:
             out.append(mention)
             continue
         index = mention.sentence_index

@@ -39,6 +39,8 @@ _PAIR_HOLD = 6  # sentences a pair once referred to stays the referent of the ne
 PERSON_NOUNS = {"leader", "man", "president", "minister", "negotiator", "head"}
 # People who are, by what they are called, away from home or no one's own: where they are is not whose they are.
 FOREIGNERS = {"migrant", "refugee", "immigrant", "emigrant", "foreigner", "tourist", "expatriate", "asylum", "foreign"}
+# A bare singular word for one individual is an idiom ("attended in person", "man to man"), no people anywhere.
+INDIVIDUALS = {"person", "man", "woman", "individual"}
 # Nameless people who by what they are called speak for several states at once ("the leaders", "heads of
 # state"): never one country's own; in a sentence naming one international body, its members.
 OF_MANY_STATES = {"leaders", "heads of state", "heads of government", "heads of state and government",
@@ -68,7 +70,8 @@ def anchor_to_home(mentions: list[Mention], home: str | None) -> list[Mention]:
     protesters, crowds) in a sentence that names no one with a country are the people of the story's home
     country (``home_country``)."""
     loose = [m for m in mentions if m.actor is not None and not keyable(m) and m.via != "pronoun"
-             and m.actor.type in ("group", "organization") and not foreign(m.actor) and not of_many_states(m.actor)]
+             and m.actor.type in ("group", "organization") and not foreign(m.actor) and not of_many_states(m.actor)
+             and m.span.text not in INDIVIDUALS]
     if not loose or home is None:
         return mentions
     named = {m.sentence_index for m in mentions if keyable(m)}
