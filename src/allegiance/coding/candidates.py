@@ -285,11 +285,10 @@ def _accuser(pred: "Token", source: Mention, index: MentionIndex) -> Mention | N
 
 
 def _no_comment(pred: "Token") -> bool:
-    """"Peskov declined to say where Assad was staying": declining to speak of nothing the story is about faces
-    no one the sentence does not name. Declining to comment on the protests faces the story's country."""
-    return pred.lemma_ == "decline" and any(c.dep_ == "xcomp" and c.lemma_ in SPEECH | {"comment", "elaborate"}
-                                            and not any(p.dep_ == "prep" and p.lower_ in ("on", "about") for p in c.children)
-                                            for c in pred.children)
+    """"Peskov declined to say where Assad was staying": declining to tell a fact asked about faces no one the
+    sentence does not name. Declining to comment (on the protests) faces the story's country."""
+    return pred.lemma_ == "decline" and any(c.dep_ == "xcomp" and c.lemma_ in SPEECH
+                                            and any(q.dep_ == "ccomp" for q in c.children) for c in pred.children)
 
 
 def _acts_on_a_thing(pred: "Token", index: MentionIndex) -> bool:
