@@ -630,3 +630,13 @@ def test_a_meeting_of_two_parties_is_between_them(pairs):
 def test_a_reaction_an_act_draws_is_the_givers_aimed_at_the_doer(pairs, text, expected):
     # the EU is an organization: no country
     assert expected in pairs(text)
+
+
+def test_a_threat_stating_the_speakers_own_side_is_aimed_at_whom_its_condition_is_about(pairs):
+    found = pairs("Medvedev warned that Russia could strike Kyiv if Ukraine's army attacked Crimea.")
+    assert ("warn", "RUS", "UKR", "svo") in found
+
+
+def test_the_reason_an_act_cites_names_whom_it_answers(pairs):
+    found = pairs("Lukashenko ordered Belarus's special forces on full alert, citing aggressive statements by Poland.")
+    assert ("order", "BLR", "POL", "svo") in found

@@ -323,7 +323,9 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)  # not a passive's patient
             if subject is not None:
                 groups.append((index.actors_at(subject), "for"))
-    if lemma in ("threaten", "warn") and not any(g[0] for g in groups):
+    # Not only when nothing else is named: "warned that Russia could use nuclear weapons if Ukraine's
+    # counter-offensive succeeded" states the speaker's own side, whom the threat is not aimed at.
+    if lemma in ("threaten", "warn") and not any(g[0] for g in groups if g[1] != "that"):
         # "threatened to walk out unless Azerbaijani troops left", "warned that Russia could use nuclear weapons
         # if Ukraine's counter-offensive succeeded": a threat is aimed at whom its condition is about.
         for clause in (t for t in verb.subtree if t.dep_ == "advcl" and any(
@@ -345,6 +347,10 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
             found += [(g, STATED) for g, _p in _objects(clause, index)]
             groups.extend(([(t, m) for t, m in g if m.via != "pronoun" and not m.via.endswith((ANCHORED, OWN_PEOPLE))], p)
                           for g, p in found)
+    # "ordered the nuclear forces on alert, citing aggressive statements by NATO": the reason given names
+    # whom the act answers, after anything the act itself names.
+    groups.extend(g for c in children if c.dep_ == "advcl" and c.lemma_ == "cite" for o in c.children
+                  if o.dep_ == "dobj" for g in _phrase_groups(o, "citing", index))
     return [g for g in groups if g[0]]
 
 
