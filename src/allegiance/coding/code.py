@@ -28,7 +28,7 @@ from allegiance.ahead import behind
 from allegiance.coding import cameo, classify, context, keys, layout, when, where
 from allegiance.coding.anchors import OWN_PEOPLE, anchor_to_places, is_dateline
 from allegiance.coding.candidates import Candidate, MentionIndex, candidates
-from allegiance.coding.collapse import actor_key, collapse, prefer_targeted
+from allegiance.coding.collapse import actor_key, collapse, one_meeting, prefer_targeted
 from allegiance.models import Actor, Article, Coder as CoderInfo, Event, Evidence, Span
 from allegiance.parse import tokens
 
@@ -286,9 +286,10 @@ class Coder:
         # the setting of the talks the sentence reports, not news of its own.
         met = {(actor_key(e.source), actor_key(e.target)) for e, t in kept
                if e.cameo_root == "04" and doc[t].dep_ != "relcl"}
-        out = [e for e, t in kept if not (e.cameo[:3] in ("042", "043") and doc[t].dep_ == "relcl"
-                                          and (actor_key(e.source), actor_key(e.target)) in met)]
-        return prefer_targeted(out)
+        kept = [(e, t) for e, t in kept if not (e.cameo[:3] in ("042", "043") and doc[t].dep_ == "relcl"
+                                                and (actor_key(e.source), actor_key(e.target)) in met)]
+        # "paid a visit to Dushanbe, where he held talks with Rahmon": one meeting, told once, by precedence.
+        return prefer_targeted(one_meeting([e for e, _ in kept], [doc[t] for _, t in kept]))
 
     def _unaimed_elsewhere(self, cand: Candidate, doc: "Doc") -> bool:
         """A candidate without a target whose lexicon readings all lie in roots that need one: not worth
