@@ -204,11 +204,12 @@ def clean_article(text: str, *, title: str | None = None, rules: tuple[Rule, ...
     folds = _Folds()
     # What each step found in each line, kept for the next pass over the same lines.
     seen: list[dict[str, Any]] = [{} for _ in steps]
+    title_key = _key(title) if title else None
     while True:
         lines = current.split("\n")
         for step, memo in zip(steps, seen):
             lines = _apply(step, lines, removals, folds, memo)
-        lines = _cut_head(head_rules, title, lines, removals, head, meta, folds)
+        lines = _cut_head(head_rules, title_key, lines, removals, head, meta, folds)
         result = normalise_whitespace("\n".join(lines))
         if result == current:
             return Cleaned(result, tuple(removals), tuple(head), meta.get("author"), meta.get("publisher"))
@@ -216,7 +217,7 @@ def clean_article(text: str, *, title: str | None = None, rules: tuple[Rule, ...
 
 
 def _cut_head(
-    rules: tuple[Rule, ...], title: str | None, lines: list[str], removals: list[Removal], head: list[str],
+    rules: tuple[Rule, ...], title_key: str | None, lines: list[str], removals: list[Removal], head: list[str],
     meta: dict[str, str], folds: _Folds,
 ) -> list[str]:
     lines = list(lines)
@@ -225,7 +226,7 @@ def _cut_head(
         if first is None:
             return lines
         line = lines[first].strip()
-        if title and _key(line) == _key(title):
+        if title_key is not None and _key(line) == title_key:
             removals.append(Removal("repeated-title", line))
             del lines[first]
             continue
