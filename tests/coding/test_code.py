@@ -538,3 +538,8 @@ def test_lead_a_visit_and_the_talks_held_there_in_one_clause_are_one_meeting(eve
         ("RUS", "TJK", "046"), ("TJK", "RUS", "046")]
     _, records = events_of("Kim Jong Un travelled to Vladivostok for a summit with Putin.")
     assert sorted(r["cameo"] for r in records) == ["042", "043"]
+
+
+def test_h3_counterparts_from_several_states_are_each_a_party(events_of):
+    keys, _ = events_of("Lavrov met his counterparts from China, India, Brazil and South Africa.")
+    assert {("RUS", k, "04") for k in ("CHN", "IND", "BRA", "ZAF")} <= keys

@@ -24,6 +24,7 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her"
             "its": "it", "itself": "it", "who": "rel", "which": "rel"}
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 SIDES = frozenset({"side", "sides"})
+COUNTERPARTS = frozenset({"counterpart", "counterparts"})  # "his counterparts from China and India"
 STATES_OR_BODIES = frozenset({"GPE", "ORG", "NORP"})
 # Head nouns that only gather people: who they are is in the words before them.
 COLLECTIVES = frozenset({"group", "groups", "figure", "figures", "movement", "movements", "faction", "factions"})
@@ -90,7 +91,7 @@ class Candidates:
         titles, agents, index = self.resolver.scanner.titles, self.kb.agents, self.kb.index
         for n in range(1, min(4, root - start + 1) + 1):
             words = words_key(t.span_text(root - n + 1, root + 1))
-            if words in titles or words in agents or words in index or words == "counterpart":
+            if words in titles or words in agents or words in index or words in COUNTERPARTS:
                 return True
         if t.lower[root] in COLLECTIVES:
             # "four opposition groups", "civil society groups": the agent word before the head says who they are.
