@@ -640,3 +640,9 @@ def test_a_threat_stating_the_speakers_own_side_is_aimed_at_whom_its_condition_i
 def test_the_reason_an_act_cites_names_whom_it_answers(pairs):
     found = pairs("Lukashenko ordered Belarus's special forces on full alert, citing aggressive statements by Poland.")
     assert ("order", "BLR", "POL", "svo") in found
+
+
+def test_talks_with_ones_own_officials_are_no_talks_between_parties(pairs):
+    found = pairs("Speaking at a meeting with Kazakh officials in Astana, Tokayev urged Moscow to protect migrants.")
+    assert not any(lemma == "meeting" and target == "KAZ" for lemma, _, target, _ in found)
+    assert ("urge", "KAZ", "RUS", "svo") in found

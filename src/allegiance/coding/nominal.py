@@ -90,12 +90,18 @@ def _noun_args(noun: "Token", index: MentionIndex):
         how = "light"
         if not targets:
             targets = [g for g in _objects(verb, index) if g[1] is not None]
-    if not sources and not between and noun.lemma_.lower() in CALLS and noun.dep_ == "pobj" and _in_the_course_of(noun) \
-            and any(t[1] == "with" for t in targets):
+    if not sources and not between and noun.lemma_.lower() in CALLS and noun.dep_ == "pobj" \
+            and _in_the_course_of(noun) and any(t[1] == "with" for t in targets):
         # "said in a telephone call with Erdogan that ...", "raised the issue during talks with Xi": what is
         # done in the course of talks with someone tells of the talks too, which the subject takes part in.
         sources, _ = _subjects(noun.head.head, index)
         how = "light"
+        # "Speaking at a meeting with Tajik officials, Rahmon urged ...": talks with one's own people are no
+        # talks between parties.
+        own = {m.actor.country for _, m in sources if m.actor is not None}
+        targets = [([(t, m) for t, m in group
+                     if m.actor is None or m.actor.type == "state" or m.actor.country not in own], prep)
+                   for group, prep in targets]
     if not sources and not between and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to", "at"):
         # "Putin arrived for talks with Rahmon": the traveller takes part in the noun's event.
         verb = noun.head.head
