@@ -383,3 +383,14 @@ def test_h2_a_conversation_continued_into_the_night_is_no_advance(events_of):
 def test_h2_getting_the_red_carpet_is_a_visit(events_of):
     codes = _codes(events_of, "Putin gets red-carpet treatment in Beijing")
     assert ("RUS", "CHN", "042") in codes and ("CHN", "RUS", "043") in codes
+
+
+def test_h2_the_classifier_reads_joining_a_body_and_a_ban_as_acts(coder):
+    # handwritten training sentences (data/training/handwritten.tsv) for verbs it used to read as no event
+    from allegiance import parse
+
+    for text, word, root in (("Kazakhstan joined the Eurasian Economic Union in 2015.", "joined", "05"),
+                             ("Latvia banned Russian-registered cars from its roads.", "banned", "16")):
+        doc = next(parse.parse([text]))
+        token = next(t for t in doc if t.text == word)
+        assert coder.classify.classifier.predict(token, doc)[0][0] == root, text
