@@ -3,6 +3,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from allegiance.errors import InputError
 from allegiance.ingest.decode import decode, looks_binary
@@ -46,3 +48,14 @@ def test_binary_content_is_rejected_with_the_input_named(data: bytes) -> None:
 
 def test_text_with_tabs_and_form_feeds_is_not_binary() -> None:
     assert not looks_binary(b"col1\tcol2\r\n\x0cnext page\n")
+
+
+@given(st.binary(max_size=600))
+def test_looks_binary_counts_control_bytes_as_the_plain_definition_does(data: bytes) -> None:
+    from allegiance.ingest.decode import _BOMS, _MAGIC, looks_binary
+
+    head = data[:8192]
+    if any(head.startswith(m) for m in _MAGIC) or any(head.startswith(b) for b, _ in _BOMS) or b"\x00" in head:
+        return
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    assert looks_binary(data) == (bool(head) and controls / len(head) > 0.05)
