@@ -543,3 +543,10 @@ def test_lead_a_visit_and_the_talks_held_there_in_one_clause_are_one_meeting(eve
 def test_h3_counterparts_from_several_states_are_each_a_party(events_of):
     keys, _ = events_of("Lavrov met his counterparts from China, India, Brazil and South Africa.")
     assert {("RUS", k, "04") for k in ("CHN", "IND", "BRA", "ZAF")} <= keys
+
+
+def test_h3_a_group_word_tagged_as_a_nationality_still_takes_its_origin(events_of):
+    # "Islamist" names no state: "militants from JNIM" are JNIM's, and so is the "they" that refers to them.
+    keys, _ = events_of("Islamist militants from JNIM, al Qaeda's affiliate in the Sahel, said on Monday that they had "
+                        "ambushed a convoy of Malian soldiers and Wagner mercenaries in the north.")
+    assert ("JNIM", "MLI", "19") in keys

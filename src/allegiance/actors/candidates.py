@@ -115,7 +115,9 @@ class Candidates:
         with the first object go to ``shared``, each standing for its own actor with the chunk's head."""
         t = self.t
         (start, end), head = chunk, root
-        named = any(t.ent_type[i] in NAMED for i in range(start, end))
+        # A group word tagged NORP that names no state ("Islamist militants from JNIM") names no one yet.
+        named = any(t.ent_type[i] in NAMED and (t.ent_type[i] != "NORP" or words_key(t.token_text(i)) in self.kb.index)
+                    for i in range(start, end))
         preps = ("of",) if named else ("of", "in", "from", "for")
         titled = words_key(t.token_text(root)) in self.resolver.scanner.titles
         while end < len(t.lower) and t.lower[end] in preps and t.head[end] == head:
