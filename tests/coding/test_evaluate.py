@@ -1,0 +1,26 @@
+"""The scorer's matching: which gold event a coded event is paired with."""
+
+from allegiance.coding.evaluate import Scores
+
+RUS, TJK = {"country": "RUS", "organization": None}, {"country": "TJK", "organization": None}
+
+
+def coded(cameo: str, confidence: float = 0.9) -> dict:
+    return {"source": RUS, "target": TJK, "cameo": cameo, "cameo_root": cameo[:2], "plover": None,
+            "confidence": confidence, "sentence": "s", "date": None,
+            "evidence": {"trigger": {"text": "met"}}}
+
+
+def test_a_coded_event_is_paired_with_the_gold_event_of_its_exact_code_first():
+    scores = Scores()
+    gold = [{"source": "RUS", "target": "TJK", "cameo": "040"}, {"source": "RUS", "target": "TJK", "cameo": "046"}]
+    scores.add("u", gold, [coded("046"), coded("040", 0.5)])
+    report = scores.report()
+    assert report["overall"]["tp"] == 2 and report["agreement"]["cameo"] == 1.0
+
+
+def test_without_an_exact_code_the_first_gold_event_of_the_root_is_taken():
+    scores = Scores()
+    scores.add("u", [{"source": "RUS", "target": "TJK", "cameo": "040"}], [coded("046")])
+    report = scores.report()
+    assert report["overall"]["tp"] == 1 and report["agreement"]["cameo"] == 0.0
