@@ -550,3 +550,14 @@ def test_h3_a_group_word_tagged_as_a_nationality_still_takes_its_origin(events_o
     keys, _ = events_of("Islamist militants from JNIM, al Qaeda's affiliate in the Sahel, said on Monday that they had "
                         "ambushed a convoy of Malian soldiers and Wagner mercenaries in the north.")
     assert ("JNIM", "MLI", "19") in keys
+
+
+def test_h3_organisers_are_people_an_inquiry_is_into(events_of):
+    keys, _ = events_of("Kazakhstan's prosecutor general opened a criminal case on Monday against the organisers of "
+                        "the riots in Almaty.")
+    assert ("KAZ", "KAZ", "09") in keys
+
+
+def test_lead_ratifying_another_states_accession_is_not_mirrored(events_of):
+    keys, _ = events_of("Turkey's parliament voted on Thursday to ratify Finland's membership.")
+    assert ("FIN", "TUR", "05") not in keys and ("TUR", "FIN", "05") in keys, keys
