@@ -44,6 +44,9 @@ CODER = CoderInfo(CODER_NAME, CODER_VERSION)
 TARGETLESS_MIN = 0.6
 # Acts that take two: "Putin met Erdogan" is also Erdogan meeting Putin.
 MUTUAL = {"040", "044", "046", "057"}
+# Agreements one side gives alone: a parliament ratifying another state's accession is not that state
+# ratifying anything.
+ONE_SIDED_ASSENT = {"ratify", "approve", "endorse"}
 SCHEDULED = {"due", "scheduled", "set"}  # intent cues of a plan fixed in a calendar, not one side's promise
 MEETING_PLANS = {"040", "043", "044", "046"}
 HISTORY_DAYS = 90  # events the text dates further back than this are background, not coded (gold/README.md, "History and background")
@@ -268,7 +271,8 @@ class Coder:
             confidence = round(confidence * (0.6 + 0.4 * actor_conf) * (0.9 if cand.via == "speech" else 1.0), 3)
             out.append(self._event(item, text, cand, trigger, info, code, date, precision, location, confidence, modality))
             triggers.append(cand.trigger)
-            mirror_code = decision.reverse_code or (code if code in MUTUAL else None)
+            mirror_code = decision.reverse_code or (code if code in MUTUAL and trigger.lemma_ not in ONE_SIDED_ASSENT
+                                                     else None)
             if modality == "intent":
                 # "is due to meet Erdogan", "is due to receive Raisi": a meeting scheduled is both sides' plan;
                 # "said he would discuss the deal with Putin" only the speaker's.
