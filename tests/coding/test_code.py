@@ -561,3 +561,11 @@ def test_h3_organisers_are_people_an_inquiry_is_into(events_of):
 def test_lead_ratifying_another_states_accession_is_not_mirrored(events_of):
     keys, _ = events_of("Turkey's parliament voted on Thursday to ratify Finland's membership.")
     assert ("FIN", "TUR", "05") not in keys and ("TUR", "FIN", "05") in keys, keys
+
+
+def test_h3_allies_of_someone_are_not_that_someone(events_of):
+    keys, _ = events_of("Putin, Raisi and Erdogan held talks on Syria in the Astana format, which brings together "
+                        "Russia and Iran, the main allies of President Bashar al-Assad, and Turkey, which backs the rebels.")
+    assert ("RUS", "IRN", "04") in keys and not [k for k in keys if "SYR" in k]
+    keys, _ = events_of("Supporters of the opposition leader blocked roads across Yerevan to demand Pashinyan's resignation.")
+    assert ("ARM", "ARM", "14") in keys

@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+# People named by how they stand to someone else: whom their "of" phrase names is the other side, not them
+# (unlike "supporters of Galstanyan", who are his camp).
+RELATIONS = frozenset({"ally", "partner", "enemy", "foe", "rival", "critic", "opponent", "adversary", "victim"})
+
+
 @dataclass
 class MentionIndex:
     """Which resolved mention each token belongs to."""
@@ -93,6 +98,8 @@ class MentionIndex:
                 found = by_token.get(child) or (self._actor_at(child, depth - 1) if dep[child] == "appos" else None)
                 if found is not None:
                     return found
+        if t.lemma[i].lower() in RELATIONS:
+            return None  # "the main allies of President Assad", "critics of the Kremlin": not Assad, not the Kremlin
         for child in children[i]:
             if dep[child] == "prep" and t.lower[child] == "of":
                 for pobj in children[child]:
