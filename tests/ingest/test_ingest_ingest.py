@@ -238,3 +238,28 @@ def _export_lines(store: Store) -> list[str]:
     buffer = io.StringIO()
     stored.export(store, "jsonl", buffer)
     return buffer.getvalue().splitlines()
+
+
+def test_a_batch_returns_freed_pages_at_once_only_when_it_does_not_code(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import allegiance.ingest as ingest_module
+    from allegiance.store.allocator import decay_times
+
+    before = decay_times()
+    if not before:
+        pytest.skip("this DuckDB build does not export jemalloc's mallctl")
+    _write(tmp_path, "a.txt", story(5))
+    seen: list[dict[str, int]] = []
+    with Store(":memory:") as store:
+        ingest([str(tmp_path)], store, code=False, settings=settings(), progress=lambda *_: seen.append(decay_times()))
+    assert seen and set(seen[0].values()) == {0}
+
+    def coding(store: Store, articles: Iterator[str | Article], **options: object) -> int:
+        list(articles)
+        seen.append(decay_times())
+        return 0
+
+    monkeypatch.setattr(ingest_module, "_coder", lambda: coding)
+    with Store(":memory:") as store:
+        ingest([str(tmp_path)], store, settings=settings())
+    assert 0 not in seen[-1].values() and seen[-1].items() >= before.items()

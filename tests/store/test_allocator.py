@@ -34,3 +34,13 @@ def test_lean_writes_uses_one_thread_then_restores_the_setting():
         with pytest.raises(ZeroDivisionError), store.lean_writes():
             1 / 0
         assert int(store.scalar("SELECT current_setting('threads')")) == 2
+
+
+@reachable
+def test_lean_writes_without_release_leaves_the_decays_alone():
+    before = decay_times()
+    with Store(":memory:") as store, store.lean_writes(release=False):
+        assert decay_times() == before
+        assert int(store.scalar("SELECT current_setting('threads')")) == 1
+    with Store(":memory:") as store, store.lean_writes():
+        assert set(decay_times().values()) == {0}

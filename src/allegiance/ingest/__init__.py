@@ -76,7 +76,9 @@ def ingest(
         return ingest_parallel(inputs, store, workers=workers, cluster=cluster, code=code, settings=settings)
     # A batch commits article by article: DuckDB's leanest way to take that is one thread and no
     # freed memory held back (``Store.lean_writes``), else its peak creeps up with every checkpoint.
-    with store.lean_writes():
+    # Giving pages back at once slows a parse running beside it by more than the memory it saves
+    # next to a loaded model, so a batch that codes keeps the allocator's own pace.
+    with store.lean_writes(release=not code):
         return _ingest_here(inputs, store, code, progress, settings)
 
 

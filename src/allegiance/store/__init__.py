@@ -215,17 +215,19 @@ class Store:
                 self.conn.execute(f"SET memory_limit = '{self._memory_limit}'")
 
     @contextlib.contextmanager
-    def lean_writes(self) -> Iterator[None]:
-        """For a long batch of small commits (ingest): one DuckDB thread, and freed pages returned to
-        the system at once (``allocator.prompt_release``); both as before afterwards.
+    def lean_writes(self, *, release: bool = True) -> Iterator[None]:
+        """For a long batch of small commits (ingest): one DuckDB thread and, with ``release``, freed
+        pages returned to the system at once (``allocator.prompt_release``); both as before afterwards.
 
         With worker threads, each checkpoint's work ran on a DuckDB thread whose allocations sat in
         allocator caches and arenas of their own, and the peak of a long batch crept up with every
-        checkpoint. A single-row commit gains nothing from parallel execution."""
+        checkpoint. A single-row commit gains nothing from parallel execution. Returning pages at once
+        costs system time, and while spaCy parses on the other core it slows the parse too, so a
+        batch that codes does without it (``ingest``; measured in docs/coding-speed.md)."""
         threads = int(self.scalar("SELECT current_setting('threads')"))
         self.execute("SET threads = 1")
         try:
-            with prompt_release():
+            with prompt_release() if release else contextlib.nullcontext():
                 yield
         finally:
             self.execute(f"SET threads = {threads}")
