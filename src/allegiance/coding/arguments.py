@@ -233,34 +233,31 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
                     groups.extend(_phrase_groups(pobj, None, index))
                     continue
                 for prep in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
-                    groups.extend((found, prep.lower_) for a in prep.children if a.dep_ == "pobj"
-                                  for found in [index.actors_at(a)] if found)
+                    groups.extend(_object_groups(prep, prep.lower_, index))
     # "brokered by the Emirates between Russia and Ukraine": the parser hangs "between" on an argument.
     # Not in what is discussed: "discussed security on the border between Tajikistan and Afghanistan".
     for arg in (a for c in children if c.dep_ == "agent" or (c.dep_ == "dobj" and lemma not in TOPICS)
                 for a in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"])):
         for prep in (c for c in arg.children if c.dep_ == "prep" and c.lower_ in ("between", "among")):
-            groups.extend((found, prep.lower_) for a in prep.children if a.dep_ == "pobj"
-                          for found in [index.actors_at(a)] if found)
+            groups.extend(_object_groups(prep, prep.lower_, index))
     if not any(g[0] for g in groups) and any(c.dep_ == "dobj" for c in children) \
             and not any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in children):
         # "document possible war crimes by Russian forces": an active verb takes no agent, so a "by" phrase
         # the parser hangs on it belongs to the deed acted on, and names its doer.
-        groups.extend((found, "by") for c in children if c.dep_ == "prep" and c.lower_ == "by"
-                      for o in c.children if o.dep_ == "pobj" for found in [index.actors_at(o)] if found)
+        groups.extend(g for c in children if c.dep_ == "prep" and c.lower_ == "by" for g in _object_groups(c, "by", index))
     if lemma in RECEIVING and not any(g[0] for g in groups):
         # "received forty tonnes of medical supplies from India", "bought drones from Iran": whom goods come
         # from, wherever in the thing received the parser hangs the phrase.
-        groups.extend((found, "from") for c in children if c.dep_ == "dobj" for t in c.subtree
+        groups.extend(g for c in children if c.dep_ == "dobj" for t in c.subtree
                       if t.dep_ == "prep" and t.lower_ == "from" and _same_clause(t, verb)
-                      for o in t.children if o.dep_ == "pobj" for found in [index.actors_at(o)] if found)
+                      for g in _object_groups(t, "from", index))
     if not any(g[0] for g in groups):
         # "pulled out of a planned meeting with Pashinyan", "suspended $95m in assistance to Georgia": a
         # phrase the act is done in or out of may itself be aimed at someone.
         for child in (c for c in children if c.dep_ == "prep" and c.lower_ not in TARGET_PREPS):
             for pobj in _prep_objects(child):
-                groups.extend((found, p.lower_) for p in pobj.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
-                              for o in p.children if o.dep_ == "pobj" for found in [index.actors_at(o)] if found)
+                groups.extend(g for p in pobj.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
+                              for g in _object_groups(p, p.lower_, index))
     # "boycotted the OSCE meeting in protest at Lavrov's presence", "spoke out in defence of Lukashenko's
     # decision", "expelled diplomats in retaliation for Moscow's move": a phrase that says whom the act answers
     # or stands for names its aim before anything it is done to.
@@ -377,6 +374,12 @@ def _same_clause(tok: "Token", verb: "Token") -> bool:
     return True
 
 
+def _object_groups(prep: "Token", label: str | None, index: MentionIndex
+                   ) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
+    """The actors of each object of ``prep`` that names someone, as a group labelled ``label``."""
+    return [(found, label) for o in prep.children if o.dep_ == "pobj" for found in [index.actors_at(o)] if found]
+
+
 def _prep_objects(prep: "Token") -> list["Token"]:
     """The objects of a preposition, through a compound one ("out of", "away from")."""
     return [o for p in [prep, *(c for c in prep.children if c.dep_ == "prep")] for o in p.children if o.dep_ == "pobj"]
@@ -408,13 +411,11 @@ def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: 
         # "condemned the atrocities committed by Russian forces", "the attack carried out by Hamas": who did
         # the deed acted on.
         if child.dep_ == "acl" and child.tag_ == "VBN":
-            groups.extend((found, "by") for a in child.children if a.dep_ == "agent"
-                          for o in a.children if o.dep_ == "pobj" for found in [index.actors_at(o)] if found)
+            groups.extend(g for a in child.children if a.dep_ == "agent" for g in _object_groups(a, "by", index))
     for child in children:
         # "rejected calls from Washington", "welcomed an offer from Beijing": who made the appeal.
         if child.dep_ == "prep" and child.lower_ == "from" and noun_lemma in APPEAL_NOUNS:
-            groups.extend((found, "from") for o in child.children if o.dep_ == "pobj"
-                          for found in [index.actors_at(o)] if found)
+            groups.extend(_object_groups(child, "from", index))
     for child in children:
         # "a package of sanctions on Russia", "a new wave of strikes against Kharkiv": the measure's own target.
         if child.dep_ == "prep" and child.lower_ == "of" and noun_lemma in MEASURES:

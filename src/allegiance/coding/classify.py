@@ -378,6 +378,11 @@ def _judgement(token: Any) -> str | None:
             name.extend(w for g in child.children if g.dep_ == "pobj" for w in g.subtree)
         elif child.dep_ == "dobj":
             name.extend(w for a in child.children if a.dep_ == "appos" for w in a.subtree)
+    return _judged(name, book, of_relations)
+
+
+def _judged(name: list[Any], book: Any, of_relations: bool) -> str | None:
+    """The code ``judgements.yaml`` gives the words of ``name``; None for no name or a negated one."""
     if not name or any(w.lower_ in _NEGATIONS for w in name):
         return None
     return book.code_of({w.lower_ for w in name} | {w.lemma_.lower() for w in name}, of_relations)
@@ -392,11 +397,8 @@ def _verdict_judged(token: Any, book: Any) -> str | None:
         if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in clause.children):
             return None
         name = [w for c in clause.children if c.dep_ in ("attr", "acomp") for w in c.subtree]
-        if not name or any(w.lower_ in _NEGATIONS for w in name):
-            return None
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        of_relations = subject is not None and subject.lemma_.lower() in book.relations
-        return book.code_of({w.lower_ for w in name} | {w.lemma_.lower() for w in name}, of_relations)
+        return _judged(name, book, subject is not None and subject.lemma_.lower() in book.relations)
     return None
 
 

@@ -321,7 +321,12 @@ def _first_match(rules: tuple[Rule, ...], line: str) -> int:
 
 
 def _key(line: str) -> str:
-    return " ".join(_fold_caption(line).casefold().split())
+    return _folded_key(_fold_caption(line))
+
+
+def _folded_key(folded: str) -> str:
+    """``_key`` of a line already folded by ``_fold_caption``."""
+    return " ".join(folded.casefold().split())
 
 
 def _fold_caption(text: str) -> str:
@@ -365,7 +370,7 @@ def _caption_copies(line: str) -> tuple[str | None, str, str]:
             if match and len(match.group("unit").split()) >= 3:
                 first, rest = _split_at(line, len(match.group("unit")))
                 return rest, first, _key(first)
-    return None, line, " ".join(folded.casefold().split())
+    return None, line, _folded_key(folded)
 
 
 def _split_at(text: str, chars: int) -> tuple[str, str]:
