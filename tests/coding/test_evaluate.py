@@ -24,3 +24,12 @@ def test_without_an_exact_code_the_first_gold_event_of_the_root_is_taken():
     scores.add("u", [{"source": "RUS", "target": "TJK", "cameo": "040"}], [coded("046")])
     report = scores.report()
     assert report["overall"]["tp"] == 1 and report["agreement"]["cameo"] == 0.0
+
+
+def test_load_gold_can_take_a_batch_of_articles_by_id_pattern():
+    from allegiance.coding.evaluate import load_gold
+
+    sentences, articles = load_gold("dev", articles=["d0[1-3]", "d10"])
+    assert sentences == [] and sorted(a["id"] for a in articles) == ["d01", "d02", "d03", "d10"]
+    sentences, articles = load_gold("dev")
+    assert sentences and len(articles) > 4

@@ -117,12 +117,14 @@ def extract_command(text: str | None, date: str | None, as_json: bool, jsonl) ->
 
 @cli.command(name="evaluate")
 @click.option("--split", type=click.Choice(["test", "dev", "all"]), default="test", show_default=True)
+@click.option("--articles", "patterns", multiple=True, metavar="PATTERN",
+              help="Only the gold articles whose id matches (shell pattern, repeatable: d8[3-9]), no sentences.")
 @click.option("--json", "as_json", is_flag=True)
-def evaluate_command(split: str, as_json: bool) -> None:
+def evaluate_command(split: str, patterns: tuple[str, ...], as_json: bool) -> None:
     """Precision, recall and F1 of the coder on the project's gold sets."""
     from allegiance.coding.evaluate import evaluate, format_report
 
-    report = evaluate(split=split)
+    report = evaluate(split=split, articles=patterns or None)
     click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
 
 

@@ -12,9 +12,10 @@ full CAMEO code, PLOVER type and (articles) date agree with the gold.
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,31 +119,38 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
         raise InputError(f"cannot read the gold set: {exc}", input=str(path), hint="see docs/gold.md") from exc
 
 
-def load_gold(split: str = "test", root: Path | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def load_gold(split: str = "test", root: Path | None = None, articles: Sequence[str] | None = None
+              ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Gold sentences and gold articles of ``split`` (``all``: both splits). An article's own ``split``
-    field decides; an article without one is test material, as the first articles were."""
+    field decides; an article without one is test material, as the first articles were. ``articles``:
+    only the articles whose id matches one of these shell patterns ("d8[3-9]", "d9[0-4]"), and no
+    sentences."""
     if split not in SPLITS:
         raise InputError(f"unknown split {split!r}", input=split, hint="test, dev or all")
     root = root or gold_dir()
-    sentences = [s for s in _read_jsonl(root / "sentences.jsonl") if split == "all" or s.get("split") == split]
-    articles: list[dict[str, Any]] = []
+    sentences = [s for s in _read_jsonl(root / "sentences.jsonl")
+                 if articles is None and (split == "all" or s.get("split") == split)]
+    found: list[dict[str, Any]] = []
     for path in sorted((root / "articles").glob("*.json")):
         try:
             article = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
             raise InputError(f"cannot read gold article: {exc}", input=str(path)) from exc
-        if split == "all" or article.get("split", "test") == split:
-            articles.append(article)
-    return sentences, articles
+        if (split == "all" or article.get("split", "test") == split) and (
+                articles is None or any(fnmatch.fnmatchcase(str(article.get("id")), p) for p in articles)):
+            found.append(article)
+    return sentences, found
 
 
-def evaluate(split: str = "test", *, root: Path | None = None, coder: Any = None) -> dict[str, Any]:
-    """Scores on gold sentences and on gold articles, separately and combined."""
+def evaluate(split: str = "test", *, root: Path | None = None, coder: Any = None,
+             articles: Sequence[str] | None = None) -> dict[str, Any]:
+    """Scores on gold sentences and on gold articles, separately and combined; ``articles`` as for
+    ``load_gold``."""
     from allegiance.coding.code import Text, default_coder
     from allegiance.models import event_json
 
     coder = coder or default_coder()
-    sentences, articles = load_gold(split, root)
+    sentences, chosen = load_gold(split, root, articles)
 
     def run(items: Iterable[dict[str, Any]], text_key: str, date_key: str, scores: Scores, combined: Scores) -> None:
         items = list(items)
@@ -155,9 +163,9 @@ def evaluate(split: str = "test", *, root: Path | None = None, coder: Any = None
 
     s_scores, a_scores, combined = Scores(), Scores(), Scores()
     run(sentences, "text", "date", s_scores, combined)
-    run(articles, "text", "published", a_scores, combined)
+    run(chosen, "text", "published", a_scores, combined)
     return {
-        "split": split, "sentences": len(sentences), "articles": len(articles),
+        "split": split, "sentences": len(sentences), "articles": len(chosen),
         "sentence_scores": s_scores.report(), "article_scores": a_scores.report(), "combined": combined.report(),
         "errors": s_scores.errors + a_scores.errors,
     }
