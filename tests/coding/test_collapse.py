@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from types import SimpleNamespace
 
@@ -114,3 +115,21 @@ def test_meetings_in_clauses_of_their_own_are_two_acts(nlp) -> None:
     greeting = [("CHN", "RUS", "043"), ("RUS", "CHN", "042")]
     assert _meetings(nlp, "Xi greeted him on Tiananmen Square before the pair sat down for talks.",
                      {"greeted": greeting, "talks": talks}) == greeting + talks
+
+
+def _said(event: Event, word: str) -> Event:
+    return dataclasses.replace(event, evidence=dataclasses.replace(event.evidence, trigger=Span(0, len(word), word)))
+
+
+def test_a_bare_meeting_told_again_with_its_venue_is_one_meeting() -> None:
+    met = _said(_event(1, "AZE", "KAZ", "040", PUB), "met")  # "Aliyev met Tokayev on Tuesday"
+    venue = _said(_event(4, "AZE", "KAZ", "044", PUB, confidence=0.7), "met")  # "the pair met at a forum in Turkestan"
+    assert collapse([met, venue]) == [venue]
+
+
+def test_a_bare_meeting_stays_beside_talks_another_day_or_another_pair() -> None:
+    met = _said(_event(1, "IND", "RUS", "040", PUB), "met")  # "later he met the trade minister"
+    talks = _said(_event(0, "IND", "RUS", "046", PUB), "talks")  # "held talks with the foreign minister"
+    earlier = _said(_event(4, "IND", "RUS", "044", PUB - dt.timedelta(days=20)), "met")  # "last met in Samarkand"
+    other = _said(_event(5, "IND", "CHN", "044", PUB), "met")
+    assert collapse([met, talks, earlier, other]) == [met, talks, earlier, other]

@@ -85,8 +85,24 @@ def collapse(events: list[Event], headings: Collection[int] = ()) -> list[Event]
     for e in by_sentence:
         if e.evidence.sentence_index not in headings:
             body.setdefault(happening(e), []).append(e)
-    return collapse_article([e for e in by_sentence if not _retold(e, body.get(happening(e), []),
-                                                                     e.evidence.sentence_index in headings)])
+    return told_meeting(collapse_article([e for e in by_sentence if not _retold(e, body.get(happening(e), []),
+                                                                                  e.evidence.sentence_index in headings)]))
+
+
+# A meeting the text does not qualify ("met") is CAMEO 040.
+UNSPECIFIED_MEETINGS = {"04", "040"}
+
+
+def told_meeting(events: list[Event]) -> list[Event]:
+    """Of an article's meetings of one pair on one day, a bare "met" is dropped when another sentence tells
+    the pair "met" with more said of it: "Putin met Pezeshkian on Friday" and "the two leaders met on the
+    sidelines of a forum in Ashgabat" are one meeting, at a third place (044). Other words for meeting are
+    left alone: "held talks with Lavrov" and, later that day, "met Manturov" are two meetings of one pair,
+    and a bare "met at the airport" may be all the coder has read of a visit."""
+    specific = {(actor_key(e.source), actor_key(e.target), e.date, e.evidence.trigger.text.lower())
+                for e in events if e.cameo_root == "04" and e.cameo not in UNSPECIFIED_MEETINGS}
+    return [e for e in events if e.cameo not in UNSPECIFIED_MEETINGS or (
+        actor_key(e.source), actor_key(e.target), e.date, e.evidence.trigger.text.lower()) not in specific]
 
 
 def _retold(event: Event, body: list[Event], heading: bool) -> bool:
