@@ -164,3 +164,28 @@ def test_exactly_so_long_ago_is_a_day():
     assert one("Exactly two months ago the mercenaries seized Rostov.") == (dt.date(2022, 8, 14), "day")
     assert one("Two months ago the mercenaries seized Rostov.") == (dt.date(2022, 8, 1), "month")
     assert one("exactly a year ago") == (dt.date(2021, 10, 14), "day")
+
+
+def test_a_day_counted_from_the_date_just_told() -> None:
+    text = "Kyiv accused Minsk on October 3 of massing troops, a charge Belarus rejected the following day."
+    found = find_dates(text, PUB)
+    assert [(d.date, d.precision) for d in found] == [(dt.date(2022, 10, 3), "day"), (dt.date(2022, 10, 4), "day")]
+    assert event_date(found, [], text.index("rejected"), PUB) == (dt.date(2022, 10, 4), "day")
+    text = "On Tuesday a ceremony was held for Tokayev, who had landed in Baku the previous evening."
+    assert [d.date for d in find_dates(text, PUB)] == [dt.date(2022, 10, 11), dt.date(2022, 10, 10)]
+    text = "Armenia filed its complaint on Sept. 30 and withdrew it two days later."
+    assert find_dates(text, PUB)[-1].date == dt.date(2022, 10, 2)
+
+
+def test_a_day_counted_from_a_month_or_from_nothing() -> None:
+    text = "Washington accused Tehran last month of arming Moscow, a claim Iran denied the next day."
+    assert [(d.date, d.precision) for d in find_dates(text, PUB)] == [(dt.date(2022, 9, 1), "month")] * 2
+    assert find_dates("The envoy left the next morning.", PUB) == []  # a day not yet come
+    assert one("The envoy had arrived the day before.") == (dt.date(2022, 10, 13), "day")
+    assert find_dates("He arrived the day before the vote.", PUB) == []
+
+
+def test_last_with_a_month_ahead_of_publication_is_last_year() -> None:
+    july = dt.date(2023, 7, 5)
+    assert one("At last September's summit, Iran signed a memorandum.", july) == (dt.date(2022, 9, 1), "month")
+    assert one("Talks are due to resume in September.", july) == (dt.date(2023, 9, 1), "month")

@@ -34,7 +34,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          + r"(?!\s+\d)\b(?:,?\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b)?")),
     # Not a span of years ("chaired the SCO in 2023–2024"): it runs on to its last year, so its first dates nothing.
     ("year", re.compile(r"\b(?:in|since|during|of|from)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR + r"\b(?![-–—/]\d)", re.I)),
-    ("dayoff", re.compile(r"\b(?P<word>(?:a|one) day (?:after|earlier)|the (?:previous|preceding) day|the day before)\b", re.I)),
+    ("dayoff", re.compile(r"\b(?P<word>(?:a|one) day after)\b", re.I)),
     ("decade", re.compile(r"\b(?:in\s+|during\s+|since\s+)?the\s+(?:early\s+|late\s+|mid-?)?(?P<decade>(?:19|20)\d0)s\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<rel>(?i:last|this|on|next))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("relday", re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b", re.I)),
@@ -43,6 +43,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(r"\b(?P<exact>exactly\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                        r"(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
 ]
+# "a claim Iran denied the next day", "who arrived the previous evening", "two days later": days counted from the
+# date the sentence has just told (else, counted back, from publication).
+SHIFT = re.compile(r"\b(?:the\s+(?P<next>next|following)\s+(?:day|morning|evening|night)|the\s+(?:previous|preceding)\s+"
+                   r"(?:day|morning|evening|night)|the\s+(?:day|evening|night)\s+before\b(?!\s+(?:the|a|an|his|her|its|their)\b)|"
+                   r"(?P<n>a|one|two|three|four|five|\d)\s+days?\s+(?P<dir>later|earlier))\b", re.I)
 MONTHS_AHEAD = 2  # a bare month name up to this many months after publication is still to come
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
@@ -90,7 +95,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, str] |
         month = MONTHS[g["mon"].lower().rstrip(".")]
         # A month just ahead is the coming one ("are due to meet in July" in a June story); further ahead, the
         # last one ("clashes in October" in a May story).
-        ahead = month > pub.month and (month - pub.month <= MONTHS_AHEAD or g["rel"].lower() == "this")
+        rel = g["rel"].lower()
+        ahead = month > pub.month and rel != "last" and (month - pub.month <= MONTHS_AHEAD or rel == "this")
         year = pub.year if month <= pub.month or ahead else pub.year - 1
         if g.get("yrel"):  # "in February last year": the year is said outright
             year = pub.year + {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]
@@ -184,7 +190,28 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
                 continue
             found.append(DateMention(m.start(), m.end(), m.group(0), resolved[0], resolved[1]))
+    dated = sorted(found[datelines:], key=lambda f: f.start)
+    for m in SHIFT.finditer(text):
+        if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
+            continue
+        shifted = _shift(m, [d for d in dated if d.end <= m.start()], published)
+        if shifted is not None:
+            found.append(shifted)
     return sorted(found[datelines:], key=lambda f: f.start)
+
+
+def _shift(m: re.Match[str], before: list[DateMention], published: dt.date) -> DateMention | None:
+    """A day counted from the last date told before it; with none, a day counted back from publication
+    ("the previous day"), and nothing for one counted forward, which would be a day not yet come."""
+    g = m.groupdict()
+    n = 1 if not g["n"] else (int(g["n"]) if g["n"].isdigit() else _NUMBERS[g["n"].lower()])
+    days = n if g["next"] or (g["dir"] or "").lower() == "later" else -n
+    anchor = before[-1] if before else None
+    if anchor is None:
+        return DateMention(m.start(), m.end(), m.group(0), published + dt.timedelta(days=days), "day") if days < 0 else None
+    if anchor.precision != "day":  # "last month ..., the next day": the month is all the text says
+        return DateMention(m.start(), m.end(), m.group(0), anchor.date, anchor.precision)
+    return DateMention(m.start(), m.end(), m.group(0), anchor.date + dt.timedelta(days=days), "day")
 
 
 def nearest(mentions: list[DateMention], position: int) -> DateMention | None:
