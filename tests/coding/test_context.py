@@ -279,3 +279,47 @@ def test_a_quoted_question_asks_and_reports_nothing(nlp, text, word, coded):
 ])
 def test_a_perfect_set_off_in_a_relative_clause_describes_the_actor(nlp, text, word, background):
     assert ctx(nlp, text, word).background is background
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("None of the Gulf monarchies has recognised the new government.", "recognised"),
+        ("Neither Tokayev nor Mirziyoyev criticised the Kremlin.", "criticised"),
+        ("No European leader attended the inauguration in Minsk.", "attended"),
+        ("Nobody claimed the drone strike on the depot.", "claimed"),
+    ],
+)
+def test_a_subject_that_names_no_one_negates_the_act(nlp, text, word):
+    c = ctx(nlp, text, word)
+    assert c.negated and not c.coded
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Erdogan's trip to Tehran was postponed at the last minute.", "trip"),
+        ("The talks between Baku and Yerevan were cancelled after the shelling.", "talks"),
+        ("The summit in Astana was called off because of the unrest.", "summit"),
+    ],
+)
+def test_an_event_called_off_did_not_happen(nlp, text, word):
+    c = ctx(nlp, text, word)
+    assert c.negated and not c.coded
+
+
+def test_an_event_that_went_ahead_or_a_subject_with_a_name_is_coded(nlp):
+    assert ctx(nlp, "The talks between Baku and Yerevan were held in Almaty.", "talks").coded
+    assert ctx(nlp, "Each of the leaders criticised the Kremlin.", "criticised").coded
+
+
+@pytest.mark.parametrize(
+    "text, word, background",
+    [
+        ("Russian and Chinese warships have sailed together through the strait every year since 2021.", "sailed", True),
+        ("Kazakhstan and Uzbekistan hold border drills each summer.", "hold", True),
+        ("Kazakhstan and Uzbekistan held border drills this summer.", "held", False),
+    ],
+)
+def test_what_recurs_every_year_is_the_backdrop(nlp, text, word, background):
+    assert ctx(nlp, text, word).background is background

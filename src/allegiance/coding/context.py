@@ -54,6 +54,10 @@ THREATS = {"threaten", "warn"}
 INTENT_FRAMES = {"go", "set", "ready", "willing", "poised", "eager", "prepared", "determined", "scheduled", "due"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 OBJECT_NEGATORS = {"neither", "no"}
+# A subject that names no one: "none of the leaders has endorsed the invasion", "nobody claimed the attack".
+NO_ONE = {"none", "nobody", "noone", "no-one", "neither", "nothing"}
+# An event called off did not happen: "the talks were postponed", "the visit was cancelled".
+CANCELLED = {"cancel", "postpone", "scrap", "shelve", "delay", "defer", "abort"}
 # "will not return to the deal until the West lifts sanctions": a clause of time on an act yet to come is its
 # condition, which has not been met.
 TEMPORAL_MARKS = {"until", "till", "before", "once", "after", "when"}
@@ -98,6 +102,10 @@ def _local(tok: "Token") -> Context | None:
             c.dep_ == "dobj" and any(g.lower_ in OBJECT_NEGATORS and g.dep_ in ("det", "preconj") for g in c.children)
             for c in tok.children):
         return Context(negated=True, cue="neither")  # "recognised neither Taiwan nor Kosovo", "signed no deal"
+    if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in tok.children):
+        return Context(negated=True, cue="none")  # "none of the leaders has endorsed", "neither Putin nor Raisi mentioned"
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubjpass", "dobj") and _called_off(tok.head):
+        return Context(negated=True, cue=tok.head.lower_)  # "his visit to Serbia was cancelled": it did not take place
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children) and any(
             c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
         return Context(background=True, cue="habitual")  # "has repeatedly demanded", "have long accused"
@@ -114,6 +122,9 @@ def _local(tok: "Token") -> Context | None:
             return Context(background=True, cue=low)  # "since Russia sent troops in February": the backdrop
         if child.dep_ == "prep" and low == "since" and tok.pos_ in ("VERB", "AUX"):
             return Context(background=True, cue=low)  # "have flown joint patrols since 2019": a habit, not news
+        if child.dep_ == "npadvmod" and child.lemma_ in RECURRING and any(
+                d.dep_ == "det" and d.lower_ in ("every", "each") for d in child.children):
+            return Context(background=True, cue="every")  # "have flown joint patrols every year": a habit
         if child.dep_ == "prep" and low == "throughout" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
             return Context(background=True, cue=low)  # "has kept close ties with Putin throughout the war"
         if child.dep_ == "prep" and tok.pos_ in ("VERB", "AUX") and _span_of_time(child, tok):
@@ -138,9 +149,21 @@ def _local(tok: "Token") -> Context | None:
     return None
 
 
+# "every year", "each summer": what recurs over seasons is the story's backdrop, not its news.
+RECURRING = {"year", "summer", "winter", "spring", "autumn", "fall", "month", "decade"}
 # What was done "in the past", or in the perfect "for months" / "over the years", is the story's backdrop.
 PAST_SPANS = {"past"}
 LONG_SPANS = {"month", "year", "decade"}
+
+
+def _nobody(subject: "Token") -> bool:
+    return subject.lower_ in NO_ONE or any(
+        g.lower_ in OBJECT_NEGATORS and g.dep_ in ("det", "preconj") for g in subject.children)
+
+
+def _called_off(verb: "Token") -> bool:
+    return verb.lemma_ in CANCELLED or (verb.lemma_ in ("call", "put") and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
 
 
 def _span_of_time(prep: "Token", verb: "Token") -> bool:
