@@ -403,3 +403,34 @@ def test_h2_judgements_file_is_validated_and_read(tmp_path):
     bad.write_text('format: allegiance-judgements/1\nverbs: [call]\ncodes: {"51x": [friend]}\n', encoding="utf-8")
     with pytest.raises(DataFileError):
         read_judgements(bad)
+
+
+@pytest.mark.parametrize("text, verb, code", [
+    # hyphenated pattern words, as the parser splits them
+    ("The governor declared a counter-terrorism operation in the region.", "declared", "1724"),
+    # an arrest of a minister is an arrest (173), not the abduction PETRARCH's "seize" patterns give (181)
+    ("Baku arrested Ruslan Mirzoev, the former economy minister of the enclave, at a checkpoint.", "arrested", "173"),
+    # an envoy stripped of accreditation: relations cut (161)
+    ("Lithuania revoked the accreditation of the Belarusian envoy.", "revoked", "161"),
+    ("Kyiv stripped the Iranian ambassador of his accreditation on Monday.", "stripped", "161"),
+    # a plant or joint venture opened with another country is investment (061)
+    ("Turkish and Kazakh companies opened a joint venture in Shymkent.", "opened", "061"),
+    ("Chinese carmakers inaugurated an assembly plant near Tashkent.", "inaugurated", "061"),
+    # welcoming a vote or a ruling praises it (051)
+    ("The ministry welcomed the vote, calling it a contribution to peace.", "welcomed", "051"),
+    # military aircraft flying into another's airspace show force (150)
+    ("Two Russian fighter jets flew into Finnish airspace near Loviisa.", "flew", "150"),
+])
+def test_project_patterns_read_the_act(lexicon, nlp, text, verb, code):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert lexicon.match(doc, token)[0].code == code
+
+
+def test_a_clause_with_its_own_subject_lends_no_words_to_the_verb(lexicon, nlp):
+    # "as leaders meet" is another act: the PETRARCH pattern "* meet" (111) is no reading of the clash
+    doc = nlp("Armenian and Azerbaijani troops clash near Sotk as diplomats meet in Washington")
+    clash = next(t for t in doc if t.text == "clash")
+    assert all(m.code is None or m.code[:2] != "11" for m in lexicon.match(doc, clash))
+    doc = nlp("The president flew into Sochi on Monday.")
+    assert all(m.code != "154" for m in lexicon.match(doc, doc[2]))  # a leader flying in is no deployment

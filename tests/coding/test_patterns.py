@@ -120,3 +120,16 @@ def test_inflected_forms_match_but_agent_nouns_are_other_words():
     # "protesters" are no protest held, a "bomber" no bombing, "makers" no making
     for word, noun in (("protest", "protesters"), ("bomb", "bomber"), ("make", "makers"), ("fight", "fighters")):
         assert not word_matches(word, False, tok(noun)), noun
+
+
+def test_a_hyphenated_word_matches_the_three_tokens_the_parser_splits_it_into():
+    toks = [Tok(w, w, "") for w in ["declared", "a", "counter", "-", "terrorism", "operation", "in", "the", "city"]]
+    pattern = parse_pattern("* {counter-terrorism operation}")
+    assert pattern.required == frozenset({"counter", "terrorism", "operation"})
+    assert match_pattern(pattern, toks, 0, {}) == {"first": 0, "last": 5}
+    # the parts must be joined by the hyphen, and only the last part may be inflected
+    apart = [Tok(w, w, "") for w in ["declared", "a", "counter", "terrorism", "operation"]]
+    assert match_pattern(pattern, apart, 0, {}) is None
+    sit_ins = [Tok(w, w, "") for w in ["staged", "sit", "-", "ins"]]
+    assert match_pattern(parse_pattern("* sit-in"), sit_ins, 0, {}) == {"first": 0, "last": 3}
+    assert format_pattern(pattern) == "* {counter-terrorism operation}"

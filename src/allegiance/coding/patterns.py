@@ -64,8 +64,9 @@ class Pattern:
 
     @functools.cached_property
     def required(self) -> frozenset[str]:
-        """Literal words that must be present (a cheap test before matching)."""
-        return frozenset(e.value for e in self.elements if e.kind == "word")
+        """Literal words that must be present (a cheap test before matching); a hyphenated word's parts, since
+        the parser splits "counter-terrorist" into three tokens."""
+        return frozenset(w for e in self.elements if e.kind == "word" for w in hyphen_parts(e.value))
 
     @functools.cached_property
     def synsets(self) -> tuple[str, ...]:
@@ -184,6 +185,26 @@ def compile_synsets(raw: Mapping[str, Iterable[tuple[str, ...]]]) -> dict[str, d
     return out
 
 
+def hyphen_parts(word: str) -> tuple[str, ...]:
+    """The words a hyphenated pattern word is made of ("self-harm": self, harm), or the word itself."""
+    parts = tuple(p for p in word.split("-") if p) if "-" in word else ()
+    return parts if len(parts) > 1 else (word,)
+
+
+def _hyphenated_len(word: str, exact: bool, toks: Sequence[Tok], i: int) -> int:
+    """Tokens a hyphenated pattern word spans at ``i`` as the parser splits it ("counter", "-", "terrorist");
+    only its last part may be inflected ("sit-ins"). 0 when it is not there."""
+    parts = hyphen_parts(word)
+    n = 2 * len(parts) - 1
+    if len(parts) < 2 or i + n > len(toks):
+        return 0
+    if any(toks[i + 2 * k + 1].text != "-" for k in range(len(parts) - 1)):
+        return 0
+    if any(toks[i + 2 * k].text != part for k, part in enumerate(parts[:-1])):
+        return 0
+    return n if word_matches(parts[-1], exact, toks[i + n - 1]) else 0
+
+
 def word_matches(word: str, exact: bool, tok: Tok) -> bool:
     if tok.text == word or tok.lemma == word:
         return True
@@ -200,6 +221,8 @@ def _first_unit(e: Element, toks: Sequence[Tok], indices: range, synsets: Compil
     if e.kind == "word":
         # A word matches only tokens it is a key of (``Tok.keys``): test that before the full rule.
         word, exact = e.value, e.exact
+        if "-" in word:
+            return next((i for i in indices if _unit_len(e, toks, i, synsets)), -1)
         return next((i for i in indices if word in toks[i].keys and word_matches(word, exact, toks[i])), -1)
     if e.kind in ("source", "target", "compound"):
         return next((i for i in indices if toks[i].pos in _NOUNISH), -1)
@@ -216,7 +239,9 @@ def _unit_len(e: Element, toks: Sequence[Tok], i: int, synsets: CompiledSynsets)
         return 0
     tok = toks[i]
     if e.kind == "word":
-        return 1 if word_matches(e.value, e.exact, tok) else 0
+        if word_matches(e.value, e.exact, tok):
+            return 1
+        return _hyphenated_len(e.value, e.exact, toks, i) if "-" in e.value else 0
     if e.kind in ("source", "target", "compound"):
         return 1 if tok.pos in _NOUNISH else 0
     if e.kind == "skip":
