@@ -646,3 +646,17 @@ def test_talks_with_ones_own_officials_are_no_talks_between_parties(pairs):
     found = pairs("Speaking at a meeting with Kazakh officials in Astana, Tokayev urged Moscow to protect migrants.")
     assert not any(lemma == "meeting" and target == "KAZ" for lemma, _, target, _ in found)
     assert ("urge", "KAZ", "RUS", "svo") in found
+
+
+def test_whom_a_speaker_tells_may_be_an_audience(events_of):
+    # Reporters, residents or a news agency addressed are those who hear what is said, not whom it is aimed at.
+    for text in ('"We will not give up," Kobakhidze told journalists in Tbilisi on Friday.',
+                 '"The talks went well," Lukashenko told the BelTA news agency on Friday.',
+                 "Almaty's mayor told residents to stay indoors on Friday."):
+        keys, _ = events_of(text)
+        assert not any(source == target for source, target, _ in keys), text
+
+
+def test_a_warning_to_nameless_people_is_still_aimed_at_them(events_of):
+    keys, _ = events_of("Belarus warned opposition activists abroad that they would be arrested if they returned.")
+    assert ("BLR", "BLR", "13") in keys

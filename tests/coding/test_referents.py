@@ -112,3 +112,11 @@ def test_party_count(nlp, text, word, count):
 
     doc = nlp(text)
     assert party_count(next(t for t in doc if t.text == word)) == count
+
+
+def test_western_officials_are_not_the_sentence_country_people(events_of):
+    keys, _ = events_of('"This is a dangerous step," Zakharova told reporters on Monday, accusing Western officials of '
+                        'provoking a clash.')
+    assert not any(source == "RUS" and target == "RUS" for source, target, _ in keys)
+    keys, _ = events_of("Russian Foreign Ministry spokeswoman Zakharova accused Western officials of provoking a clash.")
+    assert not any(source == "RUS" and target == "RUS" for source, target, _ in keys)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from allegiance import gazetteer
+from allegiance.coding.cues import ARRIVAL
 from allegiance.coding.keys import actor_key
 from allegiance.coding.referents import ANCHORED, NATIONALS, OWN_PEOPLE
 from allegiance.models import Actor, Mention, Span as TextSpan
@@ -41,6 +42,10 @@ def _place_mention(words: "SpacySpan", state: Actor, via: str, sentence_index: i
 AIMED = {"on", "at", "against", "into", "toward", "towards", "upon"}  # "fired missiles at Lviv"
 REGIONS = {"region", "province", "oblast", "district", "city", "town", "port"}  # "the Kharkiv region"
 INSIDE = {"in", "inside", "within"}  # where a thing acted on lies: "a depot in Belgorod"
+# Occasions held somewhere, besides the lexicon's event nouns: "a conference in Geneva" is where it is held.
+OCCASIONS = {"conference", "forum", "ceremony", "session", "congress", "parade", "celebration", "funeral",
+             "inauguration", "assembly", "festival", "exhibition", "gathering", "convention", "event", "war",
+             "games", "olympics", "show", "fair", "expo"}
 SITES = {"outside", "at", "near", "before"}  # where a crowd gathers: "outside the Russian embassy"
 CIVILIAN_SECTORS = {"CVL", "LAB", "OPP", "AGR", "EDU", "REL", "JRN", "MED", "REF", "NGO", "PTY"}
 STATE_SECTORS = {"GOV", "LEG", "MIL", "COP", "JUD", "SPY"}  # PLOVER sectors of people who act for a state
@@ -90,6 +95,8 @@ def place_acted_on(verb: "Token", index: "MentionIndex") -> list[tuple[Group, st
         for tok in head.subtree:
             if tok.pos_ != "PROPN" or tok.i in index.by_token or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN"):
                 continue  # the last word of a name run
+            if _setting(tok, head, index):
+                continue
             start = tok.i
             while start > head.left_edge.i and tok.doc[start - 1].pos_ == "PROPN":
                 start -= 1
@@ -109,7 +116,11 @@ def _site_of_object(verb: "Token", index: "MentionIndex") -> list[tuple[Group, s
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects or any(index.actors_at(o) for o in objects) or any(o.pos_ in ("PROPN", "PRON") for o in objects):
         return []
-    heads = [verb, *(t for o in objects for t in o.subtree if t.pos_ in ("NOUN", "PROPN"))]
+    # "declined an invitation to a summit in Switzerland", "the headquarters that runs the war in Ukraine": where an
+    # event noun's event takes place, or what a clause inside the object says, is no place the act is aimed at.
+    # Unless the event is one to attend: "accepted an invitation to attend the summit in Kazan" is a trip there.
+    heads = [verb, *(t for o in objects for t in o.subtree if t.pos_ in ("NOUN", "PROPN") and _same_phrase(t, o)
+                     and (not _occasion(t, index) or t.head.lemma_ in ARRIVAL))]
     for prep in (c for head in heads for c in head.children if c.dep_ == "prep" and c.lower_ in INSIDE):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             # "a depot in Russia's Belgorod region": the state may own the region rather than be the place.
@@ -117,18 +128,47 @@ def _site_of_object(verb: "Token", index: "MentionIndex") -> list[tuple[Group, s
                      for t, m in index.actors_at(node) if m.actor is not None and m.actor.type == "state"]
             if found:
                 return [(found, prep.lower_)]
-            if pobj.pos_ != "PROPN":
-                # "energy facilities in the Kharkiv region": the region's own name, a compound of the noun.
-                pobj = next((c for c in pobj.children if c.dep_ == "compound" and c.pos_ == "PROPN"
-                             and pobj.lemma_.lower() in REGIONS), None)
-                if pobj is None:
-                    continue
+            if pobj.pos_ != "PROPN" and pobj.lemma_.lower() in REGIONS:
+                # "energy facilities in the Kharkiv region", "facilities in the southern city of Rostov-on-Don":
+                # the region's own name, a compound of the noun or after its "of".
+                pobj = next((c for c in pobj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None) or next(
+                    (o for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+            if pobj is None or pobj.pos_ != "PROPN":
+                continue
             words = _name_with_compounds(pobj)
             place = gazetteer.lookup(words.text)
             if place is None or place.kind == "country":
                 continue
             return [([(pobj, _place_mention(words, _state(place.country, 0.7, words.text), DESTINATION))], prep.lower_)]
     return []
+
+
+def _setting(tok: "Token", head: "Token", index: "MentionIndex") -> bool:
+    """"at last year's summit in Samarkand", "on the sidelines of the talks in Astana": a place phrase hung on an
+    event noun says where that event was held, not whom the act is aimed at."""
+    node = tok
+    while node.i != head.i and node.head.i != node.i:
+        prep = node.head
+        if node.dep_ == "pobj" and prep.lower_ in INSIDE | {"at"} and _occasion(prep.head, index):
+            return True
+        node = prep
+    return False
+
+
+def _occasion(tok: "Token", index: "MentionIndex") -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in index.event_nouns or lemma in OCCASIONS
+
+
+def _same_phrase(tok: "Token", top: "Token") -> bool:
+    """Whether no verb stands between ``tok`` and ``top``, a phrase it lies in, but one of going or attending."""
+    node = tok
+    while node.i != top.i and node.head.i != node.i:
+        node = node.head
+        if node.i != top.i and node.pos_ in ("VERB", "AUX") and node.lemma_ not in ARRIVAL:
+            return False
+    return True
 
 
 def home_ground(verb: "Token", source: Mention, index: "MentionIndex") -> tuple[Mention | None, str | None]:

@@ -51,6 +51,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _MAX_UP = 4
+# Verbs of telling, whose addressee may be a mere audience (unlike warning, urging or asking someone).
+TELLING = frozenset({"say", "tell", "add", "write", "explain", "stress", "remark", "comment", "state", "announce",
+                     "declare", "insist", "speak", "talk"})
 DEED_WINDOW = 8  # sentences back a definite deed ("the veto") may have been told
 
 
@@ -92,7 +95,8 @@ def _speech_frame(tok: "Token", index: MentionIndex):
         if node.dep_ in ("ccomp", "parataxis", "xcomp", "conj") and node.head.lemma_ in SPEECH:
             verb = node.head
             speakers, _ = _subjects(verb, index)
-            addressees = [m for group, _p in _objects(verb, index, stated=False) for _t, m in group]
+            addressees = [m for group, _p in _objects(verb, index, stated=False) for _t, m in group
+                          if not (verb.lemma_ in TELLING and _audience(m))]
             return verb, speakers, (addressees[0] if addressees else None)
         if node.head.i == node.i:
             break
@@ -101,7 +105,8 @@ def _speech_frame(tok: "Token", index: MentionIndex):
     root = tok.sent.root
     if root.lemma_ in SPEECH and root.i != tok.i and tok.dep_ == "ROOT":
         speakers, _ = _subjects(root, index)
-        addressees = [m for group, _p in _objects(root, index, stated=False) for _t, m in group]
+        addressees = [m for group, _p in _objects(root, index, stated=False) for _t, m in group
+                      if not (root.lemma_ in TELLING and _audience(m))]
         return root, speakers, (addressees[0] if addressees else None)
     return None
 
@@ -201,6 +206,10 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
         source_ids |= {_place_key(m) for _, m in sources}
     targets = [([(t, m) for t, m in group if _actor_key(m) not in source_ids and _place_key(m) not in
                  (source_ids if len(sources) > 1 else set()) and keyable(m)], prep) for group, prep in targets]
+    if pred.lemma_ in TELLING:
+        # "Peskov told reporters", "told the RIA news agency", "told residents to stay at home": whom a speaker
+        # tells is an audience, not the aim of what is said.
+        targets = [([(t, m) for t, m in group if not _audience(m)], p) for group, p in targets]
     targets = [g for g in targets if g[0]]
     targets = _beyond_own_forces(pred, targets, own, index)
     if len(sources) > 1:
@@ -282,6 +291,13 @@ def _accuser(pred: "Token", source: Mention, index: MentionIndex) -> Mention | N
             if keyable(m) and actor_key(m.actor) != own:
                 return Mention(source.span, source.sentence_index, m.actor, via="accuser")
     return None
+
+
+def _audience(mention: Mention) -> bool:
+    """The press, or nameless people the coder placed in a country ("reporters", "lawmakers", "residents"):
+    those a speaker addresses to be heard, not a party the speech is aimed at."""
+    actor = mention.actor
+    return actor is not None and (actor.sector == "JRN" or mention.via.endswith((ANCHORED, OWN_PEOPLE)))
 
 
 def _no_comment(pred: "Token") -> bool:

@@ -56,8 +56,10 @@ def keyable(mention: Mention) -> bool:
 
 def foreign(actor: Actor) -> bool:
     """"Police in the Moscow region detained 200 migrants", "refugees in Poland", "accused unnamed foreign
-    forces": no one's people by place, nor the story's own."""
-    return any(word.strip('"\'').rstrip("s") in FOREIGNERS for word in actor.name.lower().split())
+    forces": no one's people by place, nor the story's own. Nor "Western leaders", "Western governments":
+    the West's, whatever country the sentence names."""
+    words = actor.name.split()
+    return any(word.lower().strip('"\'').rstrip("s") in FOREIGNERS for word in words) or "Western" in words
 
 
 def of_many_states(actor: Actor) -> bool:
