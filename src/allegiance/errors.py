@@ -29,6 +29,10 @@ class FetchError(InputError):
     """A URL could not be fetched."""
 
 
+class ReaderError(AllegianceError):
+    """The process reading a batch's inputs ended without finishing them (``ingest.prefetch``)."""
+
+
 class StoreError(AllegianceError):
     """The database cannot be opened, migrated or written."""
 

@@ -22,12 +22,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, MutableSequence
 
 from allegiance.config import Settings, load_settings
-from allegiance.errors import InputError
 from allegiance.ingest import dedup
 from allegiance.ahead import ahead
+from allegiance.ingest.prefetch import Prepared, prefetch as read_ahead
 from allegiance.ingest.prepare import prepare
-from allegiance.ingest.readers import rejection
-from allegiance.ingest.sources import read_inputs
 from allegiance.models import Article, Document, IngestSummary, Rejection
 from allegiance.store import Store
 from allegiance.store import articles as stored
@@ -89,7 +87,7 @@ def _ingest_here(inputs: Iterable[str], store: Store, code: bool, progress: Prog
     counts = {"new": 0, "duplicate": 0, "near_duplicate": 0, "events": 0}
     rejections: list[Rejection] = []
     ids: deque[str] = deque(maxlen=SUMMARY_IDS)
-    outcomes = _store_each(inputs, store, index, settings)
+    outcomes = _store_each(inputs, store, index, settings, beside_parse=code)
     to_code = _tally(outcomes, store, counts, rejections, ids, progress, code)
     if code:
         # Reading, cleaning and storing (file and network reads, commits waiting on the disk) run in a
@@ -141,22 +139,22 @@ def _tally(outcomes: Iterable[tuple[str, "Article | Rejection"]], store: Store, 
 
 
 def _store_each(
-    inputs: Iterable[str], store: Store, index: dedup.NearDuplicateIndex, settings: Settings
+    inputs: Iterable[str], store: Store, index: dedup.NearDuplicateIndex, settings: Settings, *, beside_parse: bool
 ) -> Iterator[tuple[str, "Article | Rejection"]]:
-    """(outcome, Article or Rejection) for each input item, each article stored as it is read."""
+    """(outcome, Article or Rejection) for each input item, each article stored as it is read.
+
+    Beside a parse (``beside_parse``) the reading, cleaning and signing run in a child process
+    (``prefetch``), where their Python does not hold up the parse's GIL; alone they run here."""
     unflushed = 0
-    for item in read_inputs(inputs, settings):
-        if not isinstance(item, Document):
+    for item in read_ahead(inputs, settings, in_process=not beside_parse):
+        if isinstance(item, Rejection):
             yield "rejected", item
             continue
-        unflushed += len(item.text)
+        unflushed += item.read_chars
         if unflushed >= CACHE_DROP_BYTES:
             store.drop_cache()
             unflushed = 0
-        try:
-            yield _store(item, store, index, settings)
-        except InputError as exc:
-            yield "rejected", rejection(exc, item.origin)
+        yield _save(item, store, index)
 
 
 def build_index(store: Store, settings: Settings) -> dedup.NearDuplicateIndex:
@@ -179,7 +177,12 @@ def _store(document: Document, store: Store, index: dedup.NearDuplicateIndex, se
            ) -> tuple[str, Article]:
     """(outcome, the article as saved)."""
     article = prepare(document, settings)
-    sig = dedup.signature(article.clean_text)
+    return _save(Prepared(article, len(document.text), dedup.signature(article.clean_text)), store, index)
+
+
+def _save(item: Prepared, store: Store, index: dedup.NearDuplicateIndex) -> tuple[str, Article]:
+    """Link a prepared article to its first copy, if any, and save it: (outcome, the article as saved)."""
+    article, sig = item.article, item.signature
     match = index.find(sig, lambda ids: _signatures(store, ids))
     # An exact duplicate matches itself here; save() sees the id is stored and only adds the origin.
     if match and match[0] != article.id:
