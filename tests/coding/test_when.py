@@ -189,3 +189,14 @@ def test_last_with_a_month_ahead_of_publication_is_last_year() -> None:
     july = dt.date(2023, 7, 5)
     assert one("At last September's summit, Iran signed a memorandum.", july) == (dt.date(2022, 9, 1), "month")
     assert one("Talks are due to resume in September.", july) == (dt.date(2023, 9, 1), "month")
+
+
+def test_a_pages_time_stamp_is_no_day_of_the_story() -> None:
+    pub = dt.date(2023, 5, 14)  # a Sunday
+    stamp = "By Foreign Desk\nPUBLISHED: 08:05, Sun, May 14, 2023 | UPDATED: 11:20, Sun, May 14, 2023"
+    assert find_dates(stamp, pub) == []
+    assert find_dates("Last updated 14 May 2023", pub) == []
+    text = stamp + "\n\nTroops shelled the town on Saturday."
+    assert [d.text for d in find_dates(text, pub)] == ["on Saturday"]
+    # a time of day opening a line of prose is no stamp
+    assert [d.text for d in find_dates("11:20 GMT: troops shelled the town on Saturday.", pub)] == ["on Saturday"]

@@ -174,13 +174,20 @@ _DATELINE = re.compile(r"^[A-Z][A-Z.'’ /-]*[A-Z.],?[ \t]+" + _MON.replace("(?P
                        + r"[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-—–]", re.MULTILINE)
 
 
+# "PUBLISHED: 17:42, Thu, Jul 27, 2023 | UPDATED: 19:05, ...", "Updated 12 March 2024": a page's time stamp,
+# a line of its own that a parse may glue to the byline or lead.
+_STAMP = re.compile(r"^[ \t]*(?:(?:published|updated|posted|last[ \t]+(?:updated|modified))\b:?[ \t]*(?:on[ \t]+)?"
+                    r"(?=\d|[A-Z][a-z]{2}\b)|\d{1,2}:\d\d,?[ \t]+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b)[^\n]*$", re.MULTILINE | re.IGNORECASE)
+
+
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
     """Every date expression in ``text``; where two overlap, the longer (more specific) one wins. The
-    dateline's date is the publication date, not a date the story gives any act, so it is left out."""
+    dateline's date is the publication date, not a date the story gives any act, so it is left out; so is
+    a page's time stamp, which is when the page was made, not a day the story has reached."""
     if not _ANY.search(text):
         return []
     found: list[DateMention] = [DateMention(m.start(), m.end(), m.group(0), published, "published")
-                                for m in _DATELINE.finditer(text)]
+                                for pattern in (_DATELINE, _STAMP) for m in pattern.finditer(text)]
     datelines = len(found)
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
