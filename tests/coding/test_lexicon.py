@@ -434,3 +434,15 @@ def test_a_clause_with_its_own_subject_lends_no_words_to_the_verb(lexicon, nlp):
     assert all(m.code is None or m.code[:2] != "11" for m in lexicon.match(doc, clash))
     doc = nlp("The president flew into Sochi on Monday.")
     assert all(m.code != "154" for m in lexicon.match(doc, doc[2]))  # a leader flying in is no deployment
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Mongolia held an exercise with Indian troops near Ulaanbaatar.", "held"),
+    ("Serbian paratroopers took part in a week-long exercise with the Belarusian army.", "took"),
+    ("Iran and Pakistan conducted joint naval exercises off Karachi.", "conducted"),
+])
+def test_exercises_with_a_partner_are_both_sides_cooperation(lexicon, nlp, text, verb):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    first = lexicon.match(doc, token)[0]
+    assert (first.code, first.reverse) == ("062", "062")
