@@ -323,3 +323,29 @@ def test_an_event_that_went_ahead_or_a_subject_with_a_name_is_coded(nlp):
 )
 def test_what_recurs_every_year_is_the_backdrop(nlp, text, word, background):
     assert ctx(nlp, text, word).background is background
+
+
+@pytest.mark.parametrize(
+    "text, word, coded",
+    [
+        ("Azerbaijan's shelling of the village was condemned by the OSCE.", "shelling", False),
+        ("The Chinese visit to Minsk was welcomed by Lukashenko as historic.", "visit", False),
+        ("Talks between the two foreign ministers were held in Almaty.", "Talks", True),
+    ],
+)
+def test_an_act_a_passive_judges_is_its_topic(nlp, text, word, coded):
+    assert ctx(nlp, text, word).coded is coded
+
+
+@pytest.mark.parametrize(
+    "text, word, coded",
+    [
+        ("Ankara said it had nothing against Sweden joining the alliance.", "joining", False),
+        ("The Kremlin spoke about Armenia leaving the CSTO.", "leaving", False),
+        ("Moscow is opposed to Moldova joining the European Union.", "joining", False),
+        ("Lukashenko praised the help that Beijing has given to Belarus over the years.", "given", False),
+        ("Lukashenko praised the help that Beijing gave Belarus on Monday.", "gave", True),
+    ],
+)
+def test_what_a_stance_is_about_or_an_undated_perfect_it_names_is_no_act(nlp, text, word, coded):
+    assert ctx(nlp, text, word).coded is coded

@@ -54,6 +54,13 @@ THREATS = {"threaten", "warn"}
 INTENT_FRAMES = {"go", "set", "ready", "willing", "poised", "eager", "prepared", "determined", "scheduled", "due"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 OBJECT_NEGATORS = {"neither", "no"}
+# Verbs that judge or react to an act; an act named as their passive subject is what they are about.
+JUDGED = {"condemn", "denounce", "criticise", "criticize", "slam", "decry", "deplore", "welcome", "praise", "hail",
+          "applaud", "reject", "dismiss", "describe", "label", "brand", "call", "discuss", "debate", "mention",
+          "investigate", "question", "protest"}
+# An act with a subject of its own told after one of these is what a stance is about, not an act reported:
+# "nothing against Ukraine joining the EU", "opposed to Finland joining", "talked about Russia leaving".
+STANCES = {"against", "to", "about", "over", "on"}
 # A subject that names no one: "none of the leaders has endorsed the invasion", "nobody claimed the attack".
 NO_ONE = {"none", "nobody", "noone", "no-one", "neither", "nothing"}
 # An event called off did not happen: "the talks were postponed", "the visit was cancelled".
@@ -106,6 +113,12 @@ def _local(tok: "Token") -> Context | None:
         return Context(negated=True, cue="none")  # "none of the leaders has endorsed", "neither Putin nor Raisi mentioned"
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubjpass", "dobj") and _called_off(tok.head):
         return Context(negated=True, cue=tok.head.lower_)  # "his visit to Serbia was cancelled": it did not take place
+    if tok.tag_ == "VBG" and _stance_of(tok):
+        return Context(speculative=True, cue="stance")  # "had nothing against Ukraine joining the EU"
+    if tok.pos_ == "NOUN" and tok.dep_ == "nsubjpass" and tok.head.lemma_ in JUDGED:
+        # "Russia's strike on the hospital was denounced by Guterres": what the passive judges is its topic,
+        # as "denounced Russia's strike" is; the judging is the act told
+        return Context(background=True, cue=tok.head.lower_)
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children) and any(
             c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
         return Context(background=True, cue="habitual")  # "has repeatedly demanded", "have long accused"
@@ -159,6 +172,15 @@ LONG_SPANS = {"month", "year", "decade"}
 def _nobody(subject: "Token") -> bool:
     return subject.lower_ in NO_ONE or any(
         g.lower_ in OBJECT_NEGATORS and g.dep_ in ("det", "preconj") for g in subject.children)
+
+
+def _stance_of(gerund: "Token") -> bool:
+    """A gerund with a subject of its own after a preposition of ``STANCES``, however the parser hangs the
+    subject: "against [Ukraine joining]" (a clause) or "to [Moldova] joining" (a name the gerund modifies)."""
+    head = gerund.head
+    if gerund.dep_ == "pcomp":
+        return head.lower_ in STANCES and any(c.dep_ in ("nsubj", "nsubjpass") for c in gerund.children)
+    return gerund.dep_ == "acl" and head.pos_ == "PROPN" and head.dep_ == "pobj" and head.head.lower_ in STANCES
 
 
 def _called_off(verb: "Token") -> bool:
@@ -279,10 +301,15 @@ TERMS = {"treaty", "agreement", "deal", "accord", "pact", "memorandum", "law", "
 
 def _aside(verb: "Token") -> bool:
     """A perfect in a relative clause set off by a comma describes whom the sentence is about, not its news:
-    "India, which has kept up close defence ties with Moscow, sent a contingent"."""
+    "India, which has kept up close defence ties with Moscow, sent a contingent". So does an undated one on
+    what another verb acts on: "we appreciate the support that Russia has provided at all stages"."""
     head = verb.head
-    return verb.dep_ == "relcl" and verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) \
-        and head.i + 1 < len(verb.doc) and verb.doc[head.i + 1].text == "," \
+    if verb.dep_ != "relcl" or verb.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "ADP") \
+            and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+        return True
+    return head.i + 1 < len(verb.doc) and verb.doc[head.i + 1].text == "," \
         and any(c.lower_ in ("which", "who") and c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
