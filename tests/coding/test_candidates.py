@@ -660,3 +660,15 @@ def test_whom_a_speaker_tells_may_be_an_audience(events_of):
 def test_a_warning_to_nameless_people_is_still_aimed_at_them(events_of):
     keys, _ = events_of("Belarus warned opposition activists abroad that they would be arrested if they returned.")
     assert ("BLR", "BLR", "13") in keys
+
+
+def test_attackers_named_together_are_allies(events_of):
+    keys, _ = events_of("Turkish and Azerbaijani drones struck separatist positions.")
+    assert not {("TUR", "AZE", "19"), ("AZE", "TUR", "19")} & keys
+    # Where the attack lands names its target, the home country of forces named by their side too.
+    keys, _ = events_of("Nigerian and Chadian troops attacked insurgent camps in Maiduguri.")
+    assert {("TCD", "NGA", "19"), ("NGA", "NGA", "19")} <= keys
+    assert ("NGA", "TCD", "19") not in keys
+    # Unless they attack each other.
+    keys, _ = events_of("Armenian and Azerbaijani troops shelled each other's positions.")
+    assert {("ARM", "AZE", "19"), ("AZE", "ARM", "19")} <= keys

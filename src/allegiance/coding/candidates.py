@@ -36,10 +36,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from allegiance.coding.aims import home_ground, warned
+from allegiance.coding.aims import DESTINATION, home_ground, warned
 from allegiance.coding.arguments import _objects, _phrase_groups, _subjects
-from allegiance.coding.cues import (ACCUSING, ANSWERS, CHARGES, DEEDS, FIRST_PERSON, LEADING, LOCATIVE, NEAR, ON_VERBS,
-                                    POSTED, REACTIONS, SECOND_PERSON, SPEECH, STANDING, STATED, TRAVEL, VERDICTS)
+from allegiance.coding.cues import (ACCUSING, ANSWERS, ARMED_SECTORS, CHARGES, DEEDS, FIRST_PERSON, LEADING, LOCATIVE,
+                                    NEAR, ON_VERBS, POSTED, REACTIONS, SECOND_PERSON, SPEECH, STANDING, STATED, TRAVEL,
+                                    VERDICTS)
 from allegiance.coding.keys import actor_key
 from allegiance.coding.mentions import MentionIndex
 from allegiance.coding.nominal import _noun_args, _reported_as_news
@@ -51,6 +52,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _MAX_UP = 4
+# Attacks done to a thing or a place, never together with someone: attackers named together are allies.
+ASSAULTS = frozenset({"strike", "shell", "bomb", "bombard", "attack", "hit", "kill", "shoot", "fire", "raid", "pound",
+                      "massacre", "target", "destroy", "blast", "storm"})
 # Verbs of telling, whose addressee may be a mere audience (unlike warning, urging or asking someone).
 TELLING = frozenset({"say", "tell", "add", "write", "explain", "stress", "remark", "comment", "state", "announce",
                      "declare", "insist", "speak", "talk"})
@@ -198,11 +202,18 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
     # The side a source stands for: its country, or the group it belongs to ("Transnistria's leader" is not
     # Moldova, so he may accuse Chisinau; Wagner's men may seize Russian towns).
     own = {actor_key(m.actor) for _, m in sources if m.actor is not None}
+    # But "Syrian and Russian warplanes struck rebel positions in Idlib": the place an attack on a thing lands in
+    # is its target, the own country of forces named by their side too (an attack at home), and attackers named
+    # together are allies, not each other's targets.
+    assault = pred.lemma_ in ASSAULTS and not _mutual(pred)
     # Nor is the source's own side what a clause it states is about ("denied that its forces struck").
-    targets = [([(t, m) for t, m in group if not (m.actor and actor_key(m.actor) in own and (m.actor.type == "state" or p == STATED))], p)
+    at_home = assault and all(m.actor is not None and m.actor.sector in ARMED_SECTORS
+                              and not m.via.endswith((ANCHORED, OWN_PEOPLE)) for _, m in sources)
+    targets = [([(t, m) for t, m in group if not (m.actor and actor_key(m.actor) in own and (m.actor.type == "state" or p == STATED)
+                                                  and not (at_home and m.via == DESTINATION))], p)
                for group, p in targets]
     source_ids = {_actor_key(m) for _, m in sources}
-    if len(sources) > 1:  # "Putin and Lukashenko held talks ... in Belarus": not talks with Belarus
+    if len(sources) > 1 and not assault:  # "Putin and Lukashenko held talks ... in Belarus": not talks with Belarus
         source_ids |= {_place_key(m) for _, m in sources}
     targets = [([(t, m) for t, m in group if _actor_key(m) not in source_ids and _place_key(m) not in
                  (source_ids if len(sources) > 1 else set()) and keyable(m)], prep) for group, prep in targets]
@@ -212,7 +223,7 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
         targets = [([(t, m) for t, m in group if not _audience(m)], p) for group, p in targets]
     targets = [g for g in targets if g[0]]
     targets = _beyond_own_forces(pred, targets, own, index)
-    if len(sources) > 1:
+    if len(sources) > 1 and not assault:
         # "Modi and Putin met in Samarkand / on the sidelines of the SCO summit": they met each other; and
         # "Russia and the US exchanged prisoners in Ankara": the prisoners are not Turkish.
         # But "called on the Georgian authorities" names whom they called on ("signed a statement on Syria"
@@ -225,7 +236,7 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
                    for group, p in targets if p not in LOCATIVE | {"on"} or (p == "on" and pred.lemma_ in ON_VERBS)]
         targets = [g for g in targets if g[0]]
     if not targets:
-        if len(sources) > 1 and how in ("svo", "inherited", "nominal", "light", "passive"):
+        if len(sources) > 1 and how in ("svo", "inherited", "nominal", "light", "passive") and not assault:
             if pred.lemma_ in SPEECH or (pred.lemma_ in TRAVEL and any(c.lower_ == "together" for c in pred.children)):
                 # "Both governments said ...": each spoke, not to the other; "A and B flew together to Adiyaman":
                 # neither visited the other (unlike "A and B arrived in Almaty", to meet there).
@@ -291,6 +302,12 @@ def _accuser(pred: "Token", source: Mention, index: MentionIndex) -> Mention | N
             if keyable(m) and actor_key(m.actor) != own:
                 return Mention(source.span, source.sentence_index, m.actor, via="accuser")
     return None
+
+
+def _mutual(pred: "Token") -> bool:
+    """"shelled each other's positions", "one side attacked the other"."""
+    return any(t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one")
+               for t in pred.subtree)
 
 
 def _audience(mention: Mention) -> bool:
