@@ -214,7 +214,7 @@ class Candidates:
                      and any(e.kind == "state" for e in index.get(words_key(t.token_text(i)), ())))
         found.extend((i, i + 1, "pronoun") for i, (lower, pos) in enumerate(zip(t.lower, t.pos))
                      if lower in PRONOUNS and pos == "PRON")
-        found = [t for c in found if (t := self._trim(*c))]
+        found = [trimmed for c in found if (trimmed := self._trim(*c))]
         # Longest first at each start; what lies inside a kept span is its fallback, used when the
         # span itself names no actor ("the Zaporizhzhia plant" → "Zaporizhzhia").
         found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
@@ -231,9 +231,9 @@ class Candidates:
         # One unnamed member of a bloc ("the leader of an EU country") must not fall back to the bloc named
         # inside it: the EU did not act. (A thing named after a city, "the Kazan summit", keeps its parts:
         # they tell the coder it is a setting.)
-        kept = [(c, [] if c[2] != "pronoun" and self.resolver.names_a_member(doc[c[0]:c[1]].text) else inner)
+        kept = [(c, [] if c[2] != "pronoun" and self.resolver.names_a_member(t.span_text(c[0], c[1])) else inner)
                 for c, inner in kept]
         # A place ("in the Kazakh capital", "at a summit in Astana") is no actor, and neither is
         # anything inside it ("Kazakh"): it must not fall back to its parts (places.py).
         titles = self.resolver.scanner.titles
-        return [(c, inner) for c, inner in kept if c[2] == "pronoun" or not is_place_mention(doc[c[0]:c[1]], self.kb, titles)]
+        return [(c, inner) for c, inner in kept if c[2] == "pronoun" or not is_place_mention(t, c[0], c[1], self.kb, titles)]

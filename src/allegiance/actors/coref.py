@@ -295,7 +295,7 @@ class Coref:
             # "Russian" in "Russian and Chinese warships": resolve "Russian warships", keep the span.
             head = t.token_text(int(label[len(SHARED):]))
             found = self.resolver.resolution(f"{text} {head}", self.date, fuzzy=False, unknown=False)
-            return (replace(found.actor, text=text), found.via, None) if found else None
+            return (build.retext(found.actor, text), found.via, None) if found else None
         words = words_of(text)
         k = " ".join(words).removesuffix(" 's")
         k = k[4:] if k.startswith("the ") else k
@@ -404,7 +404,7 @@ def _members(words: list[str]) -> bool:
 
 
 def _retext(actor: Actor, text: str) -> Actor:
-    return replace(actor, text=text)
+    return build.retext(actor, text)
 
 
 def document_mentions(doc: "Doc", date: dt.date | None, resolver: "Resolver") -> list[Mention]:

@@ -16,12 +16,12 @@ Two rules keep places out of the actor mentions the event coder picks sources an
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan, Token
-
     from allegiance.actors.kb import KnowledgeBase
+    from allegiance.parse import Tokens
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout"})
 HEAD_ENDS = frozenset({"of", "in", "at", "from", "near", "outside", "to", "for", "with", "on"})
@@ -54,11 +54,10 @@ def names_a_place(words: list[str], kb: "KnowledgeBase", titles: dict | set) -> 
     return False
 
 
-def _is_city(span: "SpacySpan", kb: "KnowledgeBase") -> bool:
+def _is_city(text: str, kb: "KnowledgeBase") -> bool:
     """A city, capital, region or seat of power (the Kremlin), not a country."""
     from allegiance.gazetteer import lookup as gazetteer_lookup
 
-    text = span.text
     entries = kb.lookup(text)
     if entries:
         return all(e.kind == "state" and e.how == "metonym" for e in entries)
@@ -67,29 +66,33 @@ def _is_city(span: "SpacySpan", kb: "KnowledgeBase") -> bool:
     return place is not None and place.kind != "country"
 
 
-def _place_noun_owner(token: "Token") -> "Token | None":
-    """The place noun a name or adjective belongs to: "Samarkand" in "the city of Samarkand",
-    "Dushanbe" in "the capital, Dushanbe", "Russian" in "the Russian resort"."""
+@functools.cache
+def _nouns() -> frozenset[str]:
     from allegiance.gazetteer import FEATURE_NOUNS, PLACE_NOUNS
 
-    nouns = PLACE_NOUNS | FEATURE_NOUNS
-    head = token.head
-    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in nouns:
-        return head.head
-    if token.dep_ in ("appos", "amod", "compound", "nmod") and head.lower_ in nouns and head.i != token.i:
-        return head
-    return None
+    return frozenset(PLACE_NOUNS | FEATURE_NOUNS)
 
 
-def is_place_mention(span: "SpacySpan", kb: "KnowledgeBase", titles: dict | set) -> bool:
-    """Whether a candidate mention in a parsed sentence is a place rather than an actor."""
+def _owned_by_place_noun(t: "Tokens", i: int) -> bool:
+    """Whether token ``i`` belongs to a place noun: "Samarkand" in "the city of Samarkand", "Dushanbe" in
+    "the capital, Dushanbe", "Russian" in "the Russian resort"."""
+    nouns, head, dep = _nouns(), t.head[i], t.dep[i]
+    if dep == "pobj" and t.lower[head] == "of" and t.lower[t.head[head]] in nouns:
+        return True
+    return dep in ("appos", "amod", "compound", "nmod") and t.lower[head] in nouns and head != i
+
+
+def is_place_mention(t: "Tokens", start: int, end: int, kb: "KnowledgeBase", titles: dict | set) -> bool:
+    """Whether a candidate mention (tokens ``start`` to ``end`` of a parsed text) is a place rather than an
+    actor."""
     from allegiance.actors.phrase import words_of
 
-    if names_a_place(words_of(span.text), kb, titles):
+    text = t.span_text(start, end)
+    if names_a_place(words_of(text), kb, titles):
         return True
-    root = span.root
-    if _place_noun_owner(root) is not None:
+    root = t.root(start, end)
+    if _owned_by_place_noun(t, root):
         return True
-    if root.dep_ != "pobj":
+    if t.dep[root] != "pobj":
         return False
-    return root.head.lower_ in LOCATIVE and _is_city(span, kb)
+    return t.lower[t.head[root]] in LOCATIVE and _is_city(text, kb)

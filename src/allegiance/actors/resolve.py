@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from allegiance.actors import build
@@ -70,6 +70,7 @@ class Resolver:
         self.scanner = Scanner(self.kb)
         self._fuzzy_names: FuzzyNames | None = None
         self._resolved: dict[tuple, Resolution | None] = {}
+        self._members: dict[str, bool] = {}  # names_a_member per text: asked of every mention candidate
 
     # --- public ----------------------------------------------------------------------------
 
@@ -81,9 +82,14 @@ class Resolver:
     def names_a_member(self, text: str) -> bool:
         """Whether ``text`` is one unnamed member of a bloc ("a European Union country", "the first member of
         the ICC"): no actor, and the bloc inside it is not one either."""
-        pieces = self.scanner.scan_text(text)[1]
-        narrowed = without_membership(self.kb, pieces)
-        return narrowed is not pieces and not any(self._anchor_state(p) for p in narrowed)
+        found = self._members.get(text)
+        if found is None:
+            if len(self._members) >= RESOLVED_MAX:
+                self._members.clear()
+            pieces = self.scanner.scan_text(text)[1]
+            narrowed = without_membership(self.kb, pieces)
+            found = self._members[text] = narrowed is not pieces and not any(self._anchor_state(p) for p in narrowed)
+        return found
 
     def opaque(self, text: str) -> bool:
         """Whether ``text`` names no actor although names stand inside it, so that none of them may stand in
@@ -114,7 +120,7 @@ class Resolver:
             if len(self._resolved) >= RESOLVED_MAX:
                 self._resolved.clear()
             found = self._resolved[memo] = self._resolution(text, date, countries, fuzzy, unknown, place)
-        return Resolution(replace(found.actor), found.via) if found is not None else None
+        return Resolution(build.copy_actor(found.actor), found.via) if found is not None else None
 
     def _resolution(self, text: str, date: dt.date | None, countries: tuple[str, ...], fuzzy: bool,
                     unknown: bool, place: bool) -> Resolution | None:
