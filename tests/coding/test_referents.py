@@ -120,3 +120,9 @@ def test_western_officials_are_not_the_sentence_country_people(events_of):
     assert not any(source == "RUS" and target == "RUS" for source, target, _ in keys)
     keys, _ = events_of("Russian Foreign Ministry spokeswoman Zakharova accused Western officials of provoking a clash.")
     assert not any(source == "RUS" and target == "RUS" for source, target, _ in keys)
+
+
+def test_a_ministry_named_without_its_country_is_the_home_country(events_of):
+    keys, _ = events_of("Russia reacted angrily to the expulsions on Monday. The Kremlin called them hostile. "
+                        "Later the foreign ministry summoned the Estonian ambassador, Margus Laidre.")
+    assert ("RUS", "EST", "11") in keys

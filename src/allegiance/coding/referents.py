@@ -45,6 +45,7 @@ INDIVIDUALS = {"person", "man", "woman", "individual"}
 # state"): never one country's own; in a sentence naming one international body, its members.
 OF_MANY_STATES = {"leaders", "heads of state", "heads of government", "heads of state and government",
                   "presidents", "member states", "members", "world leaders"}
+MINISTRIES = {"ministry", "ministries"}
 STATE_NOUNS = {"country", "state", "nation", "neighbour", "neighbor", "capital", "government"}
 
 
@@ -59,6 +60,8 @@ def foreign(actor: Actor) -> bool:
     forces": no one's people by place, nor the story's own. Nor "Western leaders", "Western governments":
     the West's, whatever country the sentence names."""
     words = actor.name.split()
+    if _ministry(actor):
+        return False  # "the foreign ministry" is a state's own
     return any(word.lower().strip('"\'').rstrip("s") in FOREIGNERS for word in words) or "Western" in words
 
 
@@ -77,8 +80,15 @@ def anchor_to_home(mentions: list[Mention], home: str | None) -> list[Mention]:
     if not loose or home is None:
         return mentions
     named = {m.sentence_index for m in mentions if keyable(m)}
+    # "Hours later the foreign ministry summoned British Ambassador Nigel Casey": a ministry named without its
+    # country is the home country's, whoever else its sentence names.
     return [dataclasses.replace(m, actor=dataclasses.replace(m.actor, country=home), via=f"{m.via}+{ANCHORED}")
-            if any(m is x for x in loose) and m.sentence_index not in named else m for m in mentions]
+            if any(m is x for x in loose) and (m.sentence_index not in named or _ministry(m.actor)) else m
+            for m in mentions]
+
+
+def _ministry(actor: Actor) -> bool:
+    return actor.type == "organization" and any(w.strip(".,").lower() in MINISTRIES for w in actor.name.split())
 
 
 def crowds_of_nationals(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
