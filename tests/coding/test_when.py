@@ -105,7 +105,8 @@ def test_the_timeline_carries_the_story_day_forward_but_not_back():
     timeline.read(find_dates("Putin said on Wednesday that troops would stay.", PUB))
     assert timeline.current[0].date == dt.date(2022, 10, 12)
     timeline.read(find_dates("Aliyev had complained on Monday, and in March 2021 too.", PUB))
-    assert timeline.current[0].date == dt.date(2022, 10, 12)  # a flashback does not move the story back
+    assert timeline.current[-1].date == dt.date(2022, 10, 12)  # a flashback does not move the story back
+    assert event_date([], timeline.current, 0, PUB) == (dt.date(2022, 10, 12), "day")
     timeline.read(find_dates("Kyiv replied on Thursday. Talks are due next Tuesday.", PUB))
     assert timeline.current[0].date == dt.date(2022, 10, 13)
     assert event_date([], timeline.current, 0, PUB) == (dt.date(2022, 10, 13), "day")
@@ -200,3 +201,19 @@ def test_a_pages_time_stamp_is_no_day_of_the_story() -> None:
     assert [d.text for d in find_dates(text, pub)] == ["on Saturday"]
     # a time of day opening a line of prose is no stamp
     assert [d.text for d in find_dates("11:20 GMT: troops shelled the town on Saturday.", pub)] == ["on Saturday"]
+
+
+def test_hours_later_is_the_day_told_last_even_a_flashback() -> None:
+    from allegiance.coding.when import Timeline
+
+    timeline = Timeline(PUB)
+    timeline.read(find_dates("Officials said on Thursday that the unrest was over.", PUB))
+    timeline.read(find_dates("Protesters stormed the city hall on Monday.", PUB))  # a flashback
+    text = "Hours later, the president declared a state of emergency."
+    assert event_date(find_dates(text, PUB), timeline.current, text.index("declared"), PUB) == (dt.date(2022, 10, 10), "day")
+    # a sentence that gives no date of any kind stays on the story's day
+    assert event_date([], timeline.current, 0, PUB) == (dt.date(2022, 10, 13), "day")
+    text = "The group claimed the bombing within hours."
+    assert event_date(find_dates(text, PUB), [], 0, PUB) == (PUB, "published")
+    text = "Troops crossed the border on Tuesday, and the same night Minsk recalled its envoy."
+    assert event_date(find_dates(text, PUB), [], text.index("recalled"), PUB) == (dt.date(2022, 10, 11), "day")

@@ -11,6 +11,7 @@ the text dates to another time.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -48,6 +49,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 SHIFT = re.compile(r"\b(?:the\s+(?P<next>next|following)\s+(?:day|morning|evening|night)|the\s+(?:previous|preceding)\s+"
                    r"(?:day|morning|evening|night)|the\s+(?:day|evening|night)\s+before\b(?!\s+(?:the|a|an|his|her|its|their)\b)|"
                    r"(?P<n>a|one|two|three|four|five|\d)\s+days?\s+(?P<dir>later|earlier))\b", re.I)
+# "Hours later", "within hours", "the same night", "later that day": the day the story has just told.
+ANAPHOR = re.compile(r"\b(?:(?:hours|minutes|moments)\s+(?:later|afterwards)|within\s+(?:hours|minutes)|"
+                     r"(?:later\s+)?(?:that|the\s+same)\s+(?:day|night|evening|morning|afternoon)|"
+                     r"shortly\s+(?:afterwards|after\s+that))\b", re.I)
 MONTHS_AHEAD = 2  # a bare month name up to this many months after publication is still to come
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10}
@@ -60,6 +65,10 @@ class DateMention:
     text: str
     date: dt.date
     precision: str  # day|week|month|year
+    # "hours later", "the same night" with no date before it in its sentence: the day the story told last,
+    # which ``event_date`` looks up (``date`` is then only a placeholder)
+    anaphor: bool = False
+    recent: bool = False  # the day the story told last, flashbacks included (``Timeline.current``)
 
 
 def _month_back(year: int, month: int, n: int) -> tuple[int, int]:
@@ -204,6 +213,12 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
         shifted = _shift(m, [d for d in dated if d.end <= m.start()], published)
         if shifted is not None:
             found.append(shifted)
+    for m in ANAPHOR.finditer(text):
+        if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
+            continue
+        told = [d for d in found[datelines:] if d.end <= m.start() and d.precision == "day"]
+        found.append(DateMention(m.start(), m.end(), m.group(0), told[-1].date, "day") if told
+                     else DateMention(m.start(), m.end(), m.group(0), published, "day", anaphor=True))
     return sorted(found[datelines:], key=lambda f: f.start)
 
 
@@ -235,9 +250,15 @@ def event_date(
     """The event's date and precision; ``published`` precision when the text gives none. A "since ..."
     date ("who has ruled since 1992", "their first meeting since 2019") starts a state of affairs, and a
     date after publication is a plan's: neither dates the act the sentence reports."""
-    sentence_dates = [d for d in sentence_dates if _may_date(d, published)]
-    paragraph_dates = [d for d in paragraph_dates if _may_date(d, published)]
-    found = nearest(sentence_dates, trigger_offset)
+    found = nearest([d for d in sentence_dates if _may_date(d, published) or d.anaphor], trigger_offset)
+    if found is not None and found.anaphor:
+        # "Hours later, he declared a state of emergency": the day told last, even one the story looked back to
+        told = [d for d in paragraph_dates if d.precision == "day" and _may_date(d, published)]
+        found = next((d for d in told if d.recent), told[-1] if told else None)
+        if found is None:
+            return (published, "published") if published else (None, None)
+        return found.date, found.precision
+    paragraph_dates = [d for d in paragraph_dates if _may_date(d, published) and not d.recent]
     if found is None and paragraph_dates:
         # the day the paragraph has reached, over a year or a month it mentions in passing ("spoke on Thursday,
         # their first conversation since a border clash in 2020. The two leaders agreed ...")
@@ -251,7 +272,7 @@ def _may_date(mention: DateMention, published: dt.date | None) -> bool:
     """A "since" date starts a state of affairs; a date after publication ("will meet next week", "due in
     Kazan tomorrow", "until Sept. 20") is when something is planned, and a plan is dated by the day it
     was announced."""
-    if mention.text[:6].lower() == "since ":
+    if mention.text[:6].lower() == "since " or mention.anaphor:
         return False
     return published is None or mention.date <= published
 
@@ -261,7 +282,7 @@ def lead_dates(dates: list[DateMention], published: dt.date | None) -> list[Date
     ("agree ceasefire" over "... agreed to a ceasefire on Friday"), else whatever the lead dates."""
     timeline = Timeline(published)
     timeline.read(dates)
-    return timeline.current or [d for d in dates if _may_date(d, published)]
+    return [d for d in timeline.current if not d.recent] or [d for d in dates if _may_date(d, published)]
 
 
 class Timeline:
@@ -278,11 +299,14 @@ class Timeline:
     def __init__(self, published: dt.date | None):
         self.published = published
         self._day: DateMention | None = None
+        self._recent: DateMention | None = None  # the day told last, flashbacks included
 
     def read(self, dates: list[DateMention]) -> None:
         if self.published is None:
             return
         days = [d for d in dates if d.precision == "day" and _may_date(d, self.published)]
+        if days:
+            self._recent = days[-1]
         if self._day is not None:
             days = [d for d in days if d.date >= self._day.date]
         if days:
@@ -290,4 +314,10 @@ class Timeline:
 
     @property
     def current(self) -> list[DateMention]:
-        return [self._day] if self._day is not None else []
+        """The story's day; before it, marked ``recent``, the day told last when that was a flashback, which
+        only "hours later" and the like take up."""
+        if self._day is None:
+            return []
+        if self._recent is None or self._recent.date == self._day.date:
+            return [self._day]
+        return [dataclasses.replace(self._recent, recent=True), self._day]
