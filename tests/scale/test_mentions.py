@@ -3,7 +3,8 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from allegiance.scale.mentions import cluster, content_words, jaccard, merge_mentions
+from allegiance.scale import mentions
+from allegiance.scale.mentions import cluster, content_words, group_key, jaccard, merge_mentions
 from allegiance.store import canonical
 from allegiance.store import Store
 from allegiance.store.events import replace_events
@@ -134,3 +135,54 @@ def test_merging_only_the_groups_that_changed_gives_the_full_recompute(tmp_path_
             incremental = _state(store)
             merge_mentions(store, full=True)
             assert _state(store) == incremental
+
+
+# Actor fields as stored: organizations the KB keys by country (SBU), by parent (EDB -> EAEU), by
+# themselves (TALIBAN), one it does not know; empty strings and NULLs wherever a coder may leave them.
+_orgs = st.sampled_from([None, "", "SBU", "EDB", "EAEU", "TALIBAN", "NOT_IN_KB"])
+_countries = st.sampled_from([None, "", "UKR", "RUS", "AFG"])
+_names = st.sampled_from([None, "", "x", "y"])
+_actor = st.tuples(_orgs, _countries, _names, _names)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(_actor, _actor, st.sampled_from([None, "", "CONSULT", "ACCUSE"]), st.sampled_from(["04", "11"])),
+                min_size=1, max_size=40))
+def test_each_part_of_a_merge_holds_whole_groups(tmp_path_factory, kinds):
+    """The parts are made in SQL, the groups in Python (``group_key``): every group must fall in one part."""
+    with Store(tmp_path_factory.mktemp("p") / "t.duckdb") as store:
+        add_article(store, "a1", "P")
+        for n, ((so, sc, si, sn), (to, tc, ti, tn), plover, root) in enumerate(kinds):
+            store.execute(
+                """INSERT INTO events (event_id, article_id, source_org, source_country, source_id, source_name,
+                                       target_org, target_country, target_id, target_name, plover, cameo, cameo_root, record)
+                   VALUES (?, 'a1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}')""",
+                [f"e{n}", so, sc, si, sn, to, tc, ti, tn, plover, root + "0", root])
+        part_of: dict[tuple, int] = {}
+        with canonical.remerge(store, None, mentions._org_key, part_events=1) as merge:
+            assert merge.parts == len(kinds)
+            for part in range(merge.parts):
+                for row in merge.rows(part):
+                    assert part_of.setdefault(group_key(row), part) == part
+            assert len(part_of) == len({group_key(row) for row in _kind_rows(kinds)})
+
+
+def _kind_rows(kinds):
+    return [{"source_org": so, "source_country": sc, "source_id": si, "source_name": sn, "target_org": to,
+             "target_country": tc, "target_id": ti, "target_name": tn, "plover": plover, "cameo_root": root}
+            for (so, sc, si, sn), (to, tc, ti, tn), plover, root in kinds]
+
+
+def test_the_merge_is_the_same_in_parts_of_any_size(tmp_path):
+    days = range(0, 9, 2)
+    with Store(tmp_path / "t.duckdb") as store:
+        _ingest(store, [
+            (f"a{d}{s}{t}", f"P{d % 2}", [make_event(f"a{d}{s}{t}", s, t, "Putin met Lukashenko in Sochi on gas.", DAY + dt.timedelta(days=d))])
+            for d in days for s in sorted(LEADERS) for t in sorted(LEADERS) if s != t
+        ])
+        merge_mentions(store)
+        whole = _state(store)
+        for part_events in (1, 3, 1000):
+            assert merge_mentions(store, full=True, part_events=part_events).canonical == len(whole[0])
+            assert _state(store) == whole
+        assert len(whole[0]) == 6 * 3  # six directed dyads, each reported every other day for nine days: three clusters

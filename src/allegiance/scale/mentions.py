@@ -18,6 +18,9 @@ Mentions merge only within a group (dyad and type), so groups are independent an
 the groups that changed since the last merge (new events, or events removed by a re-code) gives what a
 full recompute gives; ``merge_mentions`` does that, and a full recompute when the stored clusters were
 made under another rule (window, similarity) or by a version that did not record their group.
+Independence also bounds memory: the events are read, clustered and written a part of whole groups
+(about ``PART_EVENTS`` events, split by a hash of the group in SQL) at a time, so a merge holds one
+part's rows whether it covers a thousand events or a million.
 """
 
 from __future__ import annotations
@@ -37,6 +40,9 @@ from allegiance.store import canonical as canonical_store
 
 WINDOW_DAYS = 2
 MIN_SIMILARITY = 0.25
+# Events clustered at once. A part holds whole groups, so its size varies around this; what a merge
+# holds in memory is one part's (about 4 KB an event), however many events it covers.
+PART_EVENTS = 2048
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 # Words every report of any event shares; they say nothing about which event it is.
@@ -131,7 +137,7 @@ def group_key(row: dict[str, Any], keys: dict[tuple, str | None] | None = None) 
 
 
 def _later(a: dt.date | None, b: dt.date | None) -> bool:
-    """``a`` sorts after ``b``, undated last (as ``mention_rows`` orders them)."""
+    """``a`` sorts after ``b``, undated last (as ``Remerge.rows`` orders them)."""
     return b is not None and (a is None or a > b)
 
 
@@ -142,7 +148,7 @@ def group_id(key: tuple) -> str:
 
 
 def cluster(rows: Iterable[dict[str, Any]], *, window_days: int = WINDOW_DAYS, min_similarity: float = MIN_SIMILARITY) -> list[_Cluster]:
-    """Group event rows (as ``canonical_store.mention_rows`` returns them) into clusters of mentions."""
+    """Group event rows (as ``canonical_store.Remerge.rows`` returns them) into clusters of mentions."""
     groups: dict[tuple, list[_Cluster]] = defaultdict(list)
     ordered: dict[tuple, bool] = {}  # the group's clusters were started in date order
     clusters: list[_Cluster] = []
@@ -188,26 +194,39 @@ def _rule(window_days: int, min_similarity: float) -> str:
 
 
 def merge_mentions(store: Store, *, window_days: int = WINDOW_DAYS, min_similarity: float = MIN_SIMILARITY,
-                   full: bool = False) -> MergeSummary:
-    """Bring the canonical events up to date with the stored events, atomically: the groups that changed
-    since the last merge are reclustered (every group with ``full``, or when the stored clusters follow
-    another rule). The result is the same either way."""
+                   full: bool = False, part_events: int = PART_EVENTS) -> MergeSummary:
+    """Bring the canonical events up to date with the stored events: the groups that changed since the
+    last merge are reclustered (every group with ``full``, or when the stored clusters follow another
+    rule). The result is the same either way, and whatever ``part_events`` is: the events are clustered
+    a part of whole groups (about that many events) at a time, and each part commits on its own. A
+    merge cut short leaves the parts it did not reach as they were (their events unlinked, or linked to
+    clusters of a group that has changed), and the next merge reclusters them."""
     rule = _rule(window_days, min_similarity)
-    drop: list[str] | None = None  # canonical ids the new clusters replace; None: all of them
-    if full or canonical_store.needs_full_merge(store, rule):
-        rows = canonical_store.mention_rows(store)
-    else:
+    touched: set[str] | None = None  # the groups to recluster; None: all of them
+    if not (full or canonical_store.needs_full_merge(store, rule)):
         keys: dict[tuple, str | None] = {}
-        rows = canonical_store.mention_rows(store, unassigned=True)
-        touched = {group_id(k) for k in {group_key(row, keys) for row in rows}} | canonical_store.stale_groups(store)
-        drop = canonical_store.ids_in_groups(store, touched)
-        if drop:  # the touched groups' clustered events too (none on a first merge)
-            rows = canonical_store.mention_rows(store, unassigned=True, canonical_ids=drop)
+        touched = {group_id(group_key(kind, keys)) for kind in canonical_store.unassigned_kinds(store)}
+        touched |= canonical_store.stale_groups(store)
+        if not touched:
+            return _summary(store)
+    with canonical_store.remerge(store, touched, _org_key, part_events) as merge:
+        for part in range(merge.parts):
+            rows = merge.rows(part)
+            merge.write(rows, *_canonical(cluster(rows, window_days=window_days, min_similarity=min_similarity), rows, rule))
+    return _summary(store)
+
+
+def _org_key(org: str, country: str | None) -> str | None:
+    return actor_key(org, country, None, None)
+
+
+def _canonical(clusters: list[_Cluster], rows: list[dict[str, Any]], rule: str
+               ) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+    """The canonical event records of ``clusters`` (made of ``rows``), and (event id, canonical id) links."""
     by_id = {row["event_id"]: row for row in rows}
-    clusters = cluster(rows, window_days=window_days, min_similarity=min_similarity)
     records = []
     assignment = []
-    keys = {}
+    keys: dict[tuple, str | None] = {}
     for c in clusters:
         cid = canonical_id(c.first.event_id)
         everyone = [c.first] + [m for m, _, _ in c.members]
@@ -243,8 +262,10 @@ def merge_mentions(store: Store, *, window_days: int = WINDOW_DAYS, min_similari
             }
         )
         assignment.extend((m.event_id, cid) for m in everyone)
-    if drop is None or rows or drop:
-        canonical_store.replace(store, records, assignment, drop=drop)
+    return records, assignment
+
+
+def _summary(store: Store) -> MergeSummary:
     stored = store.counts()
     events, canonical = stored["events"], stored["canonical_events"]
     return MergeSummary(events=events, canonical=canonical, merged_mentions=events - canonical)
