@@ -126,3 +126,11 @@ def test_a_ministry_named_without_its_country_is_the_home_country(events_of):
     keys, _ = events_of("Russia reacted angrily to the expulsions on Monday. The Kremlin called them hostile. "
                         "Later the foreign ministry summoned the Estonian ambassador, Margus Laidre.")
     assert ("RUS", "EST", "11") in keys
+
+
+def test_whoever_acts_on_a_pair_phrase_is_not_one_of_the_pair(events_of):
+    keys, _ = events_of("Armenia accused Azerbaijan of shelling border villages on Tuesday. The CSTO held an emergency "
+                        "session by video link. The bloc said it would send observers. Moscow brokered a truce between "
+                        "the two sides on Wednesday.")
+    assert {("RUS", "ARM", "04"), ("RUS", "AZE", "04")} <= keys
+    assert ("RUS", "CSTO", "04") not in keys

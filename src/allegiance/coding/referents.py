@@ -244,6 +244,13 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, ...]]:
                         pair = _last([(n, m) for n, m in recent if m.actor is not None and m.actor.type == "person"
                                       and actor_key(m.actor) not in acting], number, _PAIR_WINDOW, count,
                                      most_recent=True)
+                if pair is not None and kind == "pair":
+                    doers = _doers(tok, index)
+                    if any(actor_key(m.actor) in doers for m in pair):
+                        # "Moscow had brokered a ceasefire between the two sides": whoever acts on the phrase is
+                        # none of them; the two states named last, other than the doer, are likelier.
+                        pair = _last([(n, m) for n, m in recent if m.actor is not None and m.actor.type == "state"
+                                      and actor_key(m.actor) not in doers], number, _PAIR_HOLD, count, most_recent=True)
                 if pair is not None:
                     if kind == "pair":
                         settled = (number, pair)
@@ -262,6 +269,18 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, ...]]:
                 if len(group) >= 2:
                     coordinated = (number, group)
     return out
+
+
+def _doers(tok: "Token", index: "MentionIndex") -> set[str | None]:
+    """The keys of the subject of the verb a phrase is an object or a part of an object of ("Moscow brokered a
+    ceasefire between the two sides" → RUS); none for a subject phrase."""
+    node = tok
+    while node.dep_ not in ("nsubj", "nsubjpass", "ROOT") and node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {actor_key(index.by_token[c.i].actor) for c in node.children
+            if c.dep_ == "nsubj" and c.i in index.by_token and index.by_token[c.i].actor is not None}
 
 
 def _coordination(t: Any, i: int, index: "MentionIndex") -> tuple[Mention, ...]:
