@@ -100,7 +100,9 @@ def _ingest_here(inputs: Iterable[str], store: Store, code: bool, progress: Prog
     if code and (counts["new"] or counts["events"]):
         from allegiance.scale.mentions import merge_mentions
 
-        merge_mentions(store)  # once per batch: it reclusters every stored event
+        # Once per batch: it reclusters the groups the batch changed, a part of whole groups at a
+        # time, so its memory does not grow with the batch (docs/ingest.md).
+        merge_mentions(store)
     return IngestSummary(
         new=counts["new"],
         duplicate=counts["duplicate"],
