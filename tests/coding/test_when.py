@@ -217,3 +217,21 @@ def test_hours_later_is_the_day_told_last_even_a_flashback() -> None:
     assert event_date(find_dates(text, PUB), [], 0, PUB) == (PUB, "published")
     text = "Troops crossed the border on Tuesday, and the same night Minsk recalled its envoy."
     assert event_date(find_dates(text, PUB), [], text.index("recalled"), PUB) == (dt.date(2022, 10, 11), "day")
+
+
+def test_a_sentence_that_dates_only_a_plan_is_told_on_the_story_day() -> None:
+    monday = find_dates("Clashes broke out on Monday.", PUB)
+    text = "The two foreign ministers are due to meet in Minsk next Tuesday."
+    assert event_date(find_dates(text, PUB), monday, text.index("meet"), PUB) == (PUB, "published")
+    text = "Mirziyoyev is due in Astana early next month."
+    assert event_date(find_dates(text, PUB), monday, text.index("due"), PUB) == (PUB, "published")
+    # a day of its own still dates it: the announcement
+    text = "Baku said on Wednesday that talks would resume next week."
+    assert event_date(find_dates(text, PUB), monday, text.index("resume"), PUB) == (dt.date(2022, 10, 12), "day")
+
+
+def test_a_bare_month_ahead_is_no_sure_plan() -> None:
+    july = dt.date(2023, 7, 8)
+    monday = find_dates("Clashes broke out on Monday.", july)
+    text = "They were handed over to Ankara in September."
+    assert event_date(find_dates(text, july), monday, text.index("handed"), july) == (dt.date(2023, 7, 3), "day")

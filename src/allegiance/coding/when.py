@@ -258,6 +258,10 @@ def event_date(
         if found is None:
             return (published, "published") if published else (None, None)
         return found.date, found.precision
+    if found is None and published is not None and any(_planned_day(d, published) for d in sentence_dates):
+        # "are due to meet on Thursday", "is due in Tashkent early next month": a sentence that dates only a
+        # plan tells it on the day of the story, not on a day an earlier sentence gave another act
+        return published, "published"
     paragraph_dates = [d for d in paragraph_dates if _may_date(d, published) and not d.recent]
     if found is None and paragraph_dates:
         # the day the paragraph has reached, over a year or a month it mentions in passing ("spoke on Thursday,
@@ -266,6 +270,13 @@ def event_date(
     if found is not None:
         return found.date, found.precision
     return (published, "published") if published else (None, None)
+
+
+def _planned_day(mention: DateMention, published: dt.date) -> bool:
+    """A date surely to come: not a bare month read as the coming one ("handed over in September" in a July
+    story may be last September)."""
+    return mention.date > published and not mention.anaphor and (
+        mention.precision != "month" or "next" in mention.text.lower())
 
 
 def _may_date(mention: DateMention, published: dt.date | None) -> bool:
