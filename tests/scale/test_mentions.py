@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -145,7 +146,7 @@ _names = st.sampled_from([None, "", "x", "y"])
 _actor = st.tuples(_orgs, _countries, _names, _names)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(_actor, _actor, st.sampled_from([None, "", "CONSULT", "ACCUSE"]), st.sampled_from(["04", "11"])),
                 min_size=1, max_size=40))
 def test_each_part_of_a_merge_holds_whole_groups(tmp_path_factory, kinds):
@@ -186,3 +187,29 @@ def test_the_merge_is_the_same_in_parts_of_any_size(tmp_path):
             assert merge_mentions(store, full=True, part_events=part_events).canonical == len(whole[0])
             assert _state(store) == whole
         assert len(whole[0]) == 6 * 3  # six directed dyads, each reported every other day for nine days: three clusters
+
+
+def test_a_merge_cut_short_is_finished_by_the_next(tmp_path, monkeypatch):
+    with Store(tmp_path / "t.duckdb") as store:
+        _ingest(store, [
+            (f"a{d}{s}{t}", "P", [make_event(f"a{d}{s}{t}", s, t, "Putin met Lukashenko in Sochi on gas.", DAY + dt.timedelta(days=d))])
+            for d in range(0, 9, 2) for s in sorted(LEADERS) for t in sorted(LEADERS) if s != t
+        ])
+        merge_mentions(store, window_days=1)  # clusters of another rule, which the next merges replace
+        write, written = canonical.Remerge.write, []
+
+        def write_twice_then_die(self, *args):
+            if len(written) == 2:
+                raise KeyboardInterrupt
+            written.append(write(self, *args))
+
+        monkeypatch.setattr(canonical.Remerge, "write", write_twice_then_die)
+        with pytest.raises(KeyboardInterrupt):
+            merge_mentions(store, part_events=1)
+        monkeypatch.setattr(canonical.Remerge, "write", write)
+        assert len(written) == 2
+        merge_mentions(store)
+        finished = _state(store)
+        merge_mentions(store, full=True)
+        assert _state(store) == finished
+        assert len(finished[0]) == 6 * 3
