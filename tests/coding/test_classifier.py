@@ -51,6 +51,13 @@ def test_metadata_matches_shipped_training_data(clf):
         ("Thousands of students protested outside the parliament in Tbilisi.", "protested", "14"),
         ("BISHKEK (AP) — Kyrgyz police arrested two bloggers on Tuesday.", "arrested", "17"),
         ("Wheat exports from the region rose by a third.", "rose", NONE_LABEL),
+        # eighth session: welcoming a decision praises it; a warning of retaliation threatens; present-tense
+        # headlines of fighting; imports named by a noun are trade
+        ("The Chilean government welcomed the ruling of the arbitration panel.", "welcomed", "05"),
+        ("Manila welcomed the progress in the fisheries talks, calling it a good sign.", "welcomed", "05"),
+        ("The Venezuelan army warned that any incursion would not go unanswered.", "warned", "13"),
+        ("Eritrean and Ethiopian troops clash near Badme as envoys meet in Nairobi", "clash", "19"),
+        ("Vietnam's imports of Thai rice have grown since the drought began", "imports", "06"),
     ],
 )
 def test_sensible_predictions(clf, nlp, text, word, root):

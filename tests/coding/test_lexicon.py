@@ -418,6 +418,10 @@ def test_h2_judgements_file_is_validated_and_read(tmp_path):
     ("Chinese carmakers inaugurated an assembly plant near Tashkent.", "inaugurated", "061"),
     # welcoming a vote or a ruling praises it (051)
     ("The ministry welcomed the vote, calling it a contribution to peace.", "welcomed", "051"),
+    # welcoming a state into a club praises it (051), no hosting
+    ("The bloc's chairman welcomed Bolivia into the group of partner countries.", "welcomed", "051"),
+    # "* call" is the noun: "what he called" in a clause below the verb is no appeal backed (032)
+    ("Baku said it backed the measures taken by Ankara to protect what it called its sovereignty.", "backed", "050"),
     # military aircraft flying into another's airspace show force (150)
     ("Two Russian fighter jets flew into Finnish airspace near Loviisa.", "flew", "150"),
 ])
