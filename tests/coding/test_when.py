@@ -235,3 +235,10 @@ def test_a_bare_month_ahead_is_no_sure_plan() -> None:
     monday = find_dates("Clashes broke out on Monday.", july)
     text = "They were handed over to Ankara in September."
     assert event_date(find_dates(text, july), monday, text.index("handed"), july) == (dt.date(2023, 7, 3), "day")
+
+
+def test_later_this_week_is_still_to_come() -> None:
+    text = "Chinese and Russian ships will hold joint firing drills later this week, the ministry said."
+    assert find_dates(text, PUB)[0].date > PUB
+    monday = find_dates("Clashes broke out on Monday.", PUB)
+    assert event_date(find_dates(text, PUB), monday, text.index("hold"), PUB) == (PUB, "published")

@@ -134,6 +134,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, str] |
         return pub + dt.timedelta(days=offset), "day"
     if kind == "relperiod":
         rel, unit = g["rel"].lower(), g["unit"].lower()
+        if rel == "later this" and unit != "year":  # "will practise joint firing later this week": a plan's date
+            return pub + dt.timedelta(days=1), unit
         step = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
         if unit == "week":
             start = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=step)
@@ -276,7 +278,7 @@ def _planned_day(mention: DateMention, published: dt.date) -> bool:
     """A date surely to come: not a bare month read as the coming one ("handed over in September" in a July
     story may be last September)."""
     return mention.date > published and not mention.anaphor and (
-        mention.precision != "month" or "next" in mention.text.lower())
+        mention.precision != "month" or any(w in mention.text.lower() for w in ("next", "later")))
 
 
 def _may_date(mention: DateMention, published: dt.date | None) -> bool:
