@@ -349,3 +349,15 @@ def test_an_act_a_passive_judges_is_its_topic(nlp, text, word, coded):
 )
 def test_what_a_stance_is_about_or_an_undated_perfect_it_names_is_no_act(nlp, text, word, coded):
     assert ctx(nlp, text, word).coded is coded
+
+
+@pytest.mark.parametrize(
+    "text, word, coded",
+    [
+        ("Tbilisi criticised Baku's decision to close the crossing.", "close", False),
+        ("Moscow condemned the plan to deploy troops to Armenia.", "deploy", False),
+        ("Finland announced a decision to close the border.", "close", True),
+    ],
+)
+def test_an_infinitive_on_a_noun_another_verb_judges_is_its_topic(nlp, text, word, coded):
+    assert ctx(nlp, text, word).coded is coded

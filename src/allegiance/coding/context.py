@@ -25,6 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from allegiance.coding.cues import LIGHT_VERBS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -183,6 +185,15 @@ def _stance_of(gerund: "Token") -> bool:
     return gerund.dep_ == "acl" and head.pos_ == "PROPN" and head.dep_ == "pobj" and head.head.lower_ in STANCES
 
 
+def _topic_infinitive(verb: "Token") -> bool:
+    """An act named by an infinitive on a noun that another verb acts on: "criticised Guterres' decision to
+    accept the invitation", "condemned the plan to deploy troops" are about the decision, not news of the act.
+    Not under a verb that makes the noun's news ("announced a decision to close the border")."""
+    noun = verb.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.lemma_ not in LIGHT_VERBS \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _called_off(verb: "Token") -> bool:
     return verb.lemma_ in CANCELLED or (verb.lemma_ in ("call", "put") and any(
         c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
@@ -281,6 +292,8 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
                 framing = _local(head)
                 if framing is not None and framing.background:
                     return framing
+            if dep == "acl" and _topic_infinitive(node):
+                return Context(background=True, cue=head.head.lower_)  # "criticised Guterres' decision to accept"
             if dep in ("relcl", "acl", "advcl", "ccomp"):
                 break  # a separate clause: its cues are its own
             node = head
