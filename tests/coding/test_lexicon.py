@@ -422,6 +422,13 @@ def test_h2_judgements_file_is_validated_and_read(tmp_path):
     ("The bloc's chairman welcomed Bolivia into the group of partner countries.", "welcomed", "051"),
     # "* call" is the noun: "what he called" in a clause below the verb is no appeal backed (032)
     ("Baku said it backed the measures taken by Ankara to protect what it called its sovereignty.", "backed", "050"),
+    # fighters intercepting another's bombers show force (150); a mobilisation approved or announced is 154; an
+    # envoy summoned, told in the passive, is 114
+    ("Norwegian F-35s intercepted two Russian bombers over the Barents Sea.", "intercepted", "150"),
+    ("Putin announced a partial mobilisation of reservists.", "announced", "154"),
+    ("The Turkish envoy was summoned by the Greek foreign ministry.", "summoned", "114"),
+    # gas supplies launched through a pipeline are trade (061)
+    ("Turkmenistan launched supplies of gas to China through the new pipeline.", "launched", "061"),
     # military aircraft flying into another's airspace show force (150)
     ("Two Russian fighter jets flew into Finnish airspace near Loviisa.", "flew", "150"),
 ])
