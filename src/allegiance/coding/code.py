@@ -165,13 +165,19 @@ class Coder:
         page = layout.layout(item.text)
         headings = {i for i, sent in enumerate(sents) if page.is_heading(table.idx[sent.start])}
         seen_lines: set[str] = set()
+        boilerplate: dict[str, bool] = {}  # per line of the text: a paragraph's sentences share one
         coded: list[bool] = []
         for s_index, text in enumerate(texts):
             line = _SPACE.sub(" ", text.lower()).strip()
             repeated = line in seen_lines  # headlines, captions and boilerplate repeated in the body
             seen_lines.add(line)
-            coded.append(s_index in with_actor and not repeated
-                         and not layout.boilerplate(layout.line_at(item.text, table.idx[sents[s_index].start])))
+            if s_index in with_actor and not repeated:
+                page_line = layout.line_at(item.text, table.idx[sents[s_index].start])
+                if page_line not in boilerplate:
+                    boilerplate[page_line] = layout.boilerplate(page_line)
+                coded.append(not boilerplate[page_line])
+            else:
+                coded.append(False)
         # A sentence's dates date its own events, those of the sentences after it in its paragraph and, as
         # the story's current day (when.Timeline), later sentences that give no date: sentences after the
         # last coded one are not read for dates.
