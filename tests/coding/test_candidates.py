@@ -672,3 +672,9 @@ def test_attackers_named_together_are_allies(events_of):
     # Unless they attack each other.
     keys, _ = events_of("Armenian and Azerbaijani troops shelled each other's positions.")
     assert {("ARM", "AZE", "19"), ("AZE", "ARM", "19")} <= keys
+
+
+def test_nameless_own_forces_are_not_acted_on(events_of):
+    keys, _ = events_of("Russia, which sent peacekeepers to the region in 2024, said nothing. "
+                        "Moscow deployed more peacekeepers on Monday.")
+    assert not any(source == "RUS" and target == "RUS" for source, target, _ in keys)

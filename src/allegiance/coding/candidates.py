@@ -210,7 +210,7 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
     at_home = assault and all(m.actor is not None and m.actor.sector in ARMED_SECTORS
                               and not m.via.endswith((ANCHORED, OWN_PEOPLE)) for _, m in sources)
     targets = [([(t, m) for t, m in group if not (m.actor and actor_key(m.actor) in own and (m.actor.type == "state" or p == STATED)
-                                                  and not (at_home and m.via == DESTINATION))], p)
+                                                  and not (at_home and m.via == DESTINATION)) and not _own_forces(m, own)], p)
                for group, p in targets]
     source_ids = {_actor_key(m) for _, m in sources}
     if len(sources) > 1 and not assault:  # "Putin and Lukashenko held talks ... in Belarus": not talks with Belarus
@@ -302,6 +302,14 @@ def _accuser(pred: "Token", source: Mention, index: MentionIndex) -> Mention | N
             if keyable(m) and actor_key(m.actor) != own:
                 return Mention(source.span, source.sentence_index, m.actor, via="accuser")
     return None
+
+
+def _own_forces(mention: Mention, own: set[str | None]) -> bool:
+    """"Russia, which deployed peacekeepers to Karabakh": nameless forces the coder placed in the source's own
+    country are the source's, what it moves, never whom it acts on."""
+    actor = mention.actor
+    return actor is not None and mention.via.endswith(OWN_PEOPLE) and actor.sector in ARMED_SECTORS \
+        and actor.country in own
 
 
 def _mutual(pred: "Token") -> bool:
