@@ -361,3 +361,15 @@ def test_what_a_stance_is_about_or_an_undated_perfect_it_names_is_no_act(nlp, te
 )
 def test_an_infinitive_on_a_noun_another_verb_judges_is_its_topic(nlp, text, word, coded):
     assert ctx(nlp, text, word).coded is coded
+
+
+@pytest.mark.parametrize(
+    "text, word, coded",
+    [
+        ("Baku not only condemned the vote but also recalled its envoy.", "condemned", True),
+        ("Minsk did not just criticise Vilnius, it expelled two diplomats.", "criticise", True),
+        ("Minsk did not criticise Vilnius.", "criticise", False),
+    ],
+)
+def test_not_only_says_the_act_and_more(nlp, text, word, coded):
+    assert ctx(nlp, text, word).coded is coded

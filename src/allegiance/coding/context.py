@@ -103,7 +103,8 @@ def _local(tok: "Token") -> Context | None:
     """Cues attached to one verb or noun: its auxiliaries, negation and hedges."""
     for child in tok.children:
         low = child.lower_
-        if child.dep_ == "neg" or (low in NEGATORS and child.dep_ in ("neg", "advmod", "det", "preconj")):
+        if (child.dep_ == "neg" or (low in NEGATORS and child.dep_ in ("neg", "advmod", "det", "preconj"))) \
+                and not _not_only(child):
             # "would not send": negation outranks modality; with "will" it declines the act
             declines = any(c.dep_ == "aux" and (c.lower_ in INTENT_AUX or c.lemma_ == "will") for c in tok.children)
             return Context(negated=True, refusal=declines, cue=low)
@@ -169,6 +170,13 @@ RECURRING = {"year", "summer", "winter", "spring", "autumn", "fall", "month", "d
 # What was done "in the past", or in the perfect "for months" / "over the years", is the story's backdrop.
 PAST_SPANS = {"past"}
 LONG_SPANS = {"month", "year", "decade"}
+
+
+def _not_only(neg: "Token") -> bool:
+    """"not only fails to guarantee security, it creates threats", "not just condemned but sanctioned": the act
+    is said, and more besides."""
+    doc = neg.doc
+    return neg.lower_ == "not" and neg.i + 1 < len(doc) and doc[neg.i + 1].lower_ in ("only", "just", "merely", "simply")
 
 
 def _nobody(subject: "Token") -> bool:
