@@ -457,3 +457,17 @@ def test_exercises_with_a_partner_are_both_sides_cooperation(lexicon, nlp, text,
     token = next(t for t in doc if t.text == verb)
     first = lexicon.match(doc, token)[0]
     assert (first.code, first.reverse) == ("062", "062")
+
+
+def test_framing_verbs_are_no_act_of_their_own(lexicon, nlp):
+    # "voted to join" is the joining (coded at the infinitive), not an intent 030 of the vote itself
+    doc = nlp("The Senate in Manila voted on Monday to approve the visiting forces pact.")
+    voted = next(t for t in doc if t.text == "voted")
+    assert all(m.code is None for m in lexicon.match(doc, voted) if m.kind == "verb")
+    # declining to comment needs "to" right before the verb of saying, not a "saying" clause later on
+    doc = nlp("Orban refused to sign the joint statement, saying it ignored Hungary's concerns.")
+    refused = next(t for t in doc if t.text == "refused")
+    assert all(m.code != "011" for m in lexicon.match(doc, refused))
+    doc = nlp("The Elysee declined to say when Macron would travel to Beijing.")
+    declined = next(t for t in doc if t.text == "declined")
+    assert lexicon.match(doc, declined)[0].code == "011"
