@@ -373,3 +373,15 @@ def test_an_infinitive_on_a_noun_another_verb_judges_is_its_topic(nlp, text, wor
 )
 def test_not_only_says_the_act_and_more(nlp, text, word, coded):
     assert ctx(nlp, text, word).coded is coded
+
+
+@pytest.mark.parametrize(
+    "text, word, background",
+    [
+        ("Baku had warned Yerevan two days earlier.", "warned", False),
+        ("Ankara had offered to mediate weeks before the talks collapsed.", "offered", False),
+        ("Baku had warned Yerevan.", "warned", True),
+    ],
+)
+def test_a_past_perfect_placed_by_its_distance_from_another_event_is_dated(nlp, text, word, background):
+    assert ctx(nlp, text, word).background is background

@@ -172,6 +172,18 @@ PAST_SPANS = {"past"}
 LONG_SPANS = {"month", "year", "decade"}
 
 
+# "had warned Yerevan two days earlier", "had passed on intelligence weeks before the attack": a past perfect
+# the text places in time, by its distance from another event, is dated like one with a date.
+SHORT_SPANS = {"hour", "day", "week", "month"}
+RELATIVE = {"before", "after", "earlier", "later"}
+
+
+def _timed(verb: "Token") -> bool:
+    doc = verb.doc
+    return any(t.lemma_ in SHORT_SPANS and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in RELATIVE
+               for t in verb.subtree)
+
+
 def _not_only(neg: "Token") -> bool:
     """"not only fails to guarantee security, it creates threats", "not just condemned but sanctioned": the act
     is said, and more besides."""
@@ -262,7 +274,7 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
         if _aside(node):
             return Context(background=True, cue="which has")
         if node.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in node.children) and not dated \
-                and not reported:  # "said it had reached an agreement": the reported "has reached"
+                and not reported and not _timed(node):  # "said it had reached an agreement": the reported "has reached"
             return Context(background=True, cue="had")
         head = conjoined_to(node)
         if head.i == node.i or hops >= 4:
