@@ -79,3 +79,11 @@ def test_a_by_phrase_on_an_active_verb_names_the_doer_of_the_deed_acted_on():
     doc = _doc(rows)
     groups = _objects(doc[4], _index(doc, {7: "RUS"}))
     assert [(m.actor.country, prep) for group, prep in groups for _, m in group][:1] == [("RUS", "by")]
+
+
+def test_those_acting_along_with_the_subject_act_as_it_does(events_of):
+    keys, _ = events_of("The leaders of Kyrgyzstan and Tajikistan flew to Beijing on Monday, along with Uzbek "
+                        "President Shavkat Mirziyoyev.")
+    assert {("KGZ", "CHN", "04"), ("TJK", "CHN", "04"), ("UZB", "CHN", "04")} <= keys
+    keys, _ = events_of("Russia, together with China, vetoed the draft resolution on Monday.")
+    assert ("RUS", "CHN", "12") not in keys

@@ -41,8 +41,9 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
                 f for c in child.children if c.dep_ == "compound" for f in index.actors_at(c)]  # "NATO ministers meeting"
             found = index.actors_at(child) or gathered or capital(child) or _led_by(child, index)
             # "Fighters led by the group Hayat Tahrir al-Sham seized": the parser may split a subject in two.
-            return found or next((f for c in children if c.dep_ == "nsubj" and c.i != child.i
-                                  for f in [index.actors_at(c)] if f), []), "svo"
+            found = found or next((f for c in children if c.dep_ == "nsubj" and c.i != child.i
+                                   for f in [index.actors_at(c)] if f), [])
+            return (found + _companions([*children, *child.children], index) if found else found), "svo"
         if child.dep_ == "nsubjpass":
             # The passive subject is the target; no "by" phrase, no source. But "CSTO troops were deployed to
             # Kazakhstan": whose forces are posted is who posts them.
@@ -84,6 +85,24 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
             return [], "passive"  # "troops sent by ..." handled through the agent above
         return index.actors_at(noun), "svo"
     return [], "svo"
+
+
+def _companions(children: list["Token"], index: MentionIndex) -> list[tuple["Token", Mention]]:
+    """"The presidents of Kazakhstan and Uzbekistan flew to Moscow, along with Pashinyan", "Russia, together with
+    China, vetoed the draft": those who act along with the subject act as it does."""
+    return [f for c in children if c.dep_ == "prep" and _alongside(c)
+            for w in ([c] if c.lower_ == "with" else [g for g in c.children if g.dep_ == "prep" and g.lower_ == "with"])
+            for f in _object_groups_flat(w, index)]
+
+
+def _alongside(prep: "Token") -> bool:
+    """"along with X", "together with X"."""
+    return prep.lower_ == "along" or (prep.lower_ == "with" and any(
+        c.dep_ == "advmod" and c.lower_ == "together" for c in prep.children))
+
+
+def _object_groups_flat(prep: "Token", index: MentionIndex) -> list[tuple["Token", Mention]]:
+    return [f for o in prep.children if o.dep_ == "pobj" for f in index.actors_at(o)]
 
 
 def _main_verb_read_as_participle(verb: "Token") -> bool:
@@ -204,6 +223,8 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
             continue  # "discussed security on the border between Tajikistan and Afghanistan": what is talked about
         if lemma.lower() in TALK_NOUNS and child.lower_ in ("on", "about", "over"):
             continue  # "talks on Ukraine", "a summit on Syria": what the talks are about is no party to them
+        if _alongside(child):
+            continue  # "vetoed the draft together with China": a companion in the act, not whom it is aimed at
         # spaCy marks "sent troops to X" as a dative "to"; "arrived in Yerevan" names whom a visit is to.
         if child.dep_ in ("prep", "dative") and (child.lower_ in TARGET_PREPS or (arrival and child.lower_ in LOCATIVE)):
             start = len(groups)
