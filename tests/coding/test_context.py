@@ -385,3 +385,15 @@ def test_not_only_says_the_act_and_more(nlp, text, word, coded):
 )
 def test_a_past_perfect_placed_by_its_distance_from_another_event_is_dated(nlp, text, word, background):
     assert ctx(nlp, text, word).background is background
+
+
+@pytest.mark.parametrize(
+    "text, word, intent",
+    [
+        ("Tokayev said the deal would help Kazakhstan export more grain.", "help", False),
+        ("Kyiv said the new sanctions would weaken Russia's army.", "weaken", False),
+        ("Tokayev said Kazakhstan would export more grain to China.", "export", True),
+    ],
+)
+def test_what_a_measure_would_do_is_a_forecast_not_an_intent(nlp, text, word, intent):
+    assert ctx(nlp, text, word).intent is intent

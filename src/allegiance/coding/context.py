@@ -184,6 +184,18 @@ def _timed(verb: "Token") -> bool:
                for t in verb.subtree)
 
 
+# What a measure "would" do is a forecast of its effect, not anyone's intent: "saying the aid would strengthen the
+# army and protect our cities", "said the sanctions would hurt Moscow".
+MEASURES = {"aid", "deal", "agreement", "sanction", "law", "bill", "move", "decision", "package", "weapon", "money",
+            "plan", "step", "measure", "treaty", "vote", "accord", "pact", "ban", "tariff", "loan", "funding"}
+
+
+def _thing_said(clause: "Token") -> bool:
+    """The reported clause's subject is a measure, not an actor (its own or through a conjunct's head)."""
+    verb = clause if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) or clause.dep_ != "conj" else clause.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.lemma_ in MEASURES for c in verb.children)
+
+
 def _not_only(neg: "Token") -> bool:
     """"not only fails to guarantee security, it creates threats", "not just condemned but sanctioned": the act
     is said, and more besides."""
@@ -263,7 +275,7 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
         found = _local(node)
         reported = node.dep_ == "ccomp" and _says(node.head)
         if found is not None:
-            if reported and found.speculative and found.cue in BACKSHIFTED_WILL:
+            if reported and found.speculative and found.cue in BACKSHIFTED_WILL and not _thing_said(node):
                 if _superseded(node.head):
                     return Context(background=True, cue="had")  # "which had initially said it would close its airspace"
                 return Context(intent=True, cue=found.cue)  # "said it would send": the reported "will send"
