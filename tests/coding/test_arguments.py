@@ -87,3 +87,12 @@ def test_those_acting_along_with_the_subject_act_as_it_does(events_of):
     assert {("KGZ", "CHN", "04"), ("TJK", "CHN", "04"), ("UZB", "CHN", "04")} <= keys
     keys, _ = events_of("Russia, together with China, vetoed the draft resolution on Monday.")
     assert ("RUS", "CHN", "12") not in keys
+
+
+def test_where_a_journey_ends_comes_before_whoever_invited(events_of):
+    keys, _ = events_of("Tokayev arrived in Chengdu on Monday at the invitation of Kazakh businessmen.")
+    assert ("KAZ", "CHN", "04") in keys
+    assert ("KAZ", "KAZ", "04") not in keys
+    keys, _ = events_of("The Kazakh leader arrived in Chengdu on Monday at the invitation of President of the "
+                        "People's Republic of China Xi Jinping.")
+    assert ("KAZ", "CHN", "04") in keys

@@ -303,8 +303,9 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
         # "extradited to Russia a suspected Islamic State recruiter", "handed the detained sailors to Ukraine":
         # people handed over are what the act moves; the state they go to is whom it is aimed at.
         groups = recipients + [g for g in groups if g not in recipients]
-    if lemma in TRAVEL and not any(g[0] for g in groups):
-        groups.extend(destination(verb, index))
+    if lemma in TRAVEL and not any(g[0] and g[1] in ("to", "in", "into") for g in groups):
+        # "arrived in Xi'an ... at the invitation of Xi": where a journey ends comes before whoever else is named.
+        groups[:0] = destination(verb, index)
     elif lemma == "be" and not any(g[0] for g in groups):
         # "Putin is due in Ulaanbaatar next week": where someone is due names whom the trip is to.
         for due in (c for c in children if c.dep_ == "acomp" and c.lower_ == "due"):
