@@ -397,3 +397,15 @@ def test_a_past_perfect_placed_by_its_distance_from_another_event_is_dated(nlp, 
 )
 def test_what_a_measure_would_do_is_a_forecast_not_an_intent(nlp, text, word, intent):
     assert ctx(nlp, text, word).intent is intent
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Ankara is keen to keep close ties with Baku.", "keep"),
+        ("Astana was reluctant to join the sanctions against Moscow.", "join"),
+    ],
+)
+def test_a_wish_or_a_reluctance_is_no_act(nlp, text, word):
+    c = ctx(nlp, text, word)
+    assert c.speculative and not c.coded

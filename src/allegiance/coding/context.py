@@ -63,6 +63,9 @@ JUDGED = {"condemn", "denounce", "criticise", "criticize", "slam", "decry", "dep
 # An act with a subject of its own told after one of these is what a stance is about, not an act reported:
 # "nothing against Ukraine joining the EU", "opposed to Finland joining", "talked about Russia leaving".
 STANCES = {"against", "to", "about", "over", "on"}
+# "is likely to", "is keen to keep good relations", "was reluctant to join": a chance or a wish, not an act.
+WISHES = {"likely", "unlikely", "expected", "possible", "able", "keen", "anxious", "desperate", "reluctant", "loath",
+          "hesitant"}
 # A subject that names no one: "none of the leaders has endorsed the invasion", "nobody claimed the attack".
 NO_ONE = {"none", "nobody", "noone", "no-one", "neither", "nothing"}
 # An event called off did not happen: "the talks were postponed", "the visit was cancelled".
@@ -160,7 +163,7 @@ def _local(tok: "Token") -> Context | None:
     if aux and tok.head.i != tok.i and tok.dep_ in ("xcomp", "pcomp", "acomp"):
         if tok.head.lemma_ in INTENT_FRAMES:
             return Context(intent=True, cue=tok.head.lower_)
-        if tok.head.lemma_ in ("likely", "unlikely", "expected", "possible", "able"):
+        if tok.head.lemma_ in WISHES:
             return Context(speculative=True, cue=tok.head.lower_)
     return None
 
