@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from allegiance.errors import DataFileError
 from allegiance.ingest import clean as clean_module
+from allegiance.ingest import folding
 from allegiance.ingest.clean import clean, clean_article, fold, load_rules, normalise_whitespace
+from allegiance.ingest.folding import Folds
 from allegiance.models import Removal
 
 RULES = load_rules()
@@ -178,15 +180,15 @@ def test_bad_patterns_files_are_refused_with_the_entry_named(tmp_path: Path, bod
 # The folding characters, the caption copies and the line rules are found by shortcuts (a search for
 # the few characters to replace, a test that a caption starts again, one walk for a run of line
 # rules); each must give what the plain method gives.
-_FOLDED = "".join(map(chr, clean_module._FOLD)) + "".join(map(chr, clean_module._FOLD_ACCENTS))
+_FOLDED = "".join(map(chr, folding._FOLD)) + "".join(map(chr, folding._FOLD_ACCENTS))
 _TEXT = st.text(alphabet=st.one_of(st.sampled_from(_FOLDED + "abc `'\"-"), st.characters(codec="utf-8", exclude_categories=("Cs",))), max_size=80)
 
 
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_folding_is_translating_by_the_tables(text: str) -> None:
-    assert fold(text) == text.translate(clean_module._FOLD)
-    assert clean_module._fold_caption(text) == text.translate(clean_module._FOLD).translate(clean_module._FOLD_ACCENTS)
+    assert fold(text) == text.translate(folding._FOLD)
+    assert clean_module._fold_caption(text) == text.translate(folding._FOLD).translate(folding._FOLD_ACCENTS)
 
 
 def _caption_copies_plainly(line: str) -> tuple[str | None, str, str]:
@@ -224,5 +226,5 @@ def test_a_run_of_line_rules_removes_what_the_rules_remove_one_after_another(lin
                 kept_now.append(line)
         kept = kept_now
     removals: list = []
-    assert clean_module._remove_lines(rules, lines, removals, clean_module._Folds(), {}) == kept
+    assert clean_module._remove_lines(rules, lines, removals, Folds(), {}) == kept
     assert removals == expected

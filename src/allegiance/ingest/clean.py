@@ -19,150 +19,15 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-import yaml
-
-from allegiance.errors import DataFileError
+from allegiance.ingest.cleaning_rules import Rule, default_rules, load_rules
+from allegiance.ingest.folding import Folds, fold, fold_accents
 from allegiance.models import Removal
 
-Kind = Literal["line", "tail", "repeat", "head"]
-_KINDS = ("line", "tail", "repeat", "head")
-_HEAD_GROUPS = {"author", "publisher"}
-# One character in, one character out, so positions in the folded text are positions in the original.
-_FOLD = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-        "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-    }
-)
-# Captions are compared without accents too ("Erdogan" and "Erdoğan" copies): precomposed Latin
-# letters map to their base letter, still one character for one.
-_FOLD_ACCENTS = str.maketrans(
-    {
-        c: unicodedata.normalize("NFD", c)[0]
-        for c in map(chr, range(0xC0, 0x250))
-        if len(unicodedata.normalize("NFD", c)) > 1 and unicodedata.normalize("NFD", c)[0].isascii()
-    }
-)
 _MAX_REPEAT_LINE = 2000  # the back-reference search is quadratic; captions are far shorter
 _REPEATED_IN_LINE = re.compile(r"^\s*(?P<unit>\S.{15,}?)(?:\s*(?P=unit)){1,2}\s*$")
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    description: str
-    kind: Kind
-    pattern: re.Pattern[str] | None
-    removes: tuple[str, ...]
-    keeps: tuple[str, ...]
-
-
-def default_patterns_path() -> Path:
-    return Path(str(resources.files("allegiance").joinpath("data/cleaning/patterns.yaml")))
-
-
-def load_rules(path: str | Path | None = None) -> tuple[Rule, ...]:
-    """Read and validate a patterns file; a bad entry raises DataFileError naming it."""
-    path = Path(path) if path is not None else default_patterns_path()
-    try:
-        data = yaml.safe_load(path.read_text("utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"cannot read cleaning rules: {exc}", input=str(path)) from exc
-    if not isinstance(data, dict) or not isinstance(data.get("rules"), list) or not data["rules"]:
-        raise DataFileError("expected a mapping with a non-empty `rules:` list", input=str(path))
-    rules: list[Rule] = []
-    for index, entry in enumerate(data["rules"]):
-        rules.append(_rule(entry, f"{path} rule {index + 1}"))
-    names = [r.name for r in rules]
-    duplicated = sorted({n for n in names if names.count(n) > 1})
-    if duplicated:
-        raise DataFileError(f"rule names used twice: {duplicated}", input=str(path))
-    return tuple(rules)
-
-
-def _rule(entry: object, where: str) -> Rule:
-    if not isinstance(entry, dict):
-        raise DataFileError("a rule must be a mapping", input=where)
-    unknown = set(entry) - {"name", "description", "kind", "pattern", "removes", "keeps"}
-    if unknown:
-        raise DataFileError(f"unknown keys {sorted(unknown)}", input=where)
-    name, kind = entry.get("name"), entry.get("kind")
-    if not isinstance(name, str) or not name:
-        raise DataFileError("missing `name`", input=where)
-    where = f"{where} ({name})"
-    if kind not in _KINDS:
-        raise DataFileError(f"`kind` must be one of {_KINDS}, got {kind!r}", input=where)
-    if not isinstance(entry.get("description"), str):
-        raise DataFileError("missing `description`", input=where)
-    pattern = None
-    if kind == "repeat":
-        if "pattern" in entry:
-            raise DataFileError("a `repeat` rule takes no `pattern`", input=where)
-    else:
-        try:
-            pattern = re.compile(entry.get("pattern"))
-        except (re.error, TypeError) as exc:
-            raise DataFileError(f"bad `pattern`: {exc}", input=where) from exc
-        groups = set(pattern.groupindex)
-        if groups and (kind != "head" or not groups <= _HEAD_GROUPS):
-            raise DataFileError(f"named groups {sorted(groups)}: only `head` rules may name author/publisher", input=where)
-    examples: dict[str, tuple[str, ...]] = {}
-    for key in ("removes", "keeps"):
-        values = entry.get(key)
-        if not isinstance(values, list) or not values or not all(isinstance(v, str) and v.strip() for v in values):
-            raise DataFileError(f"`{key}` must be a non-empty list of example texts", input=where)
-        examples[key] = tuple(values)
-    return Rule(name, entry["description"], kind, pattern, examples["removes"], examples["keeps"])
-
-
-@functools.cache
-def _default_rules() -> tuple[Rule, ...]:
-    return load_rules()
-
-
-class _Folder:
-    """``text.translate(table)`` for a table of single characters, by a regular expression that finds
-    the few characters to replace: ``str.translate`` looks up every character of the text in the table,
-    which cost more than all the cleaning rules' searches."""
-
-    def __init__(self, table: dict[int, str]):
-        self._table = {chr(code): value for code, value in table.items()}
-        self._chars = re.compile("[" + "".join(map(re.escape, self._table)) + "]")
-        self._ascii_kept = all(ord(char) > 127 for char in self._table)
-
-    def __call__(self, text: str) -> str:
-        if self._ascii_kept and text.isascii():
-            return text
-        return self._chars.sub(self._replace, text)
-
-    def _replace(self, match: re.Match[str]) -> str:
-        return self._table[match[0]]
-
-
-_fold = _Folder(_FOLD)
-_fold_accents = _Folder(_FOLD_ACCENTS)
-
-
-def fold(text: str) -> str:
-    """Same length as ``text``: curly quotes, dash variants and odd spaces made plain."""
-    return _fold(text)
-
-
-class _Folds(dict):
-    """``fold`` of each line, computed once per article: the rules run again until the text stops
-    changing."""
-
-    def __missing__(self, line: str) -> str:
-        folded = self[line] = fold(line)
-        return folded
 
 
 def normalise_whitespace(text: str) -> str:
@@ -201,7 +66,7 @@ def clean_article(text: str, *, title: str | None = None, rules: tuple[Rule, ...
     removals: list[Removal] = []
     head: list[str] = []
     meta: dict[str, str] = {}
-    folds = _Folds()
+    folds = Folds()
     # What each step found in each line, kept for the next pass over the same lines.
     seen: list[dict[str, Any]] = [{} for _ in steps]
     title_key = _key(title) if title else None
@@ -218,7 +83,7 @@ def clean_article(text: str, *, title: str | None = None, rules: tuple[Rule, ...
 
 def _cut_head(
     rules: tuple[Rule, ...], title_key: str | None, lines: list[str], removals: list[Removal], head: list[str],
-    meta: dict[str, str], folds: _Folds,
+    meta: dict[str, str], folds: Folds,
 ) -> list[str]:
     lines = list(lines)
     while True:
@@ -251,7 +116,7 @@ def _cut_head(
 
 @functools.cache
 def _default_plan() -> tuple[tuple[tuple[Rule, ...], ...], tuple[Rule, ...]]:
-    return _plan(_default_rules())
+    return _plan(default_rules())
 
 
 def _plan(rules: tuple[Rule, ...]) -> tuple[tuple[tuple[Rule, ...], ...], tuple[Rule, ...]]:
@@ -268,7 +133,7 @@ def _plan(rules: tuple[Rule, ...]) -> tuple[tuple[tuple[Rule, ...], ...], tuple[
     return tuple(map(tuple, steps)), tuple(r for r in rules if r.kind == "head")
 
 
-def _apply(step: tuple[Rule, ...], lines: list[str], removals: list[Removal], folds: _Folds,
+def _apply(step: tuple[Rule, ...], lines: list[str], removals: list[Removal], folds: Folds,
            memo: dict[str, Any]) -> list[str]:
     rule = step[0]
     if rule.kind == "line":
@@ -289,7 +154,7 @@ def _apply(step: tuple[Rule, ...], lines: list[str], removals: list[Removal], fo
     return _collapse_repeats(rule.name, lines, removals, memo)
 
 
-def _remove_lines(rules: tuple[Rule, ...], lines: list[str], removals: list[Removal], folds: _Folds,
+def _remove_lines(rules: tuple[Rule, ...], lines: list[str], removals: list[Removal], folds: Folds,
                   memo: dict[str, int]) -> list[str]:
     """Each rule of ``rules`` in turn removes every line it matches: a line goes to the first rule that
     matches it, and the removals are listed rule by rule, each rule's in line order."""
@@ -330,7 +195,7 @@ def _folded_key(folded: str) -> str:
 
 
 def _fold_caption(text: str) -> str:
-    return _fold_accents(fold(text))
+    return fold_accents(fold(text))
 
 
 def _collapse_repeats(name: str, lines: list[str], removals: list[Removal],
