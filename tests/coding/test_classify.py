@@ -300,10 +300,10 @@ def test_h2_a_meeting_on_the_sidelines_is_at_a_third_place(events_of):
 
 
 def test_h2_the_classifiers_root_alone_is_the_codebooks_generic_code():
-    from allegiance.coding.classify import _generic
+    from allegiance.coding.acts import generic_code
 
-    assert _generic("07") == "070" and _generic("19") == "190"
-    assert _generic("04") == "04"  # a consultation guessed alone is not doubled as an act of both sides
+    assert generic_code("07") == "070" and generic_code("19") == "190"
+    assert generic_code("04") == "04"  # a consultation guessed alone is not doubled as an act of both sides
 
 
 def test_h2_a_verdict_a_speaker_pronounces_judges(events_of):

@@ -10,8 +10,9 @@ Rules alone miss too much and a classifier alone invents too much, so:
 - a result below ``MIN_CONFIDENCE`` is no event (``LEXICON_ONLY_MIN`` when there is no classifier).
   Confidence is in [0, 1].
 
-``intent_code`` maps an act to the CAMEO 03 intent it becomes under "will" / "plans to" (see context.py);
-conflictual acts become threats (CAMEO 13).
+What code an announced, asked, ordered or refused act becomes is ``acts.py``'s (``intent_code``: the CAMEO 03
+intent under "will" / "plans to", a threat 13x for a conflictual act); the judgement a naming verb pronounces is
+``judgement.py``'s.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from allegiance.coding import cameo, where
-from allegiance.coding.context import verdict
+from allegiance.coding.acts import (GENERIC_ASKS, GENERIC_REJECTION, GENERIC_THREAT, asked_code, generic_code,
+                                     intent_code, ordered_code, refusal_code)
 from allegiance.coding.candidates import Candidate
-from allegiance.coding.lexicon import load_judgements
+from allegiance.coding.judgement import judgement
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -42,7 +44,7 @@ LEXICON_ONLY_MIN = 0.45  # with no classifier to ask (PETRARCH conformance), the
 ALONE_DISCOUNT = 0.8
 # A meeting (040, or 044 at a third place) whose venue the sentence names: in the target's country it is the
 # source's visit (042, hosted: 043), in the source's own the source hosts (043), elsewhere a third place (044).
-MEETINGS = frozenset({"04", "040", "044"})  # "04": the classifier's bare consultation, see _generic
+MEETINGS = frozenset({"04", "040", "044"})  # "04": the classifier's bare consultation, see acts.generic_code
 VISITS = frozenset({"042", "043"})
 # "agreed to finance", "pledged to send": a verb of commitment names the act it commits to, whose lexicon reading
 # then needs no further corroboration (it is coded as an intent, CAMEO 03).
@@ -67,36 +69,9 @@ RANKS = frozenset({"first", "last", "only"})
 # "began sharing intelligence", "started withdrawing": the act is the complement; the aspectual verb only times it.
 ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep"})
 
-# Act → intent. Cooperative roots have CAMEO 03x counterparts; conflictual ones are threats (13x).
-_INTENT = {
-    "03": "030",
-    "04": "036", "045": "039",
-    "05": "032", "057": "030",
-    "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
-    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
-    "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342", "0833": "0343",
-    "0834": "0344", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
-    "10": None, "11": None, "12": None, "13": "13", "14": "133", "15": "138", "16": "131", "161": "1313",
-    "162": "1311", "163": "1312", "164": "131", "165": "131", "166": "131", "17": "137", "18": "138",
-    "19": "138", "192": "1382", "193": "1384", "194": "1384", "195": "1384", "20": "1385",
-}
-
-# A quoted order told to someone ('"You must lift the blockade," A told B') is a demand (CAMEO 10) of B, in the
-# demand category of the act ordered: yielding (08) is 105, aid (07) 103, and so on; other acts plain 100.
-_DEMAND = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"}
-# An appeal (02) or a demand (10) names in its own code the act asked for, in the same order for both roots: economic,
-# military, judicial or intelligence cooperation (06x) x1x, policy support (05) x2, aid (07x) x3x, political reform
-# (083x) x4x, yielding (08x) x5x, meeting (04) x6, mediation (045) x8. The suffix each asked act gives:
-_ASKED = {"061": "11", "062": "12", "063": "13", "064": "14", "06": "1", "05": "2", "071": "31", "072": "32", "073": "33",
-          "074": "34", "07": "3", "0831": "41", "0832": "42", "0833": "43", "0834": "44", "083": "4", "081": "51",
-          "082": "52", "084": "53", "085": "54", "086": "55", "087": "56", "08": "5", "045": "8", "04": "6"}
-GENERIC_ASKS = frozenset({"020", "100"})  # an appeal or a demand whose own code does not say for what
-GENERIC_THREAT = "130"
-GENERIC_REJECTION = "120"  # "refused to release", "turned down an offer to build": which act is refused decides
 _ORDER_MODALS = frozenset({"must", "should"})
 QUOTED_DEMAND = 0.8
 JUDGED = 0.8  # a naming verb whose name for its object praises or criticises: as sure as a quoted order
-_NEGATIONS = frozenset({"not", "no", "never", "n't"})
 
 
 @dataclass(frozen=True)
@@ -107,42 +82,6 @@ class Decision:
     how: str = "lexicon"  # lexicon | both | classifier
     pattern: str = ""
     reverse_code: str | None = None  # the same act seen from the target: "visited" 042 ↔ "hosted" 043
-
-
-def intent_code(code: str) -> str | None:
-    """The intent (CAMEO 03) or threat (13) code for an act announced for the future; None: not codable."""
-    if code.startswith(("03", "13")):
-        return code
-    for key in (code[:4], code[:3], code[:2]):
-        if key in _INTENT:
-            return _INTENT[key]
-    return None
-
-
-# Declining a cooperative act (CAMEO 04-08), as the codebook's REJECT codes name them: meeting 125,
-# signing an agreement 127, material cooperation 121, giving aid 122, yielding 124.
-_REFUSALS = {
-    "04": "125", "05": "120", "057": "127", "06": "121", "061": "1211", "062": "1212",
-    "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
-    "08": "124", "081": "1241", "082": "1242", "083": "123", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
-}
-
-
-def asked_code(root: str, act: str) -> str | None:
-    """The appeal (``root`` "02") or demand ("10") code for asking someone to do ``act``; None when CAMEO has none."""
-    for prefix in (act[:4], act[:3], act[:2]):
-        if prefix in _ASKED:
-            return root + _ASKED[prefix]
-    return None
-
-
-def refusal_code(code: str) -> str | None:
-    """The CAMEO 12 code for declining the cooperative act ``code`` ("will not attend the talks" is 125,
-    "said it would not ease sanctions" 1244); None for acts whose refusal CAMEO does not code as REJECT."""
-    for prefix in (code[:4], code[:3], code[:2]):
-        if prefix in _REFUSALS:
-            return _REFUSALS[prefix]
-    return None
 
 
 def _root(code: str) -> str:
@@ -199,13 +138,13 @@ class Classify:
         order = _quoted_order(token) if cand.target is not None else None
         if order is not None:
             ordered = [m.code for m in self.lexicon.match(doc, order) if m.code is not None]
-            code = _DEMAND.get(ordered[0][:2], "100") if ordered else "100"
+            code = ordered_code(ordered[0] if ordered else None)
             return Decision(code, QUOTED_DEMAND, pattern="quoted order")
         matches = self.lexicon_matches(cand, doc)
         best = _fit(matches, cand, doc)
         if best is None or best.kind == "verb" and best.code is not None:
             # a verb's bare default ("call" is a phone call) is no reading of "called the veto 'an act of self-harm'"
-            judged = _judgement(token)
+            judged = judgement(token)
             if judged is not None:
                 return Decision(judged, JUDGED, pattern="judgement")
         # A multiword expression or a long pattern is specific enough alone; the classifier is the costlier half.
@@ -262,7 +201,7 @@ class Classify:
             if top_p >= CLASSIFIER_ALONE and cameo_root(top_code) is not None:
                 conf = round(top_p * ALONE_DISCOUNT, 3)
                 if conf >= MIN_CONFIDENCE:
-                    return Decision(_generic(top_code), conf, how="classifier")
+                    return Decision(generic_code(top_code), conf, how="classifier")
         return None
 
     def _asked(self, decision: Decision, token: Any, doc: "Doc") -> Decision:
@@ -302,7 +241,7 @@ class Classify:
             conf = 1 - (1 - same.confidence) * (1 - p)
             return Decision(same.code, round(conf, 3), how="both", pattern=same.pattern, reverse_code=same.reverse)
         conf = round(p * ALONE_DISCOUNT, 3)
-        return Decision(_generic(str(root)), conf, how="classifier") if conf >= MIN_CONFIDENCE else None
+        return Decision(generic_code(str(root)), conf, how="classifier") if conf >= MIN_CONFIDENCE else None
 
     def _predict(self, cand: Candidate, doc: "Doc") -> list[tuple[str, float]]:
         if self.classifier is None:
@@ -316,13 +255,6 @@ class Classify:
     def _rank(self, cand: Candidate, doc: "Doc") -> list[tuple[str, float]]:
         ranked = sorted(self.classifier.predict(_act(doc[cand.trigger]), doc), key=lambda cp: -cp[1])
         return [(c, float(p)) for c, p in ranked]
-
-
-def _generic(root: str) -> str:
-    """The codebook's own code for an act of ``root`` with nothing more said ("020" appeal, "070" aid): the
-    classifier names only roots, and a bare root is no code of the codebook. Not for consultation: "040" is an
-    act of both sides, coded both ways, and a guess of the classifier alone is not worth doubling."""
-    return root + "0" if root != "04" and cameo.is_valid(root + "0") else root
 
 
 def _specific(match: Any, token: Any) -> bool:
@@ -356,57 +288,6 @@ def _quoted_order(token: Any) -> Any | None:
         if not subjects and not modals and clause.tag_ == "VB":
             return clause
     return None
-
-
-def _judgement(token: Any) -> str | None:
-    """The code of the judgement a naming verb pronounces on its object: the words of the name it gives (its
-    object predicate, its "as" phrase or an apposition to its object) against ``judgements.yaml``."""
-    book = load_judgements()
-    lemma = token.lemma_.lower()
-    if lemma in book.speech:
-        return _verdict_judged(token, book)
-    if lemma not in book.verbs:
-        return None
-    name: list[Any] = []
-    of_relations = False
-    for child in token.children:
-        if child.dep_ == "dobj":
-            of_relations = child.lemma_.lower() in book.relations or _relations_antecedent(child, book.relations)
-        if child.dep_ == "oprd":
-            name.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "as":
-            name.extend(w for g in child.children if g.dep_ == "pobj" for w in g.subtree)
-        elif child.dep_ == "dobj":
-            name.extend(w for a in child.children if a.dep_ == "appos" for w in a.subtree)
-    return _judged(name, book, of_relations)
-
-
-def _judged(name: list[Any], book: Any, of_relations: bool) -> str | None:
-    """The code ``judgements.yaml`` gives the words of ``name``; None for no name or a negated one."""
-    if not name or any(w.lower_ in _NEGATIONS for w in name):
-        return None
-    return book.code_of({w.lower_ for w in name} | {w.lemma_.lower() for w in name}, of_relations)
-
-
-def _verdict_judged(token: Any, book: Any) -> str | None:
-    """What a verdict clause a speaker pronounces says its subject is ("'This is an unfriendly step,' Peskov
-    said", "said Russia had always been a reliable partner"), judged as a name is."""
-    for clause in token.children:
-        if clause.dep_ not in ("ccomp", "parataxis") or not verdict(clause, bare=True):
-            continue
-        if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in clause.children):
-            return None
-        name = [w for c in clause.children if c.dep_ in ("attr", "acomp") for w in c.subtree]
-        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        return _judged(name, book, subject is not None and subject.lemma_.lower() in book.relations)
-    return None
-
-
-def _relations_antecedent(obj: Any, relations: frozenset[str]) -> bool:
-    """"painted a grim picture of ties with Tokyo, calling them the worst": "them" stands for the ties."""
-    if obj.lower_ not in ("them", "it"):
-        return False
-    return any(t.lemma_.lower() in relations for t in obj.sent if t.i < obj.i)
 
 
 def _verbal_participle(token: Any, code: str) -> bool:
