@@ -242,3 +242,17 @@ def test_later_this_week_is_still_to_come() -> None:
     assert find_dates(text, PUB)[0].date > PUB
     monday = find_dates("Clashes broke out on Monday.", PUB)
     assert event_date(find_dates(text, PUB), monday, text.index("hold"), PUB) == (PUB, "published")
+
+
+def test_the_day_a_report_was_made_does_not_move_the_story_on() -> None:
+    from allegiance.coding.when import Timeline
+
+    timeline = Timeline(PUB)
+    timeline.read(find_dates("Border guards clashed on Wednesday.", PUB))
+    timeline.read(find_dates("Eleven soldiers were killed, the ministry said on Thursday.", PUB))
+    assert timeline.current[-1].date == dt.date(2022, 10, 12)
+    timeline.read(find_dates("The two presidents spoke on Thursday.", PUB))  # an act of that day does
+    assert timeline.current[-1].date == dt.date(2022, 10, 13)
+    # a report's date still dates its own sentence
+    text = "Eleven soldiers were killed, the ministry said on Thursday."
+    assert event_date(find_dates(text, PUB), [], text.index("said"), PUB) == (dt.date(2022, 10, 13), "day")

@@ -69,6 +69,7 @@ class DateMention:
     # which ``event_date`` looks up (``date`` is then only a placeholder)
     anaphor: bool = False
     recent: bool = False  # the day the story told last, flashbacks included (``Timeline.current``)
+    said: bool = False  # the day something was said ("officials said on Saturday"), not the day of what they said
 
 
 def _month_back(year: int, month: int, n: int) -> tuple[int, int]:
@@ -221,7 +222,13 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
         told = [d for d in found[datelines:] if d.end <= m.start() and d.precision == "day"]
         found.append(DateMention(m.start(), m.end(), m.group(0), told[-1].date, "day") if told
                      else DateMention(m.start(), m.end(), m.group(0), published, "day", anaphor=True))
-    return sorted(found[datelines:], key=lambda f: f.start)
+    return [dataclasses.replace(d, said=True) if _SAID.search(text, 0, d.start) else d
+            for d in sorted(found[datelines:], key=lambda f: f.start)]
+
+
+# "the health ministry said on Saturday", "told reporters on Monday": the date of a report.
+_SAID = re.compile(r"\b(?:said|says|told\s+(?:reporters|journalists|a\s+news\s+conference|\w+)|announced|reported|"
+                   r"added|confirmed|stated)\s*$", re.I)
 
 
 def _shift(m: re.Match[str], before: list[DateMention], published: dt.date) -> DateMention | None:
@@ -321,7 +328,8 @@ class Timeline:
         if days:
             self._recent = days[-1]
         if self._day is not None:
-            days = [d for d in days if d.date >= self._day.date]
+            # a later report of what happened does not move the story on to the day it was made
+            days = [d for d in days if d.date >= self._day.date and not d.said]
         if days:
             self._day = days[0] if self._day is None else days[-1]
 
