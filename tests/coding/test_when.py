@@ -256,3 +256,12 @@ def test_the_day_a_report_was_made_does_not_move_the_story_on() -> None:
     # a report's date still dates its own sentence
     text = "Eleven soldiers were killed, the ministry said on Thursday."
     assert event_date(find_dates(text, PUB), [], text.index("said"), PUB) == (dt.date(2022, 10, 13), "day")
+
+
+def test_the_same_day_is_not_a_day_counted_in_passing() -> None:
+    from allegiance.coding.when import Timeline
+
+    timeline = Timeline(PUB)
+    timeline.read(find_dates("On Wednesday a ceremony was held for Aliyev, who had landed the previous evening.", PUB))
+    text = "On the same day, Aliyev laid a wreath."
+    assert event_date(find_dates(text, PUB), timeline.current, text.index("laid"), PUB) == (dt.date(2022, 10, 12), "day")

@@ -325,8 +325,10 @@ class Timeline:
         if self.published is None:
             return
         days = [d for d in dates if d.precision == "day" and _may_date(d, self.published)]
-        if days:
-            self._recent = days[-1]
+        # a day counted from another ("who arrived the previous evening") is a side note, not the day told
+        told = [d for d in days if not SHIFT.fullmatch(d.text)]
+        if told:
+            self._recent = told[-1]
         if self._day is not None:
             # a later report of what happened does not move the story on to the day it was made
             days = [d for d in days if d.date >= self._day.date and not d.said]
