@@ -164,10 +164,11 @@ class Lexicon:
         end = next((i for i in range(v + 1, end - 1) if toks[i].text == "according" and toks[i + 1].text == "to"), end)
         # "forces clash on border as leaders meet": a clause of time or reason with a subject of its own tells
         # another act, whose words are no part of this verb's pattern ("* meet").
-        end = min([end] + [c.left_edge.i - first for c in verb_token.children
-                           if c.dep_ == "advcl" and c.i > verb_token.i
-                           and any(g.dep_ == "mark" for g in c.children)
-                           and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)])
+        kids = table.children
+        end = min([end] + [doc[c].left_edge.i - first for c in kids[verb_token.i]
+                           if table.dep[c] == "advcl" and c > verb_token.i
+                           and any(table.dep[g] == "mark" for g in kids[c])
+                           and any(table.dep[g] in ("nsubj", "nsubjpass") for g in kids[c])])
         if verb_token.lemma_ in REPORTING:
             # "told journalists that Armenia had no plans to leave": what a clause with a subject of its own
             # says is coded at its own verb, not read as the telling ("told ... to leave"). A verdict the
