@@ -96,3 +96,11 @@ def test_where_a_journey_ends_comes_before_whoever_invited(events_of):
     keys, _ = events_of("The Kazakh leader arrived in Chengdu on Monday at the invitation of President of the "
                         "People's Republic of China Xi Jinping.")
     assert ("KAZ", "CHN", "04") in keys
+
+
+def test_a_threat_is_aimed_where_the_act_it_threatens_lands(events_of):
+    # The clause's subject is the speaker's own side; the place its act would hit is whom the threat is aimed at,
+    # though the sentence's setting placed the thing hit in the speaker's country.
+    keys, _ = events_of("Speaking at a forum in Minsk on Friday, Lukashenko warned that Belarus could strike military "
+                        "bases in Vilnius.")
+    assert ("BLR", "LTU", "13") in keys

@@ -678,3 +678,11 @@ def test_nameless_own_forces_are_not_acted_on(events_of):
     keys, _ = events_of("Russia, which sent peacekeepers to the region in 2024, said nothing. "
                         "Moscow deployed more peacekeepers on Monday.")
     assert not any(source == "RUS" and target == "RUS" for source, target, _ in keys)
+
+
+def test_the_source_is_no_target_as_one_of_a_pair(events_of):
+    keys, _ = events_of("Armenia's parliament voted on Tuesday to join the court. Russian lawmaker Leonid Slutsky, who "
+                        "heads the foreign affairs committee of Russia's lower house, warned that the vote would damage "
+                        "ties between the two countries.")
+    assert ("RUS", "ARM", "13") in keys
+    assert ("RUS", "RUS", "13") not in keys

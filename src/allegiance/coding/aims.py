@@ -114,7 +114,9 @@ def _site_of_object(verb: "Token", index: "MentionIndex") -> list[tuple[Group, s
     the verb or on the thing. Only when the verb's object is a
     thing that names nobody (not "met Putin in Baku", which the object already decides)."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objects or any(index.actors_at(o) for o in objects) or any(o.pos_ in ("PROPN", "PRON") for o in objects):
+    # Things the coder only placed ("military bases", placed by a city the sentence names) name nobody.
+    if not objects or any(not m.via.endswith((ANCHORED, OWN_PEOPLE)) for o in objects for _, m in index.actors_at(o)) \
+            or any(o.pos_ in ("PROPN", "PRON") for o in objects):
         return []
     # "declined an invitation to a summit in Switzerland", "the headquarters that runs the war in Ukraine": where an
     # event noun's event takes place, or what a clause inside the object says, is no place the act is aimed at.

@@ -310,8 +310,10 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
         # "Putin is due in Ulaanbaatar next week": where someone is due names whom the trip is to.
         for due in (c for c in children if c.dep_ == "acomp" and c.lower_ == "due"):
             groups.extend(destination(due, index))
-    elif not any(g[0] for g in groups) and lemma not in ARRIVAL | TOPICS:
+    elif lemma not in ARRIVAL | TOPICS and all(m.via.endswith((ANCHORED, OWN_PEOPLE)) for g in groups for _, m in g[0]):
         # "discussed the situation in Afghanistan": a place in what is talked about is no party to the talks.
+        # People or things the coder only placed ("use Oreshnik against decision-making centres in Kyiv") leave
+        # the place acted on in the running, after them.
         groups.extend(place_acted_on(verb, index))
     if not any(g[0] for g in groups):
         # "threatened to close its border with Belarus", "refused to recognise Kosovo": an act announced,
@@ -353,6 +355,10 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
             if subject is not None:
                 groups.extend(([(t, m) for t, m in g if m.via != "pronoun"], "if")
                               for g, _p in _phrase_groups(subject, "if", index))
+        # "warned that Russia could use Oreshnik against decision-making centres in Kyiv": when the clause's
+        # subject is the speaker's own side, whom its act is aimed at is whom the threat is.
+        groups.extend(([(t, m) for t, m in g if m.via != "pronoun" and not m.via.endswith((ANCHORED, OWN_PEOPLE))],
+                       "that") for c in children if c.dep_ == "ccomp" and stated for g, _p in _objects(c, index, stated=False))
     if stated and not any(g[0] for g in groups):
         # "expressed confidence that the border deal with China would hold", "voiced optimism that Russia
         # would return", "said Russia had been a reliable partner": an attitude or verdict about what a

@@ -209,7 +209,9 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
     # Nor is the source's own side what a clause it states is about ("denied that its forces struck").
     at_home = assault and all(m.actor is not None and m.actor.sector in ARMED_SECTORS
                               and not m.via.endswith((ANCHORED, OWN_PEOPLE)) for _, m in sources)
-    targets = [([(t, m) for t, m in group if not (m.actor and actor_key(m.actor) in own and (m.actor.type == "state" or p == STATED)
+    # Nor is it in a phrase that stands for a pair ("ties between the two countries").
+    targets = [([(t, m) for t, m in group if not (m.actor and actor_key(m.actor) in own and (m.actor.type == "state" or p == STATED
+                                                                                          or m.via == "pair")
                                                   and not (at_home and m.via == DESTINATION)) and not _own_forces(m, own)], p)
                for group, p in targets]
     source_ids = {_actor_key(m) for _, m in sources}
