@@ -54,17 +54,19 @@ def test_signatures_arrive_as_arrays() -> None:
     assert isinstance(item.signature, np.ndarray) and item.signature.size > 0
 
 
-def _reader_children() -> list[psutil.Process]:
-    return [c for c in psutil.Process().children() if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
+def _children() -> set[int]:
+    """Live child processes of this one (other tests may have left pools or trackers running)."""
+    return {c.pid for c in psutil.Process().children() if c.is_running() and c.status() != psutil.STATUS_ZOMBIE}
 
 
 def test_stopping_early_ends_the_child(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
+    before = _children()
     items = prefetch([str(corpus)], settings())
     next(items)
-    assert _reader_children(), "the reader should be running while items remain"
+    assert _children() - before, "the reader should be running while items remain"
     items.close()
-    assert _reader_children() == []
+    assert _children() - before == set()
 
 
 def test_a_failure_in_the_child_is_raised_here_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -74,9 +76,10 @@ def test_a_failure_in_the_child_is_raised_here_naming_it(tmp_path: Path, monkeyp
         raise RuntimeError("cleaning rules exploded")
 
     monkeypatch.setattr(module, "prepare", broken)  # the forked child inherits the patch
+    before = _children()
     with pytest.raises(ReaderError, match="cleaning rules exploded"):
         list(prefetch([str(_corpus(tmp_path))], settings()))
-    assert _reader_children() == []
+    assert _children() - before == set()
 
 
 def test_standard_input_is_read_here() -> None:
