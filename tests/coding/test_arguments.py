@@ -104,3 +104,9 @@ def test_a_threat_is_aimed_where_the_act_it_threatens_lands(events_of):
     keys, _ = events_of("Speaking at a forum in Minsk on Friday, Lukashenko warned that Belarus could strike military "
                         "bases in Vilnius.")
     assert ("BLR", "LTU", "13") in keys
+
+
+def test_most_of_them_citizens_of_a_state_says_whose_people(events_of):
+    keys, _ = events_of("Police in Almaty detained more than 40 labourers at a market on Friday, most of them citizens "
+                        "of Uzbekistan.")
+    assert ("KAZ", "UZB", "17") in keys

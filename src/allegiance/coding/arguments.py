@@ -175,6 +175,15 @@ def _speaker_of(verb: "Token") -> "Token | None":
     return speech if speech.lemma_ in SPEECH and speech.tag_ == "VBD" else None
 
 
+def _whose_most(children: list["Token"], index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
+    """"detained more than 200 migrants, most of them citizens of Tajikistan": the phrase that says whose the
+    people acted on are, hung on the verb as a clause or on the object as an apposition, "most of them" its subject."""
+    return [(found, None) for c in children if c.dep_ in ("advcl", "npadvmod", "appos") and c.pos_ == "NOUN"
+            and any(q.dep_ == "nsubj" and any(p.lower_ == "of" and any(o.lower_ == "them" for o in p.children)
+                                               for p in q.children) for q in c.children)
+            for found in [index.actors_at(c)] if found]
+
+
 def _declared_unwelcome(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
     """"declared the Russian consul persona non grata": the parser reads the Latin as nouns compounded with the
     person declared, or as a clause of its own; whoever is named before "persona" is the one expelled."""
@@ -211,6 +220,8 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
             groups.extend(_phrase_groups(child, None, index))
     if not groups:
         groups.extend(_declared_unwelcome(verb, index))
+    if seen_object and not any(g[0] for g in groups):
+        groups.extend(_whose_most([*children, *(g for c in children if c.dep_ == "dobj" for g in c.children)], index))
     arrival = lemma in ARRIVAL
     # "handed back to Kyrgyzstan", "handed over to the police": the parser hangs the phrase on the particle.
     # Only for giving: "took hostages back to Gaza" names where they were taken, not to whom.
