@@ -133,3 +133,14 @@ def test_a_bare_meeting_stays_beside_talks_another_day_or_another_pair() -> None
     earlier = _said(_event(4, "IND", "RUS", "044", PUB - dt.timedelta(days=20)), "met")  # "last met in Samarkand"
     other = _said(_event(5, "IND", "CHN", "044", PUB), "met")
     assert collapse([met, talks, earlier, other]) == [met, talks, earlier, other]
+
+
+def test_a_specific_statement_stands_beside_the_sources_other_acts_but_a_bare_one_does_not() -> None:
+    from allegiance.coding.collapse import prefer_targeted
+
+    # "Bamako called the junta's decision rash and denied any part in the coup": the criticism (111) and
+    # the denial (016) are two acts; "said" (010) beside the criticism says nothing more.
+    criticism = _event(0, "MLI", "BFA", "111", PUB)
+    denial = dataclasses.replace(_event(0, "MLI", "BFA", "016", PUB), target=None)
+    bare = dataclasses.replace(_event(0, "MLI", "BFA", "010", PUB), target=None)
+    assert prefer_targeted([criticism, denial, bare]) == [criticism, denial]

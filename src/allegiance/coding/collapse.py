@@ -24,6 +24,11 @@ def actor_key(actor: Any) -> str | None:
     return keys.actor_key(actor) or actor.id or actor.name
 
 
+# A statement that says no more than that something was said; a specific one (a denial, condolences, an
+# agreement) stands beside the source's other acts: "called the decision hasty and denied any involvement".
+GENERIC_STATEMENTS = {"01", "010"}
+
+
 def prefer_targeted(events: list[Event]) -> list[Event]:
     """Within one sentence: "Russia imposed sanctions on Ukraine" is one event, not also a target-less one;
     and "'...,' Rahmon told Putin" reports what Rahmon said (a demand), not also that he made a statement."""
@@ -31,7 +36,7 @@ def prefer_targeted(events: list[Event]) -> list[Event]:
     specific = {actor_key(e.source) for e in events if e.cameo_root != "01"}
     return [e for e in events
             if (e.target is not None or (actor_key(e.source), e.cameo_root) not in targeted)
-            and (e.cameo_root != "01" or actor_key(e.source) not in specific)]
+            and (e.cameo not in GENERIC_STATEMENTS or actor_key(e.source) not in specific)]
 
 
 # One meeting, told in one clause, is coded once, by the codebook's precedence (the gold set's "one sentence,
