@@ -26,6 +26,16 @@ def test_without_an_exact_code_the_first_gold_event_of_the_root_is_taken():
     assert report["overall"]["tp"] == 1 and report["agreement"]["cameo"] == 0.0
 
 
+def test_of_gold_events_of_the_same_code_the_one_of_the_coded_date_is_paired_first():
+    scores = Scores()
+    gold = [{"source": "RUS", "target": "TJK", "cameo": "046", "date": "2022-10-13"},
+            {"source": "RUS", "target": "TJK", "cameo": "046", "date": "2022-10-14"}]
+    later = dict(coded("046"), date="2022-10-14")
+    earlier = dict(coded("046", 0.5), date="2022-10-13")
+    scores.add("u", gold, [later, earlier])
+    assert scores.report()["agreement"]["date"] == 1.0
+
+
 def test_load_gold_can_take_a_batch_of_articles_by_id_pattern():
     from allegiance.coding.evaluate import load_gold
 

@@ -59,10 +59,11 @@ class Scores:
     def add(self, unit: str, gold: list[dict[str, Any]], coded: list[dict[str, Any]]) -> None:
         remaining = list(gold)
         for event in sorted(coded, key=lambda e: -e["confidence"]):
-            # Of the gold events it matches, one with its exact code: pairing it with another of the same
-            # root first would count a code disagreement where the gold does agree.
+            # Of the gold events it matches, one with its exact code, then one of its date: pairing it with
+            # another of the same root first would count a code or date disagreement where the gold agrees.
             hits = [g for g in remaining if _matches(g, event)]
-            hit = next((g for g in hits if g["cameo"] == event["cameo"]), hits[0] if hits else None)
+            hit = min(hits, key=lambda g: (g["cameo"] != event["cameo"], g.get("date") != event.get("date")),
+                      default=None)
             plover = event.get("plover") or "(none)"
             if hit is None:
                 self.overall.fp += 1
