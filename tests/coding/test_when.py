@@ -1,6 +1,6 @@
 import datetime as dt
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from allegiance.coding.when import event_date, find_dates, lead_dates
@@ -265,3 +265,29 @@ def test_the_same_day_is_not_a_day_counted_in_passing() -> None:
     timeline.read(find_dates("On Wednesday a ceremony was held for Aliyev, who had landed the previous evening.", PUB))
     text = "On the same day, Aliyev laid a wreath."
     assert event_date(find_dates(text, PUB), timeline.current, text.index("laid"), PUB) == (dt.date(2022, 10, 12), "day")
+
+
+_DATE_WORDS = ["on", "in", "the", "last", "next", "this", "same", "day", "days", "later", "Monday", "monday", "night",
+               "Tonight", "ago", "two", "a", "one", "since", "May", "may", "SEPT.", "Sept", "Jan", "24th", "2023",
+               "1990s", "2021-03-04", "of", "year", "Week", "month", "hours", "within", "shortly", "afterwards",
+               "Updated", "17:42,", "Thu", "KYIV,", "(Reuters)", "-", "previous", "evening", "before", "ı", "İn", "ſince",
+               "DAY", "ＭＯＮＴＨ", "٣", "following", "morning", "that", "mid-", "early", "\n", ",",
+               "the next day", "the previous evening", "the night before", "two days later", "hours later",
+               "later that day", "the same night", "a day after", "Sept 24", "12 March", "in the 1990s", "THIS AFTERNOON",
+               "3 weeks ago", "earlier this year", "Sep. 3rd, 2022", "KYIV, Sept 24 (Reuters) -", "PUBLISHED: 17:42, Thu, Jul 27, 2023"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(st.sampled_from(_DATE_WORDS), st.sampled_from([" ", "\n"])), max_size=12)
+       .map(lambda parts: "".join(w + sep for w, sep in parts)))
+def test_a_pattern_skipped_by_its_prefilter_would_have_found_nothing(text):
+    from allegiance.coding import when
+
+    low = None if any(c in text for c in when._FOLDS_ODDLY) else text.lower()
+    digit = when._DIGIT.search(text) is not None
+    patterns = dict(when.PATTERNS, dateline=when._DATELINE, stamp=when._STAMP, shift=when.SHIFT,
+                    anaphor=when.ANAPHOR)
+    assert set(patterns) == set(when._NEEDS)
+    for kind, pattern in patterns.items():
+        if pattern.search(text):
+            assert when._could_match(kind, text, low, digit), (kind, text)

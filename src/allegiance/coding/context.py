@@ -22,10 +22,12 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from allegiance.coding.cues import LIGHT_VERBS
+from allegiance.parse import tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -363,10 +365,14 @@ def _aside(verb: "Token") -> bool:
 
 def _asked(trigger: "Token") -> bool:
     """The trigger lies in a quoted question inside a statement: '"Did Kyiv shell the plant?" Lavrov asked.'"""
-    for tok in trigger.doc[trigger.i + 1:trigger.sent.end]:
-        if tok.text in (".", "!", ";"):
+    table = tokens(trigger.doc)
+    starts = table.sent_starts
+    # The sentence's end from the table: ``Token.sent`` scans the Doc for the bounds on every call.
+    for k in range(trigger.i + 1, starts[bisect.bisect_right(starts, trigger.i)]):
+        text = table.token_text(k)
+        if text in (".", "!", ";"):
             return False
-        if tok.text == "?":
+        if text == "?":
             return True
     return False
 

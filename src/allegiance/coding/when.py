@@ -181,6 +181,46 @@ _ANY = re.compile(r"\d|day\b|night|morning|afternoon|evening|week|month|year|ago
                   r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
 
 
+# What each pattern cannot match without, checked by substring tests before its scan (most wire sentences pass
+# ``_ANY`` on "said on Monday" alone): whether a digit is needed, then words of which one must occur, in the
+# text as written for a case-sensitive pattern, else in the lowered text.
+_MON_CAP = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_PARTS_OF_DAY = ("day", "night", "morning", "afternoon", "evening")
+_NEEDS: dict[str, tuple[bool, tuple[str, ...], bool]] = {
+    "iso": (True, ("-",), True),
+    "mon_day": (True, _MON_CAP, True),
+    "day_mon": (True, _MON_CAP, True),
+    "mon_year": (True, tuple(m.lower() for m in _MON_CAP), False),
+    "month": (False, _MON_CAP, True),
+    "year": (True, (), False),
+    "dayoff": (False, ("day",), False),
+    "decade": (True, ("0s",), False),
+    "weekday": (False, ("day",), True),
+    "relday": (False, _PARTS_OF_DAY + ("tomorrow",), False),
+    "relperiod": (False, ("week", "month", "year"), False),
+    "ago": (False, ("ago",), False),
+    "dateline": (True, _MON_CAP, True),
+    "stamp": (False, ("published", "updated", "posted", "last", ":"), False),
+    "shift": (False, _PARTS_OF_DAY, False),
+    "anaphor": (False, _PARTS_OF_DAY + ("later", "afterwards", "within", "shortly"), False),
+}
+_DIGIT = re.compile(r"\d")
+# Under re.I these also match ASCII letters ("ı" and "İ" match "i", "ſ" matches "s") but lower to something else.
+_FOLDS_ODDLY = ("ı", "İ", "ſ")
+
+
+def _could_match(kind: str, text: str, low: str | None, digit: bool) -> bool:
+    """False only when pattern ``kind`` surely finds nothing in ``text``; ``low`` is ``text.lower()``, or None
+    when lowering does not show what a case-insensitive match would see."""
+    needs_digit, words, cased = _NEEDS[kind]
+    if needs_digit and not digit:
+        return False
+    if not words or (low is None and not cased):
+        return True
+    within = text if cased else low
+    return any(w in within for w in words)
+
+
 # "KYIV, Sept 24 (Reuters) -": the date a story was filed, glued by the parser to its first sentence.
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ /-]*[A-Z.],?[ \t]+" + _MON.replace("(?P<mon>", "(?:")
                        + r"[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-—–]", re.MULTILINE)
@@ -198,10 +238,15 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
     a page's time stamp, which is when the page was made, not a day the story has reached."""
     if not _ANY.search(text):
         return []
+    low = None if any(c in text for c in _FOLDS_ODDLY) else text.lower()
+    digit = _DIGIT.search(text) is not None
     found: list[DateMention] = [DateMention(m.start(), m.end(), m.group(0), published, "published")
-                                for pattern in (_DATELINE, _STAMP) for m in pattern.finditer(text)]
+                                for kind, pattern in (("dateline", _DATELINE), ("stamp", _STAMP))
+                                if _could_match(kind, text, low, digit) for m in pattern.finditer(text)]
     datelines = len(found)
     for kind, pattern in PATTERNS:
+        if not _could_match(kind, text, low, digit):
+            continue
         for m in pattern.finditer(text):
             resolved = _resolve(kind, m, published)
             if resolved is None:
@@ -210,13 +255,13 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
                 continue
             found.append(DateMention(m.start(), m.end(), m.group(0), resolved[0], resolved[1]))
     dated = sorted(found[datelines:], key=lambda f: f.start)
-    for m in SHIFT.finditer(text):
+    for m in SHIFT.finditer(text) if _could_match("shift", text, low, digit) else ():
         if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
             continue
         shifted = _shift(m, [d for d in dated if d.end <= m.start()], published)
         if shifted is not None:
             found.append(shifted)
-    for m in ANAPHOR.finditer(text):
+    for m in ANAPHOR.finditer(text) if _could_match("anaphor", text, low, digit) else ():
         if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
             continue
         told = [d for d in found[datelines:] if d.end <= m.start() and d.precision == "day"]
