@@ -569,3 +569,17 @@ def test_h3_allies_of_someone_are_not_that_someone(events_of):
     assert ("RUS", "IRN", "04") in keys and not [k for k in keys if "SYR" in k]
     keys, _ = events_of("Supporters of the opposition leader blocked roads across Yerevan to demand Pashinyan's resignation.")
     assert ("ARM", "ARM", "14") in keys
+
+
+def test_a_denial_of_an_act_nobody_is_said_to_have_charged_stands_alone(events_of):
+    keys, records = events_of("Baku denied shelling Armenian border villages.")
+    assert ("AZE", None, "01") in keys and any(r["cameo"] == "016" for r in records)
+    story = ("KYIV, July 3 (Reuters) - A blast hit a power plant in Kyiv on Tuesday, Ukraine's energy ministry said. "
+             "Ukraine's grid was stable, Kyiv said. ")
+    keys, _ = events_of(story + "Belarus denied any involvement in the blast.")
+    assert ("BLR", None, "01") in keys and ("BLR", "UKR", "01") not in keys, keys
+    # once the story's country has charged the denier, the denial answers it
+    keys, _ = events_of(story + "Ukraine accused Belarus of sabotage. Belarus denied any involvement in the blast.")
+    assert ("BLR", "UKR", "01") in keys and ("BLR", None, "01") not in keys, keys
+    keys, _ = events_of("Moscow has always denied any role in the plot.")
+    assert not keys, keys

@@ -28,6 +28,7 @@ from allegiance.ahead import behind
 from allegiance.coding import cameo, classify, context, keys, layout, when, where
 from allegiance.coding.anchors import OWN_PEOPLE, anchor_to_places, is_dateline
 from allegiance.coding.candidates import Candidate, MentionIndex, candidates
+from allegiance.coding.cues import ACCUSING, CHARGES
 from allegiance.coding.collapse import actor_key, collapse, one_meeting, prefer_targeted
 from allegiance.models import Actor, Article, Coder as CoderInfo, Event, Evidence, Span
 from allegiance.parse import tokens
@@ -56,6 +57,10 @@ TARGETLESS_ROOTS = {"09", "13", "15"}  # not 01/02/14: "X said", "X called for",
 # confidence that the talks would succeed"), claiming responsibility, symbolic acts ("laid a wreath"). Not denials
 # (016): "rejected the accusations" answers an accuser the text names.
 TARGETLESS_CODES = {"011", "013", "015", "017"}
+# A denial is aimed at its accuser; one of an act with no accuser named ("Tehran denied supplying drones to
+# Moscow", "denying any Ukrainian role") stands alone. Nouns that name one's part in an act:
+SHARES = {"role", "involvement", "part", "participation", "responsibility", "link", "presence", "complicity"}
+STANDING = {"always", "consistently", "repeatedly", "long", "never", "first", "initially", "previously"}  # a stance held, not a reply
 FORCE_ROOTS = {"15", "16", "17", "18", "19", "20"}  # acts done with means of power, never by saying so
 POSTURE_ROOT = "15"  # force posture: alerts, drills, deployments, mobilisation
 FOREIGN_ROOTS = {"18", "19", "20"}  # acts of war: their victims are not taken to be the actor's own people
@@ -210,7 +215,11 @@ class Coder:
         contexts: dict[int, context.Context] = {}  # several candidates share a trigger
         for cand in candidates(sent, s_index, index):
             trigger = doc[cand.trigger]
-            if cand.target is None and (trigger.lemma_ in UNAIMED_NONEVENTS or self._unaimed_elsewhere(cand, doc)):
+            denial = _denies_an_act(trigger, self.classify.event_nouns)
+            if denial and cand.target is not None and cand.target.via == "home" and not _accused(cand, sent, index):
+                cand = dataclasses.replace(cand, target=None)  # no accuser: not the story's country either
+            if cand.target is None and not denial and (trigger.lemma_ in UNAIMED_NONEVENTS
+                                                       or self._unaimed_elsewhere(cand, doc)):
                 continue
             if trigger.lemma_ in QUESTIONS and cand.source.actor is not None and cand.source.actor.sector == "JRN":
                 continue  # "asked by Russian reporters whether ...": a journalist's question is no appeal
@@ -240,7 +249,8 @@ class Coder:
                 cand = dataclasses.replace(cand, target=None)
             if cand.target is None and decision.confidence >= TARGETLESS_MIN and _domestic_code(decision.code):
                 cand = _domestic(cand, trigger, index, sent) or cand
-            if cand.target is None and (decision.confidence < TARGETLESS_MIN or not _may_lack_target(decision.code)):
+            if cand.target is None and (decision.confidence < TARGETLESS_MIN or not (
+                    _may_lack_target(decision.code) or (denial and decision.code[:3] == "016"))):
                 continue  # an act with nobody on the receiving end is too often no event, or a half-read one
             if cand.via == "speech" and decision.code[:2] in FORCE_ROOTS and _named_subject(trigger):
                 continue  # "the Joint Chiefs said the North had fired a missile": the speaker did not fire it
@@ -328,6 +338,35 @@ class Coder:
 
 def _may_lack_target(code: str) -> bool:
     return code[:2] in TARGETLESS_ROOTS or code[:3] in TARGETLESS_CODES
+
+
+def _denies_an_act(trigger: Any, event_nouns: frozenset[str]) -> bool:
+    """"denied supplying drones", "denied that its forces had struck", "denying any role in the crash", told
+    as the news of the day: not "denied the accusation" (an answer to someone), nor a denial held for long
+    ("has always denied any arms trade")."""
+    if trigger.lemma_ != "deny" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children):
+        return False
+    if any(c.lower_ in STANDING for c in trigger.children if c.dep_ in ("advmod", "prep", "npadvmod")):
+        return False
+    for c in trigger.children:
+        if c.dep_ in ("ccomp", "xcomp", "pcomp") and c.pos_ in ("VERB", "AUX") or c.tag_ == "VBG":
+            return True
+        if c.dep_ == "dobj" and (c.lemma_.lower() in SHARES or c.lemma_.lower() in event_nouns):
+            return True
+    return False
+
+
+def _accused(cand: Candidate, sent: Any, index: MentionIndex) -> bool:
+    """Whether the story tells of a charge against the denier in another sentence ("The Kremlin denied any role
+    in the law. Peskov dismissed claims by opposition leaders that Moscow was behind it"): then the story's
+    country may be the accuser the denial answers."""
+    own = actor_key(cand.source.actor)
+    doc = sent.doc
+    for s in doc.sents:
+        if s.start != sent.start and any(t.lemma_ in ACCUSING or t.lemma_.lower() in CHARGES for t in s) and any(
+                actor_key(m.actor) == own for i, m in index.heads.items() if s.start <= i < s.end):
+            return True
+    return False
 
 
 def _may_be_unaimed(code: str) -> bool:
