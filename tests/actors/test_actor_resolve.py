@@ -131,6 +131,12 @@ def test_an_affiliation_does_not_make_a_title_the_head_of_state(shipped: Resolve
     assert actor is not None and actor.country == "RUS" and actor.name != "Vladimir Putin"
 
 
+@pytest.mark.parametrize("text", ["Western leaders", "Western diplomats", "Western capitals"])
+def test_western_people_and_capitals_as_a_group_are_the_west(shipped: Resolver, text: str) -> None:
+    actor = shipped.resolve(text, "2024-05-16")
+    assert actor is not None and actor.organization == "WEST"
+
+
 def test_a_word_of_an_office_name_is_not_the_office(shipped: Resolver) -> None:
     actor = shipped.resolve("Foreign", "2023-06-01")
     assert actor is None or actor.type == "unknown"
