@@ -583,3 +583,16 @@ def test_a_denial_of_an_act_nobody_is_said_to_have_charged_stands_alone(events_o
     assert ("BLR", "UKR", "01") in keys and ("BLR", None, "01") not in keys, keys
     keys, _ = events_of("Moscow has always denied any role in the plot.")
     assert not keys, keys
+
+
+def test_an_aside_on_the_subject_or_the_deed_charged_does_not_date_the_act(events_of):
+    _, records = events_of("Erdogan, who landed in Sochi on Monday, held talks with Putin.")
+    talks = [r for r in records if r["cameo"] == "046"]
+    assert talks and all(r["date"] != "2022-10-10" for r in talks), talks
+    _, records = events_of("Baku blamed Armenian troops for shelling its positions on Sunday.")
+    assert records and all(r["date"] != "2022-10-09" for r in records if r["cameo_root"] == "11")
+    _, records = events_of("Armenia accused Azerbaijani forces of firing on a village on Saturday.")
+    assert records and all(r["date"] != "2022-10-08" for r in records if r["cameo_root"] == "11")
+    # a clause that only puts the subject somewhere that day still dates the act
+    _, records = events_of("Lavrov, who was in Minsk on Monday, met Lukashenko.")
+    assert records and all(r["date"] == "2022-10-10" for r in records if r["cameo_root"] == "04")

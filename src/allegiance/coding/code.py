@@ -446,6 +446,14 @@ def _own_dates(trigger: Any, sent: Any, dates: list[when.DateMention], published
                   and (t.dep_ == "acl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
                   and not any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children)]
         dates = [d for d in dates if d not in past or not any(d.start in f for f in nested)]
+    # Asides: "Lavrov, who flew in yesterday, held talks" (a relative clause on the subject tells an act of its
+    # own day; not "who was also in Moscow on Thursday", which places the subject on the act's day), "blamed
+    # Kyrgyz forces for opening fire on Wednesday" (the day of what is charged, not of the charge).
+    foreign += [chars(r) for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for r in c.children
+                if r.dep_ == "relcl" and r.lemma_ != "be"]
+    if head.lemma_ in ACCUSING:
+        charged = [head] + [c for c in head.children if c.dep_ == "dobj"]  # "of" may hang on the accused
+        foreign += [chars(p) for t in charged for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "for")]
     free = [d for d in dates if not any(d.start in f for f in foreign)]
     own = chars(head)
     return [d for d in free if d.start in own] or free
