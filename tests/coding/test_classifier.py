@@ -115,3 +115,11 @@ def test_scores_are_the_plain_softmax_to_the_bit(clf, feats, as_generator):
     plain = np.exp(logits) / np.exp(logits).sum()
     p = clf.scores(iter(feats) if as_generator else feats)
     assert p.dtype == plain.dtype and np.array_equal(p, plain)
+
+
+def test_predict_ranks_as_numpy_argsort_does(clf, nlp):
+    doc = nlp("Turkey and Iran signed a gas deal on Monday, but Baku has not condemned the strike, officials said.")
+    for token in doc:
+        p = clf.scores(features(token))
+        expected = [(clf.labels[i], float(p[i])) for i in np.argsort(-p)[:4].tolist()]
+        assert clf.predict(token, doc, k=4) == expected
