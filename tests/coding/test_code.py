@@ -596,3 +596,17 @@ def test_an_aside_on_the_subject_or_the_deed_charged_does_not_date_the_act(event
     # a clause that only puts the subject somewhere that day still dates the act
     _, records = events_of("Lavrov, who was in Minsk on Monday, met Lukashenko.")
     assert records and all(r["date"] == "2022-10-10" for r in records if r["cameo_root"] == "04")
+
+
+def test_a_verbal_reaction_in_a_paragraph_with_no_day_is_dated_at_publication(events_of):
+    story = "Russian missiles struck a power station in Kharkiv on Monday.\n\n"
+    _, records = events_of(story + "Germany condemned the Russian strike.")
+    condemned = [r for r in records if r["cameo_root"] == "11"]
+    assert condemned and all(r["date"] == "2022-10-14" and r["date_precision"] == "published" for r in condemned)
+    _, records = events_of(story + "Kyiv demanded that Moscow pay for the damage.")
+    assert [r for r in records if r["cameo_root"] == "10" and r["date"] == "2022-10-14"], records
+    # praise is often given in person, on the story's day; and a paragraph's own day still dates a reaction
+    _, records = events_of(story + "Zelensky thanked Poland for its help.")
+    assert [r for r in records if r["cameo_root"] == "05" and r["date"] == "2022-10-10"], records
+    _, records = events_of(story + "Germany condemned the Russian strike on Tuesday.")
+    assert [r for r in records if r["cameo_root"] == "11" and r["date"] == "2022-10-11"], records

@@ -61,6 +61,9 @@ TARGETLESS_CODES = {"011", "013", "015", "017"}
 # Moscow", "denying any Ukrainian role") stands alone. Nouns that name one's part in an act:
 SHARES = {"role", "involvement", "part", "participation", "responsibility", "link", "presence", "complicity"}
 STANDING = {"always", "consistently", "repeatedly", "long", "never", "first", "initially", "previously"}  # a stance held, not a reply
+# Words said in answer to an act: demands, rejections, criticism, denials (not praise, often given in person).
+REACTION_ROOTS = {"10", "12"}
+REACTION_CODES = {"111", "016"}
 FORCE_ROOTS = {"15", "16", "17", "18", "19", "20"}  # acts done with means of power, never by saying so
 POSTURE_ROOT = "15"  # force posture: alerts, drills, deployments, mobilisation
 FOREIGN_ROOTS = {"18", "19", "20"}  # acts of war: their victims are not taken to be the actor's own people
@@ -200,13 +203,16 @@ class Coder:
             earlier = paragraph_dates.setdefault(paragraphs[s_index], [])
             if coded[s_index]:
                 before = (lead or timeline.current) if s_index in headings else (list(earlier) or timeline.current)
-                events.extend(self._code_sentence(item, sent, texts[s_index], s_index, index, dates, before))
+                events.extend(self._code_sentence(item, sent, texts[s_index], s_index, index, dates, before,
+                                                  undated=not (dates or earlier) and s_index not in headings
+                                                  and not when.ANAPHOR.search(texts[s_index])))
             earlier.extend(dates)
             timeline.read(dates)
         return collapse(events, headings)
 
     def _code_sentence(self, item: Text, sent: Any, text: str, s_index: int, index: MentionIndex,
-                       dates: list[when.DateMention], paragraph_dates: list[when.DateMention]) -> list[Event]:
+                       dates: list[when.DateMention], paragraph_dates: list[when.DateMention],
+                       undated: bool = False) -> list[Event]:
         doc = sent.doc
         out: list[Event] = []
         triggers: list[int] = []
@@ -275,8 +281,13 @@ class Coder:
             if info is None:
                 continue
             offset = trigger.idx - sent.start_char
-            date, precision = when.event_date(_own_dates(trigger, sent, dates, item.published), paragraph_dates, offset,
-                                              item.published)
+            if undated and item.published is not None and _reaction(code):
+                # "The EU condemned the vote." in a paragraph that gives no day: said when the story was written,
+                # not on the day of the act it answers
+                date, precision = item.published, "published"
+            else:
+                date, precision = when.event_date(_own_dates(trigger, sent, dates, item.published), paragraph_dates,
+                                                  offset, item.published)
             if date is not None and item.published is not None and (item.published - date).days > HISTORY_DAYS:
                 continue  # background history ("fought a war in 2020"): not news of this article
             if date is None and item.published is None:
@@ -334,6 +345,10 @@ class Coder:
             sentence=text.strip(), evidence=evidence, location=location,
             confidence=confidence, coder=CODER, modality=modality,
         )
+
+
+def _reaction(code: str) -> bool:
+    return code[:2] in REACTION_ROOTS or code[:3] in REACTION_CODES
 
 
 def _may_lack_target(code: str) -> bool:
