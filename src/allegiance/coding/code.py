@@ -60,6 +60,7 @@ TARGETLESS_CODES = {"011", "013", "015", "017"}
 # A denial is aimed at its accuser; one of an act with no accuser named ("Tehran denied supplying drones to
 # Moscow", "denying any Ukrainian role") stands alone. Nouns that name one's part in an act:
 SHARES = {"role", "involvement", "part", "participation", "responsibility", "link", "presence", "complicity"}
+HEARSAY = {"report", "rumour", "rumor", "story", "allegation"}  # denied as told by someone: answers them
 STANDING = {"always", "consistently", "repeatedly", "long", "never", "first", "initially", "previously"}  # a stance held, not a reply
 # Words said in answer to an act: demands, rejections, criticism, denials (not praise, often given in person).
 REACTION_ROOTS = {"10", "12"}
@@ -366,7 +367,8 @@ def _denies_an_act(trigger: Any, event_nouns: frozenset[str]) -> bool:
     for c in trigger.children:
         if c.dep_ in ("ccomp", "xcomp", "pcomp") and c.pos_ in ("VERB", "AUX") or c.tag_ == "VBG":
             return True
-        if c.dep_ == "dobj" and (c.lemma_.lower() in SHARES or c.lemma_.lower() in event_nouns):
+        if c.dep_ == "dobj" and c.lemma_.lower() not in CHARGES | HEARSAY and (
+                c.lemma_.lower() in SHARES or c.lemma_.lower() in event_nouns):
             return True
     return False
 
