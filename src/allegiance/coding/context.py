@@ -106,12 +106,15 @@ def _children_lower(tok: "Token") -> list[str]:
 
 def _local(tok: "Token") -> Context | None:
     """Cues attached to one verb or noun: its auxiliaries, negation and hedges."""
-    for child in tok.children:
-        low = child.lower_
-        if (child.dep_ == "neg" or (low in NEGATORS and child.dep_ in ("neg", "advmod", "det", "preconj"))) \
-                and not _not_only(child):
+    # The children's words and relations are read from the token table: a Token per child costs more.
+    table, i, doc = tokens(tok.doc), tok.i, tok.doc
+    lower, dep, lemma, kids = table.lower, table.dep, table.lemma, table.children[tok.i]
+    for c in kids:
+        low = lower[c]
+        if (dep[c] == "neg" or (low in NEGATORS and dep[c] in ("neg", "advmod", "det", "preconj"))) \
+                and not _not_only(doc[c]):
             # "would not send": negation outranks modality; with "will" it declines the act
-            declines = any(c.dep_ == "aux" and (c.lower_ in INTENT_AUX or c.lemma_ == "will") for c in tok.children)
+            declines = any(dep[a] == "aux" and (lower[a] in INTENT_AUX or lemma[a] == "will") for a in kids)
             return Context(negated=True, refusal=declines, cue=low)
     if tok.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "dobj" and any(g.lower_ in OBJECT_NEGATORS and g.dep_ in ("det", "preconj") for g in c.children)
@@ -130,31 +133,31 @@ def _local(tok: "Token") -> Context | None:
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children) and any(
             c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
         return Context(background=True, cue="habitual")  # "has repeatedly demanded", "have long accused"
-    for child in tok.children:
-        low = child.lower_
-        if child.dep_ in ("aux", "auxpass") and low in SPECULATIVE_AUX:
+    for c in kids:
+        low, rel = lower[c], dep[c]
+        if rel in ("aux", "auxpass") and low in SPECULATIVE_AUX:
             return Context(speculative=True, cue=low)
-        if child.dep_ == "mark" and low in CONDITIONAL_MARKS:
+        if rel == "mark" and low in CONDITIONAL_MARKS:
             return Context(speculative=True, cue=low)
-        if (child.dep_ == "mark" or (child.dep_ == "advmod" and low == "when" and tok.dep_ == "advcl")) \
+        if (rel == "mark" or (rel == "advmod" and low == "when" and dep[i] == "advcl")) \
                 and low in TEMPORAL_MARKS and _condition(tok, low):
             return Context(speculative=True, cue=low)
-        if child.dep_ == "mark" and low == "since" and tok.dep_ == "advcl":
+        if rel == "mark" and low == "since" and dep[i] == "advcl":
             return Context(background=True, cue=low)  # "since Russia sent troops in February": the backdrop
-        if child.dep_ == "prep" and low == "since" and tok.pos_ in ("VERB", "AUX"):
+        if rel == "prep" and low == "since" and table.pos[i] in ("VERB", "AUX"):
             return Context(background=True, cue=low)  # "have flown joint patrols since 2019": a habit, not news
-        if child.dep_ == "npadvmod" and child.lemma_ in RECURRING and any(
-                d.dep_ == "det" and d.lower_ in ("every", "each") for d in child.children):
+        if rel == "npadvmod" and lemma[c] in RECURRING and any(
+                dep[d] == "det" and lower[d] in ("every", "each") for d in table.children[c]):
             return Context(background=True, cue="every")  # "have flown joint patrols every year": a habit
-        if child.dep_ == "prep" and low == "throughout" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        if rel == "prep" and low == "throughout" and any(dep[a] == "aux" and lemma[a] == "have" for a in kids):
             return Context(background=True, cue=low)  # "has kept close ties with Putin throughout the war"
-        if child.dep_ == "prep" and tok.pos_ in ("VERB", "AUX") and _span_of_time(child, tok):
+        if rel == "prep" and table.pos[i] in ("VERB", "AUX") and _span_of_time(doc[c], tok):
             return Context(background=True, cue=low)  # "have dismissed such claims in the past", "has urged for months"
-        if child.dep_ == "advmod" and low in HEDGES:
+        if rel == "advmod" and low in HEDGES:
             return Context(speculative=True, cue=low)
-        if child.dep_ == "amod" and low in HEDGED_NOUNS and tok.pos_ == "NOUN":
+        if rel == "amod" and low in HEDGED_NOUNS and table.pos[i] == "NOUN":
             return Context(speculative=True, cue=low)  # "Russia's alleged bombing of", "a possible visit"
-        if child.dep_ == "advmod" and low in FORMERLY and not (child.i + 1 < len(child.doc) and child.nbor(1).lower_ == "again"):
+        if rel == "advmod" and low in FORMERLY and not (c + 1 < len(lower) and lower[c + 1] == "again"):
             return Context(background=True, cue=low)  # "which Russia once backed", "had previously met"
     for child in tok.children:
         if child.dep_ in ("aux", "auxpass") and (child.lower_ in INTENT_AUX or child.lemma_ == "will"):
