@@ -25,12 +25,12 @@ from typing import TYPE_CHECKING, Any
 
 from allegiance import gazetteer
 from allegiance.ahead import behind
-from allegiance.coding import cameo, classify, context, keys, layout, when, where
+from allegiance.coding import cameo, classify, context, layout, targets, when, where
 from allegiance.coding.anchors import OWN_PEOPLE, anchor_to_places, is_dateline
 from allegiance.coding.candidates import Candidate, MentionIndex, candidates
-from allegiance.coding.cues import ACCUSING, CHARGES
+from allegiance.coding.cues import ACCUSING
 from allegiance.coding.collapse import actor_key, collapse, one_meeting, prefer_targeted
-from allegiance.models import Actor, Article, Coder as CoderInfo, Event, Evidence, Span
+from allegiance.models import Article, Coder as CoderInfo, Event, Evidence, Span
 from allegiance.parse import tokens
 
 if TYPE_CHECKING:
@@ -51,25 +51,12 @@ ONE_SIDED_ASSENT = {"ratify", "approve", "endorse"}
 SCHEDULED = {"due", "scheduled", "set"}  # intent cues of a plan fixed in a calendar, not one side's promise
 MEETING_PLANS = {"040", "043", "044", "046"}
 HISTORY_DAYS = 90  # events the text dates further back than this are background, not coded (gold/README.md, "History and background")
-# Roots whose events often have no target (investigations, threats, force postures).
-TARGETLESS_ROOTS = {"09", "13", "15"}  # not 01/02/14: "X said", "X called for", "crowds rallied" need a target
-# Statements that are acts in themselves and name no one by nature: declining to comment, optimism ("expressed
-# confidence that the talks would succeed"), claiming responsibility, symbolic acts ("laid a wreath"). Not denials
-# (016): "rejected the accusations" answers an accuser the text names.
-TARGETLESS_CODES = {"011", "013", "015", "017"}
-# A denial is aimed at its accuser; one of an act with no accuser named ("Tehran denied supplying drones to
-# Moscow", "denying any Ukrainian role") stands alone. Nouns that name one's part in an act:
-SHARES = {"role", "involvement", "part", "participation", "responsibility", "link", "presence", "complicity"}
-HEARSAY = {"report", "rumour", "rumor", "story", "allegation"}  # denied as told by someone: answers them
-STANDING = {"always", "consistently", "repeatedly", "long", "never", "first", "initially", "previously"}  # a stance held, not a reply
 # Words said in answer to an act: demands, rejections, criticism, denials (not praise, often given in person).
 REACTION_ROOTS = {"10", "12"}
 REACTION_CODES = {"111", "016"}
 FORCE_ROOTS = {"15", "16", "17", "18", "19", "20"}  # acts done with means of power, never by saying so
 POSTURE_ROOT = "15"  # force posture: alerts, drills, deployments, mobilisation
 FOREIGN_ROOTS = {"18", "19", "20"}  # acts of war: their victims are not taken to be the actor's own people
-DOMESTIC_ROOTS = {"08", "17"}  # yielding and coercion: a state's acts on its own people need no named target
-DOMESTIC_CODES = {"153"}  # police deployed at home ("brought riot police to the parliament building") are aimed at home
 # Verbs that are never an event without a target ("Russia said", "it was", "Kyiv has"): what is said or
 # had is coded at its own trigger, so they are not worth classifying.
 UNAIMED_NONEVENTS = {"say", "be", "have", "tell", "add", "state", "reply", "write", "note", "know", "want"}
@@ -78,11 +65,9 @@ QUESTIONS = {"ask", "question", "press", "quiz"}
 # refusals and threats they make together ("Bulgaria, North Macedonia and Montenegro refused to let the plane
 # through"): without "each other" they are aimed at someone else.
 ONE_WAY_ROOTS = {"10", "11", "12", "13", "16", "17"}
-RALLIES = {"gather", "rally", "assemble", "march", "protest", "demonstrate", "picket", "converge"}
 _SPACE = re.compile(r"\W+")
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 SUBORDINATE = {"advcl", "relcl", "acl"}  # clauses that may carry a time of their own
-PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}  # entity labels the small model gives place names
 # Clauses with a subject of their own below a trigger, whose long-past dates are what the act is about
 # ("pull its forces back to where they stood in 1997"), not when it happened. Not a clause an act frames
 # ("allowed Russia to use its territory in 2022"): its date is often the act's own.
@@ -222,8 +207,8 @@ class Coder:
         contexts: dict[int, context.Context] = {}  # several candidates share a trigger
         for cand in candidates(sent, s_index, index):
             trigger = doc[cand.trigger]
-            denial = _denies_an_act(trigger, self.classify.event_nouns)
-            if denial and cand.target is not None and cand.target.via == "home" and not _accused(cand, sent, index):
+            denial = targets.denies_an_act(trigger, self.classify.event_nouns)
+            if denial and cand.target is not None and cand.target.via == "home" and not targets.accused(cand, sent, index):
                 cand = dataclasses.replace(cand, target=None)  # no accuser: not the story's country either
             if cand.target is None and not denial and (trigger.lemma_ in UNAIMED_NONEVENTS
                                                        or self._unaimed_elsewhere(cand, doc)):
@@ -249,26 +234,26 @@ class Coder:
                 if refused is None:
                     continue  # "will not attack" is no refusal of anything CAMEO codes
                 decision = dataclasses.replace(decision, code=refused, reverse_code=None)
-            if cand.target is not None and decision.code[:2] == POSTURE_ROOT and not _domestic_code(decision.code) \
+            if cand.target is not None and decision.code[:2] == POSTURE_ROOT and not targets.domestic_code(decision.code) \
                     and actor_key(cand.target.actor) == actor_key(cand.source.actor):
                 # "Lithuania raised the alert level of its rapid reaction force", "Armenia called up its reservists":
                 # a state readying its own forces aims the posture at no one the text names.
                 cand = dataclasses.replace(cand, target=None)
-            if cand.target is None and decision.confidence >= TARGETLESS_MIN and _domestic_code(decision.code):
-                cand = _domestic(cand, trigger, index, sent) or cand
+            if cand.target is None and decision.confidence >= TARGETLESS_MIN and targets.domestic_code(decision.code):
+                cand = targets.aimed_at_home(cand, trigger, index, sent) or cand
             if cand.target is None and (decision.confidence < TARGETLESS_MIN or not (
-                    _may_lack_target(decision.code) or (denial and decision.code[:3] == "016"))):
+                    targets.may_lack_target(decision.code) or (denial and decision.code[:3] == "016"))):
                 continue  # an act with nobody on the receiving end is too often no event, or a half-read one
-            if cand.via == "speech" and decision.code[:2] in FORCE_ROOTS and _named_subject(trigger):
+            if cand.via == "speech" and decision.code[:2] in FORCE_ROOTS and targets.named_subject(trigger):
                 continue  # "the Joint Chiefs said the North had fired a missile": the speaker did not fire it
             if cand.target is not None and cand.target.via.endswith(OWN_PEOPLE) and decision.code[:2] in FOREIGN_ROOTS:
                 continue  # "troops killed civilians": whose civilians the sentence does not say
             if decision.code in ("01", "010"):
                 continue  # "said", "told": a statement with no more specific content is no event
-            if cand.via == "reciprocal" and decision.code[:2] in ONE_WAY_ROOTS and not _each_other(trigger):
+            if cand.via == "reciprocal" and decision.code[:2] in ONE_WAY_ROOTS and not targets.each_other(trigger):
                 continue  # "the UK, France and Germany imposed sanctions": on someone else, not on each other
             code, confidence = decision.code, decision.confidence
-            if code[:2] in ("10", "11", "12") and _aim_of_a_rally(trigger):
+            if code[:2] in ("10", "11", "12") and targets.aim_of_a_rally(trigger):
                 code = "141"  # "gathered outside the embassy to denounce Moscow": the rally is the act
             modality = "asserted"
             if ctx.intent:
@@ -327,7 +312,7 @@ class Coder:
         """A candidate without a target whose lexicon readings all lie in roots that need one: not worth
         asking the classifier (the costlier half), which could only rescue it by overruling the lexicon."""
         matches = self.classify.lexicon_matches(cand, doc)
-        return bool(matches) and all(m.code is not None and not _may_be_unaimed(m.code) for m in matches)
+        return bool(matches) and all(m.code is not None and not targets.may_be_unaimed(m.code) for m in matches)
 
     def _event(self, item: Text, text: str, cand: Candidate, trigger: Any, info: Any, code: str,
                date: dt.date | None, precision: str | None, location: Any, confidence: float, modality: str) -> Event:
@@ -350,95 +335,6 @@ class Coder:
 
 def _reaction(code: str) -> bool:
     return code[:2] in REACTION_ROOTS or code[:3] in REACTION_CODES
-
-
-def _may_lack_target(code: str) -> bool:
-    return code[:2] in TARGETLESS_ROOTS or code[:3] in TARGETLESS_CODES
-
-
-def _denies_an_act(trigger: Any, event_nouns: frozenset[str]) -> bool:
-    """"denied supplying drones", "denied that its forces had struck", "denying any role in the crash", told
-    as the news of the day: not "denied the accusation" (an answer to someone), nor a denial held for long
-    ("has always denied any arms trade")."""
-    if trigger.lemma_ != "deny" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children):
-        return False
-    if any(c.lower_ in STANDING for c in trigger.children if c.dep_ in ("advmod", "prep", "npadvmod")):
-        return False
-    for c in trigger.children:
-        if c.dep_ in ("ccomp", "xcomp", "pcomp") and c.pos_ in ("VERB", "AUX") or c.tag_ == "VBG":
-            return True
-        if c.dep_ == "dobj" and c.lemma_.lower() not in CHARGES | HEARSAY and (
-                c.lemma_.lower() in SHARES or c.lemma_.lower() in event_nouns):
-            return True
-    return False
-
-
-def _accused(cand: Candidate, sent: Any, index: MentionIndex) -> bool:
-    """Whether the story tells of a charge against the denier in another sentence ("The Kremlin denied any role
-    in the law. Peskov dismissed claims by opposition leaders that Moscow was behind it"): then the story's
-    country may be the accuser the denial answers."""
-    own = actor_key(cand.source.actor)
-    doc = sent.doc
-    for s in doc.sents:
-        if s.start != sent.start and any(t.lemma_ in ACCUSING or t.lemma_.lower() in CHARGES for t in s) and any(
-                actor_key(m.actor) == own for i, m in index.heads.items() if s.start <= i < s.end):
-            return True
-    return False
-
-
-def _may_be_unaimed(code: str) -> bool:
-    """A code a target-less candidate can still be coded in: one that needs no target, or a state's act on
-    its own people (which ``_domestic`` aims)."""
-    return _may_lack_target(code) or _domestic_code(code)
-
-
-def _domestic_code(code: str) -> bool:
-    return code[:2] in DOMESTIC_ROOTS or code[:3] in DOMESTIC_CODES
-
-
-def _domestic(cand: Candidate, trigger: Any, index: MentionIndex, sent: Any) -> Candidate | None:
-    """"Authorities eased the curfew", "the Supreme Court banned the movement": a state that eases or
-    imposes something on its own ground, in a sentence that names no other country, acts on its own
-    people (KAZ → KAZ). The target is the source's own state, pointed at the source's words."""
-    source = cand.source.actor
-    key = keys.actor_key(source)
-    objects = [c for c in trigger.children if c.dep_ == "dobj"]
-    if key is None or key != source.country or not objects:
-        return None
-    if any(t.ent_type_ in ("PERSON", "ORG") and t.i not in index.by_token for o in objects for t in o.subtree):
-        return None  # "detained reporter Evan Gershkovich", "the subsidiary of Danone": someone unresolved
-    others = {keys.actor_key(m.actor) for i, m in index.heads.items() if sent.start <= i < sent.end}
-    if others - {key}:
-        return None
-    # "eased its blockade to let the first grain ship leave Odesa": not on its own ground. The small model
-    # tags some cities as organisations, so any named span the gazetteer knows counts.
-    if any(place is not None and place.country != key
-           for ent in sent.ents if ent.label_ in PLACE_LABELS for place in [gazetteer.lookup(ent.text)]):
-        return None
-    state = Actor(id=f"s:{key}", name=key, type="state", country=key, confidence=source.confidence)
-    return dataclasses.replace(cand, target=dataclasses.replace(cand.source, actor=state, via=OWN_PEOPLE))
-
-
-def _named_subject(trigger: Any) -> bool:
-    """A subject of the trigger's own that is a name ("the North", "Hayat Tahrir al-Sham"): someone other than
-    the speaker, whom the resolver could not place. Not "police" or "troops", nameless forces the speaker's
-    own country usually fields."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in trigger.children)
-
-
-def _each_other(trigger: Any) -> bool:
-    """"Russia and Estonia expel each other's ambassadors", "each side accused the other"."""
-    each = any(c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "each" for d in c.children) for c in trigger.children)
-    return any(t.lower_ in ("other", "another") and t.i > 0 and (t.doc[t.i - 1].lower_ in ("each", "one") or each)
-               for t in trigger.subtree)
-
-
-def _aim_of_a_rally(trigger: Any) -> bool:
-    """"Protesters gathered outside the Russian embassy to denounce Moscow's inaction", "thousands rallied,
-    demanding his resignation": what a crowd gathers to say is the demonstration's aim, not a second act."""
-    head = trigger.head
-    return trigger.dep_ in ("advcl", "xcomp") and head.lemma_ in RALLIES and (
-        trigger.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children))
 
 
 def _own_dates(trigger: Any, sent: Any, dates: list[when.DateMention], published: dt.date | None
