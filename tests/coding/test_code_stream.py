@@ -73,3 +73,15 @@ def test_an_article_handed_over_is_coded_as_it_is_without_reading_it_back(coder)
         events = query_events(store, limit=None)
         assert {(e["article_id"], e["cameo"][:2]) for e in events} >= {("a1", "04"), ("a2", "11")}
         assert all(e["article_id"] != "a1" or e["cameo"][:2] != "11" for e in events)
+
+
+def test_each_commit_drops_the_block_cache_the_events_filled(coder, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store(":memory:") as store:
+        for n in range(3):
+            save(store, article(f"c{n}", f"{MEETING} Item {n}."))
+        drops: list[int] = []
+        real = store.drop_cache
+        monkeypatch.setattr(store, "drop_cache", lambda: (drops.append(1), real())[1])
+        commits: list[int] = []
+        code_stream(store, iter(["c0", "c1", "c2"]), batch_size=2, commit_every=2, coder=coder, on_commit=commits.append)
+        assert commits == [2, 1] and len(drops) == len(commits)
