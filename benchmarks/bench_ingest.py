@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 SIZES = (1_000, 10_000)
@@ -90,16 +91,22 @@ def child(size: int) -> dict[str, float]:
     }
 
 
+def each_size(script: str, sizes: tuple[int, ...]) -> Iterator[dict[str, float]]:
+    """The figures ``script --child SIZE`` prints, each size in a fresh process, so each peak is its own.
+    A size that fails is reported (e.g. DuckDB out of memory under a small ALLEGIANCE_DB_MEMORY_LIMIT)
+    and the others go on."""
+    for size in sizes:
+        done = subprocess.run([sys.executable, script, "--child", str(size)], capture_output=True, text=True)
+        if done.returncode != 0:
+            print(f"{size:>9,} failed: {(done.stderr.strip().splitlines() or ['?'])[-1]}", flush=True)
+            continue
+        yield json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def main(sizes: tuple[int, ...] = SIZES) -> list[dict[str, float]]:
     print(f"{'articles':>9} {'stored':>7} {'seconds':>8} {'articles/s':>11} {'RSS before MB':>14} {'peak RSS MB':>12} {'DuckDB MB':>10}")
     results = []
-    for size in sizes:
-        done = subprocess.run([sys.executable, __file__, "--child", str(size)], capture_output=True, text=True)
-        if done.returncode != 0:
-            # Say why (e.g. DuckDB out of memory under a small ALLEGIANCE_DB_MEMORY_LIMIT) and go on.
-            print(f"{size:>9,} failed: {(done.stderr.strip().splitlines() or ['?'])[-1]}", flush=True)
-            continue
-        result = json.loads(done.stdout.strip().splitlines()[-1])
+    for result in each_size(__file__, sizes):
         results.append(result)
         print(
             f"{result['size']:>9,} {result['new']:>7,} {result['seconds']:>8.1f} {result['articles_per_second']:>11.1f}"

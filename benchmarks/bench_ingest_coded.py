@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import json
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench_ingest import synthetic_article
+from bench_ingest import each_size, synthetic_article
 
 SIZES = (500, 2_000, 4_000)
 
@@ -99,12 +98,7 @@ def main(sizes: tuple[int, ...] = SIZES) -> list[dict[str, float]]:
     print(f"{'articles':>9} {'events':>7} {'canonical':>9} {'articles/s':>10} {'coding peak MB':>14}"
           f" {'merge start MB':>14} {'merge peak MB':>13} {'merge s':>8} {'peak RSS MB':>11}")
     results = []
-    for size in sizes:
-        done = subprocess.run([sys.executable, __file__, "--child", str(size)], capture_output=True, text=True)
-        if done.returncode != 0:
-            print(f"{size:>9,} failed: {(done.stderr.strip().splitlines() or ['?'])[-1]}", flush=True)
-            continue
-        r = json.loads(done.stdout.strip().splitlines()[-1])
+    for r in each_size(__file__, sizes):
         results.append(r)
         print(f"{r['size']:>9,} {r['events']:>7,} {r['canonical']:>9,} {r['articles_per_second']:>10.1f}"
               f" {r['coding_peak_mb']:>14.1f} {r['merge_start_mb']:>14.1f} {r['merge_peak_mb']:>13.1f}"
