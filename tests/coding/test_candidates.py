@@ -314,6 +314,13 @@ def test_an_answer_naming_no_one_faces_the_story_country(events_of, last):
     assert any(k[0] == "RUS" and k[1] == "FIN" for k in keys), keys
 
 
+def test_an_offer_declined_faces_whoever_made_it_not_the_story_country(events_of):
+    text = ("Finland closed its border with Russia on Monday. Finland's prime minister said Finland would keep "
+            "the crossings shut. The Russian envoy declined an invitation to a forum in Helsinki.")
+    keys, _ = events_of(text)
+    assert not any(k[0] == "RUS" and k[2] == "12" for k in keys), keys
+
+
 def test_the_doer_of_a_deed_acted_on_is_the_target(nlp):
     found = _keyed(nlp, "Canada condemned the killings carried out by Iranian security forces.")
     assert ("condemn", "CAN", "IRN") in found

@@ -247,7 +247,8 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
             return
         for _, mention in sources:
             target, prep = home_ground(pred, mention, index) if pred.pos_ != "NOUN" else (None, None)
-            if target is None and (pred.lemma_ in ANSWERS or _acts_on_a_thing(pred, index)) and not _no_comment(pred):
+            if target is None and (pred.lemma_ in ANSWERS or _acts_on_a_thing(pred, index)) and not _no_comment(pred) \
+                    and not _declines_an_offer(pred):
                 target = _accuser(pred, mention, index) or warned(mention, index.home)
             yield Candidate(sentence_index, pred.i, mention, target, how, prep, speech)
         return
@@ -332,6 +333,17 @@ def _no_comment(pred: "Token") -> bool:
     sentence does not name. Declining to comment (on the protests) faces the story's country."""
     return pred.lemma_ == "decline" and any(c.dep_ == "xcomp" and c.lemma_ in SPEECH
                                             and any(q.dep_ == "ccomp" for q in c.children) for c in pred.children)
+
+
+# What is offered or asked of someone: declining one answers whoever made it, not the story's country.
+OFFERS = {"invitation", "offer", "proposal", "request", "call", "appeal", "plea", "bid"}
+
+
+def _declines_an_offer(pred: "Token") -> bool:
+    """"Guterres had declined an invitation to a peace summit in Switzerland": the refusal faces whoever
+    invited him, whom this sentence does not name."""
+    return pred.lemma_ in ("decline", "reject", "refuse") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in OFFERS for c in pred.children)
 
 
 def _acts_on_a_thing(pred: "Token", index: MentionIndex) -> bool:
