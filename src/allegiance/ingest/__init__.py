@@ -24,8 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, MutableSequence
 from allegiance.config import Settings, load_settings
 from allegiance.ingest import dedup
 from allegiance.ahead import ahead
-from allegiance.ingest.prefetch import Prepared, prefetch as read_ahead
-from allegiance.ingest.prepare import prepare
+from allegiance.ingest.prefetch import Prepared, prefetch as read_ahead, prepared
 from allegiance.models import Article, Document, IngestSummary, Rejection
 from allegiance.store import Store
 from allegiance.store import articles as stored
@@ -178,8 +177,7 @@ def store_document(
 def _store(document: Document, store: Store, index: dedup.NearDuplicateIndex, settings: Settings
            ) -> tuple[str, Article]:
     """(outcome, the article as saved)."""
-    article = prepare(document, settings)
-    return _save(Prepared(article, len(document.text), dedup.signature(article.clean_text)), store, index)
+    return _save(prepared(document, settings), store, index)
 
 
 def _save(item: Prepared, store: Store, index: dedup.NearDuplicateIndex) -> tuple[str, Article]:

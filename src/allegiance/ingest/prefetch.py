@@ -64,17 +64,21 @@ def prefetch(inputs: Iterable[str], settings: Settings, *, in_process: bool = Fa
     return _from_child(inputs, settings)
 
 
+def prepared(document: Document, settings: Settings) -> Prepared:
+    """One document made an article and signed; InputError when it is not an article."""
+    article = prepare(document, settings)
+    return Prepared(article, len(document.text), dedup.signature(article.clean_text))
+
+
 def _prepare_each(inputs: Iterable[str], settings: Settings) -> Iterator[Prepared | Rejection]:
     for item in read_inputs(inputs, settings):
         if not isinstance(item, Document):
             yield item
             continue
         try:
-            article = prepare(item, settings)
+            yield prepared(item, settings)
         except InputError as exc:
             yield rejection(exc, item.origin)
-            continue
-        yield Prepared(article, len(item.text), dedup.signature(article.clean_text))
 
 
 def _from_child(inputs: list[str], settings: Settings) -> Iterator[Prepared | Rejection]:
@@ -136,4 +140,4 @@ def _die_with_parent(parent: int) -> None:
             os._exit(0)
 
 
-__all__ = ["Prepared", "prefetch"]
+__all__ = ["Prepared", "prefetch", "prepared"]
