@@ -104,10 +104,13 @@ def told_meeting(events: list[Event]) -> list[Event]:
     sidelines of a forum in Ashgabat" are one meeting, at a third place (044). Other words for meeting are
     left alone: "held talks with Lavrov" and, later that day, "met Manturov" are two meetings of one pair,
     and a bare "met at the airport" may be all the coder has read of a visit."""
-    specific = {(actor_key(e.source), actor_key(e.target), e.date, e.evidence.trigger.text.lower())
-                for e in events if e.cameo_root == "04" and e.cameo not in UNSPECIFIED_MEETINGS}
-    return [e for e in events if e.cameo not in UNSPECIFIED_MEETINGS or (
-        actor_key(e.source), actor_key(e.target), e.date, e.evidence.trigger.text.lower()) not in specific]
+    specific = {_told_as(e) for e in events if e.cameo_root == "04" and e.cameo not in UNSPECIFIED_MEETINGS}
+    return [e for e in events if e.cameo not in UNSPECIFIED_MEETINGS or _told_as(e) not in specific]
+
+
+def _told_as(event: Event) -> tuple[Any, ...]:
+    """A meeting's pair, day and the word that tells it."""
+    return actor_key(event.source), actor_key(event.target), event.date, event.evidence.trigger.text.lower()
 
 
 def _retold(event: Event, body: list[Event], heading: bool) -> bool:
