@@ -11,14 +11,16 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
 from allegiance.errors import StoreError
 from allegiance.store.allocator import prompt_release
+
+T = TypeVar("T")
 
 # Append only: a migration, once released, never changes. Each is a list of statements.
 MIGRATIONS: list[list[str]] = [
@@ -283,9 +285,26 @@ class Store:
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Rows as dicts. Thread-safe: each thread reads through its own cursor."""
-        result = self._cursor().execute(sql, params or [])
-        columns = [d[0] for d in result.description or []]
-        return [dict(zip(columns, row)) for row in result.fetchall()]
+
+        def rows() -> list[dict[str, Any]]:
+            result = self._cursor().execute(sql, params or [])
+            columns = [d[0] for d in result.description or []]
+            return [dict(zip(columns, row)) for row in result.fetchall()]
+
+        return self._read(rows)
+
+    def _read(self, read: Callable[[], T]) -> T:
+        """Run a read on this thread's cursor without the lock, so reads overlap writes.
+
+        The memory limit is the connection's, shared by every cursor: while ``drop_cache`` holds it
+        down for a moment on another thread, a read here can fail for want of memory it will have
+        again once the limit is restored. Such a read is run once more under the lock, after the
+        restore; a read that fails then lacks memory for real, and its error stands."""
+        try:
+            return read()
+        except duckdb.OutOfMemoryException:
+            with self._lock:
+                return read()
 
     def scalar(self, sql: str, params: Sequence[Any] | None = None) -> Any:
         # fetchall, not fetchone: a result left unfinished keeps its read transaction open on this
@@ -293,7 +312,7 @@ class Store:
         # neither release the blocks later checkpoints write nor drop them from its cache. One
         # `SELECT max(rowid)` at the start of an ingest made its memory grow by 0.75 MB per 1,000
         # articles that way.
-        rows = self._cursor().execute(sql, params or []).fetchall()
+        rows = self._read(lambda: self._cursor().execute(sql, params or []).fetchall())
         return rows[0][0] if rows else None
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> None:
