@@ -184,6 +184,9 @@ class Evidence(Record):
     trigger: Span
     source: Span | None
     target: Span | None
+    # "title": read from the headline, which ingest keeps apart from the clean text; the sentence index
+    # and spans then count within the title (coding/headline.py)
+    part: Literal["text", "title"] = "text"
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,8 @@ def marks(text: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     spans = []
     for n, record in enumerate(records):
         ev = record.get("evidence") or {}
+        if ev.get("part") == "title":
+            continue  # its spans count within the title, which the page shows apart
         for role in ("source", "trigger", "target"):
             span = ev.get(role)
             if span and 0 <= span["start"] < span["end"] <= len(text):
