@@ -15,6 +15,8 @@ from allegiance.coding.cues import (ACCUSING, AIMED_PREPS, ANSWERS, APPEAL_NOUNS
                                     COMPLAINTS, FRAMES, GATHERINGS, HANDING, LEADING, LOCATIVE, LOOSE_PREPS, MEASURES,
                                     MEMBERSHIP, PHASES, POSTING, RECEIVING, RETURN_PARTICLES, SPEECH, STANCES, STATED,
                                     TALK_NOUNS, TARGET_PREPS, TOPICS, TRAVEL, VERDICTS, VICINITY)
+from allegiance.coding.judgement import deed_verbs
+from allegiance.coding.layout import boilerplate, line_at
 from allegiance.coding.referents import ANCHORED, OWN_PEOPLE
 
 if TYPE_CHECKING:
@@ -387,7 +389,53 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
     # whom the act answers, after anything the act itself names.
     groups.extend(g for c in children if c.dep_ == "advcl" and c.lemma_ == "cite" for o in c.children
                   if o.dep_ == "dobj" for g in _phrase_groups(o, "citing", index))
+    if not any(g[0] for g in groups) and lemma in VERDICTS:
+        groups.extend(_deed_doer(verb, children, index))
     return [g for g in groups if g[0]]
+
+
+DEED_NEAR = 2  # sentences just before a verdict where the act it names is looked for first
+DEED_LEAD = 3  # the headline and lead: the story's own event, looked for next
+DEED_FAR = 8  # sentences back an act may have been told at most
+
+
+def _deed_doer(verb: "Token", children: list["Token"], index: MentionIndex
+               ) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
+    """"The United States condemned the deployment", "The visit was also condemned by Kallas and Tusk": a verdict
+    on an act whose phrase names no doer is aimed at whoever did it — told with one of the act's verbs or with
+    the noun and its owner ("Orban's trip"), in the sentences just before, else in the headline and lead (a
+    definite act with no antecedent near is the story's own), else further back."""
+    deeds = deed_verbs()
+    noun = next((c for c in children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"
+                 and c.lemma_.lower() in deeds), None)
+    if noun is None or any(t.i in index.by_token for t in noun.subtree) \
+            or not any(d.dep_ in ("det", "poss") for d in noun.children):
+        return []  # "condemned attacks on civilians": no one act told before
+    verbs, lemma = deeds[noun.lemma_.lower()], noun.lemma_.lower()
+    sentences = list(verb.doc.sents)
+    at = next(i for i, s in enumerate(sentences) if s.start <= verb.i < s.end)
+    order = [*range(at - 1, at - 1 - DEED_NEAR, -1), *range(min(DEED_LEAD, at - DEED_NEAR)),
+             *range(at - 1 - DEED_NEAR, at - 1 - DEED_FAR, -1)]
+    for number in (n for n in order if n >= 0):
+        if boilerplate(line_at(verb.doc.text, sentences[number].start_char)):
+            continue  # "READ MORE: Iran's drones 'shot down over Kyiv'": another story's headline
+        for tok in reversed(sentences[number]):
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
+                # Only the verb's own doer: a subject lent by the clause it hangs on ("Azerbaijan pulls diplomats
+                # out after gunman storms embassy and kills guard") is someone else's, and a passive's no one's.
+                subjects, how = _subjects(tok, index)
+                found = [(t, m) for t, m in subjects if how in ("svo", "passive") and m.actor is not None
+                         and (m.actor.country or m.actor.organization)
+                         and not (tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "agent") for c in tok.children))]
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma:
+                found = [f for c in tok.children if c.dep_ == "poss" for f in index.actors_at(c)]
+                found += [f for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                          for f in _object_groups_flat(c, index)]
+            else:
+                continue
+            if found:
+                return [(found, "the")]
+    return []
 
 
 def _stated_clauses(verb: "Token") -> list["Token"]:

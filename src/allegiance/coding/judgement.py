@@ -4,10 +4,15 @@ move as a provocation" (111), "'This is an unfriendly step,' Peskov said" (111),
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from allegiance.coding.context import verdict
 from allegiance.coding.lexicon import load_judgements
+from allegiance.coding.phrases import load_yaml
+from allegiance.errors import DataFileError
 
 _NEGATIONS = frozenset({"not", "no", "never", "n't"})
 
@@ -61,3 +66,15 @@ def _relations_antecedent(obj: Any, relations: frozenset[str]) -> bool:
     if obj.lower_ not in ("them", "it"):
         return False
     return any(t.lemma_.lower() in relations for t in obj.sent if t.i < obj.i)
+
+
+@functools.lru_cache(maxsize=1)
+def deed_verbs() -> dict[str, frozenset[str]]:
+    """The acts a verdict may name without their doer ("condemned the deployment"), each with the verbs that tell
+    the act (``deeds`` in ``judgements.yaml``)."""
+    path = Path(str(resources.files("allegiance") / "data" / "lexicon" / "judgements.yaml"))
+    deeds = load_yaml(path).get("deeds")
+    if not isinstance(deeds, dict) or not all(isinstance(v, list) and v for v in deeds.values()):
+        raise DataFileError("'deeds' must map an act noun to a list of verbs", input=str(path),
+                            hint="see the comment above 'deeds' in judgements.yaml")
+    return {str(noun).lower(): frozenset(str(v).lower() for v in verbs) for noun, verbs in deeds.items()}
