@@ -43,7 +43,7 @@ from allegiance.coding.cues import (ACCUSING, ANSWERS, ARMED_SECTORS, CHARGES, D
                                     VERDICTS)
 from allegiance.coding.keys import actor_key
 from allegiance.coding.mentions import MentionIndex
-from allegiance.coding.nominal import _noun_args, _reported_as_news
+from allegiance.coding.nominal import PHONE, PHONE_PREPS, _noun_args, _reported_as_news
 from allegiance.coding.referents import ANCHORED, OWN_PEOPLE, keyable
 from allegiance.models import Mention
 from allegiance.parse import Tokens, tokens
@@ -59,6 +59,16 @@ ASSAULTS = frozenset({"strike", "shell", "bomb", "bombard", "attack", "hit", "ki
 TELLING = frozenset({"say", "tell", "add", "write", "explain", "stress", "remark", "comment", "state", "announce",
                      "declare", "insist", "speak", "talk"})
 DEED_WINDOW = 8  # sentences back a definite deed ("the veto") may have been told
+# Offers answered: "Tokayev invited Putin to visit. Putin accepted the invitation" answers the inviter.
+OFFERED = {"invitation": "invite", "offer": "offer", "proposal": "propose"}
+# Being seen together: "sat beside Putin at the forum", "stood next to Xi" is a meeting with whom one is beside.
+SEATED = frozenset({"sit", "stand", "appear", "pose"})
+BESIDE = frozenset({"beside", "alongside"})
+# What carries a leader: "Putin's plane landed in Tehran" is his arrival; "Putin's nukes have arrived" is none.
+CARRIERS = frozenset({"plane", "jet", "aircraft", "airplane", "helicopter", "motorcade", "cortege"})
+# People the actor data has no agent word for, who travel for whom their phrase names ("a team from the UN").
+TRAVELLERS = frozenset({"team", "group", "delegation", "mission", "crew", "staff", "contingent", "entourage", "envoy",
+                        "official", "expert", "inspector", "monitor", "observer", "representative", "member", "leader"})
 
 
 @dataclass(frozen=True)
@@ -129,6 +139,10 @@ def candidates(sent: "Span", sentence_index: int, index: MentionIndex) -> list[C
     for i in range(sent.start, sent.end):  # speech-verb complements whose arguments are pronouns or missing
         if dep[i] in ("ccomp", "parataxis") and t.lemma[t.head[i]] in SPEECH and pos[i] == "VERB":
             predicates.setdefault(i)
+    for pred in [p for p in predicates if pos[p] == "VERB"]:  # "congratulated X by telephone": the call as well
+        for prep in children[pred]:
+            if dep[prep] == "prep" and t.lower[prep] in PHONE_PREPS:
+                predicates.update((o, None) for o in children[prep] if dep[o] == "pobj" and t.lemma[o].lower() in PHONE)
     for pred in [p for p in predicates if t.lemma[p] in REACTIONS]:  # "drew condemnation from the EU"
         for c in children[pred]:
             if dep[c] == "dobj":
@@ -170,7 +184,11 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
             targets = [(between, "between")] + targets
     else:
         sources, how = _subjects(pred, index)
+        if pred.lemma_ in TRAVEL:
+            sources = [(t, m) for t, m in sources if _travels(t, m)]
         targets = _objects(pred, index) or _deed_told_before(pred, index)
+        if pred.lemma_ in SEATED:
+            targets = _beside(pred, index) + targets
     speech = None
     subject = next((c for c in pred.children if c.dep_ == "nsubj"), None)
     if not sources and pred.pos_ in ("VERB", "AUX"):
@@ -262,18 +280,38 @@ def _deed_told_before(pred: "Token", index: MentionIndex) -> list[tuple[list[tup
     """"Sofia refused to let the plane through ... Lavrov called the refusal an act of spite": a definite act
     that names no one, reacted to, is aimed at whoever did the deed told last, a few sentences back at most (``DEEDS``)."""
     doc = pred.doc
-    for noun in (c for c in pred.children if c.dep_ == "dobj" and c.lower_ in DEEDS):
+    deeds = {**DEEDS, **OFFERED}
+    for noun in (c for c in pred.children if c.dep_ == "dobj" and c.lower_ in deeds):
         if not any(d.dep_ == "det" and d.lower_ == "the" for d in noun.children) or index.actors_at(noun):
             continue
         sentences = list(doc.sents)
         at = next(i for i, s in enumerate(sentences) if s.start <= noun.i < s.end)
         for sent in reversed(sentences[max(0, at - DEED_WINDOW):at]):
             for tok in reversed(list(sent)):
-                if tok.pos_ == "VERB" and tok.lemma_.lower() in (DEEDS[noun.lower_], noun.lemma_.lower()):
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in (deeds[noun.lower_], noun.lemma_.lower()):
                     found = _subjects(tok, index)[0]
                     if found:
                         return [(found, "the")]
     return []
+
+
+def _travels(subject: "Token", mention: Mention) -> bool:
+    """Whether the actor named with a travelling subject is the traveller: "a delegation from Hamas", "Russian
+    troops", "Putin's plane" arrive; "the first flight from Russia", "Russian warheads" or "a batch of
+    Russian wheat" are things that arrive, no visit by their owner."""
+    if mention.span.start <= subject.idx < mention.span.end or subject.lemma_.lower() in TRAVELLERS:
+        return True
+    return subject.lemma_.lower() in CARRIERS and mention.actor is not None and mention.actor.type == "person"
+
+
+def _beside(pred: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
+    """"Tokayev sat beside Putin", "stood next to Xi at the ceremony": whom one is seen beside is whom one meets
+    (unlike "fought alongside Russian troops", where those alongside act with the subject)."""
+    preps = [c for c in pred.children if c.dep_ == "prep" and c.lower_ in BESIDE]
+    preps += [p for c in pred.children if c.dep_ == "advmod" and c.lower_ == "next"
+              for p in c.children if p.dep_ == "prep" and p.lower_ == "to"]
+    groups = [(index.actors_at(o), p.lower_) for p in preps for o in p.children if o.dep_ == "pobj"]
+    return [g for g in groups if g[0]]
 
 
 def _foreign_passive(pred: "Token", speakers: list[tuple["Token", Mention]], index: MentionIndex) -> bool:

@@ -158,5 +158,7 @@ def collapse_article(events: list[Event]) -> list[Event]:
 
 def family(code: str) -> str:
     """Codes that report the same happening in one article: a visit (042/043) is one thing, and the talks
-    held during it another, but "met", "held a meeting" and "held talks" (040, 044, 046) are one meeting."""
-    return code[:3] if code[:3] in ("042", "043") else code[:2]
+    held during it another, but "met", "held a meeting" and "held talks" (040, 044, 046) are one meeting. Intents
+    (03) are as many as the acts they announce: talks "due" on Tuesday (036) are not the leaders' agreement to
+    keep gas prices (030, 0311) told with a date."""
+    return code[:3] if code[:3] in ("042", "043") or code[:2] == "03" else code[:2]

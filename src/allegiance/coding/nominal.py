@@ -84,7 +84,11 @@ def _noun_args(noun: "Token", index: MentionIndex):
             [(t, m) for t, m in index.actors_at(deed, through_events=True) if m.via != "pronoun"]
         if givers and doers:
             sources, targets, how = givers, [(doers, None)], "light"
-    if not sources and not between and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in LIGHT_VERBS:
+    if sources and noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS | RENEWING and _own(noun):
+        # "reiterated his invitation to Xi", "repeated its call on Russia", "extended their offer": the subject
+        # makes its own act again, news as "extended an invitation" is.
+        how = "light"
+    if not sources and not between and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_ in LIGHT_VERBS | RENEWING:
         verb = noun.head
         sources, _ = _subjects(verb, index)
         how = "light"
@@ -102,6 +106,13 @@ def _noun_args(noun: "Token", index: MentionIndex):
         targets = [([(t, m) for t, m in group
                      if m.actor is None or m.actor.type == "state" or m.actor.country not in own], prep)
                    for group, prep in targets]
+    if not sources and not between and not targets and _by_phone(noun):
+        # "congratulated Tokayev by telephone", "told Michel in a phone call that ...": the call is held with
+        # whom the verb addresses, by the verb's subject.
+        verb = noun.head.head
+        sources, _ = _subjects(verb, index)
+        targets = [g for g in _objects(verb, index, stated=False) if g[0] and g[1] is None]
+        how = "light"
     if not sources and not between and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to", "at"):
         # "Putin arrived for talks with Rahmon": the traveller takes part in the noun's event.
         verb = noun.head.head
@@ -119,6 +130,28 @@ def _reported_as_news(noun: "Token") -> bool:
     if noun.lemma_.lower() in CALLS and _in_the_course_of(noun):
         return True  # "The Istanbul meeting followed talks between Lavrov and Kuleba": talks held, as told
     return noun.dep_ in ("appos", "attr") and noun.head.dep_ in ("ROOT", "nsubj")
+
+
+RENEWING = {"reiterate", "repeat", "renew"}  # verbs that make an act named by their object again
+
+
+def _own(noun: "Token") -> bool:
+    """The noun's possessor is the subject's own pronoun: "his invitation", "its call"."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+
+
+# Words of a call made by phone: "by telephone", "over the phone", "in a telephone call".
+PHONE = {"telephone", "phone", "call"}
+PHONE_PREPS = {"by", "over", "in", "during", "via"}
+
+
+def _by_phone(noun: "Token") -> bool:
+    """A call as the means of a verb's act ("congratulated X by telephone", "told X in a phone call")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in PHONE_PREPS or noun.head.head.pos_ != "VERB":
+        return False
+    lemma = noun.lemma_.lower()
+    return lemma in ("telephone", "phone") or (lemma == "call" and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in PHONE for c in noun.children))
 
 
 def _in_the_course_of(noun: "Token") -> bool:
