@@ -261,9 +261,11 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
             # "acted as a go-between for Moscow and Kyiv", "served as mediator between Baku and Yerevan":
             # the role names whom the act is for, not the role itself.
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                if not seen_object and any(c.dep_ in ("poss", "amod", "compound") and c.i in index.by_token
-                                           and index.by_token[c.i].via != "pronoun" for c in pobj.children):
-                    # "dismissed as a fabrication Kyiv's claim": spaCy reads the shifted object into "as".
+                if not seen_object and (any(c.dep_ in ("poss", "amod", "compound") and c.i in index.by_token
+                                            and index.by_token[c.i].via != "pronoun" for c in pobj.children)
+                                        or _said_by(pobj, index)):
+                    # "dismissed as a fabrication Kyiv's claim", "dismissed as nonsense suggestions by Ukrainian
+                    # officials that ...": spaCy reads the shifted object into "as"; its author is the aim.
                     groups.extend(_phrase_groups(pobj, None, index))
                     continue
                 for prep in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
@@ -391,7 +393,22 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
                   if o.dep_ == "dobj" for g in _phrase_groups(o, "citing", index))
     if not any(g[0] for g in groups) and lemma in VERDICTS:
         groups.extend(_deed_doer(verb, children, index))
+    if stated and lemma in TELLING_DEMANDS:
+        # "Putin told the Hungarian that Ukraine must pull its troops out": a demand reported through whom it was
+        # told to is aimed at whoever must act, not at the listener.
+        groups[:0] = [(found, "that") for c in children if c.dep_ == "ccomp" and _obliged(c)
+                      for s in c.children if s.dep_ == "nsubj"
+                      for found in [[(t, m) for t, m in index.actors_at(s) if m.via != "pronoun"]] if found]
     return [g for g in groups if g[0]]
+
+
+TELLING_DEMANDS = {"tell", "say", "insist", "stress", "add", "reiterate", "repeat", "declare"}
+
+
+def _obliged(clause: "Token") -> bool:
+    """A clause saying its subject must act: "Ukraine must pull out", "Kyiv should withdraw", "has to leave"."""
+    return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children) or (
+        clause.lemma_ in ("have", "need") and any(x.dep_ == "xcomp" and _infinitive(x) for x in clause.children))
 
 
 DEED_NEAR = 2  # sentences just before a verdict where the act it names is looked for first
@@ -436,6 +453,18 @@ def _deed_doer(verb: "Token", children: list["Token"], index: MentionIndex
             if found:
                 return [(found, "the")]
     return []
+
+
+# What someone says or asks, whose author an answer faces: "dismissed as nonsense suggestions by Kyiv".
+UTTERANCES = APPEAL_NOUNS | {"suggestion", "report", "statement", "remark", "comment", "assertion", "speculation",
+                             "rumour", "rumor", "charge"}
+
+
+def _said_by(noun: "Token", index: MentionIndex) -> bool:
+    """"suggestions by Ukrainian officials", "claims from Kyiv": an utterance with its author named by by/from."""
+    return noun.lemma_.lower() in UTTERANCES and any(
+        p.dep_ == "prep" and p.lower_ in ("by", "from") and any(o.dep_ == "pobj" and index.actors_at(o) for o in p.children)
+        for p in noun.children)
 
 
 def _stated_clauses(verb: "Token") -> list["Token"]:
