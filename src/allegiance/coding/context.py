@@ -293,6 +293,8 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
             return found
         if _aside(node):
             return Context(background=True, cue="which has")
+        if _described(node):
+            return Context(background=True, cue="which does")
         if node.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in node.children) and not dated \
                 and not reported and not _timed(node):  # "said it had reached an agreement": the reported "has reached"
             return Context(background=True, cue="had")
@@ -364,6 +366,13 @@ def _aside(verb: "Token") -> bool:
         return True
     return head.i + 1 < len(verb.doc) and verb.doc[head.i + 1].text == "," \
         and any(c.lower_ in ("which", "who") and c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _described(verb: "Token") -> bool:
+    """A relative clause in the simple present says what someone does as a rule, not what happened: "Israel,
+    which sells Baku drones", "the only country that buys its gas" (not "which will send", "which has sent")."""
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _asked(trigger: "Token") -> bool:
