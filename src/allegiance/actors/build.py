@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from allegiance.actors.kb import KnowledgeBase
+from allegiance.actors.places import de_facto_entities
 from allegiance.actors.records import CodedName, Organization, Person, Role
 from allegiance.models import Actor
 
@@ -49,7 +50,10 @@ def person_actor(kb: KnowledgeBase, person: Person, date: dt.date | None, *, tex
     sector = "ELI" if former else (role.sector or "GOV") if role else None
     # A former official is placed by nationality: the office's state may be gone (Gorbachev, SUN).
     country = person.country if former and person.country else (role.country if role and role.country else None) or person.country
-    body = kb.organizations.get(role.org) if role and role.org and not former else None
+    # A former leader of a de facto state is still its man ("Bzhania agreed to step down" told after his
+    # resignation is Abkhazia's act): his allegiance is the entity's, not his passport's.
+    body = kb.organizations.get(role.org) if role and role.org and (not former or role.org in de_facto_entities()) \
+        else None
     org = body.code if body is not None and not national(body) else None
     if body is not None and not body.country and not role.country:
         country = None  # the UN Secretary-General acts for the UN, not for Portugal

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from allegiance.actors import build
 from allegiance.actors.candidates import NAMED, PRONOUNS, SHARED, Candidates, clause_of
 from allegiance.actors.names import guess_gender, key as _name_key
+from allegiance.actors.places import settle
 from allegiance.actors.phrase import DESCRIPTORS, FILLER, RULER, words_of
 from allegiance.models import Actor, Mention, Span
 from allegiance.parse import tokens
@@ -71,6 +72,7 @@ class Coref:
         self.names: dict[str, Actor] = {}  # surname / partial name keys of people seen so far
         self.countries: list[str] = []
         self.possessor: tuple[int, Seen] | None = None  # (token index of "his"/"their", what it refers to)
+        self.acronyms: dict[str, Actor] = {}  # "CPC" after "the Caspian Pipeline Consortium (CPC)"
 
     # --- candidates ------------------------------------------------------------------------
 
@@ -296,6 +298,9 @@ class Coref:
             head = t.token_text(int(label[len(SHARED):]))
             found = self.resolver.resolution(f"{text} {head}", self.date, fuzzy=False, unknown=False)
             return (build.retext(found.actor, text), found.via, None) if found else None
+        acronym = self._acronym(start, end, text)
+        if acronym is not None:
+            return acronym
         words = words_of(text)
         k = " ".join(words).removesuffix(" 's")
         k = k[4:] if k.startswith("the ") else k
@@ -345,6 +350,24 @@ class Coref:
                 return _retext(earlier.actor, text), "title", earlier
         return (found.actor, found.via, None) if found else None
 
+    def _acronym(self, start: int, end: int, text: str) -> tuple[Actor, str, Seen | None] | None:
+        """"the Caspian Pipeline Consortium (CPC) ... the CPC": an acronym the text defines after a name stands for
+        that name in this story, whatever else the tables know by it (the Chinese Communist Party)."""
+        t = self.t
+        bare = _POSSESSIVE.split(text.removeprefix("the ").removeprefix("The "), maxsplit=1)[0]
+        if not (2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper()):
+            return None
+        if bare in self.acronyms:
+            return _retext(self.acronyms[bare], text), "name", None
+        last = self.seen[-1] if self.seen else None
+        if last is None or start < 1 or t.token_text(start - 1) != "(" or last.end != start - 1:
+            return None
+        initials = "".join(w[0] for w in t.span_text(last.start, last.end).split() if w[:1].isupper() and w != "The")
+        if initials != bare:
+            return None
+        self.acronyms[bare] = last.actor
+        return _retext(last.actor, text), "name", last
+
     def _same_body(self, root: int) -> Seen | None:
         """"The Russian foreign ministry said ... the ministry added": a definite institution with no
         nationality is the last one seen with the same head noun and a country or organization, a few
@@ -376,9 +399,12 @@ class Coref:
         before, by_name = self.seen[-1].actor, mentions[-1].via in ("name", "surname", "apposition", "fuzzy")
         if actor.type == "unknown" and (before.type == "unknown" or not by_name):
             # A name we do not know beside a description: the name is the referent, the description its facts.
-            merged = replace(actor, country=actor.country or before.country, sector=actor.sector or before.sector)
+            merged = replace(actor, country=actor.country or before.country, sector=actor.sector or before.sector,
+                             organization=actor.organization or before.organization)
         elif before.type == "unknown" and actor.type != "unknown":
-            merged = replace(before, country=before.country or actor.country, sector=before.sector or actor.sector)
+            # "Badra Gunba, Bzhania's deputy": the description's body is the name's too (Bzhania's Abkhazia).
+            merged = replace(before, country=before.country or actor.country, sector=before.sector or actor.sector,
+                             organization=before.organization or actor.organization)
         elif before.type == "person" and actor.type in ("group", "organization", "unknown"):
             merged = before
         else:
@@ -418,7 +444,7 @@ def document_mentions(doc: "Doc", date: dt.date | None, resolver: "Resolver") ->
                 _record(coref, mentions, start, end, root, label, linked)
                 if (start, end, label) == candidate:
                     break
-    return mentions
+    return settle(coref.t, mentions, date, resolver.kb)
 
 
 def _record(coref: Coref, mentions: list[Mention], start: int, end: int, root: int, label: str,

@@ -16,7 +16,7 @@ from allegiance.actors import build
 from allegiance.actors.kb import KnowledgeBase, load_kb
 from allegiance.actors.names import key, normalise, strip_article
 from allegiance.actors.fuzzy import FuzzyNames
-from allegiance.actors.places import names_a_place
+from allegiance.actors.places import held_by, names_a_place
 from allegiance.actors.phrase import FILLER, GENERIC_BLOCS, Piece, Scanner, words_of
 from allegiance.actors.records import Entry, Organization, Person
 from allegiance.actors.roles import holders
@@ -139,6 +139,11 @@ class Resolver:
         # the known words around it only describe it.
         tail = _proper_tail(pieces, text)
         found = None if tail else self._compose(pieces, date, countries, text)
+        if found is None and (seat := held_by(text, date)) is not None and seat.seat \
+                and seat.entity in self.kb.organizations:
+            # "Moscow could punish Sukhumi": a de facto entity's seat stands for its authorities, as a capital does.
+            org = self.kb.organizations[seat.entity]
+            return Resolution(build.org_actor(org, text=text, confidence=0.85, sector="GOV"), "metonym")
         if found is None and fuzzy:
             found = self._fuzzy(pieces, date, countries, text)
         if found is None and unknown and _looks_like_name(text):
@@ -227,7 +232,9 @@ class Resolver:
                     runs.append([])
                 elif p.kind == "word" and p.text not in FILLER:
                     runs[-1].append(p.text)
-            found = (place_country(" ".join(run)) for run in reversed(runs) if run)
+            # A place de facto authorities hold is theirs ("police in Sukhumi" are Abkhazia's).
+            found = (held.entity if (held := held_by(" ".join(run), date)) and held.entity in self.kb.organizations
+                     else place_country(" ".join(run)) for run in reversed(runs) if run)
             return next((c for c in found if c), None), False
         return None, False
 
