@@ -1,0 +1,55 @@
+"""Material and coercive acts told in news words the PETRARCH dictionary misses or misreads (lexicon families of
+``scripts/data/lexicon_overrides.yaml``): attacks made with drones or missiles, troops reinforced, weapons taken
+delivery of, help in guarding a border. Sentences written for these tests."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # PETRARCH's "* &aircraft" (no event) silenced an attack told with its drones
+        ("Russia attacked Odesa with dozens of Shahed drones overnight.", ("RUS", "UKR", "19")),
+        ("Ukraine attacked a Russian air base in Crimea with long-range drones on Sunday.", ("UKR", "RUS", "19")),
+    ],
+)
+def test_an_attack_made_with_drones_is_coded(events_of, text, expected):
+    keys, records = events_of(text)
+    assert expected in keys
+    assert any(r["cameo"] == "195" for r in records)
+
+
+def test_attack_helicopters_moved_to_a_border_are_no_air_strike(events_of):
+    keys, _ = events_of("Lithuania is moving more troops and attack helicopters to its border with Belarus.")
+    assert not any(root == "19" for _, _, root in keys)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Poland bolstered its forces on the frontier with Belarus.", ("POL", "BLR", "15")),
+        ("Finland beefed up its border units near Russia.", ("FIN", "RUS", "15")),
+    ],
+)
+def test_forces_reinforced_are_a_force_posture(events_of, text, expected):
+    keys, _ = events_of(text)
+    assert expected in keys
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Belarus has taken delivery of the first batch of Russian Su-30 fighter jets.", ("RUS", "BLR", "07")),
+        ("Serbia took delivery of Chinese air defence missiles last week.", ("CHN", "SRB", "07")),
+        ("Armenia took delivery of Russian tanks and armoured vehicles.", ("RUS", "ARM", "07")),
+    ],
+)
+def test_weapons_taken_delivery_of_are_the_givers_aid(events_of, text, expected):
+    keys, _ = events_of(text)
+    assert expected in keys
+    assert not any(root == "17" for _, _, root in keys)  # no seizure of weapons (PETRARCH's "take &weapon")
+
+
+def test_help_guarding_a_border_is_military_protection(events_of):
+    _, records = events_of("Russia will help Tajikistan guard its border with Afghanistan.")
+    assert any(r["cameo"] == "0334" and r["source"]["country"] == "RUS" for r in records)
