@@ -391,8 +391,16 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
     # whom the act answers, after anything the act itself names.
     groups.extend(g for c in children if c.dep_ == "advcl" and c.lemma_ == "cite" for o in c.children
                   if o.dep_ == "dobj" for g in _phrase_groups(o, "citing", index))
-    if not any(g[0] for g in groups) and lemma in VERDICTS:
+    if not any(g[0] for g in groups) and (lemma in VERDICTS or lemma == "comment"):
         groups.extend(_deed_doer(verb, children, index))
+    if lemma in ACCUSING:
+        # "blaming a campaign of hatred against Azerbaijan in the Iranian media": whose the thing blamed is, when
+        # nothing else named is left (the source's own side is dropped later), is in the people it is found among.
+        # (spaCy hangs the "in" phrase on the verb as often as on the thing).
+        groups.extend((found, "in") for p in [*children, *(g for c in children if c.dep_ == "dobj" for g in c.children)]
+                      if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"
+                      for found in [[(t, m) for t, m in index.actors_at(o) if m.actor is not None
+                                     and m.actor.type != "state" and not m.via.endswith((ANCHORED, OWN_PEOPLE))]] if found)
     if stated and lemma in TELLING_DEMANDS:
         # "Putin told the Hungarian that Ukraine must pull its troops out": a demand reported through whom it was
         # told to is aimed at whoever must act, not at the listener.
@@ -423,8 +431,10 @@ def _deed_doer(verb: "Token", children: list["Token"], index: MentionIndex
     the noun and its owner ("Orban's trip"), in the sentences just before, else in the headline and lead (a
     definite act with no antecedent near is the story's own), else further back."""
     deeds = deed_verbs()
-    noun = next((c for c in children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"
-                 and c.lemma_.lower() in deeds), None)
+    # "declined to comment on the protests": what a comment would be on.
+    nouns = [o for p in children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"] \
+        if verb.lemma_ == "comment" else [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    noun = next((c for c in nouns if c.pos_ == "NOUN" and c.lemma_.lower() in deeds), None)
     if noun is None or any(t.i in index.by_token for t in noun.subtree) \
             or not any(d.dep_ in ("det", "poss") for d in noun.children):
         return []  # "condemned attacks on civilians": no one act told before
