@@ -39,3 +39,28 @@ def test_the_news_around_it_and_past_relative_clauses_are_not(nlp, text, word):
 def test_what_a_relative_clause_describes_is_not_coded(events_of):
     keys, _ = events_of("Georgia, which imports most of its wheat from Russia, protested to Moscow on Friday.")
     assert not any(root in ("06", "07") for _, _, root in keys)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Armenia has refrained from joining the sanctions, while criticising Moscow's peacekeepers.", "criticising"),
+        ("India has kept buying Russian oil while urging both sides to return to talks.", "urging"),
+        ("Lukashenko has spent years courting Beijing, praising Xi as a true friend.", "praising"),
+        ("Budapest has spent weeks blocking the aid package, accusing Kyiv of mistreating Hungarians.", "accusing"),
+    ],
+)
+def test_a_stance_kept_alongside_a_perfect_is_background(nlp, text, word):
+    assert ctx(nlp, text, word).background
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Russia expelled two Estonian diplomats on Monday, accusing them of spying.", "accusing"),
+        ("Putin spent two days in Beijing, praising Xi as a true friend.", "praising"),
+        ("Tokayev met Putin in Astana while criticising the sanctions in public.", "criticising"),
+    ],
+)
+def test_a_participle_on_news_is_news(nlp, text, word):
+    assert not ctx(nlp, text, word).background

@@ -151,6 +151,9 @@ def _local(tok: "Token") -> Context | None:
             return Context(background=True, cue="every")  # "have flown joint patrols every year": a habit
         if rel == "prep" and low == "throughout" and any(dep[a] == "aux" and lemma[a] == "have" for a in kids):
             return Context(background=True, cue=low)  # "has kept close ties with Putin throughout the war"
+        if rel == "dobj" and lemma[i] == "spend" and lemma[c] in LONG_SPANS | {"week"} and doc[c].tag_ == "NNS" \
+                and any(dep[a] == "aux" and lemma[a] == "have" for a in kids):
+            return Context(background=True, cue="spent")  # "has spent months attacking the generals": a habit
         if rel == "prep" and table.pos[i] in ("VERB", "AUX") and _span_of_time(doc[c], tok):
             return Context(background=True, cue=low)  # "have dismissed such claims in the past", "has urged for months"
         if rel == "advmod" and low in HEDGES:
@@ -328,6 +331,8 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
                 continue
             if dep == "relcl" and any(c.dep_ == "det" and c.lower_ in FREE_CHOICE for c in head.children):
                 return Context(speculative=True, cue="any")  # "any troops it sent to Ukraine": none sent yet
+            if dep == "advcl" and node.tag_ == "VBG" and _while_perfect(node, head):
+                return Context(background=True, cue="while")  # "has sold drones to Kyiv while refusing to join ..."
             if dep == "advcl" and node.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children):
                 # a participle shares its clause's time: "has kept close ties throughout the war, refusing to join
                 # the sanctions" is the backdrop too
@@ -366,6 +371,21 @@ def _aside(verb: "Token") -> bool:
         return True
     return head.i + 1 < len(verb.doc) and verb.doc[head.i + 1].text == "," \
         and any(c.lower_ in ("which", "who") and c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _while_perfect(participle: "Token", head: "Token") -> bool:
+    """A "while" participle on a clause in the perfect tells a stance kept alongside it, as the perfect tells
+    what has been done over time: "China has refrained from calling it an invasion, while criticising the
+    sanctions", "has sold drones to Kyiv while refusing to join the sanctions"."""
+    if not any(c.dep_ == "mark" and c.lower_ == "while" for c in participle.children) \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in participle.children):
+        return False
+    verb = head
+    for _ in range(4):  # up to the clause's finite verb: "has refrained from [calling it one, while ...]"
+        if any(c.dep_ == "aux" for c in verb.children) or verb.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "conj"):
+            break
+        verb = verb.head
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 def _described(verb: "Token") -> bool:

@@ -35,6 +35,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          + r"(?!\s+\d)\b(?:,?\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b)?")),
     # Not a span of years ("chaired the SCO in 2023–2024"): it runs on to its last year, so its first dates nothing.
     ("year", re.compile(r"\b(?:in|since|during|of|from)\s+(?:early\s+|late\s+|mid-?)?" + _YEAR + r"\b(?![-–—/]\d)", re.I)),
+    # "broke away in a war in 1992-93": a span of years long past is history, dated by its last year.
+    ("yearspan", re.compile(r"\b(?:in|during|from)\s+(?P<first>(?:19|20)\d\d)[-–—/](?P<last>(?:19|20)?\d\d)\b(?![-–—/]\d)",
+                            re.I)),
     ("dayoff", re.compile(r"\b(?P<word>(?:a|one) day after)\b", re.I)),
     ("decade", re.compile(r"\b(?:in\s+|during\s+|since\s+)?the\s+(?:early\s+|late\s+|mid-?)?(?P<decade>(?:19|20)\d0)s\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<rel>(?i:last|this|on|next))\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
@@ -115,6 +118,11 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, str] |
         year = int(g["year"])
         # "in 2030" in a 2023 story is a target date, not when anything happened.
         return (dt.date(year, 1, 1), "year") if year <= pub.year else None
+    if kind == "yearspan":
+        first, last = g["first"], g["last"]
+        year = int(last) if len(last) == 4 else int(first[:2] + last)
+        # A span that runs on to the story's year ("chaired the SCO in 2023-2024") dates nothing it tells.
+        return (dt.date(year, 1, 1), "year") if int(first) < year < pub.year else None
     if kind == "dayoff":
         return pub - dt.timedelta(days=1), "day"
     if kind == "decade":
@@ -193,6 +201,7 @@ _NEEDS: dict[str, tuple[bool, tuple[str, ...], bool]] = {
     "mon_year": (True, tuple(m.lower() for m in _MON_CAP), False),
     "month": (False, _MON_CAP, True),
     "year": (True, (), False),
+    "yearspan": (True, (), False),
     "dayoff": (False, ("day",), False),
     "decade": (True, ("0s",), False),
     "weekday": (False, ("day",), True),
