@@ -69,6 +69,13 @@ def test_thanks_are_praise(events_of, text, thanker, thanked):
 def test_an_invitation_accepted_answers_the_inviter(events_of):
     keys, _ = events_of("Erdogan invited Putin to visit Turkey next year. The Russian leader accepted the invitation.")
     assert ("RUS", "TUR", "03") in keys
+    assert ("TUR", "RUS", "03") not in keys  # the guest's plan, one way: the host's act is the invitation
+
+
+def test_nameless_people_one_stands_beside_are_no_meeting(events_of):
+    keys, _ = events_of('"It is over," Biden told reporters at the White House, standing beside relatives of the '
+                        'freed Americans.')
+    assert not any(root == "04" for _, _, root in keys)
 
 
 @pytest.mark.parametrize("text, a, b, code", [
@@ -101,3 +108,9 @@ def test_intents_are_as_many_as_the_acts_they_announce() -> None:
 
     assert family("036") != family("030") != family("0311")
     assert family("0311") == family("031")
+
+
+def test_an_encounter_another_event_follows_took_place(events_of):
+    keys, _ = events_of("The visit came two days after a brief encounter between Lavrov and Blinken on the sidelines of "
+                        "the G20 meeting in New Delhi.")
+    assert ("RUS", "USA", "04") in keys and ("USA", "RUS", "04") in keys

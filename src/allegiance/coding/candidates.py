@@ -310,7 +310,10 @@ def _beside(pred: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token"
     preps = [c for c in pred.children if c.dep_ == "prep" and c.lower_ in BESIDE]
     preps += [p for c in pred.children if c.dep_ == "advmod" and c.lower_ == "next"
               for p in c.children if p.dep_ == "prep" and p.lower_ == "to"]
-    groups = [(index.actors_at(o), p.lower_) for p in preps for o in p.children if o.dep_ == "pobj"]
+    # Leaders and parties named, not nameless people one stands beside ("standing beside relatives of the hostages").
+    groups = [([(t, m) for t, m in index.actors_at(o) if m.actor is not None
+                and (m.actor.type == "person" or not m.via.startswith("agent"))], p.lower_)
+              for p in preps for o in p.children if o.dep_ == "pobj"]
     return [g for g in groups if g[0]]
 
 

@@ -127,11 +127,12 @@ def _reported_as_news(noun: "Token") -> bool:
     Baku and Yerevan stalled", "Putin's visit to Dushanbe"), not as an object or modifier of another act."""
     if noun.dep_ in ("ROOT", "nsubj", "nsubjpass") or (noun.dep_ == "ccomp" and noun.head.lemma_ in SPEECH):
         return True  # also what a quote says: "'Ukraine demands that Iran stop ...,' the ministry said"
-    if noun.lemma_.lower() in CALLS and _in_the_course_of(noun):
+    if noun.lemma_.lower() in CALLS | ENCOUNTERS and _in_the_course_of(noun):
         return True  # "The Istanbul meeting followed talks between Lavrov and Kuleba": talks held, as told
     return noun.dep_ in ("appos", "attr") and noun.head.dep_ in ("ROOT", "nsubj")
 
 
+ENCOUNTERS = {"encounter"}  # a meeting by another word: "four days after a tense encounter between A and B"
 RENEWING = {"reiterate", "repeat", "renew"}  # verbs that make an act named by their object again
 
 
