@@ -75,3 +75,24 @@ def test_an_acronym_the_story_defines_stands_for_its_name(packaged: KnowledgeBas
 def test_a_backed_separatist_republic_is_its_backers_side(packaged: KnowledgeBase) -> None:
     actor = Resolver(packaged).resolve("the Russian-backed breakaway republics", "2022-06-01")
     assert actor is not None and actor.country == "RUS" and actor.sector == "REB"
+
+
+@pytest.mark.parametrize("text", ["Moscow lifted a ban on flights to Tbilisi on Friday.",
+                                  "Prices of rice rose after the drought."])
+def test_a_word_in_lower_case_is_nobodys_surname(packaged: KnowledgeBase, text: str) -> None:
+    assert all(m.actor is None or m.actor.type != "person" for m in mentions(packaged, text).values())
+
+
+def test_a_title_whose_of_phrase_ends_in_a_name_is_that_person(packaged: KnowledgeBase) -> None:
+    found = mentions(packaged, "Putin spoke first. Later, President of the Republic of Kazakhstan Kassym-Jomart Tokayev "
+                               "arrived in Sochi for talks.", "2023-09-01")
+    president = next(m for text, m in found.items() if text.startswith("President"))
+    assert president.actor is not None and president.actor.country == "KAZ"
+
+
+def test_a_capitalised_epithet_keeps_its_principal(packaged: KnowledgeBase) -> None:
+    text = ("President Kassym-Jomart Tokayev flew to Sochi on Monday. It is the first trip abroad of the Head of State "
+            "this year. The Russian President welcomed him at the airport. Later the Head of State toured a factory.")
+    found = resolve_document(parse_one(text), "2023-09-01", packaged)
+    heads = [m for m in found if m.span.text == "the Head of State"]
+    assert len(heads) == 2 and all(m.actor is not None and m.actor.country == "KAZ" for m in heads)

@@ -73,6 +73,7 @@ class Coref:
         self.countries: list[str] = []
         self.possessor: tuple[int, Seen] | None = None  # (token index of "his"/"their", what it refers to)
         self.acronyms: dict[str, Actor] = {}  # "CPC" after "the Caspian Pipeline Consortium (CPC)"
+        self.epithets: dict[str, Actor] = {}  # "the Head of State": whom a press service's capitalised epithet is for
 
     # --- candidates ------------------------------------------------------------------------
 
@@ -328,15 +329,25 @@ class Coref:
         if "counterpart" in words:
             found = self._counterpart(start, text)
             return (*found, None) if found else None
+        titled = self._title_of_name(start, end, root, text)
+        if titled is not None:
+            return titled
         owner = self._owner(start)
+        epithet = _epithet(text)
+        if epithet in self.epithets:
+            return _retext(self.epithets[epithet], text), "title", None
         described = None if indefinite else self._description(text, owned=owner is not None and owner.person)
         if described:
+            if epithet and described[0].type == "person":
+                self.epithets[epithet] = described[0]
             return (*described, None)
         named = label in NAMED or t.ent_type[root] in NAMED  # a name spaCy does not tag is too often a stray word
         fuzzy = label in FUZZY or t.ent_type[root] in FUZZY
         countries = (owner.actor.country,) if owner and owner.actor.country else ()
         place = label in PLACES or t.ent_type[root] in PLACES
         found = self.resolver.resolution(text, self.date, countries=countries, fuzzy=fuzzy, unknown=named, place=place)
+        if found is not None and found.via == "surname" and not any(w[:1].isupper() for w in text.split()):
+            return None  # "lifting a ban on flights", "exports of rice": a word in lower case is nobody's surname
         if found and found.via == "title" and found.actor.type == "person" and owner is not None and owner.person \
                 and owner.actor.sector not in OFFICIAL_SECTORS:
             return None  # an opposition figure's "his spokeswoman" is no state spokeswoman
@@ -349,6 +360,24 @@ class Coref:
             if earlier is not None:
                 return _retext(earlier.actor, text), "title", earlier
         return (found.actor, found.via, None) if found else None
+
+    def _title_of_name(self, start: int, end: int, root: int, text: str) -> tuple[Actor, str, Seen | None] | None:
+        """"President of the Republic of Azerbaijan Ilham Aliyev arrived": the parser hangs the name on the title's
+        "of", so the title alone is the mention; it is the person named there, not the last president seen."""
+        t = self.t
+        pieces = self.resolver.scanner.scan_text(text)[1]
+        if not pieces or pieces[-1].kind != "title" or any(p.kind not in ("title", "word") for p in pieces):
+            return None
+        for prep in t.children[root]:
+            if t.dep[prep] != "prep" or t.lower[prep] != "of":
+                continue
+            for name in t.children[prep]:
+                if t.dep[name] == "pobj" and t.ent_type[name] == "PERSON" and t.pos[name] == "PROPN":
+                    first = min([name, *(c for c in t.children[name] if t.dep[c] == "compound" and t.ent_type[c] == "PERSON")])
+                    found = self.resolver.resolution(t.span_text(first, name + 1), self.date, fuzzy=False, unknown=False)
+                    if found is not None and found.actor.type == "person":
+                        return _retext(found.actor, text), "apposition", None
+        return None
 
     def _acronym(self, start: int, end: int, text: str) -> tuple[Actor, str, Seen | None] | None:
         """"the Caspian Pipeline Consortium (CPC) ... the CPC": an acronym the text defines after a name stands for
@@ -422,6 +451,18 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b")
 @functools.lru_cache(maxsize=1 << 14)  # the same names and titles come back in every article
 def key(text: str) -> str:
     return _name_key(text)
+
+
+def _epithet(text: str) -> str | None:
+    """"the Head of State", "the Head of Government": a capitalised title of several words, the fixed epithet an
+    official release gives its own principal throughout (not "the president", which news moves from one person
+    to the next)."""
+    words = text.split()
+    words = words[1:] if words and words[0].lower() == "the" else words
+    content = [w for w in words if w.lower() not in ("of", "the", "and")]
+    if len(content) < 2 or not all(w[:1].isupper() for w in content):
+        return None
+    return " ".join(w.lower() for w in words)
 
 
 def _members(words: list[str]) -> bool:
