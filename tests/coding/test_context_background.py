@@ -64,3 +64,21 @@ def test_a_stance_kept_alongside_a_perfect_is_background(nlp, text, word):
 )
 def test_a_participle_on_news_is_news(nlp, text, word):
     assert not ctx(nlp, text, word).background
+
+
+def test_a_cleft_sentence_tells_what_its_clause_says(nlp):
+    assert not ctx(nlp, "It is Washington, not Beijing, that sends weapons to the battlefield.", "sends").background
+
+
+@pytest.mark.parametrize(
+    "text, word, background",
+    [
+        ("Kyrgyz police have detained forty protesters in Bishkek since Monday.", "detained", False),
+        ("Russian guards have turned back hundreds of Uzbek migrants since the end of March.", "turned", False),
+        ("Russia and China have held joint naval drills since 2019.", "held", True),
+        ("Azerbaijan has blocked the corridor since February 2022.", "blocked", True),
+        ("Minsk has hosted Russian troops since last year.", "hosted", True),
+    ],
+)
+def test_a_count_kept_since_a_recent_day_or_month_is_news(nlp, text, word, background):
+    assert ctx(nlp, text, word).background is background

@@ -144,7 +144,7 @@ def _local(tok: "Token") -> Context | None:
             return Context(speculative=True, cue=low)
         if rel == "mark" and low == "since" and dep[i] == "advcl":
             return Context(background=True, cue=low)  # "since Russia sent troops in February": the backdrop
-        if rel == "prep" and low == "since" and table.pos[i] in ("VERB", "AUX"):
+        if rel == "prep" and low == "since" and table.pos[i] in ("VERB", "AUX") and not _lately(doc[c]):
             return Context(background=True, cue=low)  # "have flown joint patrols since 2019": a habit, not news
         if rel == "npadvmod" and lemma[c] in RECURRING and any(
                 dep[d] == "det" and lower[d] in ("every", "each") for d in table.children[c]):
@@ -240,6 +240,19 @@ def _topic_infinitive(verb: "Token") -> bool:
 def _called_off(verb: "Token") -> bool:
     return verb.lemma_ in CANCELLED or (verb.lemma_ in ("call", "put") and any(
         c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
+
+
+# "have turned back 1,000 migrants since the end of March", "since Monday": a count kept since a recent month or day
+# is this story's news; "since 2019", "since the war began", "since February 2022" are its backdrop.
+RECENT_SINCE = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week"}
+
+
+def _lately(since: "Token") -> bool:
+    words = [t.lower_.rstrip(".") for t in since.subtree]
+    return any(w in RECENT_SINCE for w in words) and not any(w.isdigit() and len(w) == 4 for w in words) \
+        and "year" not in words
 
 
 def _span_of_time(prep: "Token", verb: "Token") -> bool:
@@ -392,7 +405,14 @@ def _described(verb: "Token") -> bool:
     """A relative clause in the simple present says what someone does as a rule, not what happened: "Israel,
     which sells Baku drones", "the only country that buys its gas" (not "which will send", "which has sent")."""
     return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(
-        c.dep_ in ("aux", "auxpass") for c in verb.children)
+        c.dep_ in ("aux", "auxpass") for c in verb.children) and not _cleft(verb.head)
+
+
+def _cleft(noun: "Token") -> bool:
+    """"It is the United States that keeps pouring weapons in": a cleft sentence tells what its clause says."""
+    be = noun.head
+    return noun.dep_ == "attr" and be.lemma_ == "be" and any(
+        c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in be.children)
 
 
 def _asked(trigger: "Token") -> bool:
