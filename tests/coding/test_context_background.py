@@ -82,3 +82,15 @@ def test_a_cleft_sentence_tells_what_its_clause_says(nlp):
 )
 def test_a_count_kept_since_a_recent_day_or_month_is_news(nlp, text, word, background):
     assert ctx(nlp, text, word).background is background
+
+
+@pytest.mark.parametrize(
+    "text, opinion",
+    [
+        ("Critics said the new media law was a copy of Moscow's.", True),
+        ("Analysts said the decree was a gift to the Kremlin.", True),
+        ("The foreign ministry said the decree was a provocation.", False),
+    ],
+)
+def test_what_commentators_say_is_their_view(nlp, text, opinion):
+    assert ctx(nlp, text, "said").speculative is opinion

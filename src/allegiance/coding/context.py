@@ -291,6 +291,8 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
         question = trigger.sent.text.rstrip().endswith("?")
     if question or _asked(trigger):
         return Context(speculative=True, cue="?")
+    if _says(trigger) and any(c.dep_ == "nsubj" and c.lemma_.lower() in COMMENTATORS for c in trigger.children):
+        return Context(speculative=True, cue=trigger.lower_)  # "critics said the law was copied from Moscow's": a view
     if _terms_of_a_deal(trigger):
         return Context(speculative=True, cue="under which")
     node = trigger
