@@ -15,8 +15,8 @@ from allegiance.coding.cues import (ACCUSING, AIMED_PREPS, ANSWERS, APPEAL_NOUNS
                                     COMPLAINTS, FRAMES, GATHERINGS, HANDING, LEADING, LOCATIVE, LOOSE_PREPS, MEASURES,
                                     MEMBERSHIP, PHASES, POSTING, RECEIVING, RETURN_PARTICLES, SPEECH, STANCES, STATED,
                                     TALK_NOUNS, TARGET_PREPS, TOPICS, TRAVEL, VERDICTS, VICINITY)
-from allegiance.coding.judgement import deed_verbs
-from allegiance.coding.layout import boilerplate, line_at
+from allegiance.coding.judgement import deed_verbs, naming_verbs
+from allegiance.coding.layout import boilerplate, layout, line_at
 from allegiance.coding.referents import ANCHORED, OWN_PEOPLE
 
 if TYPE_CHECKING:
@@ -391,7 +391,7 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
     # whom the act answers, after anything the act itself names.
     groups.extend(g for c in children if c.dep_ == "advcl" and c.lemma_ == "cite" for o in c.children
                   if o.dep_ == "dobj" for g in _phrase_groups(o, "citing", index))
-    if not any(g[0] for g in groups) and (lemma in VERDICTS or lemma == "comment"):
+    if not any(g[0] for g in groups) and (lemma in VERDICTS or lemma == "comment" or lemma in naming_verbs()):
         groups.extend(_deed_doer(verb, children, index))
     if lemma in ACCUSING:
         # "blaming a campaign of hatred against Azerbaijan in the Iranian media": whose the thing blamed is, when
@@ -420,7 +420,6 @@ def _obliged(clause: "Token") -> bool:
 
 
 DEED_NEAR = 2  # sentences just before a verdict where the act it names is looked for first
-DEED_LEAD = 3  # the headline and lead: the story's own event, looked for next
 DEED_FAR = 8  # sentences back an act may have been told at most
 
 
@@ -441,8 +440,9 @@ def _deed_doer(verb: "Token", children: list["Token"], index: MentionIndex
     verbs, lemma = deeds[noun.lemma_.lower()], noun.lemma_.lower()
     sentences = list(verb.doc.sents)
     at = next(i for i, s in enumerate(sentences) if s.start <= verb.i < s.end)
-    order = [*range(at - 1, at - 1 - DEED_NEAR, -1), *range(min(DEED_LEAD, at - DEED_NEAR)),
-             *range(at - 1 - DEED_NEAR, at - 1 - DEED_FAR, -1)]
+    lead = layout(verb.doc.text).lead
+    opening = [n for n in range(at - DEED_NEAR) if n == 0 or (lead is not None and lead[0] <= sentences[n].start_char < lead[1])]
+    order = [*range(at - 1, at - 1 - DEED_NEAR, -1), *opening, *range(at - 1 - DEED_NEAR, at - 1 - DEED_FAR, -1)]
     for number in (n for n in order if n >= 0):
         if boilerplate(line_at(verb.doc.text, sentences[number].start_char)):
             continue  # "READ MORE: Iran's drones 'shot down over Kyiv'": another story's headline

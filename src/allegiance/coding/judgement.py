@@ -78,3 +78,8 @@ def deed_verbs() -> dict[str, frozenset[str]]:
         raise DataFileError("'deeds' must map an act noun to a list of verbs", input=str(path),
                             hint="see the comment above 'deeds' in judgements.yaml")
     return {str(noun).lower(): frozenset(str(v).lower() for v in verbs) for noun, verbs in deeds.items()}
+
+
+def naming_verbs() -> frozenset[str]:
+    """The verbs that give a name ("called the veto 'an act of self-harm'"), whose object may be an act told before."""
+    return load_judgements().verbs
