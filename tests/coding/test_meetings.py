@@ -114,3 +114,36 @@ def test_an_encounter_another_event_follows_took_place(events_of):
     keys, _ = events_of("The visit came two days after a brief encounter between Lavrov and Blinken on the sidelines of "
                         "the G20 meeting in New Delhi.")
     assert ("RUS", "USA", "04") in keys and ("USA", "RUS", "04") in keys
+
+
+def test_an_invitation_accepted_in_its_own_sentence(events_of):
+    keys, _ = events_of("Xi invited the Kazakh president to visit Beijing next year, and Tokayev accepted the invitation "
+                        "with thanks.")
+    assert ("KAZ", "CHN", "03") in keys
+
+
+def test_a_red_carpet_rolled_out_is_a_visit_both_ways(events_of):
+    _, records = events_of("Xi rolled out the red carpet for Lukashenko in Beijing on Friday.")
+    from allegiance.coding.evaluate import actor_key
+
+    codes = {(actor_key(r["source"]), actor_key(r["target"]), r["cameo"]) for r in records}
+    assert ("CHN", "BLR", "043") in codes and ("BLR", "CHN", "042") in codes
+
+
+def test_praise_lavished(events_of):
+    keys, _ = events_of("Erdogan lavished praise on his friend Aliyev on Friday.")
+    assert ("TUR", "AZE", "05") in keys
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("Blinken, on a visit to Morocco, said on Friday that the talks were going well.", "USA", "MAR"),
+    ("Lavrov arrived in Ankara on Friday on a two-day visit to Turkey.", "RUS", "TUR"),
+])
+def test_on_a_visit_is_a_visit(events_of, text, a, b):
+    keys, _ = events_of(text)
+    assert (a, b, "04") in keys and (b, a, "04") in keys
+
+
+def test_insisting_on_a_visit_is_no_visit(events_of):
+    keys, _ = events_of("Moscow insisted on a visit to the plant by IAEA inspectors.")
+    assert not any(root == "04" for _, _, root in keys)

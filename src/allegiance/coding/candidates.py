@@ -278,7 +278,8 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
 
 def _deed_told_before(pred: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
     """"Sofia refused to let the plane through ... Lavrov called the refusal an act of spite": a definite act
-    that names no one, reacted to, is aimed at whoever did the deed told last, a few sentences back at most (``DEEDS``)."""
+    that names no one, reacted to, is aimed at whoever did the deed told last, earlier in its sentence or a few
+    sentences back at most (``DEEDS``); an invitation, offer or proposal answered, at whoever made it (``OFFERED``)."""
     doc = pred.doc
     deeds = {**DEEDS, **OFFERED}
     for noun in (c for c in pred.children if c.dep_ == "dobj" and c.lower_ in deeds):
@@ -286,8 +287,10 @@ def _deed_told_before(pred: "Token", index: MentionIndex) -> list[tuple[list[tup
             continue
         sentences = list(doc.sents)
         at = next(i for i, s in enumerate(sentences) if s.start <= noun.i < s.end)
-        for sent in reversed(sentences[max(0, at - DEED_WINDOW):at]):
-            for tok in reversed(list(sent)):
+        # the same sentence first: "Putin invited him to visit Moscow, and he accepted the invitation"
+        told = [list(doc[sentences[at].start:pred.i])] + [list(s) for s in sentences[max(0, at - DEED_WINDOW):at]][::-1]
+        for sent in told:
+            for tok in reversed(sent):
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in (deeds[noun.lower_], noun.lemma_.lower()):
                     found = _subjects(tok, index)[0]
                     if found:

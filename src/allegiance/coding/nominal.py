@@ -113,6 +113,16 @@ def _noun_args(noun: "Token", index: MentionIndex):
         sources, _ = _subjects(verb, index)
         targets = [g for g in _objects(verb, index, stated=False) if g[0] and g[1] is None]
         how = "light"
+    if not sources and not between and noun.dep_ == "pobj" and noun.head.lower_ == "on" \
+            and noun.lemma_.lower() in TOURS:
+        # "Blinken, on a visit to Morocco, said ...", "Putin, who is on a state visit to China": the traveller is
+        # whom the phrase is said of, or the subject of being there or arriving.
+        holder = noun.head.head
+        if holder.pos_ in ("VERB", "AUX"):
+            sources = _subjects(holder, index)[0] if holder.lemma_ in ARRIVAL | {"be"} else []
+        else:
+            sources = index.actors_at(holder)
+        how = "light"
     if not sources and not between and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to", "at"):
         # "Putin arrived for talks with Rahmon": the traveller takes part in the noun's event.
         verb = noun.head.head
@@ -133,7 +143,8 @@ def _reported_as_news(noun: "Token") -> bool:
 
 
 ENCOUNTERS = {"encounter"}  # a meeting by another word: "four days after a tense encounter between A and B"
-RENEWING = {"reiterate", "repeat", "renew"}  # verbs that make an act named by their object again
+RENEWING = {"reiterate", "repeat", "renew"}
+TOURS = {"visit", "trip", "tour"}  # what one is "on" while travelling  # verbs that make an act named by their object again
 
 
 def _own(noun: "Token") -> bool:
