@@ -53,3 +53,34 @@ def test_weapons_taken_delivery_of_are_the_givers_aid(events_of, text, expected)
 def test_help_guarding_a_border_is_military_protection(events_of):
     _, records = events_of("Russia will help Tajikistan guard its border with Afghanistan.")
     assert any(r["cameo"] == "0334" and r["source"]["country"] == "RUS" for r in records)
+
+
+def test_a_barrage_of_missiles_unleashed_is_an_air_strike(events_of):
+    keys, _ = events_of("Moscow unleashed a barrage of cruise missiles on Ukrainian power plants.")
+    assert ("RUS", "UKR", "19") in keys
+
+
+def test_an_embassy_whose_work_is_suspended_reduces_relations(events_of):
+    _, records = events_of("Azerbaijan suspended the work of its embassy in Tehran after the attack.")
+    codes = {r["cameo"] for r in records}
+    assert "161" in codes and not codes & {"0871", "143"}  # no truce ("* attack") nor strike ("* work")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kazakhstan shut off mobile internet in the western region of Mangistau.",
+     "The Turkmen authorities cut the internet across the country for two days."],
+)
+def test_the_internet_shut_off_restricts_freedoms_at_home(events_of, text):
+    _, records = events_of(text)
+    assert any(r["cameo"] == "1721" for r in records)
+
+
+def test_warships_sent_around_an_island_show_force(events_of):
+    keys, _ = events_of("China sent warships and fighter jets around Taiwan on Monday.")
+    assert ("CHN", "TWN", "15") in keys and ("CHN", "TWN", "07") not in keys
+
+
+def test_bodies_returned_are_a_return_of_persons(events_of):
+    keys, _ = events_of("Russia returned the bodies of 500 Ukrainian soldiers.")
+    assert ("RUS", "UKR", "08") in keys
