@@ -53,14 +53,16 @@ def _raw(nlp, texts: list[str], workers: int) -> tuple[float, float]:
 
 
 def _clean_texts(path: Path, db: Path) -> list[str]:
-    """The texts the pipeline's coder parses: the clean text of each article it codes, in its order."""
+    """The texts the pipeline's coder parses: each article it codes as the coder reads it (the clean
+    text, after the headline that ingest keeps apart), in its order."""
+    from allegiance.coding.code import as_text
     from allegiance.ingest import ingest
     from allegiance.store import Store
     from allegiance.store.events import articles_to_code, ids_to_code
 
     with Store(db) as store:
         ingest([str(path)], store, code=False)
-        return [row["clean_text"] for row in articles_to_code(store, ids_to_code(store))]
+        return [as_text(row).text for row in articles_to_code(store, ids_to_code(store))]
 
 
 def _warm_up(tmp: Path) -> None:

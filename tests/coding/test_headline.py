@@ -73,3 +73,21 @@ def test_the_clean_text_follows_the_headline_unchanged(title: str, clean: str) -
     assert text[offset:] == clean
     if offset:
         assert text[:offset].endswith(SEPARATOR) and " ".join(title.split()) == text[:offset - len(SEPARATOR)]
+
+
+def test_a_stored_article_s_headline_is_coded_and_its_body_events_still_point_into_the_clean_text(coder) -> None:
+    from allegiance.models import Article
+
+    body = ("ASTANA, Oct 14 - The leaders of the CIS gathered in the Kazakh capital on Friday.\n\n"
+            "Russia condemned Ukraine on Friday.")
+    article = Article(id="h1", origin="test/h1", title="Uzbek troops attack Kyrgyz border posts", url=None,
+                      publisher=None, author=None, language="en", published=dt.date(2022, 10, 14),
+                      published_precision="day", published_source="metadata", raw_text=body, clean_text=body)
+    events = coder.code(article)
+    in_title = [e for e in events if e.evidence.part == "title"]
+    assert in_title and all(article.title[e.evidence.trigger.start:e.evidence.trigger.end] == e.evidence.trigger.text
+                            for e in in_title)
+    assert {e.cameo_root for e in in_title} == {"19"}
+    in_body = [e for e in events if e.evidence.part == "text"]
+    assert in_body and all(body[e.evidence.trigger.start:e.evidence.trigger.end] == e.evidence.trigger.text
+                           and e.sentence in body for e in in_body)

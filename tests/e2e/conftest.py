@@ -52,7 +52,8 @@ def sample(run: Run, tmp_path_factory: pytest.TempPathFactory) -> Sample:
     events = [json.loads(line) for line in exported.stdout.splitlines() if line.strip()]
     with duckdb.connect(str(db), read_only=True) as con:
         texts = dict(con.execute("SELECT id, clean_text FROM articles").fetchall())
-    return Sample(db=db, ingest=ingest, events=events, clean_text=texts)
+        titles = dict(con.execute("SELECT id, coalesce(title, '') FROM articles").fetchall())
+    return Sample(db=db, ingest=ingest, events=events, clean_text=texts, titles=titles)
 
 
 @pytest.fixture()

@@ -24,6 +24,7 @@ class Sample:
     ingest: subprocess.CompletedProcess
     events: list[dict]
     clean_text: dict[str, str]
+    titles: dict[str, str]
 
 
 def counts(output: str) -> tuple[int, int, int, int]:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from allegiance import gazetteer
 from allegiance.ahead import behind
-from allegiance.coding import cameo, classify, context, layout, targets, when, where
+from allegiance.coding import cameo, classify, context, forked, headline, layout, targets, when, where
 from allegiance.coding.anchors import OWN_PEOPLE, anchor_to_places, is_dateline
 from allegiance.coding.candidates import Candidate, MentionIndex, candidates
 from allegiance.coding.cues import ACCUSING
@@ -82,18 +82,22 @@ class Text:
     origin: str
     published: dt.date | None
     text: str
+    headline: int = 0  # characters of ``text`` taken by the title put in front of the clean text (headline.py)
 
 
 def as_text(article: Article | Text | dict[str, Any]) -> Text:
     if isinstance(article, Text):
         return article
     if isinstance(article, Article):
-        return Text(article.id, article.origin, article.published, article.clean_text)
+        return Text(article.id, article.origin, article.published, *headline.with_title(article.title, article.clean_text))
     published = article.get("published")
     if isinstance(published, str):
         published = dt.date.fromisoformat(published[:10])
-    return Text(str(article["id"]), str(article.get("origin") or ""), published,
-                str(article.get("clean_text") or article.get("text") or ""))
+    if "clean_text" in article:  # a stored article: its title is kept apart
+        text, offset = headline.with_title(article.get("title"), str(article["clean_text"] or ""))
+    else:  # text given to code as it is (extract, the gold sets)
+        text, offset = str(article.get("text") or ""), 0
+    return Text(str(article["id"]), str(article.get("origin") or ""), published, text, offset)
 
 
 class Coder:
@@ -194,7 +198,10 @@ class Coder:
                                                   and not when.ANAPHOR.search(texts[s_index])))
             earlier.extend(dates)
             timeline.read(dates)
-        return collapse(events, headings)
+        events = collapse(events, headings)
+        if item.headline:
+            events = headline.to_clean(events, item.headline, [table.idx[sent.start] for sent in sents])
+        return events
 
     def _code_sentence(self, item: Text, sent: Any, text: str, s_index: int, index: MentionIndex,
                        dates: list[when.DateMention], paragraph_dates: list[when.DateMention],
@@ -458,14 +465,17 @@ def code_articles(store: "Store", article_ids: Sequence[str] | None = None, *, p
 
 
 def code_stream(store: "Store", articles: Iterable[str | Article], *, batch_size: int = 32, commit_every: int = 64,
-                coder: Coder | None = None, on_commit: Callable[[int], Any] | None = None) -> int:
+                coder: Coder | None = None, on_commit: Callable[[int], Any] | None = None,
+                in_process: bool = False) -> int:
     """Code stored first copies as they arrive, in one parse stream, replacing each one's events.
 
     ``articles`` may be lazy: ingest hands over each article as soon as it is stored, so parsing
     never waits for a batch boundary. An id is read from the store, ``batch_size`` at a time (never
     the whole store at once); an Article just stored is coded as it is, without reading it back.
     The events of every ``commit_every`` articles are committed in one transaction; ``on_commit`` is
-    told how many articles each commit covered. Returns the number of events stored.
+    told how many articles each commit covered. The parse and the coder run in a forked child
+    (``coding.forked``) unless ``in_process``; this process reads, stores and commits. Returns the
+    number of events stored.
     """
     from allegiance.store.events import articles_to_code, replace_many
 
@@ -496,10 +506,11 @@ def code_stream(store: "Store", articles: Iterable[str | Article], *, batch_size
             on_commit(len(pending))
 
     pending: list[tuple[str, list[Event]]] = []
+    coded = forked.code_many(coder, rows(), batch_size, in_process=in_process)  # forks before behind's thread
     # Commits run in a thread behind the coder: DuckDB's insert releases the GIL, so it overlaps the
     # next parse instead of holding it up.
     with behind(commit, depth=2) as submit:
-        for item, events in coder.code_many(rows(), batch_size):
+        for item, events in coded:
             pending.append((item.article_id, events))
             if len(pending) >= commit_every:
                 submit(pending)

@@ -44,21 +44,22 @@ _END = None  # what the parent sends after the last text
 def code_many(coder: "Coder", articles: Iterable["Article | Text | dict[str, Any]"], batch_size: int = 32, *,
               in_process: bool = False) -> Iterator[tuple["Text", list[Event]]]:
     """(text, its events) for each article, in order, coded in a child process unless ``in_process``
-    or ``fork`` is missing. An error while reading ``articles`` reaches the caller after the events
-    of every article read before it."""
+    or ``fork`` is missing. The child is forked at once, before the caller starts threads of its own
+    (a child forked beside running threads could inherit a lock one of them held). An error while
+    reading ``articles`` reaches the caller after the events of every article read before it."""
     if in_process or "fork" not in multiprocessing.get_all_start_methods():
         return coder.code_many(articles, batch_size)
     return _from_child(coder, articles, batch_size)
 
 
 def _from_child(coder: "Coder", articles: Iterable[Any], batch_size: int) -> Iterator[tuple["Text", list[Event]]]:
+    """Fork the child and start feeding it now, before the caller starts threads of its own; the
+    results are read as the caller iterates."""
     from allegiance.coding.code import as_text
 
     context = multiprocessing.get_context("fork")
     texts_out, texts_in = context.Pipe(duplex=False)
     events_out, events_in = context.Pipe(duplex=False)
-    # Forked before the feeding thread starts: a child forked beside running threads could inherit
-    # a lock one of them held.
     child = context.Process(target=_child, args=(coder, texts_out, events_in, batch_size, os.getpid()),
                             name="allegiance-coder", daemon=True)
     child.start()
@@ -90,6 +91,11 @@ def _from_child(coder: "Coder", articles: Iterable[Any], batch_size: int) -> Ite
 
     feeder = threading.Thread(target=feed, name="allegiance-coder-feed", daemon=True)
     feeder.start()
+    return _results(child, events_out, sent, failed, stop, feeder)
+
+
+def _results(child: Any, events_out: Connection, sent: collections.deque["Text"], failed: list[BaseException],
+             stop: threading.Event, feeder: threading.Thread) -> Iterator[tuple["Text", list[Event]]]:
     try:
         while True:
             try:
