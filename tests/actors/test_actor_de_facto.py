@@ -96,3 +96,9 @@ def test_a_capitalised_epithet_keeps_its_principal(packaged: KnowledgeBase) -> N
     found = resolve_document(parse_one(text), "2023-09-01", packaged)
     heads = [m for m in found if m.span.text == "the Head of State"]
     assert len(heads) == 2 and all(m.actor is not None and m.actor.country == "KAZ" for m in heads)
+
+
+def test_a_name_after_at_that_is_no_place_does_not_hide_the_next_one(packaged: KnowledgeBase) -> None:
+    found = mentions(packaged, "A statement read out at the Congress in Tiraspol said the local authorities "
+                               "would appeal to Moscow.")
+    assert found["the local authorities"].actor.organization == "TRANSNISTRIA"  # type: ignore[union-attr]

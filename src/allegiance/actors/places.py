@@ -257,7 +257,9 @@ def _sentence_place(t: "Tokens", sentence: int, date: dt.date | None, kb: "Knowl
             return held.entity
         states = [e.key for e in kb.lookup(name) if e.kind == "state"]
         place = lookup_area(name)
-        return states[0] if states else place.country if place is not None and place.kind != "country" else None
+        found = states[0] if states else place.country if place is not None and place.kind != "country" else None
+        if found is not None:
+            return found  # else a name that is no place ("at the Congress") and the next one may be
     return None
 
 
