@@ -15,6 +15,7 @@ from allegiance.coding.cues import (ACCUSING, AIMED_PREPS, ANSWERS, APPEAL_NOUNS
                                     COMPLAINTS, FRAMES, GATHERINGS, HANDING, LEADING, LOCATIVE, LOOSE_PREPS, MEASURES,
                                     MEMBERSHIP, PHASES, POSTING, RECEIVING, RETURN_PARTICLES, SPEECH, STANCES, STATED,
                                     TALK_NOUNS, TARGET_PREPS, TOPICS, TRAVEL, VERDICTS, VICINITY)
+from allegiance.coding.keys import actor_key
 from allegiance.coding.judgement import deed_verbs, naming_verbs
 from allegiance.coding.layout import boilerplate, layout, line_at
 from allegiance.coding.referents import ANCHORED, OWN_PEOPLE
@@ -393,6 +394,9 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
                   if o.dep_ == "dobj" for g in _phrase_groups(o, "citing", index))
     if not any(g[0] for g in groups) and (lemma in VERDICTS or lemma == "comment" or lemma in naming_verbs()):
         groups.extend(_deed_doer(verb, children, index))
+    if lemma in DISMISSING and all(m.via == "pronoun" for g in groups for _, m in g[0]):
+        # ("rejected them": a pronoun the resolver may take for the answering side itself)
+        groups.extend(_charge_maker(verb, children, index))
     if lemma in ACCUSING:
         # "blaming a campaign of hatred against Azerbaijan in the Iranian media": whose the thing blamed is, when
         # nothing else named is left (the source's own side is dropped later), is in the people it is found among.
@@ -417,6 +421,51 @@ def _obliged(clause: "Token") -> bool:
     """A clause saying its subject must act: "Ukraine must pull out", "Kyiv should withdraw", "has to leave"."""
     return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children) or (
         clause.lemma_ in ("have", "need") and any(x.dep_ == "xcomp" and _infinitive(x) for x in clause.children))
+
+
+DISMISSING = {"deny", "dismiss", "refute", "reject", "rebuff", "rebut"}
+CHARGE_NOUNS = {"accusation", "allegation", "charge", "claim", "criticism", "suggestion", "complaint", "assertion"}
+CHARGE_WINDOW = 8  # sentences back a charge answered may have been made
+
+
+def _charge_maker(verb: "Token", children: list["Token"], index: MentionIndex
+                  ) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
+    """"Peskov dismissed the accusations as 'a lie'", "Yerevan brushed off the Russian complaints. Armenia's foreign
+    ministry rejected them as unfounded": charges answered that name no one come from whoever made them — the owner
+    of the charges told just before ("the Russian complaints"), else the last party that accused the answering side
+    or said what it did ("Russian troops carried out mass killings, Ukrainian officials said"), a few sentences back."""
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if obj is None or not (obj.lemma_.lower() in CHARGE_NOUNS or obj.lower_ in ("them", "it")) \
+            or any(t.i in index.by_token and index.by_token[t.i].via != "pronoun" for t in obj.subtree):
+        return []
+    own = {actor_key(m.actor) for _, m in _subjects(verb, index)[0] if m.actor is not None}
+    if not own:
+        return []
+
+    def others(found: list[tuple["Token", Mention]]) -> list[tuple["Token", Mention]]:
+        return [(t, m) for t, m in found if m.actor is not None and (m.actor.country or m.actor.organization)
+                and actor_key(m.actor) not in own and m.via != "pronoun"]
+
+    sentences = list(verb.doc.sents)
+    at = next(i for i, s in enumerate(sentences) if s.start <= verb.i < s.end)
+    for number in range(at - 1, max(-1, at - 1 - CHARGE_WINDOW), -1):
+        for tok in reversed(sentences[number]):
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in CHARGE_NOUNS:
+                found = others([f for c in tok.children if c.dep_ in ("poss", "amod", "compound") for f in index.actors_at(c)]
+                               + [f for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                                  for f in _object_groups_flat(c, index)])
+                if found:
+                    return [(found, "charged")]
+            elif tok.pos_ == "VERB" and (tok.lemma_ in ACCUSING or tok.lemma_ == "say"):
+                accused = [m for g, _p in _objects(tok, index, stated=False) for _, m in g]
+                accused += [m for c in [*tok.children, *([tok.head] if tok.dep_ in ("parataxis", "ccomp") else [])]
+                            if c.dep_ in ("ccomp", "parataxis") or c.i == tok.head.i
+                            for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for _, m in index.actors_at(s)]
+                if any(m.actor is not None and actor_key(m.actor) in own for m in accused):
+                    found = others(_subjects(tok, index)[0])
+                    if found:
+                        return [(found, "charged")]
+    return []
 
 
 DEED_NEAR = 2  # sentences just before a verdict where the act it names is looked for first
