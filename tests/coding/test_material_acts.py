@@ -84,3 +84,23 @@ def test_warships_sent_around_an_island_show_force(events_of):
 def test_bodies_returned_are_a_return_of_persons(events_of):
     keys, _ = events_of("Russia returned the bodies of 500 Ukrainian soldiers.")
     assert ("RUS", "UKR", "08") in keys
+
+
+def test_a_wave_of_drones_launched_is_an_air_strike(events_of):
+    keys, _ = events_of("Russia launched a wave of drones at Kyiv.")
+    assert ("RUS", "UKR", "19") in keys
+
+
+def test_prisoners_executed_are_unconventional_violence(events_of):
+    keys, _ = events_of("Russian soldiers executed Ukrainian prisoners of war near Bakhmut.")
+    assert ("RUS", "UKR", "18") in keys
+
+
+def test_soldiers_handed_over_are_released(events_of):
+    _, records = events_of("Azerbaijan handed over five Armenian soldiers to Yerevan.")
+    assert any(r["cameo"] == "0841" for r in records)
+
+
+def test_a_border_reopened_eases_restrictions(events_of):
+    _, records = events_of("Kyrgyzstan reopened its border with Tajikistan.")
+    assert [r["cameo"] for r in records] == ["081"]
