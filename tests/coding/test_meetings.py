@@ -147,3 +147,11 @@ def test_on_a_visit_is_a_visit(events_of, text, a, b):
 def test_insisting_on_a_visit_is_no_visit(events_of):
     keys, _ = events_of("Moscow insisted on a visit to the plant by IAEA inspectors.")
     assert not any(root == "04" for _, _, root in keys)
+
+
+def test_appearing_together_is_a_meeting_at_the_venue(events_of):
+    _, records = events_of("Putin and Lukashenko appeared together at a news conference in Minsk on Friday.")
+    from allegiance.coding.evaluate import actor_key
+
+    codes = {(actor_key(r["source"]), actor_key(r["target"]), r["cameo"]) for r in records}
+    assert ("RUS", "BLR", "042") in codes and ("BLR", "RUS", "043") in codes
