@@ -104,3 +104,16 @@ def test_soldiers_handed_over_are_released(events_of):
 def test_a_border_reopened_eases_restrictions(events_of):
     _, records = events_of("Kyrgyzstan reopened its border with Tajikistan.")
     assert [r["cameo"] for r in records] == ["081"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The EU lifted sanctions on Uzbekistan's interior minister.", ("EU", "UZB")),
+        ("The United States eased sanctions on Belarus's national airline Belavia.", ("USA", "BLR")),
+    ],
+)
+def test_sanctions_lifted_are_eased_not_imposed(events_of, text, expected):
+    _, records = events_of(text)
+    codes = {r["cameo"] for r in records}
+    assert "085" in codes and not any(c.startswith("16") for c in codes)

@@ -68,6 +68,9 @@ REALISING = frozenset({"use", "vote", "prompt", "move"})
 RANKS = frozenset({"first", "last", "only"})
 # "began sharing intelligence", "started withdrawing": the act is the complement; the aspectual verb only times it.
 ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep"})
+# verbs that undo the measure their object names: "lifted the sanctions", "eased the blockade", "scrapped the ban"
+UNDOING = frozenset({"lift", "ease", "relax", "loosen", "scrap", "remove", "end", "cancel", "revoke", "rescind", "repeal",
+                     "waive", "drop", "abolish"})
 
 _ORDER_MODALS = frozenset({"must", "should"})
 QUOTED_DEMAND = 0.8
@@ -140,6 +143,8 @@ class Classify:
             ordered = [m.code for m in self.lexicon.match(doc, order) if m.code is not None]
             code = ordered_code(ordered[0] if ordered else None)
             return Decision(code, QUOTED_DEMAND, pattern="quoted order")
+        if _undone(token):
+            return None  # "lifted sanctions on Minsk": the verb's easing (085) is the act, not the sanctions (163)
         matches = self.lexicon_matches(cand, doc)
         best = _fit(matches, cand, doc)
         if best is None or best.kind == "verb" and best.code is not None:
@@ -317,6 +322,12 @@ def _realised_infinitive(token: Any) -> bool:
     if head.lemma_ not in ("be", "become"):
         return False
     return any(w.lower_ in RANKS for c in head.children if c.dep_ == "attr" for w in c.subtree)
+
+
+def _undone(token: Any) -> bool:
+    """An event noun that its verb lifts, eases or ends ("lifted the sanctions on Belarus", "eased the blockade",
+    "ended martial law"): the easing is the verb's own act; the measure undone is no act of the day."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in UNDOING
 
 
 def _troops_sent(decision: Decision | None, cand: Candidate, doc: "Doc") -> Decision | None:
