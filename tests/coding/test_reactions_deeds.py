@@ -46,3 +46,9 @@ def test_the_story_event_is_found_in_a_lead_after_a_dateline(events_of):
             "Japan's defence minister called the exercise \"an unacceptable provocation\".")
     keys, _ = events_of(text)
     assert ("JPN", "RUS", "11") in keys
+
+
+def test_a_spoken_verdict_on_an_act_faces_its_doer(events_of):
+    keys, _ = events_of("Russia stationed strategic bombers in Belarus last week. "
+                        "Lithuania's foreign minister said the deployment was a dangerous provocation.")
+    assert ("LTU", "RUS", "11") in keys

@@ -385,6 +385,9 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
         for clause in (c for c in _stated_clauses(verb) if lemma not in SPEECH or verdict(c)):
             subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             found = _phrase_groups(subject, STATED, index) if subject is not None else []
+            if not found and subject is not None and lemma in SPEECH and verdict(clause):
+                # "said the deployment was a dangerous provocation": a verdict on an act told before faces its doer.
+                found = [(g, STATED) for g, _p in _doer_of(subject, verb, index)]
             found += [(g, STATED) for g, _p in _objects(clause, index)]
             groups.extend(([(t, m) for t, m in g if m.via != "pronoun" and not m.via.endswith((ANCHORED, OWN_PEOPLE))], p)
                           for g, p in found)
@@ -483,7 +486,13 @@ def _deed_doer(verb: "Token", children: list["Token"], index: MentionIndex
     nouns = [o for p in children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"] \
         if verb.lemma_ == "comment" else [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
     noun = next((c for c in nouns if c.pos_ == "NOUN" and c.lemma_.lower() in deeds), None)
-    if noun is None or any(t.i in index.by_token for t in noun.subtree) \
+    return _doer_of(noun, verb, index) if noun is not None else []
+
+
+def _doer_of(noun: "Token", verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
+    """Whoever did the act ``noun`` names, told before ``verb`` (``_deed_doer``)."""
+    deeds = deed_verbs()
+    if noun.lemma_.lower() not in deeds or any(t.i in index.by_token for t in noun.subtree) \
             or not any(d.dep_ in ("det", "poss") for d in noun.children):
         return []  # "condemned attacks on civilians": no one act told before
     verbs, lemma = deeds[noun.lemma_.lower()], noun.lemma_.lower()
