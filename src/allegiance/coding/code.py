@@ -74,6 +74,11 @@ SUBORDINATE = {"advcl", "relcl", "acl"}  # clauses that may carry a time of thei
 NESTED_CLAUSES = SUBORDINATE | {"pcomp"}
 
 
+# A candidate read as an act: its trigger token, whether the act is denied, its context, whether it is
+# declined, and the classifier's decision.
+Reading = tuple[Candidate, Any, bool, context.Context, bool, classify.Decision]
+
+
 @dataclass(frozen=True)
 class Text:
     """What coding needs from an article (also used by ``extract`` for text that is not stored)."""
@@ -185,15 +190,21 @@ class Coder:
         if item.published and page.lead is not None and any(coded[i] for i in headings):
             start, end = page.lead
             lead = when.lead_dates(when.find_dates(item.text[start:end], item.published), item.published)
+        # Each stage runs over the whole article before the next (dates, candidates, readings, events), not
+        # all of them sentence by sentence: a stage's data then stays in the CPU's caches from one sentence
+        # to the next. The stages are pure, so their order changes nothing else.
+        sentence_dates = [when.find_dates(text, item.published) if item.published else [] for text in texts[:last + 1]]
+        found = {s: candidates(sents[s], s, index) for s in range(last + 1) if coded[s]}
+        readings = self._readings(doc, sents, texts, found, index, sentence_dates)
         paragraph_dates: dict[int, list[when.DateMention]] = {}
         timeline = when.Timeline(item.published)
         events: list[Event] = []
         for s_index, sent in enumerate(sents[:last + 1]):
-            dates = when.find_dates(texts[s_index], item.published) if item.published else []
+            dates = sentence_dates[s_index]
             earlier = paragraph_dates.setdefault(paragraphs[s_index], [])
             if coded[s_index]:
                 before = (lead or timeline.current) if s_index in headings else (list(earlier) or timeline.current)
-                events.extend(self._code_sentence(item, sent, texts[s_index], s_index, index, dates, before,
+                events.extend(self._code_sentence(item, sent, texts[s_index], readings[s_index], index, dates, before,
                                                   undated=not (dates or earlier) and s_index not in headings
                                                   and not when.ANAPHOR.search(texts[s_index])))
             earlier.extend(dates)
@@ -203,35 +214,53 @@ class Coder:
             events = headline.to_clean(events, item.headline, [table.idx[sent.start] for sent in sents])
         return events
 
-    def _code_sentence(self, item: Text, sent: Any, text: str, s_index: int, index: MentionIndex,
-                       dates: list[when.DateMention], paragraph_dates: list[when.DateMention],
+    def _readings(self, doc: "Doc", sents: list[Any], texts: list[str], found: dict[int, list[Candidate]],
+                  index: MentionIndex, sentence_dates: list[list[when.DateMention]]) -> dict[int, list[Reading]]:
+        """Each coded sentence's candidates that the context and the classifier read as acts, stage by stage
+        over the whole article: the cheap filters, then the contexts, then the classifier."""
+        kept: list[tuple[int, Candidate, Any, bool]] = []
+        for s, cands in found.items():
+            for cand in cands:
+                trigger = doc[cand.trigger]
+                denial = targets.denies_an_act(trigger, self.classify.event_nouns)
+                if denial and cand.target is not None and cand.target.via == "home" \
+                        and not targets.accused(cand, sents[s], index):
+                    cand = dataclasses.replace(cand, target=None)  # no accuser: not the story's country either
+                if cand.target is None and not denial and (trigger.lemma_ in UNAIMED_NONEVENTS
+                                                           or self._unaimed_elsewhere(cand, doc)):
+                    continue
+                if trigger.lemma_ in QUESTIONS and cand.source.actor is not None and cand.source.actor.sector == "JRN":
+                    continue  # "asked by Russian reporters whether ...": a journalist's question is no appeal
+                kept.append((s, cand, trigger, denial))
+        contexts: dict[int, context.Context] = {}  # several candidates share a trigger
+        read: list[tuple[int, Candidate, Any, bool, context.Context, bool]] = []
+        for s, cand, trigger, denial in kept:
+            ctx = contexts.get(cand.trigger)
+            if ctx is None:
+                ctx = contexts[cand.trigger] = context.assess(trigger, dated=bool(sentence_dates[s]),
+                                                              question=texts[s].rstrip().endswith("?"))
+            declined = ctx.refusal and cand.target is not None
+            if ctx.coded or declined:
+                read.append((s, cand, trigger, denial, ctx, declined))
+        for _s, cand, *_ in read:
+            self.classify.lexicon_matches(cand, doc)
+        out: dict[int, list[Reading]] = {s: [] for s in found}
+        for s, cand, trigger, denial, ctx, declined in read:
+            # a declined act is read as if announced: the classifier's "no event" speaks of the negation
+            decision = self.classify(cand, doc, announced=ctx.intent or declined, declined=declined)
+            if decision is not None:
+                out[s].append((cand, trigger, denial, ctx, declined, decision))
+        return out
+
+    def _code_sentence(self, item: Text, sent: Any, text: str,
+                       readings: list[Reading],
+                       index: MentionIndex, dates: list[when.DateMention], paragraph_dates: list[when.DateMention],
                        undated: bool = False) -> list[Event]:
         doc = sent.doc
         out: list[Event] = []
         triggers: list[int] = []
         frames: set[tuple[Any, int]] = set()
-        question = text.rstrip().endswith("?")
-        contexts: dict[int, context.Context] = {}  # several candidates share a trigger
-        for cand in candidates(sent, s_index, index):
-            trigger = doc[cand.trigger]
-            denial = targets.denies_an_act(trigger, self.classify.event_nouns)
-            if denial and cand.target is not None and cand.target.via == "home" and not targets.accused(cand, sent, index):
-                cand = dataclasses.replace(cand, target=None)  # no accuser: not the story's country either
-            if cand.target is None and not denial and (trigger.lemma_ in UNAIMED_NONEVENTS
-                                                       or self._unaimed_elsewhere(cand, doc)):
-                continue
-            if trigger.lemma_ in QUESTIONS and cand.source.actor is not None and cand.source.actor.sector == "JRN":
-                continue  # "asked by Russian reporters whether ...": a journalist's question is no appeal
-            ctx = contexts.get(cand.trigger)
-            if ctx is None:
-                ctx = contexts[cand.trigger] = context.assess(trigger, dated=bool(dates), question=question)
-            declined = ctx.refusal and cand.target is not None
-            if not ctx.coded and not declined:
-                continue
-            # a declined act is read as if announced: the classifier's "no event" speaks of the negation
-            decision = self.classify(cand, doc, announced=ctx.intent or declined, declined=declined)
-            if decision is None:
-                continue
+        for cand, trigger, denial, ctx, declined, decision in readings:
             if decision.reverse and cand.target is not None:
                 # A reverse-only reading runs target → source: "Kyiv received ammunition from Prague" is
                 # Prague's aid to Kyiv.
