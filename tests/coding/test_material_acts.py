@@ -117,3 +117,8 @@ def test_sanctions_lifted_are_eased_not_imposed(events_of, text, expected):
     _, records = events_of(text)
     codes = {r["cameo"] for r in records}
     assert "085" in codes and not any(c.startswith("16") for c in codes)
+
+
+def test_martial_law_ended_eases_the_emergency(events_of):
+    _, records = events_of("Armenia ended martial law on Monday.")
+    assert [r["cameo"] for r in records] == ["0814"]
