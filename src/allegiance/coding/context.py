@@ -299,7 +299,7 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
     hops = 0
     while True:
         found = _local(node)
-        reported = node.dep_ == "ccomp" and _says(node.head)
+        reported = node.dep_ == "ccomp" and (_says(node.head) or node.head.lemma_ in PROMISES)
         if found is not None:
             if reported and found.speculative and found.cue in BACKSHIFTED_WILL and not _thing_said(node):
                 if _superseded(node.head):
@@ -325,10 +325,12 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
         if dep in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "dobj", "nsubj", "nsubjpass", "acl", "relcl", "prep"):
             if head.lemma_ in REFUSAL and dep in ("xcomp", "pcomp", "ccomp", "pobj", "dobj", "prep"):
                 return Context(negated=True, cue=head.lower_)
-            if (head.lemma_ in SPECULATION or head.lemma_ in ACCUSATIONS) and dep in ("xcomp", "ccomp", "pcomp", "prep", "pobj"):
+            if (head.lemma_ in SPECULATION or head.lemma_ in ACCUSATIONS) and dep in ("xcomp", "ccomp", "pcomp", "prep", "pobj") \
+                    and not (dep == "prep" and node.lower_ in SETTINGS):
                 return Context(speculative=True, cue=head.lower_)
-            if head.lower_ in SPECULATIVE_NOUNS and head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "ccomp", "relcl", "pobj", "prep"):
-                return Context(speculative=True, cue=head.lower_)
+            if head.lower_ in SPECULATIVE_NOUNS and head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "ccomp", "relcl", "pobj", "prep") \
+                    and not (head.lemma_ in ("doubt", "question") and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)):
+                return Context(speculative=True, cue=head.lower_)  # not "there is no doubt that Ukraine deserves ..."
             if head.lemma_ in THREATS and dep == "xcomp":
                 return Context(speculative=True, cue=head.lower_)  # the threat is the event, not the act
             if head.lemma_ in INTENT and dep == "xcomp":
@@ -365,6 +367,11 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
 
 
 BACKSHIFTED_WILL = {"would", "'d"}
+# A promise told with its content: "pledged that Russia would keep backing Beijing", "assured his hosts that Hamas would
+# release the captives" report an intent as "said it would" does.
+PROMISES = {"pledge", "promise", "vow", "assure", "guarantee", "swear", "agree", "undertake"}
+# Prepositions of a setting, not of what a verb of hoping or seeking is about: "sought backing in a call with X".
+SETTINGS = {"in", "during", "at", "after", "following", "before", "amid"}
 # Those whose saying is reading the news, not reporting it: what analysts or critics say happened is their view.
 COMMENTATORS = {"analyst", "expert", "critic", "observer", "commentator", "pundit", "scholar", "historian"}
 FREE_CHOICE = {"any", "whatever", "whichever"}  # a relative clause on "any ..." speaks of what may happen
@@ -400,7 +407,8 @@ def _while_perfect(participle: "Token", head: "Token") -> bool:
         if any(c.dep_ == "aux" for c in verb.children) or verb.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "conj"):
             break
         verb = verb.head
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    # the present perfect of a stance kept, not a past perfect's earlier event ("had been caught while trying to flee")
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
 
 
 def _described(verb: "Token") -> bool:
