@@ -122,3 +122,8 @@ def test_sanctions_lifted_are_eased_not_imposed(events_of, text, expected):
 def test_martial_law_ended_eases_the_emergency(events_of):
     _, records = events_of("Armenia ended martial law on Monday.")
     assert [r["cameo"] for r in records] == ["0814"]
+
+
+def test_weapons_still_awaited_are_no_delivery(events_of):
+    keys, _ = events_of("Armenia is still awaiting delivery of Russian air defence missiles.")
+    assert not any(root == "07" for _, _, root in keys)
