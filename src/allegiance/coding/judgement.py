@@ -53,12 +53,26 @@ def _verdict_judged(token: Any, book: Any) -> str | None:
     for clause in token.children:
         if clause.dep_ not in ("ccomp", "parataxis") or not verdict(clause, bare=True):
             continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if _blame_shifted(clause, subject):
+            return "112"
         if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in clause.children):
             return None
         name = [w for c in clause.children if c.dep_ in ("attr", "acomp") for w in c.subtree]
-        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         return _judged(name, book, subject is not None and subject.lemma_.lower() in book.relations)
     return None
+
+
+def _blame_shifted(clause: Any, subject: Any) -> bool:
+    """"It is the United States, not China, that keeps pouring weapons onto the battlefield": a cleft that singles
+    out one party for a deed against another named and set aside charges the one singled out (112)."""
+    if subject is None or subject.lower_ != "it":
+        return False
+    # The "that" clause hangs on the party singled out or, as often, on the copula.
+    cleft = any(c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.lower_ in ("that", "who") for g in c.children)
+                for c in clause.children)
+    return any(c.dep_ == "attr" and {"neg", "appos"} <= {g.dep_ for g in c.children}
+               and (cleft or any(g.dep_ == "relcl" for g in c.children)) for c in clause.children)
 
 
 def _relations_antecedent(obj: Any, relations: frozenset[str]) -> bool:
