@@ -102,8 +102,3 @@ def test_a_name_after_at_that_is_no_place_does_not_hide_the_next_one(packaged: K
     found = mentions(packaged, "A statement read out at the Congress in Tiraspol said the local authorities "
                                "would appeal to Moscow.")
     assert found["the local authorities"].actor.organization == "TRANSNISTRIA"  # type: ignore[union-attr]
-
-
-def test_a_groups_own_people_are_the_groups(packaged: KnowledgeBase) -> None:
-    found = mentions(packaged, "For years Transnistria has relied on Moscow for its gas, its pensions and its border guards.")
-    assert found["border guards"].actor.organization == "TRANSNISTRIA"  # type: ignore[union-attr]

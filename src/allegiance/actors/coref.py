@@ -351,13 +351,6 @@ class Coref:
         if found and found.via == "title" and found.actor.type == "person" and owner is not None and owner.person \
                 and owner.actor.sector not in OFFICIAL_SECTORS:
             return None  # an opposition figure's "his spokeswoman" is no state spokeswoman
-        body = self.kb.organizations.get(owner.actor.organization or "") if owner is not None else None
-        if found and found.via == "agent" and body is not None and not build.national(body) \
-                and not found.actor.organization and found.actor.country in (None, *countries):
-            # "Abkhazia ... its border guards", "Wagner ... its fighters": a group's or bloc's own people are
-            # its, not the country it sits in.
-            return build.org_actor(body, text=text, confidence=found.actor.confidence, sector=found.actor.sector), \
-                "agent", None
         if found and found.actor.type == "unknown" and len(words) == 1 and t.pos[root] == "PROPN":
             person = self._first_name(words[0])
             if person is not None:
