@@ -5,10 +5,7 @@ Each size runs in its own process into a fresh database, on the synthetic articl
 hundred MB) and ends with one merge of mentions over the batch's events; neither may grow with the
 batch. Printed per size: articles/s over the whole batch (coding and merge), the peak RSS while reading
 and coding, the peak RSS during the merge (the high-water mark is reset just before it), the merge's
-seconds, the whole run's peak RSS, and the peak RSS of its largest child process: ingest parses and
-codes in a forked child (``coding.forked``), which shares the parser's pages with this process until
-either writes to them, so the two peaks overlap and their sum overstates the batch's memory. Peak RSS
-is VmHWM (ru_maxrss where /proc is missing).
+seconds, and the whole run's peak RSS. Peak RSS is VmHWM (ru_maxrss where /proc is missing).
 
 articles/s includes loading the parser. It codes 6,500 articles in all (several minutes on an idle
 machine, over an hour on a loaded one), so it is not part of ``make bench``; run it alone:
@@ -94,23 +91,21 @@ def child(size: int) -> dict[str, float]:
         "merge_peak_mb": seen["merge_peak_kb"] / 1024,
         "merge_seconds": seen["merge_seconds"],
         "peak_rss_mb": max(seen["coding_peak_kb"], seen["merge_peak_kb"], _status_kb("VmHWM")) / 1024,
-        # the children ingest waited for: the coder (parser and coder) and the reader
-        "child_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
 
 
 def main(sizes: tuple[int, ...] = SIZES) -> list[dict[str, float]]:
     print(f"{'articles':>9} {'events':>7} {'canonical':>9} {'articles/s':>10} {'coding peak MB':>14}"
-          f" {'merge start MB':>14} {'merge peak MB':>13} {'merge s':>8} {'peak RSS MB':>11} {'child peak MB':>13}")
+          f" {'merge start MB':>14} {'merge peak MB':>13} {'merge s':>8} {'peak RSS MB':>11}")
     results = []
     for r in each_size(__file__, sizes):
         results.append(r)
         print(f"{r['size']:>9,} {r['events']:>7,} {r['canonical']:>9,} {r['articles_per_second']:>10.1f}"
               f" {r['coding_peak_mb']:>14.1f} {r['merge_start_mb']:>14.1f} {r['merge_peak_mb']:>13.1f}"
-              f" {r['merge_seconds']:>8.1f} {r['peak_rss_mb']:>11.1f} {r['child_peak_mb']:>13.1f}", flush=True)
+              f" {r['merge_seconds']:>8.1f} {r['peak_rss_mb']:>11.1f}", flush=True)
     if len(results) > 1:
         first, last = results[0], results[-1]
-        for column in ("coding_peak_mb", "merge_peak_mb", "peak_rss_mb", "child_peak_mb"):
+        for column in ("coding_peak_mb", "merge_peak_mb", "peak_rss_mb"):
             growth = last[column] - first[column]
             print(f"{column} from {first['size']:,} to {last['size']:,} articles: {growth:+.1f} MB"
                   f" ({growth / (last['size'] - first['size']) * 1000:+.2f} MB per 1,000 articles)")

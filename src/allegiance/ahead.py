@@ -10,8 +10,7 @@ times a batch, so while a producer runs the interval is 1 ms (measured in docs/c
 "Threads and the GIL").
 
 Ingest's coder hands its events to ``behind`` to be committed, so DuckDB's inserts overlap the next
-parse instead of waiting for it. ``die_with_parent`` is for the children ingest forks (the reader,
-the coder).
+parse instead of waiting for it. ``die_with_parent`` is for the child ingest forks to read ahead.
 
 The producer's exceptions are raised in the consumer, in order. When the consumer stops early (an
 error, an interrupt, or it simply stops iterating), the producer is told to stop, closed (so its

@@ -33,10 +33,6 @@ class ReaderError(AllegianceError):
     """The process reading a batch's inputs ended without finishing them (``ingest.prefetch``)."""
 
 
-class CodingError(AllegianceError):
-    """The process coding a batch's articles failed or ended without finishing (``coding.forked``)."""
-
-
 class StoreError(AllegianceError):
     """The database cannot be opened, migrated or written."""
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from allegiance import gazetteer
 from allegiance.ahead import behind
-from allegiance.coding import cameo, classify, context, forked, headline, layout, targets, when, where
+from allegiance.coding import cameo, classify, context, headline, layout, targets, when, where
 from allegiance.coding.anchors import OWN_PEOPLE, anchor_to_places, is_dateline
 from allegiance.coding.candidates import Candidate, MentionIndex, candidates
 from allegiance.coding.cues import ACCUSING
@@ -494,17 +494,14 @@ def code_articles(store: "Store", article_ids: Sequence[str] | None = None, *, p
 
 
 def code_stream(store: "Store", articles: Iterable[str | Article], *, batch_size: int = 32, commit_every: int = 64,
-                coder: Coder | None = None, on_commit: Callable[[int], Any] | None = None,
-                in_process: bool = False) -> int:
+                coder: Coder | None = None, on_commit: Callable[[int], Any] | None = None) -> int:
     """Code stored first copies as they arrive, in one parse stream, replacing each one's events.
 
     ``articles`` may be lazy: ingest hands over each article as soon as it is stored, so parsing
     never waits for a batch boundary. An id is read from the store, ``batch_size`` at a time (never
     the whole store at once); an Article just stored is coded as it is, without reading it back.
     The events of every ``commit_every`` articles are committed in one transaction; ``on_commit`` is
-    told how many articles each commit covered. The parse and the coder run in a forked child
-    (``coding.forked``) unless ``in_process``; this process reads, stores and commits. Returns the
-    number of events stored.
+    told how many articles each commit covered. Returns the number of events stored.
     """
     from allegiance.store.events import articles_to_code, replace_many
 
@@ -535,11 +532,11 @@ def code_stream(store: "Store", articles: Iterable[str | Article], *, batch_size
             on_commit(len(pending))
 
     pending: list[tuple[str, list[Event]]] = []
-    coded = forked.code_many(coder, rows(), batch_size, in_process=in_process)  # forks before behind's thread
     # Commits run in a thread behind the coder: DuckDB's insert releases the GIL, so it overlaps the
-    # next parse instead of holding it up.
+    # next parse instead of holding it up. The parse stays in this process: parsing and coding in a
+    # forked child while this process stored was slower (docs/coding-speed.md, ninth session).
     with behind(commit, depth=2) as submit:
-        for item, events in coded:
+        for item, events in coder.code_many(rows(), batch_size):
             pending.append((item.article_id, events))
             if len(pending) >= commit_every:
                 submit(pending)
