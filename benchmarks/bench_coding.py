@@ -4,9 +4,9 @@
 
 Both sides use the same spaCy pipeline object (``coder.nlp``: the same model and components), batch size
 and number of processes, and are timed after the model (and the coder's knowledge base, lexicon and
-classifier) are loaded. Both parse the same texts: the raw side parses each article's clean text as
-ingest stores it (read from an untimed ingest into a scratch database), which is what the coder parses,
-so the text cleaning removes (datelines, bylines) flatters neither side. The pipeline side is
+classifier) are loaded. Both parse the same texts: the raw side parses each article as the coder reads
+it (the headline ingest keeps apart, then the clean text as ingest stores it; read from an untimed ingest
+into a scratch database), so the text cleaning removes (datelines, bylines) flatters neither side. The pipeline side is
 ``ingest(code=True)``, what ``allegiance ingest`` runs: it stores each article in a thread ahead of the
 coder (``ahead.py``), so the wall-clock ratio can be better than the CPU-time ratio, which is
 printed too (CPU of this process and of the worker processes it waited for: spaCy's ``n_process``
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> None:
         pipe, events, pipe_cpu = min(p[0] for p in pipes), pipes[0][1], min(p[2] for p in pipes)
     n = len(texts)
     print(f"load average (1 min) before/after: {load_before:.2f}/{os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
-    print(f"corpus: {n} synthetic articles, {written} words written, {words} after cleaning (what both sides parse), "
+    print(f"corpus: {n} synthetic articles, {written} words written, {words} as the coder reads them (clean text after the headline; what both sides parse), "
           f"{args.workers} process(es), model {coder.nlp.meta['name']} {coder.nlp.pipe_names}")
     print(f"raw spaCy nlp.pipe:          {n / raw:8.1f} articles/s {words / raw:9.0f} words/s")
     print(f"ingest → code → store:       {n / pipe:8.1f} articles/s {words / pipe:9.0f} words/s ({events} events)")
