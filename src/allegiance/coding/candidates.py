@@ -373,10 +373,13 @@ def _audience(mention: Mention) -> bool:
 
 
 def _no_comment(pred: "Token") -> bool:
-    """"Peskov declined to say where Assad was staying": declining to tell a fact asked about faces no one the
-    sentence does not name. Declining to comment (on the protests) faces the story's country."""
-    return pred.lemma_ == "decline" and any(c.dep_ == "xcomp" and c.lemma_ in SPEECH
-                                            and any(q.dep_ == "ccomp" for q in c.children) for c in pred.children)
+    """"Peskov declined to say where Assad was staying", "declined to comment on the timing of the deliveries":
+    declining to tell a fact, or to comment on a topic, faces no one the sentence does not name (a topic that
+    names an actor or an act told before is found as the object)."""
+    return pred.lemma_ == "decline" and any(
+        c.dep_ == "xcomp" and c.lemma_ in SPEECH
+        and any(q.dep_ == "ccomp" or (q.dep_ == "prep" and q.lower_ in ("on", "about")) for q in c.children)
+        for c in pred.children)
 
 
 # What is offered or asked of someone: declining one answers whoever made it, not the story's country.
