@@ -273,9 +273,10 @@ def _specific(match: Any, token: Any) -> bool:
 
 
 def _quoted_order(token: Any) -> Any | None:
-    """The verb of an order that ``token``, a "told", reports: a clause whose subject is "you" with "must" or
-    "should" ("You must respect us"), or an imperative with no subject ("Stop the shelling"), quoted before it;
-    or a "should"/"must" clause after it whose subject is "you" or a name ("told Putin that Russia should ...")."""
+    """The verb of an order that ``token``, a "told", reports: a "should"/"must" clause whose subject is "you" or
+    a name ("You must respect us", "Azerbaijan must stop ...") or an imperative with no subject ("Stop the
+    shelling"), quoted before it; or a "should"/"must" clause after it whose subject is "you" or a name
+    ("told Putin that Russia should ...")."""
     if token.lemma_ != "tell":
         return None
     for clause in token.children:
@@ -288,7 +289,8 @@ def _quoted_order(token: Any) -> Any | None:
             if subjects and (subjects[0].lower_ == "you" or subjects[0].pos_ == "PROPN") and modals & _ORDER_MODALS:
                 return clause
             continue
-        if subjects and subjects[0].lower_ == "you" and modals & _ORDER_MODALS:
+        # quoted before it: "'Azerbaijan must stop its aggression,' Pashinyan told lawmakers" as well
+        if subjects and (subjects[0].lower_ == "you" or subjects[0].pos_ == "PROPN") and modals & _ORDER_MODALS:
             return clause
         if not subjects and not modals and clause.tag_ == "VB":
             return clause
