@@ -91,3 +91,12 @@ def test_a_stored_article_s_headline_is_coded_and_its_body_events_still_point_in
     in_body = [e for e in events if e.evidence.part == "text"]
     assert in_body and all(body[e.evidence.trigger.start:e.evidence.trigger.end] == e.evidence.trigger.text
                            and e.sentence in body for e in in_body)
+
+
+def test_a_body_event_whose_target_was_found_in_the_headline_keeps_no_span_for_it() -> None:
+    text, offset = with_title(TITLE, BODY)
+    at = text.index("Shooting")
+    event = _event(Span(at, at + 8, "Shooting"), Span(at, at + 8, "Shooting"), Span(11, 16, "Tajik"), 2)
+    (moved,) = to_clean([event], offset, [0, offset])
+    assert moved.evidence.part == "text" and moved.evidence.target is None
+    assert moved.evidence.source == Span(at - offset, at - offset + 8, "Shooting")

@@ -5,7 +5,8 @@ the coder would never read a headline. Headlines carry the story's main event, s
 body never repeats ("Kyrgyz and Tajik forces clash on border"). The coder reads the title as the first
 line of the text, as a reader does and as the gold articles are written, where the layout rules code
 a headline and a lead that tell one event once. Evidence keeps pointing into the clean text: an event
-read from the headline has ``part`` "title" and spans into the title.
+read from the headline has ``part`` "title" and spans into the title; an event of the body whose source
+or target was found in the headline keeps that actor without a span.
 """
 
 from __future__ import annotations
@@ -50,7 +51,11 @@ def _moved(event: Event, offset: int, in_title: int) -> Event:
         return dataclasses.replace(event, evidence=dataclasses.replace(evidence, part="title"))
 
     def back(span: Span | None) -> Span | None:
-        return None if span is None else dataclasses.replace(span, start=span.start - offset, end=span.end - offset)
+        # An actor of a body sentence found in the headline (a verdict's target told there) has no place
+        # in the clean text: the actor stays, its span goes.
+        if span is None or span.start < offset:
+            return None
+        return dataclasses.replace(span, start=span.start - offset, end=span.end - offset)
 
     location = event.location
     if location is not None and location.span is not None:
