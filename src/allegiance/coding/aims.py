@@ -180,21 +180,35 @@ def home_ground(verb: "Token", source: Mention, index: "MentionIndex") -> tuple[
     marked as the source's own people, so that acts of war by them are not coded on a guess. Returns the
     target and its preposition, or (None, None)."""
     actor = source.actor
-    if actor is None or actor.country is None or not (source.via.endswith((ANCHORED, NATIONALS)) or _civilians(actor)) \
+    held = _held(actor)
+    if actor is None or actor.country is None or not (source.via.endswith((ANCHORED, NATIONALS)) or _civilians(actor)
+                                                      or held and actor.sector in CIVILIAN_SECTORS) \
             or actor.sector in STATE_SECTORS:
         # Officials placed by where they meet ("ministers ... in Luxembourg") are not the place's people.
         return None, None
     if any(c.dep_ == "xcomp" and any(a.dep_ == "auxpass" for a in c.children) for c in verb.children):
         return None, None  # "a resident, who asked not to be named": what is asked is done to the asker
-    country = actor.country
+    country = held or actor.country
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in SITES):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             found = [m for _, m in index.actors_at(pobj) if m.actor is not None and m.actor.type != "state"
                      and (m.actor.country or m.actor.organization) and actor_key(m.actor) != country]
             if found:
                 return found[0], prep.lower_
-    state = _state(country, actor.confidence, source.span.text)
+    state = _entity(actor, source.span.text) if held else _state(country, actor.confidence, source.span.text)
     return Mention(source.span, source.sentence_index, state, via=f"{source.via}{OWN_PEOPLE}"), None
+
+
+def _held(actor: Actor | None) -> str | None:
+    """The de facto entity (Abkhazia, Transnistria) whose people an actor is, standing for it as a state would."""
+    from allegiance.actors.places import de_facto_entities
+
+    return actor.organization if actor is not None and actor.organization in de_facto_entities() else None
+
+
+def _entity(actor: Actor, text: str) -> Actor:
+    return Actor(f"o:{actor.organization}", actor.organization or "", "group", country=actor.country,
+                 organization=actor.organization, confidence=actor.confidence, text=text)
 
 
 def _civilians(actor: Actor) -> bool:
