@@ -28,7 +28,7 @@ from allegiance.ahead import behind
 from allegiance.coding import cameo, classify, context, headline, layout, targets, when, where
 from allegiance.coding.anchors import OWN_PEOPLE, anchor_to_places, is_dateline
 from allegiance.coding.candidates import Candidate, MentionIndex, candidates
-from allegiance.coding.cues import ACCUSING
+from allegiance.coding.cues import ACCUSING, PEOPLE_NOUNS
 from allegiance.coding.collapse import actor_key, collapse, one_meeting, prefer_targeted
 from allegiance.models import Article, Coder as CoderInfo, Event, Evidence, Span
 from allegiance.parse import tokens
@@ -392,7 +392,7 @@ def _own_dates(trigger: Any, sent: Any, dates: list[when.DateMention], published
         past = [d for d in dates if (published - d.date).days > HISTORY_DAYS]
         # Not "has provided $44bn since the invasion began in 2022": a tally since then is background itself.
         nested = [chars(t) for t in head.subtree if past and t.i != head.i and t.dep_ in NESTED_CLAUSES
-                  and (t.dep_ == "acl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
+                  and ((t.dep_ == "acl" and _describes_someone(t)) or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
                   and not any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children)]
         dates = [d for d in dates if d not in past or not any(d.start in f for f in nested)]
     # Asides: "Lavrov, who flew in yesterday, held talks" (a relative clause on the subject tells an act of its
@@ -406,6 +406,15 @@ def _own_dates(trigger: Any, sent: Any, dates: list[when.DateMention], published
     free = [d for d in dates if not any(d.start in f for f in foreign)]
     own = chars(head)
     return [d for d in free if d.start in own] or free
+
+
+def _describes_someone(participle: Any) -> bool:
+    """A participle clause on a noun that describes someone ("freed an officer serving a sentence for a murder in
+    2019"): its past is the person's, not the act's. A past participle on a thing ("gave up the arsenal left
+    on its territory in the 1990s") dates the thing the act is about, and so the act."""
+    noun = participle.head
+    return participle.tag_ != "VBN" or noun.ent_type_ in ("PERSON", "NORP") or noun.pos_ in ("PROPN", "PRON") \
+        or noun.lemma_ in PEOPLE_NOUNS
 
 
 def _packaged_classifier() -> Any:

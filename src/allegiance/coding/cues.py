@@ -30,6 +30,12 @@ VICINITY = ("around", "off", "near")  # inside an object phrase: "waters around 
 # Moscow and Yerevan have cooled" and "the ties between the two countries" report no event of their own.
 STANDING = {"relation", "relations", "relationship", "tie", "ties"}
 MEASURES = {"package", "round", "wave", "series", "set", "batch", "barrage", "volley", "raft", "string", "spate", "slew"}
+# Nouns for people: a participle on one of them describes someone ("an officer jailed in 2019") rather than
+# dating a thing the act is about ("the arsenal left on its territory in the 1990s").
+PEOPLE_NOUNS = {"officer", "soldier", "journalist", "reporter", "activist", "prisoner", "detainee", "captive",
+                "citizen", "national", "man", "woman", "person", "people", "official", "diplomat", "leader",
+                "politician", "dissident", "businessman", "opponent", "critic", "pilot", "worker", "student",
+                "member", "agent", "spy", "suspect", "fighter", "militant", "blogger", "lawyer", "general"}
 RECEIVING = {"receive", "accept", "obtain", "buy", "purchase", "import", "acquire"}  # goods "from" a giver
 APPEAL_NOUNS = {"call", "appeal", "request", "offer", "proposal", "demand", "invitation", "plea", "warning", "pressure",
                 "criticism", "accusation", "allegation", "claim", "ultimatum", "overture", "bid"}
