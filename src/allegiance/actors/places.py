@@ -74,8 +74,9 @@ def held_by(name: str, date: dt.date | None = None) -> Held | None:
     return found if found is not None and (date is None or date >= found.since) else None
 
 
+@functools.cache
 def de_facto_entities() -> frozenset[str]:
-    """The organization codes of the de facto authorities that hold territory."""
+    """The organization codes of the de facto authorities that hold territory (asked per candidate)."""
     return frozenset(h.entity for h in _held().values())
 
 

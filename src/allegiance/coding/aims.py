@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from allegiance import gazetteer
+from allegiance.actors.places import de_facto_entities
 from allegiance.coding.cues import ARRIVAL
 from allegiance.coding.keys import actor_key
 from allegiance.coding.referents import ANCHORED, NATIONALS, OWN_PEOPLE
@@ -180,7 +181,7 @@ def home_ground(verb: "Token", source: Mention, index: "MentionIndex") -> tuple[
     marked as the source's own people, so that acts of war by them are not coded on a guess. Returns the
     target and its preposition, or (None, None)."""
     actor = source.actor
-    held = _held(actor)
+    held = de_facto_of(actor)
     if actor is None or actor.country is None or not (source.via.endswith((ANCHORED, NATIONALS)) or _civilians(actor)
                                                       or held and actor.sector in CIVILIAN_SECTORS) \
             or actor.sector in STATE_SECTORS:
@@ -195,18 +196,17 @@ def home_ground(verb: "Token", source: Mention, index: "MentionIndex") -> tuple[
                      and (m.actor.country or m.actor.organization) and actor_key(m.actor) != country]
             if found:
                 return found[0], prep.lower_
-    state = _entity(actor, source.span.text) if held else _state(country, actor.confidence, source.span.text)
+    state = entity_of(actor, source.span.text) if held else _state(country, actor.confidence, source.span.text)
     return Mention(source.span, source.sentence_index, state, via=f"{source.via}{OWN_PEOPLE}"), None
 
 
-def _held(actor: Actor | None) -> str | None:
+def de_facto_of(actor: Actor | None) -> str | None:
     """The de facto entity (Abkhazia, Transnistria) whose people an actor is, standing for it as a state would."""
-    from allegiance.actors.places import de_facto_entities
-
     return actor.organization if actor is not None and actor.organization in de_facto_entities() else None
 
 
-def _entity(actor: Actor, text: str) -> Actor:
+def entity_of(actor: Actor, text: str | None = None) -> Actor:
+    """The de facto entity ``actor`` belongs to, as the target of its own side's acts."""
     return Actor(f"o:{actor.organization}", actor.organization or "", "group", country=actor.country,
                  organization=actor.organization, confidence=actor.confidence, text=text)
 

@@ -9,8 +9,8 @@ import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from allegiance import gazetteer
-from allegiance.actors.places import de_facto_entities
 from allegiance.coding import keys
+from allegiance.coding.aims import de_facto_of, entity_of
 from allegiance.coding.anchors import OWN_PEOPLE
 from allegiance.coding.collapse import actor_key
 from allegiance.coding.cues import ACCUSING, CHARGES
@@ -87,7 +87,7 @@ def aimed_at_home(cand: Candidate, trigger: Any, index: MentionIndex, sent: Any)
     source = cand.source.actor
     key = keys.actor_key(source)
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
-    held = key if key is not None and key == source.organization and key in de_facto_entities() else None
+    held = key is not None and key == de_facto_of(source)
     if key is None or (key != source.country and not held) or not objects:
         return None
     if any(t.ent_type_ in ("PERSON", "ORG") and t.i not in index.by_token for o in objects for t in o.subtree):
@@ -97,12 +97,12 @@ def aimed_at_home(cand: Candidate, trigger: Any, index: MentionIndex, sent: Any)
         return None
     # "eased its blockade to let the first grain ship leave Odesa": not on its own ground. The small model
     # tags some cities as organisations, so any named span the gazetteer knows counts.
-    if any(place is not None and place.country not in (key, source.country if held else key)
+    home = {key, source.country} if held else {key}  # a de facto entity's ground lies in its country
+    if any(place is not None and place.country not in home
            for ent in sent.ents if ent.label_ in PLACE_LABELS for place in [gazetteer.lookup(ent.text)]):
         return None
-    state = Actor(id=f"o:{key}", name=key, type="group", country=source.country, organization=key,
-                  confidence=source.confidence) if held else \
-        Actor(id=f"s:{key}", name=key, type="state", country=key, confidence=source.confidence)
+    state = entity_of(source) if held else Actor(id=f"s:{key}", name=key, type="state", country=key,
+                                                 confidence=source.confidence)
     return dataclasses.replace(cand, target=dataclasses.replace(cand.source, actor=state, via=OWN_PEOPLE))
 
 
