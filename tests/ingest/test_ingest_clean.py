@@ -195,8 +195,8 @@ def _caption_copies_plainly(line: str) -> tuple[str | None, str, str]:
     match = clean_module._REPEATED_IN_LINE.match(" ".join(clean_module._fold_caption(line).split()))
     if match and len(match.group("unit").split()) >= 3:
         first, rest = clean_module._split_at(line, len(match.group("unit")))
-        return rest, first, clean_module._key(first)
-    return None, line, clean_module._key(line)
+        return rest, first, clean_module.line_key(first)
+    return None, line, clean_module.line_key(line)
 
 
 _CAPTION = st.sampled_from(["Putin and Xi in Moscow (Image: AFP)", "Leaders pose for the “family photo”", "a b c d e f g h i"])

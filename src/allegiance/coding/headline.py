@@ -14,22 +14,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from allegiance.ingest.clean import line_key
 from allegiance.models import Event, Span
 
 SEPARATOR = "\n\n"  # a paragraph of its own: the headline's dates and actors do not run into the lead
 
 
-def _key(line: str) -> str:
-    return " ".join(line.casefold().split())
-
-
 def with_title(title: str | None, clean_text: str) -> tuple[str, int]:
     """The text to code and how many of its characters the headline takes (0: none put in front).
 
-    A clean text that already opens with its title (text without a separate title, or a title the
-    cleaning kept) is coded as it is."""
+    A clean text that already opens with its title, as ingest's cleaning compares lines, is coded as it is."""
     headline = " ".join((title or "").split())
-    if not headline or _key(clean_text.lstrip().split("\n", 1)[0]) == _key(headline):
+    if not headline or line_key(clean_text.lstrip().split("\n", 1)[0]) == line_key(headline):
         return clean_text, 0
     return headline + SEPARATOR + clean_text, len(headline) + len(SEPARATOR)
 

@@ -69,7 +69,7 @@ def clean_article(text: str, *, title: str | None = None, rules: tuple[Rule, ...
     folds = Folds()
     # What each step found in each line, kept for the next pass over the same lines.
     seen: list[dict[str, Any]] = [{} for _ in steps]
-    title_key = _key(title) if title else None
+    title_key = line_key(title) if title else None
     while True:
         lines = current.split("\n")
         for step, memo in zip(steps, seen):
@@ -91,7 +91,7 @@ def _cut_head(
         if first is None:
             return lines
         line = lines[first].strip()
-        if title_key is not None and _key(line) == title_key:
+        if title_key is not None and line_key(line) == title_key:
             removals.append(Removal("repeated-title", line))
             del lines[first]
             continue
@@ -185,12 +185,14 @@ def _first_match(rules: tuple[Rule, ...], line: str) -> int:
     return -1
 
 
-def _key(line: str) -> str:
+def line_key(line: str) -> str:
+    """What two lines a reader takes for the same share: case, spacing, quotes, dashes and accents folded
+    (a first line repeating the title, a caption repeated; ``coding.headline`` asks it too)."""
     return _folded_key(_fold_caption(line))
 
 
 def _folded_key(folded: str) -> str:
-    """``_key`` of a line already folded by ``_fold_caption``."""
+    """``line_key`` of a line already folded by ``_fold_caption``."""
     return " ".join(folded.casefold().split())
 
 
@@ -224,7 +226,7 @@ def _collapse_repeats(name: str, lines: list[str], removals: list[Removal],
 
 def _caption_copies(line: str) -> tuple[str | None, str, str]:
     """(the copies after the first when ``line`` is 2–3 copies of one caption, else None; the line
-    without them; its ``_key``)."""
+    without them; its ``line_key``)."""
     folded = _fold_caption(line)
     if len(line) <= _MAX_REPEAT_LINE:
         caption = " ".join(folded.split())
@@ -234,7 +236,7 @@ def _caption_copies(line: str) -> tuple[str | None, str, str]:
             match = _REPEATED_IN_LINE.match(caption)
             if match and len(match.group("unit").split()) >= 3:
                 first, rest = _split_at(line, len(match.group("unit")))
-                return rest, first, _key(first)
+                return rest, first, line_key(first)
     return None, line, _folded_key(folded)
 
 
