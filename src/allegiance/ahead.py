@@ -10,7 +10,7 @@ times a batch, so while a producer runs the interval is 1 ms (measured in docs/c
 "Threads and the GIL").
 
 Ingest's coder hands its events to ``behind`` to be committed, so DuckDB's inserts overlap the next
-parse instead of waiting for it. ``die_with_parent`` is for the child ingest forks to read ahead.
+parse instead of waiting for it.
 
 The producer's exceptions are raised in the consumer, in order. When the consumer stops early (an
 error, an interrupt, or it simply stops iterating), the producer is told to stop, closed (so its
@@ -20,10 +20,7 @@ files are released) and waited for: nothing it does outlives the loop that read 
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import os
 import queue
-import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -33,7 +30,6 @@ T = TypeVar("T")
 
 _END = object()
 _POLL = 0.05  # seconds a blocked producer waits before it checks whether it should stop
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 SWITCH_INTERVAL = 0.001  # seconds a thread holds the GIL while another waits for it, producers running
 
 _handoff_lock = threading.Lock()
@@ -142,16 +138,3 @@ def behind(work: Callable[[T], object], depth: int) -> Iterator[Callable[[T], No
             thread.join()
         if failed:
             raise failed[0]
-
-
-def die_with_parent(parent: int) -> None:
-    """In a forked child: on Linux, be killed when the parent dies, even by SIGKILL (a kill mid-batch
-    must not leave a child behind). Elsewhere the child ends at its next send, which finds the pipe
-    closed."""
-    if not sys.platform.startswith("linux"):
-        return
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        if os.getppid() != parent:  # the parent died before the call took effect
-            os._exit(0)

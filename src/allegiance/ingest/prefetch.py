@@ -22,9 +22,11 @@ forked child must not share), the same work runs in the calling process instead.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
 import signal
+import sys
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -32,7 +34,6 @@ from multiprocessing.connection import Connection
 
 import numpy as np
 
-from allegiance.ahead import die_with_parent
 from allegiance.config import Settings
 from allegiance.errors import InputError, ReaderError
 from allegiance.ingest import dedup
@@ -40,6 +41,9 @@ from allegiance.ingest.prepare import prepare
 from allegiance.ingest.readers import rejection
 from allegiance.ingest.sources import read_inputs
 from allegiance.models import Article, Document, Rejection
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
 
 @dataclass(frozen=True)
 class Prepared:
@@ -109,7 +113,7 @@ def _from_child(inputs: list[str], settings: Settings) -> Iterator[Prepared | Re
 
 
 def _child(sending: Connection, inputs: list[str], settings: Settings, parent: int) -> None:
-    die_with_parent(parent)
+    _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it ends the child
     try:
         for item in _prepare_each(inputs, settings):
@@ -122,6 +126,18 @@ def _child(sending: Connection, inputs: list[str], settings: Settings, parent: i
             sending.send(("error", "".join(traceback.format_exception_only(type(exc), exc)).strip()))
     finally:
         sending.close()
+
+
+def _die_with_parent(parent: int) -> None:
+    """On Linux, be killed when the parent dies, even by SIGKILL (a kill mid-batch must not leave a
+    reader behind). Elsewhere the child ends at its next send, which finds the pipe closed."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the call took effect
+            os._exit(0)
 
 
 __all__ = ["Prepared", "prefetch", "prepared"]
