@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 SIZES = (1_000, 10_000)
@@ -103,6 +103,16 @@ def each_size(script: str, sizes: tuple[int, ...]) -> Iterator[dict[str, float]]
         yield json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def command_line(child: Callable[[int], dict[str, float]], main: Callable[[tuple[int, ...]], object],
+                 sizes: tuple[int, ...]) -> None:
+    """A size benchmark's command line: ``--child SIZE`` (what ``each_size`` runs) measures one size and
+    prints its figures as JSON; otherwise the sizes given, or ``sizes``, are measured each in its own process."""
+    if len(sys.argv) == 3 and sys.argv[1] == "--child":
+        print(json.dumps(child(int(sys.argv[2]))))
+    else:
+        main(tuple(int(a) for a in sys.argv[1:]) or sizes)
+
+
 def main(sizes: tuple[int, ...] = SIZES) -> list[dict[str, float]]:
     print(f"{'articles':>9} {'stored':>7} {'seconds':>8} {'articles/s':>11} {'RSS before MB':>14} {'peak RSS MB':>12} {'DuckDB MB':>10}")
     results = []
@@ -122,7 +132,4 @@ def main(sizes: tuple[int, ...] = SIZES) -> list[dict[str, float]]:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--child":
-        print(json.dumps(child(int(sys.argv[2]))))
-    else:
-        main(tuple(int(a) for a in sys.argv[1:]) or SIZES)
+    command_line(child, main, SIZES)

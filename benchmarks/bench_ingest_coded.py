@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import json
 import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench_ingest import each_size, synthetic_article
+from bench_ingest import command_line, each_size, synthetic_article
 
 SIZES = (500, 2_000, 4_000)
 
@@ -113,7 +112,4 @@ def main(sizes: tuple[int, ...] = SIZES) -> list[dict[str, float]]:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--child":
-        print(json.dumps(child(int(sys.argv[2]))))
-    else:
-        main(tuple(int(a) for a in sys.argv[1:]) or SIZES)
+    command_line(child, main, SIZES)
