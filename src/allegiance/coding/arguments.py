@@ -21,7 +21,7 @@ from allegiance.coding.layout import boilerplate, layout, line_at
 from allegiance.coding.referents import ANCHORED, OWN_PEOPLE
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span as SpacySpan, Token
 
     from allegiance.coding.mentions import MentionIndex
     from allegiance.models import Mention
@@ -426,6 +426,12 @@ def _obliged(clause: "Token") -> bool:
         clause.lemma_ in ("have", "need") and any(x.dep_ == "xcomp" and _infinitive(x) for x in clause.children))
 
 
+def sentences_to(token: "Token") -> tuple[list["SpacySpan"], int]:
+    """The sentences of ``token``'s Doc and the number of the one that holds it: where a look back starts."""
+    sentences = list(token.doc.sents)
+    return sentences, next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+
+
 DISMISSING = {"deny", "dismiss", "refute", "reject", "rebuff", "rebut"}
 CHARGE_NOUNS = {"accusation", "allegation", "charge", "claim", "criticism", "suggestion", "complaint", "assertion"}
 CHARGE_WINDOW = 8  # sentences back a charge answered may have been made
@@ -449,8 +455,7 @@ def _charge_maker(verb: "Token", children: list["Token"], index: MentionIndex
         return [(t, m) for t, m in found if m.actor is not None and (m.actor.country or m.actor.organization)
                 and actor_key(m.actor) not in own and m.via != "pronoun"]
 
-    sentences = list(verb.doc.sents)
-    at = next(i for i, s in enumerate(sentences) if s.start <= verb.i < s.end)
+    sentences, at = sentences_to(verb)
     for number in range(at - 1, max(-1, at - 1 - CHARGE_WINDOW), -1):
         for tok in reversed(sentences[number]):
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in CHARGE_NOUNS:
@@ -496,8 +501,7 @@ def _doer_of(noun: "Token", verb: "Token", index: MentionIndex) -> list[tuple[li
             or not any(d.dep_ in ("det", "poss") for d in noun.children):
         return []  # "condemned attacks on civilians": no one act told before
     verbs, lemma = deeds[noun.lemma_.lower()], noun.lemma_.lower()
-    sentences = list(verb.doc.sents)
-    at = next(i for i, s in enumerate(sentences) if s.start <= verb.i < s.end)
+    sentences, at = sentences_to(verb)
     lead = layout(verb.doc.text).lead
     opening = [n for n in range(at - DEED_NEAR) if n == 0 or (lead is not None and lead[0] <= sentences[n].start_char < lead[1])]
     order = [*range(at - 1, at - 1 - DEED_NEAR, -1), *opening, *range(at - 1 - DEED_NEAR, at - 1 - DEED_FAR, -1)]

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from allegiance.coding.aims import DESTINATION, home_ground, warned
-from allegiance.coding.arguments import _objects, _phrase_groups, _subjects
+from allegiance.coding.arguments import _objects, _phrase_groups, _subjects, sentences_to
 from allegiance.coding.cues import (ACCUSING, ANSWERS, ARMED_SECTORS, CHARGES, DEEDS, FIRST_PERSON, LEADING, LOCATIVE,
                                     NEAR, ON_VERBS, POSTED, REACTIONS, SECOND_PERSON, SPEECH, STANDING, STATED, TRAVEL,
                                     VERDICTS)
@@ -285,8 +285,7 @@ def _deed_told_before(pred: "Token", index: MentionIndex) -> list[tuple[list[tup
     for noun in (c for c in pred.children if c.dep_ == "dobj" and c.lower_ in deeds):
         if not any(d.dep_ == "det" and d.lower_ == "the" for d in noun.children) or index.actors_at(noun):
             continue
-        sentences = list(doc.sents)
-        at = next(i for i, s in enumerate(sentences) if s.start <= noun.i < s.end)
+        sentences, at = sentences_to(noun)
         # the same sentence first: "Putin invited him to visit Moscow, and he accepted the invitation"
         told = [list(doc[sentences[at].start:pred.i])] + [list(s) for s in sentences[max(0, at - DEED_WINDOW):at]][::-1]
         for sent in told:
