@@ -109,9 +109,10 @@ def test_phrases_referring_back_to_a_pair(nlp, text, phrase, countries):
 ])
 def test_party_count(nlp, text, word, count):
     from allegiance.coding.referents import party_count
+    from allegiance.parse import tokens
 
     doc = nlp(text)
-    assert party_count(next(t for t in doc if t.text == word)) == count
+    assert party_count(tokens(doc), next(t.i for t in doc if t.text == word)) == count
 
 
 def test_western_officials_are_not_the_sentence_country_people(events_of):

@@ -186,24 +186,29 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
         sources, how = _subjects(pred, index)
         if pred.lemma_ in TRAVEL:
             sources = [(t, m) for t, m in sources if _travels(t, m)]
-        targets = _objects(pred, index) or _deed_told_before(pred, index)
-        if pred.lemma_ in SEATED:
-            targets = _beside(pred, index) + targets
+        targets = None  # found once a source is: a verb with none (about one in twelve) yields nothing
     speech = None
-    subject = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+    frame = None
     if not sources and pred.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in pred.children if c.dep_ == "nsubj"), None)
         own_first_person = subject is not None and subject.lower_ in FIRST_PERSON
         if subject is None or own_first_person or subject.i not in index.by_token:
             frame = _speech_frame(pred, index)
             if frame is not None and _foreign_passive(pred, frame[1], index):
                 frame = None
             if frame is not None:
-                verb, speakers, addressee = frame
-                sources, how, speech = speakers, "speech", verb.i
-                if addressee is not None and not targets:
-                    targets = [([(verb, addressee)], None)]
+                sources, how, speech = frame[1], "speech", frame[0].i
+    # People placed in the one country their sentence names are that country's when acted on ("pardoned
+    # 6,000 prisoners"), not when they act: "the two leaders agreed", "investigators found".
+    sources = [(t, m) for t, m in sources if keyable(m) and not m.via.endswith(OWN_PEOPLE)]
     if not sources:
         return
+    if targets is None:
+        targets = _objects(pred, index) or _deed_told_before(pred, index)
+        if pred.lemma_ in SEATED:
+            targets = _beside(pred, index) + targets
+    if frame is not None and frame[2] is not None and not targets:
+        targets = [([(frame[0], frame[2])], None)]
     if speech is not None:
         # "You treat us like ...", Rahmon told Putin: "you" is the addressee.
         you = next((c for c in pred.children if c.dep_ in ("dobj", "dative") and c.lower_ in SECOND_PERSON), None)
@@ -211,11 +216,6 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
             frame = _speech_frame(pred, index)
             if frame and frame[2] is not None:
                 targets = [([(you, frame[2])], None)]
-    # People placed in the one country their sentence names are that country's when acted on ("pardoned
-    # 6,000 prisoners"), not when they act: "the two leaders agreed", "investigators found".
-    sources = [(t, m) for t, m in sources if keyable(m) and not m.via.endswith(OWN_PEOPLE)]
-    if not sources:
-        return
     # A state is not a target of its own people ("Putin threatened a response to any attack on Russia").
     # The side a source stands for: its country, or the group it belongs to ("Transnistria's leader" is not
     # Moldova, so he may accuse Chisinau; Wagner's men may seize Russian towns).

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from allegiance.coding.keys import actor_key
 from allegiance.models import Actor, Mention
-from allegiance.parse import tokens
+from allegiance.parse import Tokens, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -96,26 +96,31 @@ def crowds_of_nationals(doc: "Doc", mentions: list[Mention]) -> list[Mention]:
     names a crowd of that country's people, not the state (which the resolver makes of it)."""
     from allegiance import gazetteer
 
+    t = tokens(doc)
     out = []
     for mention in mentions:
         actor = mention.actor
-        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-        word = span.root.text if span is not None else ""
-        if actor is None or actor.type != "state" or not (word[:1].isupper() and word.endswith("s")) \
-                or word in actor.name.split() or gazetteer.lookup(word) is not None \
-                or not _acting(span.root):  # "the United States" is a state; "urged Americans to leave" its own
+        if actor is None or actor.type != "state":
             out.append(mention)
             continue
-        people = dataclasses.replace(actor, type="group", sector="CVL", id=None, name=span.root.text)
+        span = t.char_span(mention.span.start, mention.span.end)  # the phrase's root on the table: no Span
+        root = t.root(*span) if span is not None and span[1] > span[0] else -1
+        word = t.token_text(root) if root >= 0 else ""
+        if not (word[:1].isupper() and word.endswith("s")) \
+                or word in actor.name.split() or gazetteer.lookup(word) is not None \
+                or not _acting(t, root):  # "the United States" is a state; "urged Americans to leave" its own
+            out.append(mention)
+            continue
+        people = dataclasses.replace(actor, type="group", sector="CVL", id=None, name=word)
         out.append(dataclasses.replace(mention, actor=people, via=f"{mention.via}{NATIONALS}"))
     return out
 
 
-def _acting(token: "Token") -> bool:
+def _acting(t: Tokens, i: int) -> bool:
     """A subject, or what a subject is a number of ("tens of thousands of Georgians")."""
-    if token.dep_ == "pobj" and token.head.lower_ == "of":
-        token = token.head.head
-    return token.dep_ in ("nsubj", "nsubjpass")
+    if t.dep[i] == "pobj" and t.lower[t.head[i]] == "of":
+        i = t.head[t.head[i]]
+    return t.dep[i] in ("nsubj", "nsubjpass")
 
 
 def home_country(text: str, mentions: list[Mention]) -> str | None:
@@ -140,34 +145,34 @@ def home_country(text: str, mentions: list[Mention]) -> str | None:
     return leaders[0] if len(leaders) == 1 and (top >= 2 or len(counts) == 1) else None
 
 
-def pair_phrase(tok: "Token") -> str | None:
-    """"the two leaders", "both sides", "each side", "the other", "the three leaders": a phrase that refers
-    back to a set of parties ("pair"); "they"/"them" as an argument ("pronoun"), which refers to a set only
-    when its antecedent is one of it."""
-    if tok.pos_ == "PRON" and tok.lower_ in ("they", "them") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+def pair_phrase(t: Tokens, i: int) -> str | None:
+    """"the two leaders", "both sides", "each side", "the other", "the three leaders": a phrase headed by token
+    ``i`` that refers back to a set of parties ("pair"); "they"/"them" as an argument ("pronoun"), which refers
+    to a set only when its antecedent is one of it."""
+    if t.pos[i] == "PRON" and t.lower[i] in ("they", "them") and t.dep[i] in ("nsubj", "nsubjpass", "dobj", "pobj"):
         return "pronoun"
-    return "pair" if party_count(tok) is not None else None
+    return "pair" if party_count(t, i) is not None else None
 
 
-def party_count(tok: "Token") -> int | None:
-    """How many parties a referring phrase counts: 2 for "the two leaders", "both sides", "each side ... the
-    other", "the pair", "the two"; 3 for "the three leaders", "the trio"; ``ANY`` for "the parties"; None for
-    a phrase that refers to no set."""
-    the = any(c.lower_ == "the" for c in tok.children)
-    if tok.lower_ in COUNTS and tok.pos_ in ("NUM", "NOUN") and the and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
-        return COUNTS[tok.lower_]  # "the two had agreed on a gas contract"
-    if tok.lower_ in UNCOUNTED and tok.pos_ in ("NOUN", "PROPN") and the and (tok.lower_ != "heads" or any(
-            c.lower_ == "of" and any(o.lower_ in ("state", "government") for o in c.children) for c in tok.children)):
+def party_count(t: Tokens, i: int) -> int | None:
+    """How many parties a referring phrase headed by token ``i`` counts: 2 for "the two leaders", "both sides",
+    "each side ... the other", "the pair", "the two"; 3 for "the three leaders", "the trio"; ``ANY`` for "the
+    parties"; None for a phrase that refers to no set."""
+    lower, pos, dep, children = t.lower[i], t.pos[i], t.dep[i], t.children[i]
+    the = any(t.lower[c] == "the" for c in children)
+    if lower in COUNTS and pos in ("NUM", "NOUN") and the and dep in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return COUNTS[lower]  # "the two had agreed on a gas contract"
+    if lower in UNCOUNTED and pos in ("NOUN", "PROPN") and the and (lower != "heads" or any(
+            t.lower[c] == "of" and any(t.lower[o] in ("state", "government") for o in t.children[c]) for c in children)):
         return ANY
-    if tok.lower_ == "other" and any(c.lower_ == "the" for c in tok.children) and tok.dep_ in ("dobj", "pobj", "nsubj"):
+    if lower == "other" and the and dep in ("dobj", "pobj", "nsubj"):
         return 2
-    if tok.pos_ == "NOUN" and tok.lower_ in PAIRS and (any(c.lower_ == "the" for c in tok.children)
-                                                       or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the")):
+    if pos == "NOUN" and lower in PAIRS and (the or (i > 0 and t.lower[i - 1] == "the")):
         # (the parser may hang "the" elsewhere: "and the pair held talks" read as "the [pair-held] talks")
-        return PAIRS[tok.lower_]  # "the pair held talks", "the sides agreed": a number by what the word means
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() in PAIR_NOUNS:
-        marks = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "quantmod")}
-        if "each" in marks and tok.lemma_.lower() == "side":
+        return PAIRS[lower]  # "the pair held talks", "the sides agreed": a number by what the word means
+    if pos == "NOUN" and t.lemma[i].lower() in PAIR_NOUNS:
+        marks = {t.lower[c] for c in children if t.dep[c] in ("nummod", "det", "predet", "quantmod")}
+        if "each" in marks and t.lemma[i].lower() == "side":
             return 2
         # "the three leaders" (not "three leaders", someone new): a count says how many the phrase stands for.
         counted = [COUNTS[m] for m in marks if m in COUNTS]
@@ -189,15 +194,15 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, ...]]:
     recent: list[tuple[int, Mention]] = []  # named parties in order: (sentence number, mention)
     t = tokens(doc)
     for number, (first, after) in enumerate(zip(t.sent_starts, t.sent_starts[1:])):
-        # Only a word pair_phrase can accept or the head of a mention matters below: making a spaCy Token
-        # of every other word cost more than the rest of the function.
+        # Only a word pair_phrase can accept or the head of a mention matters below; a spaCy Token is made
+        # only for a phrase that refers to a set.
         for i in range(first, after):
             if i not in index.heads and t.lower[i] not in _PAIR_WORDS and t.lemma[i].lower() not in PAIR_NOUNS:
                 continue
-            tok = doc[i]
-            kind = pair_phrase(tok)
+            kind = pair_phrase(t, i)
             if kind is not None:
-                size = party_count(tok) if kind == "pair" else None
+                tok = doc[i]
+                size = party_count(t, i) if kind == "pair" else None
                 pair = coordinated[1] if coordinated and number - coordinated[0] <= _PAIR_WINDOW else None
                 if kind == "pronoun":
                     # "they" in the set's own sentence ("A and B were both in Samarkand, and they met") is the
@@ -259,13 +264,13 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, ...]]:
                     out[tok.i] = tuple(Mention(span, m.sentence_index, dataclasses.replace(m.actor, text=phrase.text),
                                                via="pair") for m in pair)
                 continue
-            mention = index.heads.get(tok.i)
+            mention = index.heads.get(i)
             if mention is None or mention.via == "pronoun" or mention.via.endswith((ANCHORED, OWN_PEOPLE)):
                 continue
             if mention.actor is not None and mention.actor.type in ("state", "person", "organization"):
                 recent.append((number, mention))
-            if tok.dep_ == "conj" and tok.head.dep_ != "conj":
-                group = _coordination(t, tok.head.i, index)
+            if t.dep[i] == "conj" and t.dep[t.head[i]] != "conj":
+                group = _coordination(t, t.head[i], index)
                 if len(group) >= 2:
                     coordinated = (number, group)
     return out
