@@ -74,11 +74,13 @@ def destination(verb: "Token", index: "MentionIndex") -> list[tuple[Group, str |
     return []
 
 
-def capital(tok: "Token") -> Group:
+def capital(i: int, index: "MentionIndex") -> Group:
     """"Kyiv slams Mongolia", "Hanoi said": a capital the resolver did not take (a headline's odd parse) acting
-    as a subject speaks for its state."""
-    if not tok.text[:1].isupper() or tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.tag_ == "NNPS":
+    as the subject headed by token ``i`` speaks for its state."""
+    t = index.table
+    if not t.text[t.idx[i]:t.idx[i] + 1].isupper() or t.ent_type[i] in ("PERSON", "ORG", "NORP") or t.tag[i] == "NNPS":
         return []
+    tok = index.doc[i]
     words = _name_with_compounds(tok)
     place = gazetteer.lookup(words.text)
     if place is None or place.kind != "capital":

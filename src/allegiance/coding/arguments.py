@@ -25,34 +25,38 @@ if TYPE_CHECKING:
 
     from allegiance.coding.mentions import MentionIndex
     from allegiance.models import Mention
+    from allegiance.parse import Tokens
 
 
 def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", Mention]], str]:
     """Source actors of a verb and how they were found."""
-    children = list(verb.children)
-    for child in children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    found = index.actors_at(pobj)
+    # Read on the token table: most verbs' dependents name no one, and a Token per child cost more.
+    t, v = index.table, verb.i
+    dep, children = t.dep, t.children
+    kids = children[v]
+    for child in kids:
+        if dep[child] == "agent":
+            for pobj in children[child]:
+                if dep[pobj] == "pobj":
+                    found = index.actors_of(pobj)
                     if found:
                         return found, "passive"
-    for child in children:
-        if child.dep_ == "nsubj":
+    for child in kids:
+        if dep[child] == "nsubj":
             # "NATO foreign ministers meeting in Brussels voiced support": a gathering speaks for its members.
-            gathered = [] if child.lemma_.lower() not in GATHERINGS else index.actors_at(child, through_events=True) or [
-                f for c in child.children if c.dep_ == "compound" for f in index.actors_at(c)]  # "NATO ministers meeting"
-            found = index.actors_at(child) or gathered or capital(child) or _led_by(child, index)
+            gathered = [] if t.lemma[child].lower() not in GATHERINGS else index.actors_of(child, through_events=True) or [
+                f for c in children[child] if dep[c] == "compound" for f in index.actors_of(c)]  # "NATO ministers meeting"
+            found = index.actors_of(child) or gathered or capital(child, index) or _led_by(child, index)
             # "Fighters led by the group Hayat Tahrir al-Sham seized": the parser may split a subject in two.
-            found = found or next((f for c in children if c.dep_ == "nsubj" and c.i != child.i
-                                   for f in [index.actors_at(c)] if f), [])
-            return (found + _companions([*children, *child.children], index) if found else found), "svo"
-        if child.dep_ == "nsubjpass":
+            found = found or next((f for c in kids if dep[c] == "nsubj" and c != child
+                                   for f in [index.actors_of(c)] if f), [])
+            return (found + _companions([*kids, *children[child]], index) if found else found), "svo"
+        if dep[child] == "nsubjpass":
             # The passive subject is the target; no "by" phrase, no source. But "CSTO troops were deployed to
             # Kazakhstan": whose forces are posted is who posts them.
             return _posted_forces(verb, child, index), "passive"
-    if verb.dep_ == "ROOT":
-        stray = _stray_subject(verb, children, index)
+    if dep[v] == "ROOT":
+        stray = _stray_subject(v, kids, index)
         if stray:
             return stray, "svo"
     # No subject of its own: conjoined and complement verbs share their head's ("met and agreed", "agreed to
@@ -69,18 +73,18 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
         found, how = _subjects(head.head, index)
         return found, "inherited" if found else how
     if verb.dep_ in ("conj", "xcomp", "advcl") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
-        control = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+        control = next((c for c in children[head.i] if dep[c] in ("dobj", "dative")), None)
         # "urged Israel to stop": Israel would stop. Not "used its territory to attack": a thing of the
         # subject's own, named by a pronoun, does nothing.
-        controllers = [(t, m) for t, m in index.actors_at(control)
-                       if not (m.via == "pronoun" and t.pos_ != "PRON")] if verb.dep_ == "xcomp" and control is not None else []
+        controllers = [(tok, m) for tok, m in index.actors_of(control)
+                       if not (m.via == "pronoun" and tok.pos_ != "PRON")] if verb.dep_ == "xcomp" and control is not None else []
         if controllers:
             return controllers, "inherited"
         found, how = _subjects(head, index)
-        if not found and (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and head.lemma_ in POSTING and _infinitive(verb))):
+        if not found and (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and head.lemma_ in POSTING and _infinitive(t, v))):
             # "were sent to Crimea to train Russian crews": those sent do what they are sent for.
-            passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-            found = index.actors_at(passive) if passive is not None else []
+            passive = next((c for c in children[head.i] if dep[c] == "nsubjpass"), None)
+            found = index.actors_of(passive) if passive is not None else []
         return found, "inherited" if found else how
     if verb.dep_ in ("relcl", "acl"):
         noun = verb.head
@@ -90,22 +94,26 @@ def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", M
     return [], "svo"
 
 
-def _companions(children: list["Token"], index: MentionIndex) -> list[tuple["Token", Mention]]:
+def _companions(nodes: list[int], index: MentionIndex) -> list[tuple["Token", Mention]]:
     """"The presidents of Kazakhstan and Uzbekistan flew to Moscow, along with Pashinyan", "Russia, together with
-    China, vetoed the draft": those who act along with the subject act as it does."""
-    return [f for c in children if c.dep_ == "prep" and _alongside(c)
-            for w in ([c] if c.lower_ == "with" else [g for g in c.children if g.dep_ == "prep" and g.lower_ == "with"])
+    China, vetoed the draft": those who act along with the subject act as it does (``nodes``: the verb's and the
+    subject's dependents)."""
+    t = index.table
+    dep, lower, children = t.dep, t.lower, t.children
+    return [f for c in nodes if dep[c] == "prep" and _alongside(t, c)
+            for w in ([c] if lower[c] == "with" else [g for g in children[c] if dep[g] == "prep" and lower[g] == "with"])
             for f in _object_groups_flat(w, index)]
 
 
-def _alongside(prep: "Token") -> bool:
+def _alongside(t: Tokens, prep: int) -> bool:
     """"along with X", "together with X"."""
-    return prep.lower_ == "along" or (prep.lower_ == "with" and any(
-        c.dep_ == "advmod" and c.lower_ == "together" for c in prep.children))
+    return t.lower[prep] == "along" or (t.lower[prep] == "with" and any(
+        t.dep[c] == "advmod" and t.lower[c] == "together" for c in t.children[prep]))
 
 
-def _object_groups_flat(prep: "Token", index: MentionIndex) -> list[tuple["Token", Mention]]:
-    return [f for o in prep.children if o.dep_ == "pobj" for f in index.actors_at(o)]
+def _object_groups_flat(prep: int, index: MentionIndex) -> list[tuple["Token", Mention]]:
+    t = index.table
+    return [f for o in t.children[prep] if t.dep[o] == "pobj" for f in index.actors_of(o)]
 
 
 def _main_verb_read_as_participle(verb: "Token") -> bool:
@@ -119,32 +127,36 @@ def _main_verb_read_as_participle(verb: "Token") -> bool:
         and any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep") for c in verb.children)
 
 
-def _posted_forces(verb: "Token", theme: "Token", index: MentionIndex) -> list[tuple["Token", Mention]]:
+def _posted_forces(verb: "Token", theme: int, index: MentionIndex) -> list[tuple["Token", Mention]]:
     """The armed forces a passive posting verb moves: their own side posted them."""
     if verb.lemma_ not in POSTING:
         return []
-    return [(t, m) for t, m in index.actors_at(theme) if m.actor is not None and m.actor.sector in ARMED_SECTORS]
+    return [(t, m) for t, m in index.actors_of(theme) if m.actor is not None and m.actor.sector in ARMED_SECTORS]
 
 
-def _led_by(noun: "Token", index: MentionIndex) -> list[tuple["Token", Mention]]:
+def _led_by(noun: int, index: MentionIndex) -> list[tuple["Token", Mention]]:
     """"Fighters led by Hayat Tahrir al-Sham seized ...", "a delegation headed by Lavrov arrived": nameless
     people act for whoever the phrase says leads them."""
-    return [f for acl in noun.children if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_ in LEADING
-            for a in acl.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
-            for f in index.actors_at(o)]
+    t = index.table
+    dep, children = t.dep, t.children
+    return [f for acl in children[noun] if dep[acl] == "acl" and t.tag[acl] == "VBN" and t.lemma[acl] in LEADING
+            for a in children[acl] if dep[a] == "agent" for o in children[a] if dep[o] == "pobj"
+            for f in index.actors_of(o)]
 
 
-def _stray_subject(verb: "Token", children: list["Token"], index: MentionIndex) -> list[tuple["Token", Mention]]:
+def _stray_subject(verb: int, kids: list[int], index: MentionIndex) -> list[tuple["Token", Mention]]:
     """A main verb's subject the parser hung elsewhere: a headline's "Kyiv salutes Warsaw's resolve" makes
     "Kyiv" a modifier of the verb, and "In Minsk, the defence ministers of Russia and Belarus signed ..." an
     apposition to the place. Only a phrase that ends right before the verb, where a subject stands."""
-    for child in children:
-        if child.i == verb.i - 1 and child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
-            return index.actors_at(child)
-        if child.dep_ == "prep" and child.i < verb.i:
-            for appos in (a for o in child.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos"):
-                if appos.right_edge.i + 1 == verb.i:
-                    return index.actors_at(appos)
+    t = index.table
+    dep, children = t.dep, t.children
+    for child in kids:
+        if child == verb - 1 and dep[child] in ("amod", "compound", "nmod", "npadvmod"):
+            return index.actors_of(child)
+        if dep[child] == "prep" and child < verb:
+            for appos in (a for o in children[child] if dep[o] == "pobj" for a in children[o] if dep[a] == "appos"):
+                if index.doc[appos].right_edge.i + 1 == verb:  # spaCy's edge, as a non-projective parse has it
+                    return index.actors_of(appos)
     return []
 
 
@@ -178,155 +190,187 @@ def _speaker_of(verb: "Token") -> "Token | None":
     return speech if speech.lemma_ in SPEECH and speech.tag_ == "VBD" else None
 
 
-def _whose_most(children: list["Token"], index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
+def _whose_most(nodes: list[int], index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
     """"detained more than 200 migrants, most of them citizens of Tajikistan": the phrase that says whose the
     people acted on are, hung on the verb as a clause or on the object as an apposition, "most of them" its subject."""
-    return [(found, None) for c in children if c.dep_ in ("advcl", "npadvmod", "appos") and c.pos_ == "NOUN"
-            and any(q.dep_ == "nsubj" and any(p.lower_ == "of" and any(o.lower_ == "them" for o in p.children)
-                                               for p in q.children) for q in c.children)
-            for found in [index.actors_at(c)] if found]
+    t = index.table
+    dep, lower, children = t.dep, t.lower, t.children
+    return [(found, None) for c in nodes if dep[c] in ("advcl", "npadvmod", "appos") and t.pos[c] == "NOUN"
+            and any(dep[q] == "nsubj" and any(lower[p] == "of" and any(lower[o] == "them" for o in children[p])
+                                              for p in children[q]) for q in children[c])
+            for found in [index.actors_of(c)] if found]
 
 
-def _declared_unwelcome(verb: "Token", index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
+def _declared_unwelcome(verb: int, index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
     """"declared the Russian consul persona non grata": the parser reads the Latin as nouns compounded with the
     person declared, or as a clause of its own; whoever is named before "persona" is the one expelled."""
-    for child in (c for c in verb.children if c.dep_ in ("dobj", "ccomp")):
-        words = list(child.subtree)
-        persona = next((t for t in words if t.lower_ == "persona"), None)
-        if persona is None or not any(t.lower_ == "grata" for t in words):
+    t = index.table
+    for child in (c for c in t.children[verb] if t.dep[c] in ("dobj", "ccomp")):
+        words = subtree(t, child)
+        persona = next((w for w in words if t.lower[w] == "persona"), None)
+        if persona is None or not any(t.lower[w] == "grata" for w in words):
             continue
-        for tok in (t for t in words if t.i < persona.i and t.i in index.by_token):
-            found = index.actors_at(tok)
+        for tok in (w for w in words if w < persona and w in index.by_token):
+            found = index.actors_of(tok)
             if found:
                 return [(found, None)]
     return []
 
 
+def subtree(t: Tokens, i: int) -> list[int]:
+    """``Token.subtree`` as token indices: ``i`` and all it governs, in order."""
+    children = t.children
+    out: list[int] = []
+    stack = [(i, False)]
+    while stack:
+        node, expanded = stack.pop()
+        if expanded or not children[node]:
+            out.append(node)
+            continue
+        # the node after its left children, before its right ones
+        kids = children[node]
+        stack.extend((c, False) for c in reversed(kids) if c > node)
+        stack.append((node, True))
+        stack.extend((c, False) for c in reversed(kids) if c < node)
+    return out
+
+
+_LOOSE_OR_LOCATIVE = LOOSE_PREPS | LOCATIVE
+_BY_OR_TARGET = TARGET_PREPS + ("by",)
+
+
 def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
     """Target actors of a verb: passive subject, direct object, dative, then prepositional objects; with
     ``stated``, failing those, whom a clause it states is about."""
-    # Token.children makes new Token objects at every pass, and this walks them a dozen times.
-    children, lemma = list(verb.children), verb.lemma_
+    # Read on the token table: a Token per child, and a string-store lookup per ``dep_``, cost more than the rest.
+    t, v, doc = index.table, verb.i, index.doc
+    dep, lower, pos, children = t.dep, t.lower, t.pos, t.children
+    kids, lemma = children[v], t.lemma[v]
+    by_token = index.by_token
     groups: list[tuple[list[tuple["Token", Mention]], str | None]] = []
-    for child in children:
-        if child.dep_ == "nsubjpass":
+    for child in kids:
+        if dep[child] == "nsubjpass":
             # "Russia's mobilisation was denounced by the United States": the passive subject is the target.
             groups.extend(_phrase_groups(child, None, index))
     seen_object = False
-    for child in children:
-        if child.dep_ == "dobj" and lemma in TOPICS:
+    for child in kids:
+        d = dep[child]
+        if d == "dobj" and lemma in TOPICS:
             continue  # "discussed Ukraine with Macron", "discussing the Union State": what is talked about
-        if child.dep_ in ("dobj", "attr", "oprd") or (child.dep_ == "dative" and child.pos_ != "ADP"):
-            if child.dep_ == "dobj" and seen_object:
+        if d in ("dobj", "attr", "oprd") or (d == "dative" and pos[child] != "ADP"):
+            if d == "dobj" and seen_object:
                 continue  # "held talks ..., Putin's first trip to Belarus": a second object is an apposition
-            seen_object = seen_object or child.dep_ == "dobj"
+            seen_object = seen_object or d == "dobj"
             groups.extend(_phrase_groups(child, None, index))
     if not groups:
-        groups.extend(_declared_unwelcome(verb, index))
+        groups.extend(_declared_unwelcome(v, index))
     if seen_object and not any(g[0] for g in groups):
-        groups.extend(_whose_most([*children, *(g for c in children if c.dep_ == "dobj" for g in c.children)], index))
+        groups.extend(_whose_most([*kids, *(g for c in kids if dep[c] == "dobj" for g in children[c])], index))
     arrival = lemma in ARRIVAL
     # "handed back to Kyrgyzstan", "handed over to the police": the parser hangs the phrase on the particle.
     # Only for giving: "took hostages back to Gaza" names where they were taken, not to whom.
-    particle_preps = [g for c in children if c.dep_ in ("advmod", "prt") and c.lower_ in RETURN_PARTICLES
-                      for g in c.children if g.dep_ == "prep"] if lemma in HANDING else []
-    for child in [*children, *particle_preps]:
-        if lemma in TRAVEL and child.lower_ == "from":
+    particle_preps = [g for c in kids if dep[c] in ("advmod", "prt") and lower[c] in RETURN_PARTICLES
+                      for g in children[c] if dep[g] == "prep"] if lemma in HANDING else []
+    travel, topics, talks = lemma in TRAVEL, lemma in TOPICS, lemma.lower() in TALK_NOUNS
+    for child in [*kids, *particle_preps]:
+        word = lower[child]
+        if travel and word == "from":
             continue  # "arrived in Hanoi from Pyongyang": where a journey starts is not whom it is to
-        if lemma in TOPICS and child.lower_ in ("on", "about", "over", "of"):
+        if topics and word in ("on", "about", "over", "of"):
             continue  # "discussed security on the border between Tajikistan and Afghanistan": what is talked about
-        if lemma.lower() in TALK_NOUNS and child.lower_ in ("on", "about", "over"):
+        if talks and word in ("on", "about", "over"):
             continue  # "talks on Ukraine", "a summit on Syria": what the talks are about is no party to them
-        if _alongside(child):
+        if _alongside(t, child):
             continue  # "vetoed the draft together with China": a companion in the act, not whom it is aimed at
         # spaCy marks "sent troops to X" as a dative "to"; "arrived in Yerevan" names whom a visit is to.
-        if child.dep_ in ("prep", "dative") and (child.lower_ in TARGET_PREPS or (arrival and child.lower_ in LOCATIVE)):
+        if dep[child] in ("prep", "dative") and (word in TARGET_PREPS or (arrival and word in LOCATIVE)):
             start = len(groups)
-            for pobj in child.children:
-                if pobj.dep_ != "pobj":
+            for pobj in children[child]:
+                if dep[pobj] != "pobj":
                     continue
-                if pobj.lemma_.lower() in index.event_nouns and child.lower_ in LOOSE_PREPS | LOCATIVE:
+                if t.lemma[pobj].lower() in index.event_nouns and word in _LOOSE_OR_LOCATIVE:
                     continue  # "deployed police for the SCO summit", "declined at the Kazan summit": the setting
-                if child.lower_ in LOOSE_PREPS:
+                if word in LOOSE_PREPS:
                     # "deployed police for the SCO summit": only an actor named outright is a target here.
-                    if pobj.i in index.by_token:
-                        groups.append((index.actors_at(pobj), child.lower_))
+                    if pobj in by_token:
+                        groups.append((index.actors_of(pobj), word))
                     continue
-                groups.extend(_phrase_groups(pobj, child.lower_, index))
+                groups.extend(_phrase_groups(pobj, word, index))
             if len(groups) > start:
                 # "spoke with Putin and then with Zelensky": a conjoined phrase adds to the same addressees.
-                more = [f for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"
-                        for o in c.children if o.dep_ == "pobj" for f in index.actors_at(o)]
+                more = [f for c in children[child] if dep[c] == "conj" and pos[c] == "ADP"
+                        for o in children[c] if dep[o] == "pobj" for f in index.actors_of(o)]
                 groups[start] = (groups[start][0] + more, groups[start][1])
-        elif child.dep_ == "prep" and child.lower_ == "as":
+        elif dep[child] == "prep" and word == "as":
             # "acted as a go-between for Moscow and Kyiv", "served as mediator between Baku and Yerevan":
             # the role names whom the act is for, not the role itself.
-            for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                if not seen_object and (any(c.dep_ in ("poss", "amod", "compound") and c.i in index.by_token
-                                            and index.by_token[c.i].via != "pronoun" for c in pobj.children)
+            for pobj in (c for c in children[child] if dep[c] == "pobj"):
+                if not seen_object and (any(dep[c] in ("poss", "amod", "compound") and c in by_token
+                                            and by_token[c].via != "pronoun" for c in children[pobj])
                                         or _said_by(pobj, index)):
                     # "dismissed as a fabrication Kyiv's claim", "dismissed as nonsense suggestions by Ukrainian
                     # officials that ...": spaCy reads the shifted object into "as"; its author is the aim.
                     groups.extend(_phrase_groups(pobj, None, index))
                     continue
-                for prep in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
-                    groups.extend(_object_groups(prep, prep.lower_, index))
+                for prep in (c for c in children[pobj] if dep[c] == "prep" and lower[c] in TARGET_PREPS):
+                    groups.extend(_object_groups(prep, lower[prep], index))
     # "brokered by the Emirates between Russia and Ukraine": the parser hangs "between" on an argument.
     # Not in what is discussed: "discussed security on the border between Tajikistan and Afghanistan".
-    for arg in (a for c in children if c.dep_ == "agent" or (c.dep_ == "dobj" and lemma not in TOPICS)
-                for a in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"])):
-        for prep in (c for c in arg.children if c.dep_ == "prep" and c.lower_ in ("between", "among")):
-            groups.extend(_object_groups(prep, prep.lower_, index))
-    if not any(g[0] for g in groups) and any(c.dep_ == "dobj" for c in children) \
-            and not any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in children):
+    for arg in (a for c in kids if dep[c] == "agent" or (dep[c] == "dobj" and not topics)
+                for a in ([c] if dep[c] == "dobj" else [p for p in children[c] if dep[p] == "pobj"])):
+        for prep in (c for c in children[arg] if dep[c] == "prep" and lower[c] in ("between", "among")):
+            groups.extend(_object_groups(prep, lower[prep], index))
+    if not any(g[0] for g in groups) and any(dep[c] == "dobj" for c in kids) \
+            and not any(dep[c] in ("nsubjpass", "auxpass", "agent") for c in kids):
         # "document possible war crimes by Russian forces": an active verb takes no agent, so a "by" phrase
         # the parser hangs on it belongs to the deed acted on, and names its doer.
-        groups.extend(g for c in children if c.dep_ == "prep" and c.lower_ == "by" for g in _object_groups(c, "by", index))
+        groups.extend(g for c in kids if dep[c] == "prep" and lower[c] == "by" for g in _object_groups(c, "by", index))
     if lemma in RECEIVING and not any(g[0] for g in groups):
         # "received forty tonnes of medical supplies from India", "bought drones from Iran": whom goods come
         # from, wherever in the thing received the parser hangs the phrase.
-        groups.extend(g for c in children if c.dep_ == "dobj" for t in c.subtree
-                      if t.dep_ == "prep" and t.lower_ == "from" and _same_clause(t, verb)
-                      for g in _object_groups(t, "from", index))
+        groups.extend(g for c in kids if dep[c] == "dobj" for w in subtree(t, c)
+                      if dep[w] == "prep" and lower[w] == "from" and _same_clause(t, w, v)
+                      for g in _object_groups(w, "from", index))
     if not any(g[0] for g in groups):
         # "pulled out of a planned meeting with Pashinyan", "suspended $95m in assistance to Georgia": a
         # phrase the act is done in or out of may itself be aimed at someone.
-        for child in (c for c in children if c.dep_ == "prep" and c.lower_ not in TARGET_PREPS):
-            for pobj in _prep_objects(child):
-                groups.extend(g for p in pobj.children if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
-                              for g in _object_groups(p, p.lower_, index))
+        for child in (c for c in kids if dep[c] == "prep" and lower[c] not in TARGET_PREPS):
+            for pobj in _prep_objects(t, child):
+                groups.extend(g for p in children[pobj] if dep[p] == "prep" and lower[p] in AIMED_PREPS
+                              for g in _object_groups(p, lower[p], index))
     # "boycotted the OSCE meeting in protest at Lavrov's presence", "spoke out in defence of Lukashenko's
     # decision", "expelled diplomats in retaliation for Moscow's move": a phrase that says whom the act answers
     # or stands for names its aim before anything it is done to.
     # Not one inside a clause below it: "accused Moscow of trying to buy arms in violation of UN sanctions".
-    stances = [t for c in children if c.dep_ in ("prep", "dobj") for t in c.subtree
-               if t.dep_ == "pobj" and t.head.lower_ == "in" and t.lemma_.lower() in STANCES and _same_clause(t, verb)]
+    stances = [w for c in kids if dep[c] in ("prep", "dobj") for w in subtree(t, c)
+               if dep[w] == "pobj" and lower[t.head[w]] == "in" and t.lemma[w].lower() in STANCES and _same_clause(t, w, v)]
     # The parser hangs the stance's own preposition on the noun or, right after it, elsewhere.
-    groups[:0] = [g for pobj in stances for p in {*pobj.children, pobj.doc[min(pobj.i + 1, len(pobj.doc) - 1)]}
-                  if p.dep_ == "prep" and p.lower_ in ("of", "at", "against", "with", "to", "for", "over")
-                  for o in p.children if o.dep_ == "pobj" for g in _phrase_groups(o, pobj.lemma_.lower(), index, 1)]
-    if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
-        groups.insert(0, (index.actors_at(verb.head), None))
-    summed = verb.head
-    if verb.dep_ == "relcl" and summed.dep_ in ("npadvmod", "appos") and summed.head.pos_ in ("VERB", "AUX") \
-            and summed.head.i < summed.i and not any(c.dep_ in ("dobj", "nsubjpass") for c in children):
+    last = len(dep) - 1
+    groups[:0] = [g for pobj in stances for p in sorted({*children[pobj], min(pobj + 1, last)})
+                  if dep[p] == "prep" and lower[p] in ("of", "at", "against", "with", "to", "for", "over")
+                  for o in children[p] if dep[o] == "pobj" for g in _phrase_groups(o, t.lemma[pobj].lower(), index, 1)]
+    head = t.head[v]
+    if dep[v] in ("relcl", "acl") and t.tag[v] == "VBN":
+        groups.insert(0, (index.actors_of(head), None))
+    if dep[v] == "relcl" and dep[head] in ("npadvmod", "appos") and pos[t.head[head]] in ("VERB", "AUX") \
+            and t.head[head] < head and not any(dep[c] in ("dobj", "nsubjpass") for c in kids):
         # "accused Iran of supplying drones, a claim Tehran denied": the noun sums up the act told before it and
         # is what the clause acts on; whoever did that act is whom the answer is aimed at.
-        groups[:0] = [(found, None) for found in [_subjects(summed.head, index)[0]] if found]
+        groups[:0] = [(found, None) for found in [_subjects(doc[t.head[head]], index)[0]] if found]
     recipients = [g for g in groups if g[1] == "to" and any(m.actor is not None and m.actor.type == "state" for _, m in g[0])]
     if recipients and groups[0][1] is None and groups[0][0] and all(
             m.actor is not None and m.actor.type in ("person", "group", "unknown") for _, m in groups[0][0]):
         # "extradited to Russia a suspected Islamic State recruiter", "handed the detained sailors to Ukraine":
         # people handed over are what the act moves; the state they go to is whom it is aimed at.
         groups = recipients + [g for g in groups if g not in recipients]
-    if lemma in TRAVEL and not any(g[0] and g[1] in ("to", "in", "into") for g in groups):
+    if travel and not any(g[0] and g[1] in ("to", "in", "into") for g in groups):
         # "arrived in Xi'an ... at the invitation of Xi": where a journey ends comes before whoever else is named.
         groups[:0] = destination(verb, index)
     elif lemma == "be" and not any(g[0] for g in groups):
         # "Putin is due in Ulaanbaatar next week": where someone is due names whom the trip is to.
-        for due in (c for c in children if c.dep_ == "acomp" and c.lower_ == "due"):
-            groups.extend(destination(due, index))
-    elif lemma not in ARRIVAL | TOPICS and all(m.via.endswith((ANCHORED, OWN_PEOPLE)) for g in groups for _, m in g[0]):
+        for due in (c for c in kids if dep[c] == "acomp" and lower[c] == "due"):
+            groups.extend(destination(doc[due], index))
+    elif lemma not in _ARRIVAL_OR_TOPICS and all(m.via.endswith((ANCHORED, OWN_PEOPLE)) for g in groups for _, m in g[0]):
         # "discussed the situation in Afghanistan": a place in what is talked about is no party to the talks.
         # People or things the coder only placed ("use Oreshnik against decision-making centres in Kyiv") leave
         # the place acted on in the running, after them.
@@ -334,47 +378,47 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
     if not any(g[0] for g in groups):
         # "threatened to close its border with Belarus", "refused to recognise Kosovo": an act announced,
         # offered or refused is aimed at the object of the act.
-        for clause in (c for c in children if c.dep_ == "xcomp" and lemma in FRAMES | PHASES):
-            groups.extend(g for g in _objects(clause, index) if g[0])
+        for clause in (c for c in kids if dep[c] == "xcomp" and lemma in _FRAMES_OR_PHASES):
+            groups.extend(g for g in _objects(doc[clause], index) if g[0])
     if lemma in APPEALS:
         # "demanded respect from Putin", "asked a favour of Beijing", "demanded an explanation from the Kremlin
         # for the downing of its jet": whom the appeal is made of comes before what the thing asked is about.
-        groups[:0] = [(index.actors_at(pobj), prep.lower_) for obj in children if obj.dep_ == "dobj"
-                      for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
-                      for pobj in prep.children if pobj.dep_ == "pobj" and pobj.i in index.by_token]
+        groups[:0] = [(index.actors_of(pobj), lower[prep]) for obj in kids if dep[obj] == "dobj"
+                      for prep in children[obj] if dep[prep] == "prep" and lower[prep] in ("from", "of")
+                      for pobj in children[prep] if dep[pobj] == "pobj" and pobj in by_token]
     if not any(g[0] for g in groups):
         # "demanded that Russia end the invasion", "urged that Kyiv negotiate": the addressee of a demand
         # or appeal is the subject of the clause that states it.
         # "allowed IAEA inspectors to rotate", "wanted Moscow to stop": spaCy makes the object of an
         # infinitive complement its subject; it is whom the act is aimed at.
         # "complained that Moscow paid too little attention": a complaint is aimed at whom it is about.
-        for clause in (c for c in children
-                       if c.dep_ == "ccomp" and (lemma in APPEALS | COMPLAINTS or _infinitive(c))):
-            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        for clause in (c for c in kids
+                       if dep[c] == "ccomp" and (lemma in _APPEALS_OR_COMPLAINTS or _infinitive(t, c))):
+            subject = next((c for c in children[clause] if dep[c] == "nsubj"), None)
             if subject is not None:
-                groups.append((index.actors_at(subject), "that"))
+                groups.append((index.actors_of(subject), "that"))
         # "called for Russia and Ukraine to return to talks": spaCy makes the "for ... to" clause's subject
         # the subject of the act asked for; it is whom the appeal is made of.
-        for clause in (c for c in children if c.dep_ == "advcl" and lemma in APPEALS
-                       and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)):
-            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)  # not a passive's patient
+        for clause in (c for c in kids if dep[c] == "advcl" and lemma in APPEALS
+                       and any(dep[m] == "mark" and lower[m] == "for" for m in children[c])):
+            subject = next((c for c in children[clause] if dep[c] == "nsubj"), None)  # not a passive's patient
             if subject is not None:
-                groups.append((index.actors_at(subject), "for"))
+                groups.append((index.actors_of(subject), "for"))
     # Not only when nothing else is named: "warned that Russia could use nuclear weapons if Ukraine's
     # counter-offensive succeeded" states the speaker's own side, whom the threat is not aimed at.
     if lemma in ("threaten", "warn") and not any(g[0] for g in groups if g[1] != "that"):
         # "threatened to walk out unless Azerbaijani troops left", "warned that Russia could use nuclear weapons
         # if Ukraine's counter-offensive succeeded": a threat is aimed at whom its condition is about.
-        for clause in (t for t in verb.subtree if t.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)):
-            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        for clause in (w for w in subtree(t, v) if dep[w] == "advcl" and any(
+                dep[c] == "mark" and lower[c] in ("if", "unless") for c in children[w])):
+            subject = next((c for c in children[clause] if dep[c] in ("nsubj", "nsubjpass")), None)
             if subject is not None:
-                groups.extend(([(t, m) for t, m in g if m.via != "pronoun"], "if")
+                groups.extend(([(tok, m) for tok, m in g if m.via != "pronoun"], "if")
                               for g, _p in _phrase_groups(subject, "if", index))
         # "warned that Russia could use Oreshnik against decision-making centres in Kyiv": when the clause's
         # subject is the speaker's own side, whom its act is aimed at is whom the threat is.
-        groups.extend(([(t, m) for t, m in g if m.via != "pronoun" and not m.via.endswith((ANCHORED, OWN_PEOPLE))],
-                       "that") for c in children if c.dep_ == "ccomp" and stated for g, _p in _objects(c, index, stated=False))
+        groups.extend(([(tok, m) for tok, m in g if m.via != "pronoun" and not m.via.endswith((ANCHORED, OWN_PEOPLE))],
+                       "that") for c in kids if dep[c] == "ccomp" and stated for g, _p in _objects(doc[c], index, stated=False))
     if stated and not any(g[0] for g in groups):
         # "expressed confidence that the border deal with China would hold", "voiced optimism that Russia
         # would return", "said Russia had been a reliable partner": an attitude or verdict about what a
@@ -382,48 +426,52 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
         # Not "said" or "told", unless the clause only says what its subject is: what a report is about is
         # coded at the reported act's own trigger. Nor a
         # pronoun: "denied that its forces struck", "rejected claims that it was steering" are the speaker.
-        for clause in (c for c in _stated_clauses(verb) if lemma not in SPEECH or verdict(c)):
-            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        speech = lemma in SPEECH
+        for clause in (c for c in map(doc.__getitem__, _stated_clauses(t, v)) if not speech or verdict(c)):
+            subject = next((c for c in children[clause.i] if dep[c] in ("nsubj", "nsubjpass")), None)
             found = _phrase_groups(subject, STATED, index) if subject is not None else []
-            if not found and subject is not None and lemma in SPEECH and verdict(clause):
+            if not found and subject is not None and speech and verdict(clause):
                 # "said the deployment was a dangerous provocation": a verdict on an act told before faces its doer.
-                found = [(g, STATED) for g, _p in _doer_of(subject, verb, index)]
+                found = [(g, STATED) for g, _p in _doer_of(doc[subject], verb, index)]
             found += [(g, STATED) for g, _p in _objects(clause, index)]
-            groups.extend(([(t, m) for t, m in g if m.via != "pronoun" and not m.via.endswith((ANCHORED, OWN_PEOPLE))], p)
+            groups.extend(([(tok, m) for tok, m in g if m.via != "pronoun" and not m.via.endswith((ANCHORED, OWN_PEOPLE))], p)
                           for g, p in found)
     # "ordered the nuclear forces on alert, citing aggressive statements by NATO": the reason given names
     # whom the act answers, after anything the act itself names.
-    groups.extend(g for c in children if c.dep_ == "advcl" and c.lemma_ == "cite" for o in c.children
-                  if o.dep_ == "dobj" for g in _phrase_groups(o, "citing", index))
+    groups.extend(g for c in kids if dep[c] == "advcl" and t.lemma[c] == "cite" for o in children[c]
+                  if dep[o] == "dobj" for g in _phrase_groups(o, "citing", index))
     if not any(g[0] for g in groups) and (lemma in VERDICTS or lemma == "comment" or lemma in naming_verbs()):
-        groups.extend(_deed_doer(verb, children, index))
+        groups.extend(_deed_doer(verb, kids, index))
     if lemma in DISMISSING and all(m.via == "pronoun" for g in groups for _, m in g[0]):
         # ("rejected them": a pronoun the resolver may take for the answering side itself)
-        groups.extend(_charge_maker(verb, children, index))
+        groups.extend(_charge_maker(verb, kids, index))
     if lemma in ACCUSING:
         # "blaming a campaign of hatred against Azerbaijan in the Iranian media": whose the thing blamed is, when
         # nothing else named is left (the source's own side is dropped later), is in the people it is found among.
         # (spaCy hangs the "in" phrase on the verb as often as on the thing).
-        groups.extend((found, "in") for p in [*children, *(g for c in children if c.dep_ == "dobj" for g in c.children)]
-                      if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"
-                      for found in [[(t, m) for t, m in index.actors_at(o) if m.actor is not None
+        groups.extend((found, "in") for p in [*kids, *(g for c in kids if dep[c] == "dobj" for g in children[c])]
+                      if dep[p] == "prep" and lower[p] == "in" for o in children[p] if dep[o] == "pobj"
+                      for found in [[(tok, m) for tok, m in index.actors_of(o) if m.actor is not None
                                      and m.actor.type != "state" and not m.via.endswith((ANCHORED, OWN_PEOPLE))]] if found)
     if stated and lemma in TELLING_DEMANDS:
         # "Putin told the Hungarian that Ukraine must pull its troops out": a demand reported through whom it was
         # told to is aimed at whoever must act, not at the listener.
-        groups[:0] = [(found, "that") for c in children if c.dep_ == "ccomp" and _obliged(c)
-                      for s in c.children if s.dep_ == "nsubj"
-                      for found in [[(t, m) for t, m in index.actors_at(s) if m.via != "pronoun"]] if found]
+        groups[:0] = [(found, "that") for c in kids if dep[c] == "ccomp" and _obliged(t, c)
+                      for s in children[c] if dep[s] == "nsubj"
+                      for found in [[(tok, m) for tok, m in index.actors_of(s) if m.via != "pronoun"]] if found]
     return [g for g in groups if g[0]]
 
 
+_ARRIVAL_OR_TOPICS = ARRIVAL | TOPICS
+_FRAMES_OR_PHASES = FRAMES | PHASES
+_APPEALS_OR_COMPLAINTS = APPEALS | COMPLAINTS
 TELLING_DEMANDS = {"tell", "say", "insist", "stress", "add", "reiterate", "repeat", "declare"}
 
 
-def _obliged(clause: "Token") -> bool:
+def _obliged(t: Tokens, clause: int) -> bool:
     """A clause saying its subject must act: "Ukraine must pull out", "Kyiv should withdraw", "has to leave"."""
-    return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children) or (
-        clause.lemma_ in ("have", "need") and any(x.dep_ == "xcomp" and _infinitive(x) for x in clause.children))
+    return any(t.dep[c] == "aux" and t.lower[c] in ("must", "should") for c in t.children[clause]) or (
+        t.lemma[clause] in ("have", "need") and any(t.dep[x] == "xcomp" and _infinitive(t, x) for x in t.children[clause]))
 
 
 def sentences_to(token: "Token") -> tuple[list["SpacySpan"], int]:
@@ -437,13 +485,14 @@ CHARGE_NOUNS = {"accusation", "allegation", "charge", "claim", "criticism", "sug
 CHARGE_WINDOW = 8  # sentences back a charge answered may have been made
 
 
-def _charge_maker(verb: "Token", children: list["Token"], index: MentionIndex
+def _charge_maker(verb: "Token", kids: list[int], index: MentionIndex
                   ) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
     """"Peskov dismissed the accusations as 'a lie'", "Yerevan brushed off the Russian complaints. Armenia's foreign
     ministry rejected them as unfounded": charges answered that name no one come from whoever made them — the owner
     of the charges told just before ("the Russian complaints"), else the last party that accused the answering side
     or said what it did ("Russian troops carried out mass killings, Ukrainian officials said"), a few sentences back."""
-    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    dobj = next((c for c in kids if index.table.dep[c] == "dobj"), None)
+    obj = index.doc[dobj] if dobj is not None else None
     if obj is None or not (obj.lemma_.lower() in CHARGE_NOUNS or obj.lower_ in ("them", "it")) \
             or any(t.i in index.by_token and index.by_token[t.i].via != "pronoun" for t in obj.subtree):
         return []
@@ -461,7 +510,7 @@ def _charge_maker(verb: "Token", children: list["Token"], index: MentionIndex
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in CHARGE_NOUNS:
                 found = others([f for c in tok.children if c.dep_ in ("poss", "amod", "compound") for f in index.actors_at(c)]
                                + [f for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-                                  for f in _object_groups_flat(c, index)])
+                                  for f in _object_groups_flat(c.i, index)])
                 if found:
                     return [(found, "charged")]
             elif tok.pos_ == "VERB" and (tok.lemma_ in ACCUSING or tok.lemma_ == "say"):
@@ -480,13 +529,14 @@ DEED_NEAR = 2  # sentences just before a verdict where the act it names is looke
 DEED_FAR = 8  # sentences back an act may have been told at most
 
 
-def _deed_doer(verb: "Token", children: list["Token"], index: MentionIndex
+def _deed_doer(verb: "Token", kids: list[int], index: MentionIndex
                ) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
     """"The United States condemned the deployment", "The visit was also condemned by Kallas and Tusk": a verdict
     on an act whose phrase names no doer is aimed at whoever did it — told with one of the act's verbs or with
     the noun and its owner ("Orban's trip"), in the sentences just before, else in the headline and lead (a
     definite act with no antecedent near is the story's own), else further back."""
     deeds = deed_verbs()
+    children = [index.doc[c] for c in kids]
     # "declined to comment on the protests": what a comment would be on.
     nouns = [o for p in children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"] \
         if verb.lemma_ == "comment" else [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
@@ -519,7 +569,7 @@ def _doer_of(noun: "Token", verb: "Token", index: MentionIndex) -> list[tuple[li
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma:
                 found = [f for c in tok.children if c.dep_ == "poss" for f in index.actors_at(c)]
                 found += [f for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
-                          for f in _object_groups_flat(c, index)]
+                          for f in _object_groups_flat(c.i, index)]
             else:
                 continue
             if found:
@@ -532,112 +582,124 @@ UTTERANCES = APPEAL_NOUNS | {"suggestion", "report", "statement", "remark", "com
                              "rumour", "rumor", "charge"}
 
 
-def _said_by(noun: "Token", index: MentionIndex) -> bool:
+def _said_by(noun: int, index: MentionIndex) -> bool:
     """"suggestions by Ukrainian officials", "claims from Kyiv": an utterance with its author named by by/from."""
-    return noun.lemma_.lower() in UTTERANCES and any(
-        p.dep_ == "prep" and p.lower_ in ("by", "from") and any(o.dep_ == "pobj" and index.actors_at(o) for o in p.children)
-        for p in noun.children)
+    t = index.table
+    return t.lemma[noun].lower() in UTTERANCES and any(
+        t.dep[p] == "prep" and t.lower[p] in ("by", "from")
+        and any(t.dep[o] == "pobj" and index.actors_of(o) for o in t.children[p])
+        for p in t.children[noun])
 
 
-def _stated_clauses(verb: "Token") -> list["Token"]:
+def _stated_clauses(t: Tokens, verb: int) -> list[int]:
     """Finite clauses a verb states, or that the noun it expresses holds ("confidence that ..."), or the
     adjective it predicates ("was confident that ...")."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _infinitive(c)]
-    clauses += [c for a in verb.children if a.dep_ == "acomp" for c in a.children
-                if c.dep_ == "ccomp" and not _infinitive(c)]
-    nouns = [c for c in verb.children if c.dep_ == "dobj"]
-    nouns += [o for p in verb.children if p.dep_ == "prep" for o in _prep_objects(p)]  # "looked into reports that"
-    clauses += [a for o in nouns if o.pos_ == "NOUN" for a in o.children
-                if a.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in a.children)]
+    dep, children = t.dep, t.children
+    kids = children[verb]
+    clauses = [c for c in kids if dep[c] == "ccomp" and not _infinitive(t, c)]
+    clauses += [c for a in kids if dep[a] == "acomp" for c in children[a]
+                if dep[c] == "ccomp" and not _infinitive(t, c)]
+    nouns = [c for c in kids if dep[c] == "dobj"]
+    nouns += [o for p in kids if dep[p] == "prep" for o in _prep_objects(t, p)]  # "looked into reports that"
+    clauses += [a for o in nouns if t.pos[o] == "NOUN" for a in children[o]
+                if dep[a] in ("acl", "ccomp") and any(dep[m] == "mark" and t.lower[m] == "that" for m in children[a])]
     return clauses
 
 
-def _same_clause(tok: "Token", verb: "Token") -> bool:
+def _same_clause(t: Tokens, tok: int, verb: int) -> bool:
     """Whether no verb stands between ``tok`` and ``verb``, its head some levels up."""
-    node = tok.head
-    while node.i != verb.i and node.head.i != node.i:
-        if node.pos_ in ("VERB", "AUX"):
+    head = t.head
+    node = head[tok]
+    while node != verb and head[node] != node:
+        if t.pos[node] in ("VERB", "AUX"):
             return False
-        node = node.head
+        node = head[node]
     return True
 
 
-def _object_groups(prep: "Token", label: str | None, index: MentionIndex
+def _object_groups(prep: int, label: str | None, index: MentionIndex
                    ) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
     """The actors of each object of ``prep`` that names someone, as a group labelled ``label``."""
-    return [(found, label) for o in prep.children if o.dep_ == "pobj" for found in [index.actors_at(o)] if found]
+    t = index.table
+    return [(found, label) for o in t.children[prep] if t.dep[o] == "pobj" for found in [index.actors_of(o)] if found]
 
 
-def _prep_objects(prep: "Token") -> list["Token"]:
+def _prep_objects(t: Tokens, prep: int) -> list[int]:
     """The objects of a preposition, through a compound one ("out of", "away from")."""
-    return [o for p in [prep, *(c for c in prep.children if c.dep_ == "prep")] for o in p.children if o.dep_ == "pobj"]
+    dep, children = t.dep, t.children
+    return [o for p in [prep, *(c for c in children[prep] if dep[c] == "prep")] for o in children[p] if dep[o] == "pobj"]
 
 
-def _infinitive(clause: "Token") -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+def _infinitive(t: Tokens, clause: int) -> bool:
+    return any(t.dep[c] == "aux" and t.lower[c] == "to" for c in t.children[clause])
 
 
-def _phrase_groups(noun: "Token", prep: str | None, index: MentionIndex, depth: int = 2
+def _phrase_groups(noun: int, prep: str | None, index: MentionIndex, depth: int = 2
                    ) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
-    """Actor groups an object phrase offers, best first: the phrase itself ("Russia"), then its own
-    prepositional objects, two levels deep ("ties with Gondor", "an attack by Osgiliath soldiers",
+    """Actor groups an object phrase headed by token ``noun`` offers, best first: the phrase itself ("Russia"),
+    then its own prepositional objects, two levels deep ("ties with Gondor", "an attack by Osgiliath soldiers",
     "pessimism about any dialogue with the United States"), then its modifiers ("Russia's decision",
     "the Russian allegation")."""
-    direct = index.by_token.get(noun.i)
+    by_token = index.by_token
+    direct = by_token.get(noun)
     if direct is not None:
-        return [(index.actors_at(noun), prep)]
+        return [(index.actors_of(noun), prep)]
+    t = index.table
+    dep, lower, children = t.dep, t.lower, t.children
     groups: list[tuple[list[tuple["Token", Mention]], str | None]] = []
-    # Token.children makes new Token objects at every pass, and this walks them eight times.
-    children, noun_lemma = list(noun.children), noun.lemma_.lower()
-    for child in children:
+    kids, noun_lemma = children[noun], t.lemma[noun].lower()
+    for child in kids:
         # "praised China's plan for Ukraine", "condemned Russia's attack on Ukraine": the named owner of
         # the thing acted on is whom the act is aimed at.
-        mention = index.by_token.get(child.i) if child.dep_ == "poss" else None
+        mention = by_token.get(child) if dep[child] == "poss" else None
         if mention is not None and mention.via != "pronoun":
-            groups.append((index.actors_at(child), prep))
-    for child in children:
+            groups.append((index.actors_of(child), prep))
+    for child in kids:
         # "condemned the atrocities committed by Russian forces", "the attack carried out by Hamas": who did
         # the deed acted on.
-        if child.dep_ == "acl" and child.tag_ == "VBN":
-            groups.extend(g for a in child.children if a.dep_ == "agent" for g in _object_groups(a, "by", index))
-    for child in children:
-        # "rejected calls from Washington", "welcomed an offer from Beijing": who made the appeal.
-        if child.dep_ == "prep" and child.lower_ == "from" and noun_lemma in APPEAL_NOUNS:
-            groups.extend(_object_groups(child, "from", index))
-    for child in children:
-        # "a package of sanctions on Russia", "a new wave of strikes against Kharkiv": the measure's own target.
-        if child.dep_ == "prep" and child.lower_ == "of" and noun_lemma in MEASURES:
-            for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                groups.extend(_phrase_groups(pobj, prep, index, depth))
+        if dep[child] == "acl" and t.tag[child] == "VBN":
+            groups.extend(g for a in children[child] if dep[a] == "agent" for g in _object_groups(a, "by", index))
+    if noun_lemma in APPEAL_NOUNS:
+        for child in kids:
+            # "rejected calls from Washington", "welcomed an offer from Beijing": who made the appeal.
+            if dep[child] == "prep" and lower[child] == "from":
+                groups.extend(_object_groups(child, "from", index))
+    if noun_lemma in MEASURES:
+        for child in kids:
+            # "a package of sanctions on Russia", "a new wave of strikes against Kharkiv": the measure's own target.
+            if dep[child] == "prep" and lower[child] == "of":
+                for pobj in (c for c in children[child] if dep[c] == "pobj"):
+                    groups.extend(_phrase_groups(pobj, prep, index, depth))
     # "condemned the attack on Kyiv by Russia", "an inquiry into exports to Russia by Turkish companies": who
     # did the deed acted on comes before whom the deed was aimed at.
-    for child in sorted(children, key=lambda c: c.lower_ != "by"):
+    talks, member = noun_lemma in TALK_NOUNS, noun_lemma in MEMBERSHIP
+    for child in sorted(kids, key=lambda c: lower[c] != "by"):
         # "froze its participation in the CSTO", "its membership of the CSTO", "missiles into waters around
         # Taiwan": a membership is in a body, and the waters around an island are the island's.
-        if noun_lemma in TALK_NOUNS and child.lower_ in ("on", "about", "over"):
+        word = lower[child]
+        if talks and word in ("on", "about", "over"):
             continue  # "held talks on Syria": what the talks are about is no party to them
-        nested = (child.lower_ in ("in", "within", "of") and noun_lemma in MEMBERSHIP) or child.lower_ in VICINITY
-        if child.dep_ == "prep" and (child.lower_ in TARGET_PREPS + ("by",) or nested) and (
-                nested or child.lower_ not in ("of", "from")):
-            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+        nested = (word in ("in", "within", "of") and member) or word in VICINITY
+        if dep[child] == "prep" and (word in _BY_OR_TARGET or nested) and (nested or word not in ("of", "from")):
+            for pobj in (c for c in children[child] if dep[c] == "pobj"):
                 if depth > 1:
-                    groups.extend(_phrase_groups(pobj, child.lower_, index, depth - 1))
+                    groups.extend(_phrase_groups(pobj, word, index, depth - 1))
                 else:
-                    found = index.actors_at(pobj)
+                    found = index.actors_of(pobj)
                     if found:
-                        groups.append((found, child.lower_))
+                        groups.append((found, word))
     # A possessive pronoun ("their encounter", "its troops") is too loose a link to aim an event at.
-    found = [(t, m) for t, m in index.actors_at(noun, through_events=True) if m.via != "pronoun"]
+    found = [(tok, m) for tok, m in index.actors_of(noun, through_events=True) if m.via != "pronoun"]
     if found:
         groups.append((found, prep))
         if noun_lemma not in index.event_nouns:
             # "confiscated the Ukrainian assets of Russian banks": when the modifier turns out to be the
             # source's own country, whose the thing is still names the target.
-            groups.extend((owner, prep) for c in children if c.dep_ == "prep" and c.lower_ == "of"
-                          for o in c.children if o.dep_ == "pobj" for owner in [index.actors_at(o)]
+            groups.extend((owner, prep) for c in kids if dep[c] == "prep" and lower[c] == "of"
+                          for o in children[c] if dep[o] == "pobj" for owner in [index.actors_of(o)]
                           if owner and all(m is not f for _, m in owner for _, f in found))
     if not groups and depth > 1:
         # "sent 100 rescuers and several aircraft to Turkey": the destination hangs on the last conjunct.
-        for conj in (c for c in children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):
+        for conj in (c for c in kids if dep[c] == "conj" and t.pos[c] in ("NOUN", "PROPN")):
             groups.extend(g for g in _phrase_groups(conj, prep, index, depth - 1) if g[1] != prep)
     return groups

@@ -425,7 +425,7 @@ def _beyond_own_forces(pred: "Token", targets: list[tuple[list[tuple["Token", Me
     for node in [pred] + [tok for group, _ in targets if own_theme(group) for tok, _ in group]:
         for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in NEAR):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                for group, _p in _phrase_groups(pobj, prep.lower_, index):  # "the border with Georgia"
+                for group, _p in _phrase_groups(pobj.i, prep.lower_, index):  # "the border with Georgia"
                     found = [(t, m) for t, m in group if m.actor is not None and m.actor.country not in own]
                     if found:
                         beyond.append((found, prep.lower_))

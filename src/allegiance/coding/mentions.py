@@ -63,7 +63,8 @@ class MentionIndex:
         return index
 
     @functools.cached_property
-    def _t(self) -> Tokens:
+    def table(self) -> Tokens:
+        """The Doc's token table, which the argument finders read instead of spaCy Tokens."""
         return tokens(self.doc)
 
     def actor_at(self, tok: "Token", depth: int = 2, through_events: bool = False) -> Mention | None:
@@ -71,7 +72,7 @@ class MentionIndex:
         return self._actor_at(tok.i, depth, through_events)
 
     def _actor_at(self, i: int, depth: int = 2, through_events: bool = False) -> Mention | None:
-        t, by_token = self._t, self.by_token
+        t, by_token = self.table, self.by_token
         dep, children = t.dep, t.children
         found = by_token.get(i)
         origins = self._origins(i, depth)
@@ -114,7 +115,7 @@ class MentionIndex:
         people nameless or merely placed people are beats where the sentence happens to put them."""
         if depth <= 0:
             return []
-        t, by_token = self._t, self.by_token
+        t, by_token = self.table, self.by_token
         dep, children = t.dep, t.children
         found = by_token.get(i)
         if found is None:
@@ -143,9 +144,14 @@ class MentionIndex:
         """The actor of a phrase and of the phrases coordinated with it ("Russia and China"); every party
         of a set the text refers back to ("the two leaders", "both sides", "the two countries' ...", "the
         three leaders")."""
-        t, i = self._t, tok.i
+        return self.actors_of(tok.i, through_events, tok)
+
+    def actors_of(self, i: int, through_events: bool = False, tok: "Token | None" = None) -> list[tuple["Token", Mention]]:
+        """``actors_at`` of the phrase headed by token ``i``; a Token is made only for what is found."""
+        t = self.table
         pair = self.pairs.get(i) or next((self.pairs[c] for c in t.children[i] if t.dep[c] == "poss" and c in self.pairs), None)
         if pair is not None:
+            tok = tok if tok is not None else self.doc[i]
             return [(tok, m) for m in pair]
         out = self._origins(i)
         if len(out) <= 1:
@@ -158,7 +164,7 @@ class MentionIndex:
                 if mention is not None and all(m is not mention for _, m in out):
                     out.append((node, mention))
         # Tokens only for what is found: most phrases name no one.
-        return [(tok if node == i else self.doc[node], mention) for node, mention in out]
+        return [(tok if node == i and tok is not None else self.doc[node], mention) for node, mention in out]
 
 
 def _conjuncts(t: Tokens, i: int) -> list[int]:
