@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 
 import pytest
 
-from allegiance.actors.resolve import Resolver
+from allegiance.actors.resolve import Resolver, _traced
 from allegiance.errors import InvalidParameter
 
 CASES = [
@@ -149,24 +150,42 @@ _MEMO_TEXTS = [c[0] for c in CASES] + ["the CSTO", "the Russian-led military all
 @given(st.sampled_from(_MEMO_TEXTS), st.dates(min_value=dt.date(1985, 1, 1), max_value=dt.date(2030, 12, 31)),
        st.dates(min_value=dt.date(1985, 1, 1), max_value=dt.date(2030, 12, 31)))
 def test_a_remembered_resolution_is_a_fresh_one(kb, text: str, first: dt.date, second: dt.date) -> None:
-    """The resolver remembers answers per date class; asked about another date (of the same class or
-    not) it answers as a resolver that never saw the text, with an Actor of its own."""
+    """The resolver remembers answers per text and the knowledge base's dates they were compared with;
+    asked about another date it answers as a resolver that never saw the text, with an Actor of its own."""
     warm = Resolver(kb)
     before = warm.resolution(text, first)
     again = warm.resolution(text, second)
     assert again == Resolver(kb).resolution(text, second)
     if again is not None and before is not None:
         assert again.actor is not before.actor
-    if kb.date_class(first) == kb.date_class(second):
-        assert before == again
 
 
-def test_date_classes_split_at_every_dated_record(kb) -> None:
-    bound = kb.date_bounds[len(kb.date_bounds) // 2]
-    day = dt.timedelta(days=1)
-    classes = {kb.date_class(d) for d in (bound - day, bound, bound + day)}
-    assert len(classes) == 3 and kb.date_class(None) is None
-    assert kb.date_bounds == sorted(set(kb.date_bounds))
+@given(st.dates(), st.dates())
+def test_a_traced_date_compares_as_its_date_and_notes_the_other(date: dt.date, other: dt.date) -> None:
+    traced = _traced(date)
+    ops = (operator.lt, operator.le, operator.gt, operator.ge, operator.eq, operator.ne)
+    assert [op(traced, other) for op in ops] == [op(date, other) for op in ops]
+    assert [op(other, traced) for op in ops] == [op(other, date) for op in ops]
+    assert traced == date and hash(traced) == hash(date)
+    assert set(traced.seen) == {other, date}
+
+
+def test_one_answer_serves_every_date_that_compares_alike(kb) -> None:
+    """"Putin" on two days between the same role changes is found once; across a change, again."""
+    warm = Resolver(kb)
+    calls: list[dt.date | None] = []
+    fresh = warm._resolution
+
+    def counted(text, date, *rest):  # type: ignore[no-untyped-def]
+        calls.append(date)
+        return fresh(text, date, *rest)
+
+    warm._resolution = counted  # type: ignore[method-assign]
+    for day in (dt.date(2023, 6, 1), dt.date(2023, 6, 2), dt.date(2023, 6, 1)):
+        warm.resolution("Putin", day)
+    assert len(calls) == 1
+    warm.resolution("Putin", dt.date(1990, 1, 1))
+    assert len(calls) == 2
 
 
 def test_a_possessive_state_owns_the_body_before_a_described_side(shipped: Resolver) -> None:

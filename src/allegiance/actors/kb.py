@@ -8,7 +8,6 @@ packaged ones with the same key) and caches the result per overlay.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import re
@@ -68,7 +67,6 @@ class KnowledgeBase:
         self._check(data)
         self._build()
         self.max_words = max((k.count(" ") + 1 for k in self.index), default=1)
-        self.date_bounds = self._date_bounds()
         self.max_agent_words = max((k.count(" ") + 1 for k in self.agents), default=1)
 
     # --- building --------------------------------------------------------------------------
@@ -124,25 +122,6 @@ class KnowledgeBase:
         for title in [t for t, anchors in self.title_anchors.items() if len(anchors) == 1]:
             if all(len(word_anchors[w]) > 1 for w in title.split()):
                 del self.title_anchors[title]
-
-    def _date_bounds(self) -> list[dt.date]:
-        """Every date on which a role, membership or coded name starts or ends, sorted."""
-        found: set[dt.date | None] = set()
-        for p in self.people.values():
-            found.update(d for r in p.roles for d in (r.start, r.end))
-        for o in self.organizations.values():
-            found.update(d for m in o.members for d in (m.start, m.end))
-        for c in self.coded.values():
-            found.update(d for _, start, end in c.codes for d in (start, end))
-        return sorted(d for d in found if d is not None)
-
-    def date_class(self, date: dt.date | None) -> tuple[int, int] | None:
-        """Dates of one class compare alike with every date in the knowledge base, so anything the
-        knowledge base says as of one of them (who holds an office, who belongs to a bloc) it says as
-        of all of them: the position of the date among ``date_bounds``, and whether it is one of them."""
-        if date is None:
-            return None
-        return bisect.bisect_left(self.date_bounds, date), bisect.bisect_right(self.date_bounds, date)
 
     def _check(self, data: RawData) -> None:
         def fail(kind: str, ident: str, message: str) -> None:

@@ -7,6 +7,7 @@ the mention or its context gives.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 RESOLVED_MAX = 20_000  # resolutions remembered per resolver (a few MB; cleared when full)
+DATED_MAX = 8  # answers remembered per text and options for dates that compare differently
 _ENTRY_RANK = {"coded": 0, "org": 1, "state": 2}
 # Words in a description that point to words in a bloc's name.
 BLOC_HINTS = {"military": ("security", "defence", "defense", "treaty"), "security": ("security", "treaty"),
@@ -44,6 +46,56 @@ BLOC_HINTS = {"military": ("security", "defence", "defense", "treaty"), "securit
 class Resolution:
     actor: Actor
     via: str
+
+
+class _TracedDate(dt.date):
+    """A date that notes every date it is compared with. A resolution reads its date only by comparing it
+    with the knowledge base's dated records (role, membership and code bounds, de facto holdings), so
+    another date that compares alike with each date noted takes the same path to the same answer."""
+
+    __slots__ = ("seen",)
+    seen: list[dt.date]
+
+    def _note(self, other: object) -> None:
+        if isinstance(other, dt.date):
+            self.seen.append(other)
+
+    def __lt__(self, other: object) -> bool:
+        self._note(other)
+        return dt.date.__lt__(self, other)  # type: ignore[operator]
+
+    def __le__(self, other: object) -> bool:
+        self._note(other)
+        return dt.date.__le__(self, other)  # type: ignore[operator]
+
+    def __gt__(self, other: object) -> bool:
+        self._note(other)
+        return dt.date.__gt__(self, other)  # type: ignore[operator]
+
+    def __ge__(self, other: object) -> bool:
+        self._note(other)
+        return dt.date.__ge__(self, other)  # type: ignore[operator]
+
+    def __eq__(self, other: object) -> bool:
+        self._note(other)
+        return dt.date.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        self._note(other)
+        return dt.date.__ne__(self, other)
+
+    __hash__ = dt.date.__hash__
+
+
+def _traced(date: dt.date) -> _TracedDate:
+    traced = _TracedDate(date.year, date.month, date.day)
+    traced.seen = []
+    return traced
+
+
+def _position(bounds: tuple[dt.date, ...], date: dt.date | None) -> tuple[int, int]:
+    """Where ``date`` falls among sorted ``bounds``: dates at one position compare alike with each bound."""
+    return (bisect.bisect_left(bounds, date), bisect.bisect_right(bounds, date)) if bounds else (0, 0)
 
 
 def place_country(name: str) -> str | None:
@@ -69,7 +121,8 @@ class Resolver:
         self.kb = kb or load_kb()
         self.scanner = Scanner(self.kb)
         self._fuzzy_names: FuzzyNames | None = None
-        self._resolved: dict[tuple, Resolution | None] = {}
+        # (text, options) → [(dates compared with, the date's position among them, answer)]
+        self._resolved: dict[tuple, list[tuple[tuple[dt.date, ...], tuple[int, int], Resolution | None]]] = {}
         self._members: dict[str, bool] = {}  # names_a_member per text: asked of every mention candidate
 
     # --- public ----------------------------------------------------------------------------
@@ -111,16 +164,32 @@ class Resolver:
         """How ``text`` resolves; ``unknown`` keeps unresolved names, ``place`` says the text is
         tagged a place, so the gazetteer may give an unknown one its country.
 
-        Remembered per text, options and date class (``KnowledgeBase.date_class``): the answer depends
-        on nothing else. Each caller gets its own Actor, as it would from a fresh resolution."""
-        memo = (text, self.kb.date_class(date), countries, fuzzy, unknown, place)
-        if memo in self._resolved:
-            found = self._resolved[memo]
-        else:
+        Remembered per text and options, with the dates the answer was found for, each as the knowledge
+        base's dates it was compared with: another date that compares alike with all of them gets the same
+        answer (``_TracedDate``), so an article of any day reuses what another day's article resolved.
+        Each caller gets its own Actor, as it would from a fresh resolution."""
+        found = self._remembered(text, date, countries, fuzzy, unknown, place)
+        return Resolution(build.copy_actor(found.actor), found.via) if found is not None else None
+
+    def _remembered(self, text: str, date: dt.date | None, countries: tuple[str, ...], fuzzy: bool,
+                    unknown: bool, place: bool) -> Resolution | None:
+        if date is not None and type(date) is not dt.date:
+            return self._resolution(text, date, countries, fuzzy, unknown, place)  # a date that cannot be traced
+        memo = (text, countries, fuzzy, unknown, place, date is None)
+        answers = self._resolved.get(memo)
+        for bounds, position, found in answers or ():
+            if _position(bounds, date) == position:
+                return found
+        if answers is None:
             if len(self._resolved) >= RESOLVED_MAX:
                 self._resolved.clear()
-            found = self._resolved[memo] = self._resolution(text, date, countries, fuzzy, unknown, place)
-        return Resolution(build.copy_actor(found.actor), found.via) if found is not None else None
+            answers = self._resolved[memo] = []
+        traced = _traced(date) if date is not None else None
+        found = self._resolution(text, date if traced is None else traced, countries, fuzzy, unknown, place)
+        if len(answers) < DATED_MAX:
+            bounds = tuple(sorted(set(traced.seen))) if traced is not None else ()
+            answers.append((bounds, _position(bounds, date), found))
+        return found
 
     def _resolution(self, text: str, date: dt.date | None, countries: tuple[str, ...], fuzzy: bool,
                     unknown: bool, place: bool) -> Resolution | None:
