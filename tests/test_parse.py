@@ -55,6 +55,23 @@ def test_spans_read_from_the_table_are_spacys(nlp, phrases: list[str], data: st.
         assert t.char_span(a, b) == (None if span is None else (span.start, span.end))
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_subtrees_read_from_the_table_are_spacys_on_any_tree(data: st.DataObject) -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    n = data.draw(st.integers(1, 12))
+    order = data.draw(st.permutations(range(n)))  # each word's head comes earlier in this order: a tree
+    heads = list(range(n))
+    for k, node in enumerate(order[1:], 1):
+        heads[node] = order[data.draw(st.integers(0, k - 1))]  # crossing arcs too: non-projective trees
+    doc = Doc(spacy.blank("en").vocab, words=[f"w{i}" for i in range(n)], heads=heads,
+              deps=["ROOT" if heads[i] == i else "dep" for i in range(n)])
+    t = parse.tokens(doc)
+    assert all(t.subtree(i) == [w.i for w in doc[i].subtree] for i in range(n))
+
+
 def test_the_last_doc_keeps_its_table(nlp) -> None:
     first, second = nlp("Putin met Erdogan."), nlp("Xi visited Astana.")
     table = parse.tokens(first)

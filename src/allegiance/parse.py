@@ -240,6 +240,23 @@ class Tokens:
             out.append((start, len(self.ent_iob), label))
         return [e for e in out if e[2]]
 
+    def subtree(self, i: int) -> list[int]:
+        """``Token.subtree`` as token indices: ``i`` and all it governs, each word after the subtrees of its
+        left children and before those of its right ones (index order unless the parse is non-projective)."""
+        children = self.children
+        out: list[int] = []
+        stack = [(i, False)]
+        while stack:
+            node, expanded = stack.pop()
+            kids = children[node]
+            if expanded or not kids:
+                out.append(node)
+                continue
+            stack.extend((c, False) for c in reversed(kids) if c > node)
+            stack.append((node, True))
+            stack.extend((c, False) for c in reversed(kids) if c < node)
+        return out
+
     @functools.cached_property
     def children(self) -> list[list[int]]:
         """Each token's children (``Token.children``), in order."""

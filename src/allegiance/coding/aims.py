@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from allegiance.coding.mentions import MentionIndex
+    from allegiance.parse import Tokens
 
 Group = list[tuple["Token", Mention]]
 DESTINATION = "destination"  # Mention.via of a state named by the place a visit goes to
@@ -91,87 +92,100 @@ def capital(i: int, index: "MentionIndex") -> Group:
 def place_acted_on(verb: "Token", index: "MentionIndex") -> list[tuple[Group, str | None]]:
     """"struck the Ukrainian port city of Odesa", "shelled Kharkiv", "fired missiles at Lviv": a place the
     resolver leaves a place (no actor) is still aimed at; its state, from the offline gazetteer."""
-    heads = [(c, None) for c in verb.children if c.dep_ == "dobj"]
-    heads += [(o, p.lower_) for p in verb.children if p.dep_ == "prep" and p.lower_ in AIMED
-              for o in p.children if o.dep_ == "pobj"]
+    # Read on the token table: a Token only for the place returned.
+    t, doc, v = index.table, index.doc, verb.i
+    dep, lower, pos, children = t.dep, t.lower, t.pos, t.children
+    heads = [(c, None) for c in children[v] if dep[c] == "dobj"]
+    heads += [(o, lower[p]) for p in children[v] if dep[p] == "prep" and lower[p] in AIMED
+              for o in children[p] if dep[o] == "pobj"]
+    n = len(pos)
     for head, prep in heads:
-        for tok in head.subtree:
-            if tok.pos_ != "PROPN" or tok.i in index.by_token or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN"):
+        for tok in t.subtree(head):
+            if pos[tok] != "PROPN" or tok in index.by_token or (tok + 1 < n and pos[tok + 1] == "PROPN"):
                 continue  # the last word of a name run
-            if _setting(tok, head, index):
+            if _setting(t, tok, head, index):
                 continue
-            start = tok.i
-            while start > head.left_edge.i and tok.doc[start - 1].pos_ == "PROPN":
+            start, left = tok, doc[head].left_edge.i  # spaCy's edge, as a non-projective parse has it
+            while start > left and pos[start - 1] == "PROPN":
                 start -= 1
-            words = tok.doc[start:tok.i + 1]
-            place = gazetteer.lookup(words.text)
+            text = t.span_text(start, tok + 1)
+            place = gazetteer.lookup(text)
             if place is None or place.kind == "country":
                 continue
-            return [([(tok, _place_mention(words, _state(place.country, 0.8, words.text), DESTINATION))], prep)]
-    return _site_of_object(verb, index)
+            return [([(doc[tok], _place_mention(doc[start:tok + 1], _state(place.country, 0.8, text), DESTINATION))],
+                      prep)]
+    return _site_of_object(v, index)
 
 
-def _site_of_object(verb: "Token", index: "MentionIndex") -> list[tuple[Group, str | None]]:
+def _site_of_object(verb: int, index: "MentionIndex") -> list[tuple[Group, str | None]]:
     """"hit a fuel depot in Belgorod", "bombed a depot in Russia", "captured two villages inside
     Georgia": a thing acted on where a state rules stands for that state, whether spaCy hangs the place on
     the verb or on the thing. Only when the verb's object is a
     thing that names nobody (not "met Putin in Baku", which the object already decides)."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    t, doc = index.table, index.doc
+    dep, lower, pos, children = t.dep, t.lower, t.pos, t.children
+    objects = [c for c in children[verb] if dep[c] == "dobj"]
     # Things the coder only placed ("military bases", placed by a city the sentence names) name nobody.
-    if not objects or any(not m.via.endswith((ANCHORED, OWN_PEOPLE)) for o in objects for _, m in index.actors_at(o)) \
-            or any(o.pos_ in ("PROPN", "PRON") for o in objects):
+    if not objects or any(not m.via.endswith((ANCHORED, OWN_PEOPLE)) for o in objects for _, m in index.actors_of(o)) \
+            or any(pos[o] in ("PROPN", "PRON") for o in objects):
         return []
     # "declined an invitation to a summit in Switzerland", "the headquarters that runs the war in Ukraine": where an
     # event noun's event takes place, or what a clause inside the object says, is no place the act is aimed at.
     # Unless the event is one to attend: "accepted an invitation to attend the summit in Kazan" is a trip there.
-    heads = [verb, *(t for o in objects for t in o.subtree if t.pos_ in ("NOUN", "PROPN") and _same_phrase(t, o)
-                     and (not _occasion(t, index) or t.head.lemma_ in ARRIVAL))]
-    for prep in (c for head in heads for c in head.children if c.dep_ == "prep" and c.lower_ in INSIDE):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+    heads = [verb, *(w for o in objects for w in t.subtree(o) if pos[w] in ("NOUN", "PROPN") and _same_phrase(t, w, o)
+                     and (not _occasion(t, w, index) or t.lemma[t.head[w]] in ARRIVAL))]
+    for prep in (c for head in heads for c in children[head] if dep[c] == "prep" and lower[c] in INSIDE):
+        for pobj in (c for c in children[prep] if dep[c] == "pobj"):
             # "a depot in Russia's Belgorod region": the state may own the region rather than be the place.
-            found = [(t, m) for node in [pobj, *(c for c in pobj.children if c.dep_ == "poss")]
-                     for t, m in index.actors_at(node) if m.actor is not None and m.actor.type == "state"]
+            found = [(w, m) for node in [pobj, *(c for c in children[pobj] if dep[c] == "poss")]
+                     for w, m in index.actors_of(node) if m.actor is not None and m.actor.type == "state"]
             if found:
-                return [(found, prep.lower_)]
-            if pobj.pos_ != "PROPN" and pobj.lemma_.lower() in REGIONS:
+                return [(found, lower[prep])]
+            name: int | None = pobj
+            if pos[pobj] != "PROPN" and t.lemma[pobj].lower() in REGIONS:
                 # "energy facilities in the Kharkiv region", "facilities in the southern city of Rostov-on-Don":
                 # the region's own name, a compound of the noun or after its "of".
-                pobj = next((c for c in pobj.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None) or next(
-                    (o for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
-            if pobj is None or pobj.pos_ != "PROPN":
+                name = next((c for c in children[pobj] if dep[c] == "compound" and pos[c] == "PROPN"), None)
+                if name is None:
+                    name = next((o for c in children[pobj] if dep[c] == "prep" and lower[c] == "of"
+                                 for o in children[c] if dep[o] == "pobj" and pos[o] == "PROPN"), None)
+            if name is None or pos[name] != "PROPN":
                 continue
-            words = _name_with_compounds(pobj)
+            words = _name_with_compounds(doc[name])
             place = gazetteer.lookup(words.text)
             if place is None or place.kind == "country":
                 continue
-            return [([(pobj, _place_mention(words, _state(place.country, 0.7, words.text), DESTINATION))], prep.lower_)]
+            return [([(doc[name], _place_mention(words, _state(place.country, 0.7, words.text), DESTINATION))],
+                      lower[prep])]
     return []
 
 
-def _setting(tok: "Token", head: "Token", index: "MentionIndex") -> bool:
+def _setting(t: "Tokens", tok: int, head: int, index: "MentionIndex") -> bool:
     """"at last year's summit in Samarkand", "on the sidelines of the talks in Astana": a place phrase hung on an
     event noun says where that event was held, not whom the act is aimed at."""
     node = tok
-    while node.i != head.i and node.head.i != node.i:
-        prep = node.head
-        if node.dep_ == "pobj" and prep.lower_ in INSIDE | {"at"} and _occasion(prep.head, index):
+    while node != head and t.head[node] != node:
+        prep = t.head[node]
+        if t.dep[node] == "pobj" and t.lower[prep] in _SETTING_PREPS and _occasion(t, t.head[prep], index):
             return True
         node = prep
     return False
 
 
-def _occasion(tok: "Token", index: "MentionIndex") -> bool:
-    lemma = tok.lemma_.lower()
+_SETTING_PREPS = INSIDE | {"at"}
+
+
+def _occasion(t: "Tokens", i: int, index: "MentionIndex") -> bool:
+    lemma = t.lemma[i].lower()
     return lemma in index.event_nouns or lemma in OCCASIONS
 
 
-def _same_phrase(tok: "Token", top: "Token") -> bool:
+def _same_phrase(t: "Tokens", tok: int, top: int) -> bool:
     """Whether no verb stands between ``tok`` and ``top``, a phrase it lies in, but one of going or attending."""
     node = tok
-    while node.i != top.i and node.head.i != node.i:
-        node = node.head
-        if node.i != top.i and node.pos_ in ("VERB", "AUX") and node.lemma_ not in ARRIVAL:
+    while node != top and t.head[node] != node:
+        node = t.head[node]
+        if node != top and t.pos[node] in ("VERB", "AUX") and t.lemma[node] not in ARRIVAL:
             return False
     return True
 

@@ -206,7 +206,7 @@ def _declared_unwelcome(verb: int, index: MentionIndex) -> list[tuple[list[tuple
     person declared, or as a clause of its own; whoever is named before "persona" is the one expelled."""
     t = index.table
     for child in (c for c in t.children[verb] if t.dep[c] in ("dobj", "ccomp")):
-        words = subtree(t, child)
+        words = t.subtree(child)
         persona = next((w for w in words if t.lower[w] == "persona"), None)
         if persona is None or not any(t.lower[w] == "grata" for w in words):
             continue
@@ -215,24 +215,6 @@ def _declared_unwelcome(verb: int, index: MentionIndex) -> list[tuple[list[tuple
             if found:
                 return [(found, None)]
     return []
-
-
-def subtree(t: Tokens, i: int) -> list[int]:
-    """``Token.subtree`` as token indices: ``i`` and all it governs, in order."""
-    children = t.children
-    out: list[int] = []
-    stack = [(i, False)]
-    while stack:
-        node, expanded = stack.pop()
-        if expanded or not children[node]:
-            out.append(node)
-            continue
-        # the node after its left children, before its right ones
-        kids = children[node]
-        stack.extend((c, False) for c in reversed(kids) if c > node)
-        stack.append((node, True))
-        stack.extend((c, False) for c in reversed(kids) if c < node)
-    return out
 
 
 _LOOSE_OR_LOCATIVE = LOOSE_PREPS | LOCATIVE
@@ -328,7 +310,7 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
     if lemma in RECEIVING and not any(g[0] for g in groups):
         # "received forty tonnes of medical supplies from India", "bought drones from Iran": whom goods come
         # from, wherever in the thing received the parser hangs the phrase.
-        groups.extend(g for c in kids if dep[c] == "dobj" for w in subtree(t, c)
+        groups.extend(g for c in kids if dep[c] == "dobj" for w in t.subtree(c)
                       if dep[w] == "prep" and lower[w] == "from" and _same_clause(t, w, v)
                       for g in _object_groups(w, "from", index))
     if not any(g[0] for g in groups):
@@ -342,8 +324,9 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
     # decision", "expelled diplomats in retaliation for Moscow's move": a phrase that says whom the act answers
     # or stands for names its aim before anything it is done to.
     # Not one inside a clause below it: "accused Moscow of trying to buy arms in violation of UN sanctions".
-    stances = [w for c in kids if dep[c] in ("prep", "dobj") for w in subtree(t, c)
-               if dep[w] == "pobj" and lower[t.head[w]] == "in" and t.lemma[w].lower() in STANCES and _same_clause(t, w, v)]
+    stances = [w for c in kids if dep[c] in ("prep", "dobj") for w in t.subtree(c)
+               if dep[w] == "pobj" and lower[t.head[w]] == "in" and t.lemma[w].lower() in STANCES
+               and _same_clause(t, w, v)] if not STANCES.isdisjoint(index.lemmas) else []
     # The parser hangs the stance's own preposition on the noun or, right after it, elsewhere.
     last = len(dep) - 1
     groups[:0] = [g for pobj in stances for p in sorted({*children[pobj], min(pobj + 1, last)})
@@ -409,7 +392,7 @@ def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tu
     if lemma in ("threaten", "warn") and not any(g[0] for g in groups if g[1] != "that"):
         # "threatened to walk out unless Azerbaijani troops left", "warned that Russia could use nuclear weapons
         # if Ukraine's counter-offensive succeeded": a threat is aimed at whom its condition is about.
-        for clause in (w for w in subtree(t, v) if dep[w] == "advcl" and any(
+        for clause in (w for w in t.subtree(v) if dep[w] == "advcl" and any(
                 dep[c] == "mark" and lower[c] in ("if", "unless") for c in children[w])):
             subject = next((c for c in children[clause] if dep[c] in ("nsubj", "nsubjpass")), None)
             if subject is not None:

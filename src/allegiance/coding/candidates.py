@@ -160,8 +160,11 @@ def candidates(sent: "Span", sentence_index: int, index: MentionIndex) -> list[C
                 predicates[child] = None
                 stack.append(child)
     out: dict[tuple[int, int, str, tuple[int, str] | None], Candidate] = {}
+    doc = sent.doc
     for pred in sorted(predicates):
-        for cand in _for_predicate(sent.doc[pred], sentence_index, index):
+        if pos[pred] == "PROPN":
+            continue  # a name is no act
+        for cand in _for_predicate(doc[pred], sentence_index, index):
             key = (cand.trigger, cand.source.span.start, _actor_key(cand.source),
                    (cand.target.span.start, _actor_key(cand.target)) if cand.target else None)
             out.setdefault(key, cand)
@@ -169,10 +172,12 @@ def candidates(sent: "Span", sentence_index: int, index: MentionIndex) -> list[C
 
 
 def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> Iterator[Candidate]:
-    if pred.pos_ == "PROPN":
+    t = index.table
+    pos, lemma = t.pos[pred.i], t.lemma[pred.i]
+    if pos == "PROPN":
         return
-    if pred.pos_ == "NOUN":
-        if pred.lemma_.lower() in STANDING:
+    if pos == "NOUN":
+        if lemma.lower() in STANDING:
             return
         sources, targets, between, how = _noun_args(pred, index)
         if how != "light" and not _reported_as_news(pred):
@@ -184,15 +189,15 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
             targets = [(between, "between")] + targets
     else:
         sources, how = _subjects(pred, index)
-        if pred.lemma_ in TRAVEL:
-            sources = [(t, m) for t, m in sources if _travels(t, m)]
+        if lemma in TRAVEL:
+            sources = [(tok, m) for tok, m in sources if _travels(tok, m)]
         targets = None  # found once a source is: a verb with none (about one in twelve) yields nothing
     speech = None
     frame = None
-    if not sources and pred.pos_ in ("VERB", "AUX"):
-        subject = next((c for c in pred.children if c.dep_ == "nsubj"), None)
-        own_first_person = subject is not None and subject.lower_ in FIRST_PERSON
-        if subject is None or own_first_person or subject.i not in index.by_token:
+    if not sources and pos in ("VERB", "AUX"):
+        subject = next((c for c in t.children[pred.i] if t.dep[c] == "nsubj"), None)
+        own_first_person = subject is not None and t.lower[subject] in FIRST_PERSON
+        if subject is None or own_first_person or subject not in index.by_token:
             frame = _speech_frame(pred, index)
             if frame is not None and _foreign_passive(pred, frame[1], index):
                 frame = None
@@ -200,12 +205,12 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
                 sources, how, speech = frame[1], "speech", frame[0].i
     # People placed in the one country their sentence names are that country's when acted on ("pardoned
     # 6,000 prisoners"), not when they act: "the two leaders agreed", "investigators found".
-    sources = [(t, m) for t, m in sources if keyable(m) and not m.via.endswith(OWN_PEOPLE)]
+    sources = [(tok, m) for tok, m in sources if keyable(m) and not m.via.endswith(OWN_PEOPLE)]
     if not sources:
         return
     if targets is None:
         targets = _objects(pred, index) or _deed_told_before(pred, index)
-        if pred.lemma_ in SEATED:
+        if lemma in SEATED:
             targets = _beside(pred, index) + targets
     if frame is not None and frame[2] is not None and not targets:
         targets = [([(frame[0], frame[2])], None)]
@@ -223,7 +228,7 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
     # But "Syrian and Russian warplanes struck rebel positions in Idlib": the place an attack on a thing lands in
     # is its target, the own country of forces named by their side too (an attack at home), and attackers named
     # together are allies, not each other's targets.
-    assault = pred.lemma_ in ASSAULTS and not _mutual(pred)
+    assault = lemma in ASSAULTS and not _mutual(pred)
     # Nor is the source's own side what a clause it states is about ("denied that its forces struck").
     at_home = assault and all(m.actor is not None and m.actor.sector in ARMED_SECTORS
                               and not m.via.endswith((ANCHORED, OWN_PEOPLE)) for _, m in sources)
@@ -237,7 +242,7 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
         source_ids |= {_place_key(m) for _, m in sources}
     targets = [([(t, m) for t, m in group if _actor_key(m) not in source_ids and _place_key(m) not in
                  (source_ids if len(sources) > 1 else set()) and keyable(m)], prep) for group, prep in targets]
-    if pred.lemma_ in TELLING:
+    if lemma in TELLING:
         # "Peskov told reporters", "told the RIA news agency", "told residents to stay at home": whom a speaker
         # tells is an audience, not the aim of what is said.
         targets = [([(t, m) for t, m in group if not _audience(m)], p) for group, p in targets]
@@ -253,19 +258,19 @@ def _for_predicate(pred: "Token", sentence_index: int, index: MentionIndex) -> I
         targets = [([(t, m) for t, m in group if not m.via.endswith(ANCHORED)
                      and not (p == "with" and t.head.lower_ == "with" and t.head.head.i != pred.i
                               and t.head.head.lemma_.lower() not in index.event_nouns)], p)  # "talks with"
-                   for group, p in targets if p not in LOCATIVE | {"on"} or (p == "on" and pred.lemma_ in ON_VERBS)]
+                   for group, p in targets if p not in LOCATIVE | {"on"} or (p == "on" and lemma in ON_VERBS)]
         targets = [g for g in targets if g[0]]
     if not targets:
         if len(sources) > 1 and how in ("svo", "inherited", "nominal", "light", "passive") and not assault:
-            if pred.lemma_ in SPEECH or (pred.lemma_ in TRAVEL and any(c.lower_ == "together" for c in pred.children)):
+            if lemma in SPEECH or (lemma in TRAVEL and any(c.lower_ == "together" for c in pred.children)):
                 # "Both governments said ...": each spoke, not to the other; "A and B flew together to Adiyaman":
                 # neither visited the other (unlike "A and B arrived in Almaty", to meet there).
                 return
             yield from _reciprocal(pred, sentence_index, sources, "reciprocal")
             return
         for _, mention in sources:
-            target, prep = home_ground(pred, mention, index) if pred.pos_ != "NOUN" else (None, None)
-            if target is None and (pred.lemma_ in ANSWERS or _acts_on_a_thing(pred, index)) and not _no_comment(pred) \
+            target, prep = home_ground(pred, mention, index) if pos != "NOUN" else (None, None)
+            if target is None and (lemma in ANSWERS or _acts_on_a_thing(pred, index)) and not _no_comment(pred) \
                     and not _declines_an_offer(pred):
                 target = _accuser(pred, mention, index) or warned(mention, index.home)
             yield Candidate(sentence_index, pred.i, mention, target, how, prep, speech)
@@ -280,9 +285,9 @@ def _deed_told_before(pred: "Token", index: MentionIndex) -> list[tuple[list[tup
     """"Sofia refused to let the plane through ... Lavrov called the refusal an act of spite": a definite act
     that names no one, reacted to, is aimed at whoever did the deed told last, earlier in its sentence or a few
     sentences back at most (``DEEDS``); an invitation, offer or proposal answered, at whoever made it (``OFFERED``)."""
-    doc = pred.doc
-    deeds = {**DEEDS, **OFFERED}
-    for noun in (c for c in pred.children if c.dep_ == "dobj" and c.lower_ in deeds):
+    doc, t = pred.doc, index.table
+    deeds = _DEEDS_OR_OFFERED
+    for noun in (doc[c] for c in t.children[pred.i] if t.dep[c] == "dobj" and t.lower[c] in deeds):
         if not any(d.dep_ == "det" and d.lower_ == "the" for d in noun.children) or index.actors_at(noun):
             continue
         sentences, at = sentences_to(noun)
@@ -295,6 +300,9 @@ def _deed_told_before(pred: "Token", index: MentionIndex) -> list[tuple[list[tup
                     if found:
                         return [(found, "the")]
     return []
+
+
+_DEEDS_OR_OFFERED = {**DEEDS, **OFFERED}
 
 
 def _travels(subject: "Token", mention: Mention) -> bool:

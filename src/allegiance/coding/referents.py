@@ -193,11 +193,13 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, ...]]:
     settled: tuple[int, tuple[Mention, ...]] | None = None  # the last set a phrase was found to mean
     recent: list[tuple[int, Mention]] = []  # named parties in order: (sentence number, mention)
     t = tokens(doc)
+    heads, lower, lemma = index.heads, t.lower, t.lemma
+    pair_lemmas = {word for word in set(lemma) if word.lower() in PAIR_NOUNS}  # each lemma lowered once, not each word
     for number, (first, after) in enumerate(zip(t.sent_starts, t.sent_starts[1:])):
         # Only a word pair_phrase can accept or the head of a mention matters below; a spaCy Token is made
         # only for a phrase that refers to a set.
         for i in range(first, after):
-            if i not in index.heads and t.lower[i] not in _PAIR_WORDS and t.lemma[i].lower() not in PAIR_NOUNS:
+            if i not in heads and lower[i] not in _PAIR_WORDS and lemma[i] not in pair_lemmas:
                 continue
             kind = pair_phrase(t, i)
             if kind is not None:
