@@ -91,7 +91,7 @@ def test_coordinated_entity_splits_but_compound_names_do_not(kb: KnowledgeBase) 
     doc = parse_one("Moscow and Minsk signed a treaty.")
     ents = [e for e in doc.ents if " and " in e.text]
     for ent in ents:  # only when the parser merged them; the split must give both parts
-        parts = Candidates(doc, resolver_for(kb))._coordinated(ent)
+        parts = Candidates(doc, resolver_for(kb))._coordinated(ent.start, ent.end, ent.label_)
         assert [doc[a:b].text for a, b, _ in parts] == ent.text.split(" and ")
     found = mentions(kb, "Moscow and Minsk signed a treaty.")
     assert {m.actor.country for m in found} >= {"RUS", "BLR"}

@@ -76,6 +76,15 @@ class Candidates:
             breaks.add(bisect.bisect_right(self.t.idx, at) - 1)
             at = text.find("\n", at + 1)
         self.breaks = sorted(breaks)
+        self._roots: dict[tuple[int, int], int] = {}
+
+    def root(self, start: int, end: int) -> int:
+        """``Tokens.root(start, end)``, remembered for this Doc: finding, filtering and linking the
+        candidates ask it of the same spans."""
+        found = self._roots.get((start, end))
+        if found is None:
+            found = self._roots[(start, end)] = self.t.root(start, end)
+        return found
 
     def _referring(self, start: int, root: int) -> bool:
         """Whether the chunk's head names or describes an actor ("main opposition group" as much as "Putin")."""
@@ -183,7 +192,7 @@ class Candidates:
     def all(self) -> list[tuple[Candidate, list[Candidate]]]:
         doc, t = self.doc, self.t
         chunks = noun_chunks(doc)
-        roots = [t.root(start, end) for start, end in chunks]
+        roots = [self.root(start, end) for start, end in chunks]
         chunk_at = dict(zip(roots, chunks))
         found: list[Candidate] = []
         for chunk, root in zip(chunks, roots):
@@ -236,4 +245,5 @@ class Candidates:
         # A place ("in the Kazakh capital", "at a summit in Astana") is no actor, and neither is
         # anything inside it ("Kazakh"): it must not fall back to its parts (places.py).
         titles = self.resolver.scanner.titles
-        return [(c, inner) for c, inner in kept if c[2] == "pronoun" or not is_place_mention(t, c[0], c[1], self.kb, titles)]
+        return [(c, inner) for c, inner in kept
+                if c[2] == "pronoun" or not is_place_mention(t, c[0], c[1], self.root(c[0], c[1]), self.kb, titles)]

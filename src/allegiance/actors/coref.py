@@ -383,8 +383,8 @@ class Coref:
         """"the Caspian Pipeline Consortium (CPC) ... the CPC": an acronym the text defines after a name stands for
         that name in this story, whatever else the tables know by it (the Chinese Communist Party)."""
         t = self.t
-        bare = _POSSESSIVE.split(text.removeprefix("the ").removeprefix("The "), maxsplit=1)[0]
-        if not (2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper()):
+        bare = _acronym_of(text)
+        if bare is None:
             return None
         if bare in self.acronyms:
             return _retext(self.acronyms[bare], text), "name", None
@@ -453,6 +453,14 @@ def key(text: str) -> str:
     return _name_key(text)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # asked of every mention's text
+def _acronym_of(text: str) -> str | None:
+    """The acronym a text is ("CPC", "the CPC's"), or None."""
+    bare = _POSSESSIVE.split(text.removeprefix("the ").removeprefix("The "), maxsplit=1)[0]
+    return bare if 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper() else None
+
+
+@functools.lru_cache(maxsize=1 << 14)  # asked of every mention's text
 def _epithet(text: str) -> str | None:
     """"the Head of State", "the Head of Government": a capitalised title of several words, the fixed epithet an
     official release gives its own principal throughout (not "the president", which news moves from one person
@@ -477,9 +485,10 @@ def _retext(actor: Actor, text: str) -> Actor:
 def document_mentions(doc: "Doc", date: dt.date | None, resolver: "Resolver") -> list[Mention]:
     coref = Coref(doc, date, resolver)
     mentions: list[Mention] = []
-    for candidate, inner in Candidates(doc, resolver).all():
+    found = Candidates(doc, resolver)
+    for candidate, inner in found.all():
         for start, end, label in [candidate, *inner]:
-            root = coref.t.root(start, end)
+            root = found.root(start, end)
             linked = coref.link(start, end, root, label)
             if linked is not None:
                 _record(coref, mentions, start, end, root, label, linked)
@@ -499,5 +508,15 @@ def _record(coref: Coref, mentions: list[Mention], start: int, end: int, root: i
         if appositive is not actor:
             actor, via = appositive, "apposition"
     coref._remember(actor, start, end, root, antecedent)
-    mentions.append(Mention(span=Span(t.idx[start], t.end[end - 1], t.span_text(start, end)),
-                            sentence_index=coref.sent_of[start], actor=actor, via=via))
+    mentions.append(_mention(t.idx[start], t.end[end - 1], t.span_text(start, end), coref.sent_of[start], actor, via))
+
+
+def _mention(start: int, end: int, text: str, sentence: int, actor: Actor, via: str) -> Mention:
+    """``Mention(Span(start, end, text), sentence, actor, via)`` without the frozen dataclasses' ``__init__``,
+    which sets one field at a time through ``object.__setattr__`` (as ``build.copy_actor`` avoids; neither
+    class has a ``__post_init__``)."""
+    span = object.__new__(Span)
+    span.__dict__.update(start=start, end=end, text=text)
+    mention = object.__new__(Mention)
+    mention.__dict__.update(span=span, sentence_index=sentence, actor=actor, via=via)
+    return mention

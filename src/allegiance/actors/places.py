@@ -27,7 +27,9 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from allegiance.actors.phrase import words_of
 from allegiance.errors import DataFileError
+from allegiance.gazetteer import FEATURE_NOUNS, PLACE_NOUNS, lookup as gazetteer_lookup, lookup_area
 
 if TYPE_CHECKING:
     from allegiance.actors.kb import KnowledgeBase
@@ -87,8 +89,6 @@ def _key(name: str) -> str:
 
 def names_a_place(words: list[str], kb: "KnowledgeBase", titles: dict | set) -> bool:
     """Whether normalised words are a phrase headed by a place noun."""
-    from allegiance.gazetteer import FEATURE_NOUNS, PLACE_NOUNS
-
     for i, word in enumerate(words):
         if word in HEAD_ENDS:
             return False  # "residents of the capital", "officials in the capital": the head came before
@@ -114,8 +114,6 @@ def names_a_place(words: list[str], kb: "KnowledgeBase", titles: dict | set) -> 
 
 def _is_city(text: str, kb: "KnowledgeBase") -> bool:
     """A city, capital, region or seat of power (the Kremlin), not a country."""
-    from allegiance.gazetteer import lookup as gazetteer_lookup
-
     entries = kb.lookup(text)
     if held_by(text) is not None:
         return not any(e.kind == "org" for e in entries)  # "in Sukhumi" is a place; "in Abkhazia" as "in Russia"
@@ -126,31 +124,24 @@ def _is_city(text: str, kb: "KnowledgeBase") -> bool:
     return place is not None and place.kind != "country"
 
 
-@functools.cache
-def _nouns() -> frozenset[str]:
-    from allegiance.gazetteer import FEATURE_NOUNS, PLACE_NOUNS
-
-    return frozenset(PLACE_NOUNS | FEATURE_NOUNS)
+_NOUNS = frozenset(PLACE_NOUNS | FEATURE_NOUNS)
 
 
 def _owned_by_place_noun(t: "Tokens", i: int) -> bool:
     """Whether token ``i`` belongs to a place noun: "Samarkand" in "the city of Samarkand", "Dushanbe" in
     "the capital, Dushanbe", "Russian" in "the Russian resort"."""
-    nouns, head, dep = _nouns(), t.head[i], t.dep[i]
+    nouns, head, dep = _NOUNS, t.head[i], t.dep[i]
     if dep == "pobj" and t.lower[head] == "of" and t.lower[t.head[head]] in nouns:
         return True
     return dep in ("appos", "amod", "compound", "nmod") and t.lower[head] in nouns and head != i
 
 
-def is_place_mention(t: "Tokens", start: int, end: int, kb: "KnowledgeBase", titles: dict | set) -> bool:
-    """Whether a candidate mention (tokens ``start`` to ``end`` of a parsed text) is a place rather than an
-    actor."""
-    from allegiance.actors.phrase import words_of
-
+def is_place_mention(t: "Tokens", start: int, end: int, root: int, kb: "KnowledgeBase", titles: dict | set) -> bool:
+    """Whether a candidate mention (tokens ``start`` to ``end`` of a parsed text, headed by ``root``) is a
+    place rather than an actor."""
     text = t.span_text(start, end)
     if names_a_place(words_of(text), kb, titles):
         return True
-    root = t.root(start, end)
     if _owned_by_place_noun(t, root):
         return True
     if t.dep[root] != "pobj":
@@ -244,8 +235,6 @@ def _placed_by(t: "Tokens", mention: "Mention", entities: frozenset[str]) -> str
 
 def _sentence_place(t: "Tokens", sentence: int, date: dt.date | None, kb: "KnowledgeBase") -> str | None:
     """The territory of the first place a sentence names after a locative preposition ("in Sukhumi")."""
-    from allegiance.gazetteer import lookup_area
-
     for i in range(t.sent_starts[sentence], t.sent_starts[sentence + 1]):
         if t.dep[i] != "pobj" or t.pos[i] != "PROPN" or t.lower[t.head[i]] not in LOCATIVE:
             continue

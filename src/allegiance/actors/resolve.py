@@ -25,6 +25,7 @@ from allegiance.actors.shapes import (ANCHOR_PREPS, appositive_state, capitalise
                                      governs, joins_two_states, len_words, named_after_place, named_thing,
                                      names_a_venue, without_membership)
 from allegiance.errors import InvalidParameter
+from allegiance.gazetteer import lookup_area
 from allegiance.models import Actor, Mention
 
 if TYPE_CHECKING:
@@ -101,8 +102,6 @@ def _position(bounds: tuple[dt.date, ...], date: dt.date | None) -> tuple[int, i
 def place_country(name: str) -> str | None:
     """The country of a city or region the offline gazetteer knows (the one the coder places events with);
     "Kostanay region" is Kostanay's."""
-    from allegiance.gazetteer import lookup_area
-
     found = lookup_area(" ".join(name.replace("-", " ").split()))
     return found.country if found else None
 

@@ -16,6 +16,7 @@ from allegiance.actors.kb import KnowledgeBase
 from allegiance.actors.names import normalise
 from allegiance.actors.phrase import FILLER, Piece
 from allegiance.actors.records import Organization
+from allegiance.gazetteer import lookup
 
 ANCHOR_PREPS = ("of", "at", "in", "from", "for")  # "police in Almaty", "observers from the OSCE"
 # Sectors of a state's own institutions: those of a group that rules a state are the state's.
@@ -42,8 +43,6 @@ def len_words(pieces: Sequence[Piece]) -> int:
 
 
 def gazetteer_place(name: str) -> bool:
-    from allegiance.gazetteer import lookup
-
     return lookup(name) is not None
 
 

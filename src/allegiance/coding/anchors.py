@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from allegiance.coding import keys, where
 from allegiance.coding.referents import ANCHORED, INDIVIDUALS, foreign, of_many_states
-from allegiance.parse import DATELINE
+from allegiance.parse import DATELINE, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -86,23 +86,27 @@ def anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
 
 
 def _subject(doc: "Doc", mention: Any) -> bool:
-    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    root = span.root if span is not None else None
-    if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of":
-        root = root.head.head  # "tens of thousands of Georgians"
-    return root is not None and root.dep_ == "nsubj"
+    t = tokens(doc)
+    span = t.char_span(mention.span.start, mention.span.end)
+    if span is None:
+        return False
+    root = t.root(*span)
+    if t.dep[root] == "pobj" and t.lower[t.head[root]] == "of":
+        root = t.head[t.head[root]]  # "tens of thousands of Georgians"
+    return t.dep[root] == "nsubj"
 
 
 def in_place_phrase(doc: "Doc", mention: Any) -> bool:
     """"in eastern Congo", "in the Syrian desert", "near the Chadian border": a state named as where
     something happened (the gazetteer may lack the name, or the phrase names an area of the state)."""
-    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    t = tokens(doc)
+    span = t.char_span(mention.span.start, mention.span.end)
     if span is None:
         return False
-    root = span.root
-    if root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in AREAS:
-        root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
+    root = t.root(*span)
+    if t.dep[root] in ("amod", "compound") and t.lemma[t.head[root]].lower() in AREAS:
+        root = t.head[root]
+    return t.dep[root] == "pobj" and t.lower[t.head[root]] in PLACE_PREPS
 
 
 def is_dateline(text: str, mention: Any) -> bool:
