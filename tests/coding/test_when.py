@@ -291,3 +291,32 @@ def test_a_pattern_skipped_by_its_prefilter_would_have_found_nothing(text):
     for kind, pattern in patterns.items():
         if pattern.search(text):
             assert when._could_match(kind, text, low, digit), (kind, text)
+
+
+_ANY_PARTS = ["Monday", "days", "today", "Sunday's", "dayton", "agony", "agora", "ago", "AGO.", "Decree", "decade",
+              "Mayor", "may", "janitor", "Kyiv", "yearly", "nightly", "weeK", "ＭＯＮＴＨ", "٣", "7", "ı", "İ", "ſep",
+              "Oct.", "novel", "Augustine", "said", "the", "-", ",", "\n", "'"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(st.sampled_from(_ANY_PARTS), st.sampled_from(["", " ", "\n"])), max_size=8)
+       .map(lambda parts: "".join(w + sep for w, sep in parts)))
+def test_the_any_prefilter_answers_as_its_pattern(text):
+    from allegiance.coding import when
+
+    low = None if any(c in text for c in when._FOLDS_ODDLY) else text.lower()
+    digit = when._DIGIT.search(text) is not None
+    assert when._has_any(text, low, digit) == (when._ANY.search(text) is not None), text
+
+
+@settings(max_examples=300)
+@given(st.lists(st.tuples(st.sampled_from(_DATE_WORDS), st.sampled_from([" ", "\n"])), max_size=12)
+       .map(lambda parts: "".join(w + sep for w, sep in parts)))
+def test_prefilter_answers_kept_per_text_are_the_answers(text):
+    from allegiance.coding import when
+
+    low = None if any(c in text for c in when._FOLDS_ODDLY) else text.lower()
+    digit = when._DIGIT.search(text) is not None
+    seen: dict[int, bool] = {}
+    for kind in list(when._NEEDS) * 2:
+        assert when._could_match(kind, text, low, digit, seen) == when._could_match(kind, text, low, digit), (kind, text)

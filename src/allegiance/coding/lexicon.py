@@ -41,6 +41,8 @@ from allegiance.coding.phrases import (
 )
 
 INTERNED_MAX = 50_000  # distinct (word, lemma, tag) triples kept between documents (cleared when full)
+ENTRIES_MAX = 20_000  # (lemma, form) pairs whose verb entries are kept (cleared when full)
+CANDIDATES_MAX = 20_000  # (block, words of the block in a window) pairs whose patterns are kept (cleared when full)
 REPORTING = frozenset({"say", "tell", "inform", "insist", "add", "note", "reply"})  # not "declared it undesirable"
 PRE_WINDOW = 8  # words a pattern may look back before the verb
 PARTICLE_REACH = 3  # "ruled the offer out": a particle may sit this far after its verb
@@ -71,22 +73,27 @@ def _tok(t: Any) -> Tok:
     return Tok(t.lower_, t.lemma_.lower(), t.pos_)
 
 
-def _sentence_toks(table: Any, first: int, last: int, interned: dict[tuple[str, str, str], tuple[Tok, frozenset[str]]],
-                   vocab: frozenset[str]) -> tuple[list[Tok], list[frozenset[str]]]:
-    """Tokens ``first`` to ``last`` of a token table as ``Tok`` (equal words share one), and the keys of each
-    that some pattern asks for (``vocab``)."""
+def _sentence_toks(table: Any, first: int, last: int, interned: dict[tuple[str, str, str], Tok],
+                   wants: dict[tuple[str, str, str], frozenset[str]], vocab: frozenset[str]
+                   ) -> tuple[list[Tok], list[frozenset[str]], list[int]]:
+    """Tokens ``first`` to ``last`` of a token table as ``Tok`` (equal words share one: ``interned``), the keys of
+    each that some pattern asks for (``vocab``; ``wants`` by word), and where "according to" starts."""
     if len(interned) > INTERNED_MAX:
         interned.clear()
-    toks: list[Tok] = []
-    wanted: list[frozenset[str]] = []
-    for key in zip(table.lower[first:last], table.lemma[first:last], table.pos[first:last]):
-        known = interned.get(key)
-        if known is None:
-            tok = Tok(key[0], key[1].lower(), key[2])
-            known = interned[key] = (tok, tok.keys & vocab)
-        toks.append(known[0])
-        wanted.append(known[1])
-    return toks, wanted
+        wants.clear()
+    keys = list(zip(table.lower[first:last], table.lemma[first:last], table.pos[first:last]))
+    try:
+        toks = list(map(interned.__getitem__, keys))
+    except KeyError:
+        for key in keys:
+            if key not in interned:
+                tok = interned[key] = Tok(key[0], key[1].lower(), key[2])
+                wants[key] = tok.keys & vocab
+        toks = list(map(interned.__getitem__, keys))
+    lower = table.lower
+    according = [i - first for i in range(first, last - 1) if lower[i] == "according" and lower[i + 1] == "to"] \
+        if "according" in lower[first:last] else []
+    return toks, list(map(wants.__getitem__, keys)), according
 
 
 def _dep_slots(token: Any) -> list[tuple[str, int]]:
@@ -117,18 +124,31 @@ class Lexicon:
         self.synsets = dict(synsets or {})
         self._compiled = compile_synsets(self.synsets)
         # The last Doc seen and the Tok lists of its sentences so far, by first token: triggers share them.
-        self._last: tuple[Any, dict[int, tuple[list[Tok], list[frozenset[str]]]]] | None = None
-        self._interned: dict[tuple[str, str, str], tuple[Tok, frozenset[str]]] = {}  # (lower, lemma, pos) → Tok
+        self._last: tuple[Any, dict[int, tuple[list[Tok], list[frozenset[str]], list[int]]]] | None = None
+        self._interned: dict[tuple[str, str, str], Tok] = {}  # (lower, lemma, pos) → Tok
+        self._wants: dict[tuple[str, str, str], frozenset[str]] = {}  # (lower, lemma, pos) → its keys in ``_vocab``
         self._verbs: dict[str, list[tuple[VerbEntry, VerbBlock]]] = {}
         for block in self.blocks:
             for verb in block.verbs:
                 for key in {verb.lemma, *verb.forms}:
                     self._verbs.setdefault(key, []).append((verb, block))
-        # each pattern with its literal words and the first words of each synonym set it asks for
-        self._prepared: dict[int, tuple[tuple[PatternEntry, frozenset[str], tuple[Any, ...]], ...]] = {
-            id(block): tuple((p, p.pattern.required, tuple(self._compiled.get(name, {}).keys()
+        # Each block's patterns with their literal words and the first words of each synonym set they ask for,
+        # and every such word of the block: which of its patterns a window may match depends only on which of
+        # those words it holds.
+        self._prepared: dict[int, tuple[frozenset[str], tuple[tuple[PatternEntry, frozenset[str], tuple[Any, ...]], ...]]] = {}
+        for block in self.blocks:
+            prepared = tuple((p, p.pattern.required, tuple(self._compiled.get(name, {}).keys()
                                                            for name in p.pattern.synsets))
-                             for p in block.patterns) for block in self.blocks}
+                             for p in block.patterns)
+            words = frozenset(w for _, required, firsts in prepared for w in itertools.chain(required, *firsts))
+            self._prepared[id(block)] = (words, prepared)
+        # (block, the window's words of the block) → the patterns the window holds every word of, in order
+        self._pattern_ids: dict[Any, int] = {}  # equal patterns of different blocks share a number
+        for block in self.blocks:
+            for p in block.patterns:
+                self._pattern_ids.setdefault(p.pattern, len(self._pattern_ids))
+        self._by_word: dict[tuple[str, str], tuple[tuple[VerbEntry, VerbBlock, int, str | None], ...]] = {}
+        self._candidates: dict[tuple[int, frozenset[str]], tuple[tuple[PatternEntry, Any, int], ...]] = {}
         # every word a pattern or the first word of a synonym set's member asks for
         self._vocab = frozenset(w for block in self.blocks for p in block.patterns for w in p.pattern.required
                                 ).union(*self._compiled.values())
@@ -156,12 +176,12 @@ class Lexicon:
         first, last = table.sent_starts[at], table.sent_starts[at + 1]
         sentence = cached[1].get(first)
         if sentence is None:
-            sentence = cached[1][first] = _sentence_toks(table, first, last, self._interned, self._vocab)
+            sentence = cached[1][first] = _sentence_toks(table, first, last, self._interned, self._wants, self._vocab)
         v = verb_token.i - first
         end = max(verb_token.right_edge.i - first + 1, v + 1)
         toks = sentence[0]
         # "..., according to an Indian readout": who reports the act is no word of it ("told Xi ... to").
-        end = next((i for i in range(v + 1, end - 1) if toks[i].text == "according" and toks[i + 1].text == "to"), end)
+        end = next((i for i in sentence[2] if v + 1 <= i < end - 1), end)
         # "forces clash on border as leaders meet": a clause of time or reason with a subject of its own tells
         # another act, whose words are no part of this verb's pattern ("* meet").
         kids = table.children
@@ -169,7 +189,7 @@ class Lexicon:
                            if table.dep[c] == "advcl" and c > verb_token.i
                            and any(table.dep[g] == "mark" for g in kids[c])
                            and any(table.dep[g] in ("nsubj", "nsubjpass") for g in kids[c])])
-        if verb_token.lemma_ in REPORTING:
+        if table.lemma[verb_token.i] in REPORTING:
             # "told journalists that Armenia had no plans to leave": what a clause with a subject of its own
             # says is coded at its own verb, not read as the telling ("told ... to leave"). A verdict the
             # clause pronounces stays the speaker's ("said Kyiv was responsible for the attack").
@@ -199,21 +219,16 @@ class Lexicon:
         present = frozenset().union(*[w for w in wanted[start:end] if w])
         dep = _dep_slots(token)
         found: list[tuple[tuple[int, ...], LexMatch]] = []
-        seen: set[int] = set()
         hits: dict[int, list[tuple[PatternEntry, int, list[tuple[str, int]]]]] = {}  # by block, for its verbs
-        for entry, block in self._verbs.get(verb.lemma, []) + self._verbs.get(verb.text, []):
-            if id(entry) in seen:
-                continue
-            seen.add(id(entry))
-            span = _verb_span(entry, toks, v)
+        tried: dict[int, list[tuple[str, int]] | None] = {}  # by pattern: blocks share patterns ("* +")
+        for entry, block, form, text in self._entries(verb):
+            span = [v] if not entry.before and not entry.after else _verb_span(entry, toks, v)
             if span is None:
                 continue
             trigger = tuple(i + off for i in span)
-            # an entry written for this very form ("left") beats one for the lemma ("leave")
-            form = int(entry.lemma == verb.text != verb.lemma)
             matched = hits.get(id(block))
             if matched is None:
-                matched = hits[id(block)] = self._block_patterns(block, toks, v, start, end, present)
+                matched = hits[id(block)] = self._block_patterns(block, toks, v, start, end, present, tried)
             for p, spec, roles in matched:
                 found.append(
                     (
@@ -222,8 +237,7 @@ class Lexicon:
                                  trigger, tuple([(r, i + off) for r, i in roles] + dep), block.name, block.source),
                     )
                 )
-            if entry.code is not None or entry.reverse is not None:
-                text = " ".join((*entry.before, entry.lemma, *entry.after))
+            if text is not None:
                 found.append(
                     ((0, len(span), form), LexMatch(entry.code, entry.reverse, "verb", text, 0.55, trigger, tuple(dep),
                                               block.name, block.source))
@@ -232,26 +246,54 @@ class Lexicon:
         found.sort(key=lambda f: f[0], reverse=True)
         return _dedupe(m for _, m in found)
 
+    def _entries(self, verb: Tok) -> tuple[tuple[VerbEntry, VerbBlock, int, str | None], ...]:
+        """The verb entries for a word (by its lemma, then by its form, each once), with whether the entry was
+        written for this very form ("left") rather than the lemma ("leave"), which ranks it first, and the text
+        of its own code's match (None when the verb alone codes nothing)."""
+        key = (verb.lemma, verb.text)
+        known = self._by_word.get(key)
+        if known is None:
+            if len(self._by_word) > ENTRIES_MAX:
+                self._by_word.clear()
+            out = []
+            seen: set[int] = set()
+            for entry, block in self._verbs.get(verb.lemma, []) + self._verbs.get(verb.text, []):
+                if id(entry) in seen:
+                    continue
+                seen.add(id(entry))
+                text = (" ".join((*entry.before, entry.lemma, *entry.after))
+                        if entry.code is not None or entry.reverse is not None else None)
+                out.append((entry, block, int(entry.lemma == verb.text != verb.lemma), text))
+            known = self._by_word[key] = tuple(out)
+        return known
+
     def _block_patterns(self, block: VerbBlock, toks: Sequence[Tok], v: int, start: int, end: int,
-                        present: frozenset[str]) -> list[tuple[PatternEntry, int, list[tuple[str, int]]]]:
+                        present: frozenset[str], tried: dict[int, list[tuple[str, int]] | None]
+                        ) -> list[tuple[PatternEntry, int, list[tuple[str, int]]]]:
         """The block's patterns that match at ``v``, in the block's order, with their specificity and the
-        slots they fill (positions in ``toks``)."""
-        free, by_word = block.pattern_index
-        # only patterns whose every word is in the window can match: look them up by one word of each
-        words = present.intersection(by_word)
-        order = sorted(itertools.chain(free, *[by_word[w] for w in words])) if words else free
-        prepared = self._prepared[id(block)]
+        slots they fill (positions in ``toks``). ``tried``: the slots of each pattern matched so far at ``v``
+        (None: no match), by the pattern's number in ``_pattern_ids``."""
+        words, prepared = self._prepared[id(block)]
+        key = (id(block), present & words)
+        candidates = self._candidates.get(key)
+        if candidates is None:
+            if len(self._candidates) > CANDIDATES_MAX:
+                self._candidates.clear()
+            held = key[1]
+            # a pattern can match only if the window holds its every word and a first word of each of its sets
+            candidates = self._candidates[key] = tuple(
+                (p, self._pattern_ids[p.pattern], p.pattern.specificity) for p, required, firsts in prepared
+                if required <= held and not any(f.isdisjoint(held) for f in firsts))
         out = []
-        for n in order:
-            p, required, firsts = prepared[n]
-            if not required <= present or any(f.isdisjoint(present) for f in firsts):
-                continue  # a word, or every member of a synonym set, is missing from the window
-            pattern = p.pattern
-            slots = match_pattern(pattern, toks, v, self._compiled, start=start, end=end)
-            if slots is None:
-                continue
-            roles = [(r, i) for r, i in slots.items() if r in ("source", "target", "compound")]
-            out.append((p, pattern.specificity, roles))
+        for p, pid, specificity in candidates:
+            if pid in tried:
+                roles = tried[pid]
+            else:
+                slots = match_pattern(p.pattern, toks, v, self._compiled, start=start, end=end)
+                roles = tried[pid] = None if slots is None else [
+                    (r, i) for r, i in slots.items() if r in ("source", "target", "compound")]
+            if roles is not None:
+                out.append((p, specificity, roles))
         return out
 
     def match_multiword(self, doc_or_tokens: Any, token: Any) -> list[LexMatch]:

@@ -218,16 +218,43 @@ _DIGIT = re.compile(r"\d")
 _FOLDS_ODDLY = ("ı", "İ", "ſ")
 
 
-def _could_match(kind: str, text: str, low: str | None, digit: bool) -> bool:
+def _could_match(kind: str, text: str, low: str | None, digit: bool, seen: dict[int, bool] | None = None) -> bool:
     """False only when pattern ``kind`` surely finds nothing in ``text``; ``low`` is ``text.lower()``, or None
-    when lowering does not show what a case-insensitive match would see."""
+    when lowering does not show what a case-insensitive match would see. ``seen`` keeps the answer for each
+    list of words (several patterns share one) for this text."""
     needs_digit, words, cased = _NEEDS[kind]
     if needs_digit and not digit:
         return False
     if not words or (low is None and not cased):
         return True
-    within = text if cased else low
-    return any(w in within for w in words)
+    if seen is None:
+        return any(w in (text if cased else low) for w in words)
+    key = id(words) * 2 + cased
+    known = seen.get(key)
+    if known is None:
+        within = text if cased else low
+        known = seen[key] = any(w in within for w in words)
+    return known
+
+
+# ``_ANY``'s words: a text whose lowered form holds none of them, nor a digit, has no date expression. Those
+# that ``_ANY`` asks for without a word boundary around them show, when found, that ``_ANY`` matches.
+_ANY_WORDS = ("day", "night", "morning", "afternoon", "evening", "week", "month", "year", "ago", "jan", "feb", "mar",
+              "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ANY_UNBOUNDED = ("night", "morning", "afternoon", "evening", "week", "month", "year")
+
+
+def _has_any(text: str, low: str | None, digit: bool) -> bool:
+    """``_ANY.search(text)``, answered from substring tests where they settle it: ``low`` (see ``_could_match``)
+    has the letters ``re.I`` sees, at the same places (only "İ" lowers to two characters)."""
+    if digit:
+        return True
+    if low is not None:
+        if not any(w in low for w in _ANY_WORDS):
+            return False
+        if any(w in low for w in _ANY_UNBOUNDED):
+            return True
+    return _ANY.search(text) is not None
 
 
 # "KYIV, Sept 24 (Reuters) -": the date a story was filed, glued by the parser to its first sentence.
@@ -245,16 +272,17 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
     """Every date expression in ``text``; where two overlap, the longer (more specific) one wins. The
     dateline's date is the publication date, not a date the story gives any act, so it is left out; so is
     a page's time stamp, which is when the page was made, not a day the story has reached."""
-    if not _ANY.search(text):
-        return []
     low = None if any(c in text for c in _FOLDS_ODDLY) else text.lower()
     digit = _DIGIT.search(text) is not None
+    if not _has_any(text, low, digit):
+        return []
+    seen: dict[int, bool] = {}
     found: list[DateMention] = [DateMention(m.start(), m.end(), m.group(0), published, "published")
                                 for kind, pattern in (("dateline", _DATELINE), ("stamp", _STAMP))
-                                if _could_match(kind, text, low, digit) for m in pattern.finditer(text)]
+                                if _could_match(kind, text, low, digit, seen) for m in pattern.finditer(text)]
     datelines = len(found)
     for kind, pattern in PATTERNS:
-        if not _could_match(kind, text, low, digit):
+        if not _could_match(kind, text, low, digit, seen):
             continue
         for m in pattern.finditer(text):
             resolved = _resolve(kind, m, published)
@@ -264,13 +292,13 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
                 continue
             found.append(DateMention(m.start(), m.end(), m.group(0), resolved[0], resolved[1]))
     dated = sorted(found[datelines:], key=lambda f: f.start)
-    for m in SHIFT.finditer(text) if _could_match("shift", text, low, digit) else ():
+    for m in SHIFT.finditer(text) if _could_match("shift", text, low, digit, seen) else ():
         if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
             continue
         shifted = _shift(m, [d for d in dated if d.end <= m.start()], published)
         if shifted is not None:
             found.append(shifted)
-    for m in ANAPHOR.finditer(text) if _could_match("anaphor", text, low, digit) else ():
+    for m in ANAPHOR.finditer(text) if _could_match("anaphor", text, low, digit, seen) else ():
         if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
             continue
         told = [d for d in found[datelines:] if d.end <= m.start() and d.precision == "day"]
