@@ -201,9 +201,14 @@ def _whose_most(nodes: list[int], index: MentionIndex) -> list[tuple[list[tuple[
             for found in [index.actors_of(c)] if found]
 
 
+_UNWELCOME = frozenset({"persona", "grata"})
+
+
 def _declared_unwelcome(verb: int, index: MentionIndex) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
     """"declared the Russian consul persona non grata": the parser reads the Latin as nouns compounded with the
     person declared, or as a clause of its own; whoever is named before "persona" is the one expelled."""
+    if not _UNWELCOME <= index.words:
+        return []  # most Docs: no phrase to walk
     t = index.table
     for child in (c for c in t.children[verb] if t.dep[c] in ("dobj", "ccomp")):
         words = t.subtree(child)

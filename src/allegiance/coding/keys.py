@@ -17,6 +17,8 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
+from allegiance.models import Actor
+
 GROUP_TYPES = {"armed_group", "group"}  # keep their own code even when the KB gives them a country
 
 
@@ -68,5 +70,10 @@ def actor_keys(actor: Any) -> tuple[str, ...]:
 
 def actor_key(actor: Any) -> str | None:
     """The one key an actor counts as within the coder: the top-level body, or the country."""
-    keys = actor_keys(actor)
-    return keys[-1] if keys else None
+    if actor is None:
+        return None
+    # An Actor's fields read directly: the coder asks this of every mention it compares.
+    country, organization = (actor.country, actor.organization) if type(actor) is Actor else _fields(actor)
+    if organization:
+        return organization_keys(organization, country)[-1]
+    return country or None

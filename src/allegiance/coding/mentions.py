@@ -72,6 +72,11 @@ class MentionIndex:
         """The Doc's lemmas in lower case: a rule needing a word the Doc lacks need not walk its phrases."""
         return frozenset(map(str.lower, set(self.table.lemma)))
 
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """The Doc's words in lower case (``Token.lower_``)."""
+        return frozenset(self.table.lower)
+
     def actor_at(self, tok: "Token", depth: int = 2, through_events: bool = False) -> Mention | None:
         """The actor an argument phrase headed by ``tok`` names, looking into modifiers and appositions."""
         return self._actor_at(tok.i, depth, through_events)

@@ -27,38 +27,43 @@ def _noun_args(noun: "Token", index: MentionIndex):
     between: list[tuple["Token", Mention]] = []
     how = "nominal"
     given = False
-    for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod") and not sources:
-            mention = index.by_token.get(child.i)
+    # Read on the token table: a Token only for a source found.
+    t, doc = index.table, index.doc
+    dep, lower, children = t.dep, t.lower, t.children
+    lemma = t.lemma[noun.i].lower()
+    for child in children[noun.i]:
+        if dep[child] in ("poss", "compound", "amod", "nmod") and not sources:
+            mention = index.by_token.get(child)
             if mention is not None:
-                sources = [(child, mention)] + [(c, m) for c, m in index.actors_at(child)[1:]]
-        elif child.dep_ == "prep":
-            for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                if child.lower_ == "of" and not sources:
+                sources = [(doc[child], mention)] + [(c, m) for c, m in index.actors_of(child)[1:]]
+        elif dep[child] == "prep":
+            word = lower[child]
+            for pobj in (c for c in children[child] if dep[c] == "pobj"):
+                if word == "of" and not sources:
                     # "the signing of the treaty by Putin and Kim": the parser hangs the agent on the thing.
-                    agent = next((a for c in pobj.children if c.dep_ == "prep" and c.lower_ == "by"
-                                  for a in c.children if a.dep_ == "pobj"), None)
-                    if agent is not None and index.actors_at(agent):
-                        sources = index.actors_at(agent)
+                    agent = next((a for c in children[pobj] if dep[c] == "prep" and lower[c] == "by"
+                                  for a in children[c] if dep[a] == "pobj"), None)
+                    if agent is not None and index.actors_of(agent):
+                        sources = index.actors_of(agent)
                         continue
-                found = index.actors_at(pobj)
+                found = index.actors_of(pobj)
                 if not found:
                     continue
-                if child.lower_ in ("between", "among"):
+                if word in ("between", "among"):
                     between = found
-                elif child.lower_ == "by":
+                elif word == "by":
                     sources = found
-                elif child.lower_ == "from" and not sources and noun.lemma_.lower() in GIVEN:
+                elif word == "from" and not sources and lemma in GIVEN:
                     sources, given = found, True  # "sharp criticism from Beijing", "aid from India"
-                elif child.lower_ == "of" and noun.lemma_.lower() in GATHERINGS:
+                elif word == "of" and lemma in GATHERINGS:
                     # "the summit of the CSTO" is the CSTO's own meeting, not a meeting with it; "the meeting
                     # of the Russian and Chinese defence ministers" is one between them.
                     if len({actor_key(m.actor) for _, m in found}) > 1:
                         between = found
-                elif child.lower_ in ("on", "about", "over") and noun.lemma_.lower() in TALK_NOUNS:
+                elif word in ("on", "about", "over") and lemma in TALK_NOUNS:
                     continue  # "talks on Ukraine", "a summit on Syria": what is talked about is no party
-                elif child.lower_ in TARGET_PREPS:
-                    targets.append((found, child.lower_))
+                elif word in TARGET_PREPS:
+                    targets.append((found, word))
     if sources and not targets:
         # "Ukraine's demand that Iran stop supplying weapons": whom the clause the event states is about.
         targets = [(g, STATED) for clause in noun.children if clause.dep_ in ("acl", "ccomp")

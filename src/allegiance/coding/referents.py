@@ -32,7 +32,8 @@ COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
 # counts no one stands for the parties the story already has, however many.
 UNCOUNTED = {"parties", "presidents", "heads"}
 ANY = 0  # party_count of an uncounted phrase
-_PAIR_WORDS = set(PAIRS) | set(COUNTS) | UNCOUNTED | {"they", "them", "other"}  # words pair_phrase may accept
+_COUNTING = set(PAIRS) | set(COUNTS) | UNCOUNTED | {"other"}  # words party_count may accept besides PAIR_NOUNS
+_PAIR_WORDS = _COUNTING | {"they", "them"}  # words pair_phrase may accept
 # besides PAIR_NOUNS
 _PAIR_WINDOW = 3  # sentences a coordinated pair stays the referent of "the two leaders", "they"
 _PAIR_HOLD = 6  # sentences a pair once referred to stays the referent of the next "the two sides"
@@ -158,7 +159,10 @@ def party_count(t: Tokens, i: int) -> int | None:
     """How many parties a referring phrase headed by token ``i`` counts: 2 for "the two leaders", "both sides",
     "each side ... the other", "the pair", "the two"; 3 for "the three leaders", "the trio"; ``ANY`` for "the
     parties"; None for a phrase that refers to no set."""
-    lower, pos, dep, children = t.lower[i], t.pos[i], t.dep[i], t.children[i]
+    lower, pos = t.lower[i], t.pos[i]
+    if lower not in _COUNTING and not (pos == "NOUN" and t.lemma[i].lower() in PAIR_NOUNS):
+        return None  # most phrases: none of the words below
+    dep, children = t.dep[i], t.children[i]
     the = any(t.lower[c] == "the" for c in children)
     if lower in COUNTS and pos in ("NUM", "NOUN") and the and dep in ("nsubj", "nsubjpass", "dobj", "pobj"):
         return COUNTS[lower]  # "the two had agreed on a gas contract"
@@ -195,86 +199,89 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, ...]]:
     t = tokens(doc)
     heads, lower, lemma = index.heads, t.lower, t.lemma
     pair_lemmas = {word for word in set(lemma) if word.lower() in PAIR_NOUNS}  # each lemma lowered once, not each word
-    for number, (first, after) in enumerate(zip(t.sent_starts, t.sent_starts[1:])):
-        # Only a word pair_phrase can accept or the head of a mention matters below; a spaCy Token is made
-        # only for a phrase that refers to a set.
-        for i in range(first, after):
-            if i not in heads and lower[i] not in _PAIR_WORDS and lemma[i] not in pair_lemmas:
-                continue
-            kind = pair_phrase(t, i)
-            if kind is not None:
-                tok = doc[i]
-                size = party_count(t, i) if kind == "pair" else None
-                pair = coordinated[1] if coordinated and number - coordinated[0] <= _PAIR_WINDOW else None
-                if kind == "pronoun":
-                    # "they" in the set's own sentence ("A and B were both in Samarkand, and they met") is the
-                    # set; in a later one only when its antecedent is one of the set, or a phrase standing
-                    # for it ("the two leaders").
-                    mention = index.by_token.get(tok.i)
-                    referent = mention.actor if mention is not None else None
-                    if pair is not None and coordinated is not None and coordinated[0] < number and (
-                            referent is None or not (actor_key(referent) in {actor_key(m.actor) for m in pair}
-                                                     or referent.name.lower().startswith(tuple(f"{w} " for w in COUNTS)))):
-                        pair = None
-                else:
-                    # The parties its own sentence names before it ("Rahmon phoned Putin, and the two
-                    # leaders agreed"); else the last set coordinated or already referred to ("The two leaders
-                    # held talks ... The two sides also agreed"); else those of the last few sentences (more
-                    # than it counts: no telling which).
-                    count = size or 2  # an uncounted phrase with no set to stand for: the likeliest, a pair
-                    if pair is not None and not _fits(pair, size):
-                        pair = None
-                    held = settled[1] if settled is not None and number - settled[0] <= _PAIR_HOLD \
-                        and _fits(settled[1], size) else None
-                    if held is not None and (pair is None or (coordinated is not None and settled[0] >= coordinated[0])):
-                        pair = held
-                    pair = _last(recent, number, 0, count) or pair or _last(recent, number, _PAIR_WINDOW - 1, count)
-                    if pair is not None and tok.lemma_.lower() in PERSON_NOUNS and not all(
-                            m.actor is not None and m.actor.type == "person" for m in pair):
-                        # "prisoner swaps between Russia and Ukraine ... Putin flew on to Riyadh, where Prince
-                        # Mohammed welcomed him. The two men held talks": two men are the last two people named.
-                        pair = _last([(n, m) for n, m in recent if m.actor is not None and m.actor.type == "person"],
-                                     number, _PAIR_WINDOW, count, most_recent=True) or pair
-                    if pair is None and tok.lemma_.lower() in STATE_NOUNS:
-                        # "the two countries' border commissions": the last two countries named lately.
-                        pair = _last([(n, m) for n, m in recent if m.actor is not None and m.actor.country
-                                      and not m.actor.organization], number, _PAIR_HOLD, count, most_recent=True)
-                    if pair is None and settled is not None and _fits(settled[1], size):
-                        # "The two men last met in Tehran", ten sentences after "the two leaders held talks": with
-                        # no set nearer, the one the story already took for its parties is still the likeliest.
-                        pair = settled[1]
-                    if pair is None and tok.lemma_.lower() in PERSON_NOUNS:
-                        # "Aliyev dismissed the accusation ... Putin said, urging both men to calm down": the last
-                        # people named, but not whoever acts on the phrase in its own sentence.
-                        acting = {actor_key(m.actor) for n, m in recent if n == number} if tok.dep_ not in (
-                            "nsubj", "nsubjpass") else set()
-                        pair = _last([(n, m) for n, m in recent if m.actor is not None and m.actor.type == "person"
-                                      and actor_key(m.actor) not in acting], number, _PAIR_WINDOW, count,
-                                     most_recent=True)
-                if pair is not None and kind == "pair":
-                    doers = _doers(tok, index)
-                    if any(actor_key(m.actor) in doers for m in pair):
-                        # "Moscow had brokered a ceasefire between the two sides": whoever acts on the phrase is
-                        # none of them; the two states named last, other than the doer, are likelier.
-                        pair = _last([(n, m) for n, m in recent if m.actor is not None and m.actor.type == "state"
-                                      and actor_key(m.actor) not in doers], number, _PAIR_HOLD, count, most_recent=True)
-                if pair is not None:
-                    if kind == "pair":
-                        settled = (number, pair)
-                    phrase = doc[tok.left_edge.i:tok.i + 1]
-                    span = TextSpan(phrase.start_char, phrase.end_char, phrase.text)
-                    out[tok.i] = tuple(Mention(span, m.sentence_index, dataclasses.replace(m.actor, text=phrase.text),
-                                               via="pair") for m in pair)
-                continue
-            mention = index.heads.get(i)
-            if mention is None or mention.via == "pronoun" or mention.via.endswith((ANCHORED, OWN_PEOPLE)):
-                continue
-            if mention.actor is not None and mention.actor.type in ("state", "person", "organization"):
-                recent.append((number, mention))
-            if t.dep[i] == "conj" and t.dep[t.head[i]] != "conj":
-                group = _coordination(t, t.head[i], index)
-                if len(group) >= 2:
-                    coordinated = (number, group)
+    # Only a word pair_phrase can accept or the head of a mention matters below, in order; a spaCy Token is
+    # made only for a phrase that refers to a set.
+    marked = {*heads, *(i for i, word in enumerate(lower) if word in _PAIR_WORDS)}
+    if pair_lemmas:
+        marked.update(i for i, word in enumerate(lemma) if word in pair_lemmas)
+    starts, number = t.sent_starts, 0
+    for i in sorted(marked):
+        while starts[number + 1] <= i:
+            number += 1
+        kind = pair_phrase(t, i)
+        if kind is not None:
+            tok = doc[i]
+            size = party_count(t, i) if kind == "pair" else None
+            pair = coordinated[1] if coordinated and number - coordinated[0] <= _PAIR_WINDOW else None
+            if kind == "pronoun":
+                # "they" in the set's own sentence ("A and B were both in Samarkand, and they met") is the
+                # set; in a later one only when its antecedent is one of the set, or a phrase standing
+                # for it ("the two leaders").
+                mention = index.by_token.get(tok.i)
+                referent = mention.actor if mention is not None else None
+                if pair is not None and coordinated is not None and coordinated[0] < number and (
+                        referent is None or not (actor_key(referent) in {actor_key(m.actor) for m in pair}
+                                                 or referent.name.lower().startswith(tuple(f"{w} " for w in COUNTS)))):
+                    pair = None
+            else:
+                # The parties its own sentence names before it ("Rahmon phoned Putin, and the two
+                # leaders agreed"); else the last set coordinated or already referred to ("The two leaders
+                # held talks ... The two sides also agreed"); else those of the last few sentences (more
+                # than it counts: no telling which).
+                count = size or 2  # an uncounted phrase with no set to stand for: the likeliest, a pair
+                if pair is not None and not _fits(pair, size):
+                    pair = None
+                held = settled[1] if settled is not None and number - settled[0] <= _PAIR_HOLD \
+                    and _fits(settled[1], size) else None
+                if held is not None and (pair is None or (coordinated is not None and settled[0] >= coordinated[0])):
+                    pair = held
+                pair = _last(recent, number, 0, count) or pair or _last(recent, number, _PAIR_WINDOW - 1, count)
+                if pair is not None and tok.lemma_.lower() in PERSON_NOUNS and not all(
+                        m.actor is not None and m.actor.type == "person" for m in pair):
+                    # "prisoner swaps between Russia and Ukraine ... Putin flew on to Riyadh, where Prince
+                    # Mohammed welcomed him. The two men held talks": two men are the last two people named.
+                    pair = _last([(n, m) for n, m in recent if m.actor is not None and m.actor.type == "person"],
+                                 number, _PAIR_WINDOW, count, most_recent=True) or pair
+                if pair is None and tok.lemma_.lower() in STATE_NOUNS:
+                    # "the two countries' border commissions": the last two countries named lately.
+                    pair = _last([(n, m) for n, m in recent if m.actor is not None and m.actor.country
+                                  and not m.actor.organization], number, _PAIR_HOLD, count, most_recent=True)
+                if pair is None and settled is not None and _fits(settled[1], size):
+                    # "The two men last met in Tehran", ten sentences after "the two leaders held talks": with
+                    # no set nearer, the one the story already took for its parties is still the likeliest.
+                    pair = settled[1]
+                if pair is None and tok.lemma_.lower() in PERSON_NOUNS:
+                    # "Aliyev dismissed the accusation ... Putin said, urging both men to calm down": the last
+                    # people named, but not whoever acts on the phrase in its own sentence.
+                    acting = {actor_key(m.actor) for n, m in recent if n == number} if tok.dep_ not in (
+                        "nsubj", "nsubjpass") else set()
+                    pair = _last([(n, m) for n, m in recent if m.actor is not None and m.actor.type == "person"
+                                  and actor_key(m.actor) not in acting], number, _PAIR_WINDOW, count,
+                                 most_recent=True)
+            if pair is not None and kind == "pair":
+                doers = _doers(tok, index)
+                if any(actor_key(m.actor) in doers for m in pair):
+                    # "Moscow had brokered a ceasefire between the two sides": whoever acts on the phrase is
+                    # none of them; the two states named last, other than the doer, are likelier.
+                    pair = _last([(n, m) for n, m in recent if m.actor is not None and m.actor.type == "state"
+                                  and actor_key(m.actor) not in doers], number, _PAIR_HOLD, count, most_recent=True)
+            if pair is not None:
+                if kind == "pair":
+                    settled = (number, pair)
+                phrase = doc[tok.left_edge.i:tok.i + 1]
+                span = TextSpan(phrase.start_char, phrase.end_char, phrase.text)
+                out[tok.i] = tuple(Mention(span, m.sentence_index, dataclasses.replace(m.actor, text=phrase.text),
+                                           via="pair") for m in pair)
+            continue
+        mention = index.heads.get(i)
+        if mention is None or mention.via == "pronoun" or mention.via.endswith((ANCHORED, OWN_PEOPLE)):
+            continue
+        if mention.actor is not None and mention.actor.type in ("state", "person", "organization"):
+            recent.append((number, mention))
+        if t.dep[i] == "conj" and t.dep[t.head[i]] != "conj":
+            group = _coordination(t, t.head[i], index)
+            if len(group) >= 2:
+                coordinated = (number, group)
     return out
 
 
