@@ -13,10 +13,10 @@ printed too (CPU of this process and of the worker processes it waited for: spaC
 workers on the raw side, ingest's on the pipeline side). The ratio is raw spaCy time over pipeline time
 for those texts: at least 0.8 means ingesting, coding and storing add at most a quarter to parsing.
 
-The two sides run in alternation, ``--rounds`` times each (raw, pipeline, raw, pipeline, ...), and
-each side's fastest run is compared, as ``timeit`` does: a busy moment on a shared machine can only
-slow a run down, so the fastest run of each side is the one least disturbed, and neither side gets
-more tries than the other. Every round's own ratio is printed as well.
+The two sides run in alternation, ``--rounds`` times each (five by default: raw, pipeline, raw,
+pipeline, ...), and each side's fastest run is compared, as ``timeit`` does: a busy moment on a shared
+machine can only slow a run down, so the fastest run of each side is the one least disturbed, and
+neither side gets more tries than the other. Every round's own ratio is printed as well.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--rounds", type=int, default=3, help="alternated timed runs of each side")
+    parser.add_argument("--rounds", type=int, default=5, help="alternated timed runs of each side")
     parser.add_argument("--profile", action="store_true", help="print where the coding time goes")
     args = parser.parse_args(argv if argv is not None else [])
 

@@ -81,6 +81,7 @@ class _Mention:
     exact_date: bool
     place: str | None
     sentence: str | None
+    published: dt.date | None
 
     @functools.cached_property
     def words(self) -> frozenset[str]:
@@ -91,6 +92,8 @@ class _Mention:
 @dataclass
 class _Cluster:
     first: _Mention
+    group: tuple  # the group key of every mention (``group_key``)
+    row: dict[str, Any]  # the first mention's row, whose columns the canonical event copies
     members: list[tuple[_Mention, float, str]] = field(default_factory=list)
 
     def accepts(self, m: _Mention, window_days: int, min_similarity: float) -> tuple[bool, float, str]:
@@ -127,13 +130,15 @@ def group_key(row: dict[str, Any], keys: dict[tuple, str | None] | None = None) 
     """The group a mention row belongs to: (source key, target key, event type). ``keys`` memoises
     actor keys across rows (a few hundred distinct actors serve thousands of events)."""
     keys = {} if keys is None else keys
-    out = []
-    for side in ("source", "target"):
-        actor = (row[f"{side}_org"], row[f"{side}_country"], row[f"{side}_id"], row[f"{side}_name"])
-        if actor not in keys:
-            keys[actor] = actor_key(*actor)
-        out.append(keys[actor])
-    return out[0], out[1], row["plover"] or row["cameo_root"]
+    # Spelled out per side: a merge asks this about twice per event, and building the column names
+    # each time cost more than the lookups.
+    source = (row["source_org"], row["source_country"], row["source_id"], row["source_name"])
+    target = (row["target_org"], row["target_country"], row["target_id"], row["target_name"])
+    if source not in keys:
+        keys[source] = actor_key(*source)
+    if target not in keys:
+        keys[target] = actor_key(*target)
+    return keys[source], keys[target], row["plover"] or row["cameo_root"]
 
 
 def _later(a: dt.date | None, b: dt.date | None) -> bool:
@@ -164,6 +169,7 @@ def cluster(rows: Iterable[dict[str, Any]], *, window_days: int = WINDOW_DAYS, m
             exact_date=row["date_precision"] == "day",
             place=row["location_name"],
             sentence=row["sentence"],
+            published=row["published"],
         )
         in_order = ordered.get(key, True)
         taken = False
@@ -177,7 +183,7 @@ def cluster(rows: Iterable[dict[str, Any]], *, window_days: int = WINDOW_DAYS, m
                 taken = True
                 break
         if not taken:
-            new = _Cluster(first=mention)
+            new = _Cluster(first=mention, group=key, row=row)
             if groups[key] and _later(groups[key][-1].first.date, mention.date):
                 ordered[key] = False  # rows not in date order (callers other than merge_mentions)
             groups[key].append(new)
@@ -212,7 +218,7 @@ def merge_mentions(store: Store, *, window_days: int = WINDOW_DAYS, min_similari
     with canonical_store.remerge(store, touched, _org_key, part_events) as merge:
         for part in range(merge.parts):
             rows = merge.rows(part)
-            merge.write(rows, *_canonical(cluster(rows, window_days=window_days, min_similarity=min_similarity), rows, rule))
+            merge.write(rows, *_canonical(cluster(rows, window_days=window_days, min_similarity=min_similarity), rule))
     return _summary(store)
 
 
@@ -220,32 +226,38 @@ def _org_key(org: str, country: str | None) -> str | None:
     return actor_key(org, country, None, None)
 
 
-def _canonical(clusters: list[_Cluster], rows: list[dict[str, Any]], rule: str
-               ) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
-    """The canonical event records of ``clusters`` (made of ``rows``), and (event id, canonical id) links."""
-    by_id = {row["event_id"]: row for row in rows}
+def _canonical(clusters: list[_Cluster], rule: str) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+    """The canonical event records of ``clusters``, and (event id, canonical id) links."""
     records = []
     assignment = []
-    keys: dict[tuple, str | None] = {}
     for c in clusters:
-        cid = canonical_id(c.first.event_id)
-        everyone = [c.first] + [m for m, _, _ in c.members]
-        dates = [m.date for m in everyone if m.date is not None]
-        first_row = by_id[c.first.event_id]
+        first, first_row = c.first, c.row
+        cid = canonical_id(first.event_id)
+        if c.members:
+            everyone = [first] + [m for m, _, _ in c.members]
+            dates = [m.date for m in everyone if m.date is not None]
+            date_min, date_max = (min(dates), max(dates)) if dates else (None, None)
+            first_reported = min((m.published for m in everyone if m.published), default=None)
+            articles, sources = len({m.article_id for m in everyone}), len({m.publisher or m.article_id for m in everyone})
+        else:  # most events are reported once: the same figures, without the lists
+            everyone = [first]
+            date_min = date_max = first.date
+            first_reported = first.published or None
+            articles = sources = 1
         explanation = {
             "rule": rule,
-            "group": group_id(group_key(first_row, keys)),
-            "first": c.first.event_id,
+            "group": group_id(c.group),
+            "first": first.event_id,
             "mentions": [{"event_id": m.event_id, "article_id": m.article_id, "similarity": round(s, 3), "reason": r} for m, s, r in c.members],
         }
         records.append(
             {
                 "canonical_id": cid,
-                "first_event_id": c.first.event_id,
-                "date": c.first.date,
-                "date_min": min(dates) if dates else None,
-                "date_max": max(dates) if dates else None,
-                "first_reported": min((by_id[m.event_id]["published"] for m in everyone if by_id[m.event_id]["published"]), default=None),
+                "first_event_id": first.event_id,
+                "date": first.date,
+                "date_min": date_min,
+                "date_max": date_max,
+                "first_reported": first_reported,
                 "source_id": first_row["source_id"],
                 "target_id": first_row["target_id"],
                 "source_country": first_row["source_country"],
@@ -256,8 +268,8 @@ def _canonical(clusters: list[_Cluster], rows: list[dict[str, Any]], rule: str
                 "quad_class": first_row["quad_class"],
                 "goldstein": first_row["goldstein"],
                 "n_mentions": len(everyone),
-                "n_articles": len({m.article_id for m in everyone}),
-                "n_sources": len({m.publisher or m.article_id for m in everyone}),
+                "n_articles": articles,
+                "n_sources": sources,
                 "explanation": json.dumps(explanation),
             }
         )
