@@ -93,16 +93,18 @@ class Candidates:
             return False
         if t.pos[root] == "PROPN" or t.ent_type[root] in NAMED:
             return True
-        if t.lower[root] in GENERIC_BLOCS:
+        lower = t.lower[root]
+        if lower in GENERIC_BLOCS:
             return True  # "the Russia-led alliance"
-        if t.lower[root] in SIDES and any(t.ent_type[i] in NAMED for i in range(start, root)):
+        if lower in SIDES and any(t.ent_type[i] in NAMED for i in range(start, root)):
             return True  # "the Russian side" is Russia, not just its adjective
         titles, agents, index = self.resolver.scanner.titles, self.kb.agents, self.kb.index
+        text, idx, end = t.text, t.idx, t.end[root]
         for n in range(1, min(4, root - start + 1) + 1):
-            words = words_key(t.span_text(root - n + 1, root + 1))
+            words = words_key(text[idx[root - n + 1]:end])  # the last n words' text (Tokens.span_text)
             if words in titles or words in agents or words in index or words in COUNTERPARTS:
                 return True
-        if t.lower[root] in COLLECTIVES:
+        if lower in COLLECTIVES:
             # "four opposition groups", "civil society groups": the agent word before the head says who they are.
             return any(words_key(t.span_text(a, b)) in agents for a in range(start, root) for b in range(a + 1, root + 1))
         return False
@@ -218,8 +220,8 @@ class Candidates:
         # reads a headline's opening capital as one ("Kyiv slams Budapest's ..."): a capitalised adjective that
         # the knowledge base knows as a state's adjective, name or capital names that state, as a tagged one does.
         index = self.kb.index
-        found.extend((i, i + 1, "NORP") for i in range(len(t.lower))
-                     if t.pos[i] == "ADJ" and t.dep[i] == "amod" and not t.ent_type[i] and t.token_text(i)[:1].isupper()
+        found.extend((i, i + 1, "NORP") for i, (pos, dep, ent) in enumerate(zip(t.pos, t.dep, t.ent_type))
+                     if pos == "ADJ" and dep == "amod" and not ent and t.token_text(i)[:1].isupper()
                      and any(e.kind == "state" for e in index.get(words_key(t.token_text(i)), ())))
         found.extend((i, i + 1, "pronoun") for i, (lower, pos) in enumerate(zip(t.lower, t.pos))
                      if lower in PRONOUNS and pos == "PRON")

@@ -67,7 +67,9 @@ class Coref:
         self.date, self.resolver, self.kb = date, resolver, resolver.kb
         self.t = tokens(doc)
         starts = self.t.sent_starts
-        self.sent_of = [n for n in range(len(starts) - 1) for _ in range(starts[n], starts[n + 1])]
+        self.sent_of: list[int] = []
+        for n in range(len(starts) - 1):
+            self.sent_of += [n] * (starts[n + 1] - starts[n])
         self.seen: list[Seen] = []
         self.names: dict[str, Actor] = {}  # surname / partial name keys of people seen so far
         self.countries: list[str] = []

@@ -166,6 +166,9 @@ def settle(t: "Tokens", mentions: list["Mention"], date: dt.date | None, kb: "Kn
     else, in a sentence naming no one else, the place the story last set such people in ("The authorities
     withdrew the agreement"). Ordinary states are left to the event coder, which places people by the
     sentence's place and the story's home country."""
+    unnamed = {n for n, m in enumerate(mentions) if _nameless(t, m)}
+    if not unnamed:
+        return list(mentions)  # no one to settle, and so no pronoun for people settled
     entities = de_facto_entities()
     by_sentence: dict[int, list[int]] = {}
     for n, m in enumerate(mentions):
@@ -175,7 +178,7 @@ def settle(t: "Tokens", mentions: list["Mention"], date: dt.date | None, kb: "Kn
     settled: dict[str, tuple[int, "Actor"]] = {}  # a nameless actor's name → where and as whom it was placed
     for sentence in sorted(by_sentence):
         members = by_sentence[sentence]
-        nameless = [n for n in members if _nameless(t, mentions[n])]
+        nameless = [n for n in members if n in unnamed]
         placed = [_placed_by(t, mentions[n], entities) for n in members]
         here = next((p for p in placed if p), None)
         if here is None and nameless:

@@ -7,6 +7,7 @@ filed from (its dateline) is no actor at all.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import dataclasses
 import functools
@@ -65,8 +66,7 @@ def anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
             out.append(mention)
             continue
         if index not in places:
-            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-            places[index] = where.sentence_country(span.sent) if span is not None else None
+            places[index] = _sentence_country(doc, mention)
         country = places[index] or placed.get(index)
         via = ANCHORED
         if country is None and actor.type == "group" and len(countries[index]) == 1:
@@ -83,6 +83,17 @@ def anchor_to_places(doc: "Doc", mentions: list[Any]) -> list[Any]:
             out.append(dataclasses.replace(mention, actor=dataclasses.replace(actor, country=country),
                                            via=f"{mention.via}+{via}"))
     return out
+
+
+def _sentence_country(doc: "Doc", mention: Any) -> str | None:
+    """``where.sentence_country`` of the sentence ``Span.sent`` gives for the mention's span (the one its first
+    word is in), found on the token table rather than by ``char_span`` and ``Span.sent``."""
+    t = tokens(doc)
+    span = t.char_span(mention.span.start, mention.span.end)
+    if span is None:
+        return None
+    at = bisect.bisect_right(t.sent_starts, span[0])
+    return where.sentence_country(doc[t.sent_starts[at - 1]:t.sent_starts[at]])
 
 
 def _subject(doc: "Doc", mention: Any) -> bool:
