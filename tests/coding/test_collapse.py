@@ -82,6 +82,7 @@ def test_different_acts_of_one_pair_told_in_two_sentences_are_two_events() -> No
 def _meetings(nlp, text: str, codes: dict[str, list[tuple[str, str, str]]]) -> list[tuple[str, str, str]]:
     """Events of ``codes`` (trigger word -> (source, target, code)) in one parsed sentence, after one_meeting."""
     from allegiance.coding.collapse import one_meeting
+    from allegiance.parse import tokens
 
     doc = nlp(text)
     events, triggers = [], []
@@ -89,8 +90,8 @@ def _meetings(nlp, text: str, codes: dict[str, list[tuple[str, str, str]]]) -> l
         token = next(t for t in doc if t.text == word)
         for source, target, cameo in readings:
             events.append(_event(0, source, target, cameo, PUB))
-            triggers.append(token)
-    return [(actor_key(e.source), actor_key(e.target), e.cameo) for e in one_meeting(events, triggers)]
+            triggers.append(token.i)
+    return [(actor_key(e.source), actor_key(e.target), e.cameo) for e in one_meeting(events, triggers, tokens(doc))]
 
 
 def test_one_meeting_told_within_one_clause_is_coded_once_by_precedence(nlp) -> None:

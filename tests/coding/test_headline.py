@@ -100,3 +100,20 @@ def test_a_body_event_whose_target_was_found_in_the_headline_keeps_no_span_for_i
     (moved,) = to_clean([event], offset, [0, offset])
     assert moved.evidence.part == "text" and moved.evidence.target is None
     assert moved.evidence.source == Span(at - offset, at - offset + 8, "Shooting")
+
+
+@given(st.integers(0, 500), st.integers(0, 500), st.text(max_size=8), st.sampled_from(["text", "title"]),
+       st.none() | st.integers(0, 40))
+def test_a_copied_record_is_the_record_dataclasses_replace_makes(start: int, length: int, word: str, part: str,
+                                                                 index: int | None) -> None:
+    import dataclasses
+
+    from allegiance.coding.headline import _copied
+
+    span = Span(start, start + length, word)
+    evidence = Evidence(3, span, None, span)
+    for record, changes in ((span, {"start": start + 1, "end": start + length + 1}), (evidence, {"part": part}),
+                            (evidence, {"sentence_index": index, "source": span, "target": None})):
+        copied, replaced = _copied(record, **changes), dataclasses.replace(record, **changes)
+        assert copied == replaced and type(copied) is type(replaced)
+        assert list(vars(copied).items()) == list(vars(replaced).items())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from allegiance.coding.layout import boilerplate, is_heading_line, layout, line_at
@@ -55,3 +55,31 @@ def test_line_at_gives_the_whole_line_holding_an_offset(lines: list[str], data: 
     assert "\n" not in line and line in lines
     start = text.rfind("\n", 0, offset) + 1
     assert text[start:start + len(line)] == line
+
+
+_LINE_PARTS = ["READ MORE:", "Kremlin", "braces", "[ANALYSIS]", "[VIDEO]", "[", "]", "analysis", "-", ">>", "share",
+               "this article", "on Facebook", "subscribe", "to our newsletter", "—", "***", ">", ".", "said", "'"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_LINE_PARTS), max_size=8).map(" ".join))
+def test_a_rule_skipped_for_a_missing_mark_would_not_have_matched(line: str) -> None:
+    from allegiance.coding.layout import _line_rules
+    from allegiance.ingest.clean import fold
+
+    folded = fold(line.strip())
+    assert boilerplate(line) == (bool(folded) and any(rule.search(folded) for rule, _ in _line_rules()))
+    for rule, marks in _line_rules():
+        if rule.search(folded):
+            assert all(m in folded for m in marks), (rule.pattern, line)
+
+
+def test_required_marks_are_those_every_branch_holds() -> None:
+    import re
+
+    from allegiance.coding.layout import required_marks
+
+    assert required_marks(re.compile(r"^(?:\[(?:A|B)\] x|y \[(?:A|B)\]$)")) == {"[", "]"}
+    assert required_marks(re.compile(r"(?i)^read more\s*(?::|-)")) == set()
+    assert required_marks(re.compile(r"a(?:, b)?:")) == {":"}
+    assert required_marks(re.compile(r"(?:x;)+|(?:y;){2}")) == {";"}

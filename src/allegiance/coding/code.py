@@ -337,12 +337,13 @@ class Coder:
         kept = [(e, t) for e, t in zip(out, triggers) if (actor_key(e.source), t) not in frames]
         # "Aliyev, who flew to Moscow on Monday, held talks with Putin": a visit told in a relative clause is
         # the setting of the talks the sentence reports, not news of its own.
+        table = tokens(doc)
         met = {(actor_key(e.source), actor_key(e.target)) for e, t in kept
-               if e.cameo_root == "04" and doc[t].dep_ != "relcl"}
-        kept = [(e, t) for e, t in kept if not (e.cameo[:3] in ("042", "043") and doc[t].dep_ == "relcl"
+               if e.cameo_root == "04" and table.dep[t] != "relcl"}
+        kept = [(e, t) for e, t in kept if not (e.cameo[:3] in ("042", "043") and table.dep[t] == "relcl"
                                                 and (actor_key(e.source), actor_key(e.target)) in met)]
         # "paid a visit to Dushanbe, where he held talks with Rahmon": one meeting, told once, by precedence.
-        return prefer_targeted(one_meeting([e for e, _ in kept], [doc[t] for _, t in kept]))
+        return prefer_targeted(one_meeting([e for e, _ in kept], [t for _, t in kept], table))
 
     def _unaimed_elsewhere(self, cand: Candidate, doc: "Doc") -> bool:
         """A candidate without a target whose lexicon readings all lie in roots that need one: not worth

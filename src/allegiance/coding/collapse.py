@@ -13,7 +13,7 @@ from allegiance.coding import keys
 from allegiance.models import Event
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from allegiance.parse import Tokens
 
 RETOLD_DAYS = 7  # a heading reports the news of its story's days; the same act told of earlier is history
 
@@ -32,11 +32,12 @@ GENERIC_STATEMENTS = {"01", "010"}
 def prefer_targeted(events: list[Event]) -> list[Event]:
     """Within one sentence: "Russia imposed sanctions on Ukraine" is one event, not also a target-less one;
     and "'...,' Rahmon told Putin" reports what Rahmon said (a demand), not also that he made a statement."""
-    targeted = {(actor_key(e.source), e.cameo_root) for e in events if e.target is not None}
-    specific = {actor_key(e.source) for e in events if e.cameo_root != "01"}
-    return [e for e in events
-            if (e.target is not None or (actor_key(e.source), e.cameo_root) not in targeted)
-            and (e.cameo not in GENERIC_STATEMENTS or actor_key(e.source) not in specific)]
+    sources = [actor_key(e.source) for e in events]
+    targeted = {(key, e.cameo_root) for key, e in zip(sources, events) if e.target is not None}
+    specific = {key for key, e in zip(sources, events) if e.cameo_root != "01"}
+    return [e for key, e in zip(sources, events)
+            if (e.target is not None or (key, e.cameo_root) not in targeted)
+            and (e.cameo not in GENERIC_STATEMENTS or key not in specific)]
 
 
 # One meeting, told in one clause, is coded once, by the codebook's precedence (the gold set's "one sentence,
@@ -51,13 +52,16 @@ _PHRASE_LINKS = {"prep", "pobj", "pcomp", "dobj", "attr", "relcl", "acl", "nsubj
                  "amod", "nmod", "poss", "npadvmod"}
 
 
-def one_meeting(events: Sequence[Event], triggers: Sequence["Token"]) -> list[Event]:
-    """Of one sentence's ``events`` (each with its trigger token in ``triggers``), drop a meeting (CAMEO 04)
-    of a pair when a meeting of higher precedence of that pair is told within the same clause."""
-    meetings = [(e, t, _pair(e), _meeting_rank(e.cameo)) for e, t in zip(events, triggers) if e.cameo_root == "04"]
+def one_meeting(events: Sequence[Event], triggers: Sequence[int], table: "Tokens") -> list[Event]:
+    """Of one sentence's ``events`` (each with its trigger's index in ``triggers``, of the Doc whose token
+    table is ``table``), drop a meeting (CAMEO 04) of a pair when a meeting of higher precedence of that pair
+    is told within the same clause."""
+    meetings = [(t, _pair(e), _meeting_rank(e.cameo)) for e, t in zip(events, triggers) if e.cameo_root == "04"]
+    if len(meetings) < 2:
+        return list(events)  # a meeting can give way only to another
     return [e for e, t in zip(events, triggers) if e.cameo_root != "04" or not any(
-        rank < _meeting_rank(e.cameo) and pair == _pair(e) and other.i != t.i
-        and (_within(other, t) or _within(t, other)) for _, other, pair, rank in meetings)]
+        rank < _meeting_rank(e.cameo) and pair == _pair(e) and other != t
+        and (_within(other, t, table) or _within(t, other, table)) for other, pair, rank in meetings)]
 
 
 def _pair(event: Event) -> frozenset[str | None]:
@@ -68,14 +72,15 @@ def _meeting_rank(code: str) -> int:
     return MEETING_RANK.get(code[:3], len(MEETING_RANK))
 
 
-def _within(inner: "Token", outer: "Token", hops: int = 8) -> bool:
+def _within(inner: int, outer: int, table: "Tokens", hops: int = 8) -> bool:
     node = inner
+    dep, head = table.dep, table.head
     for _ in range(hops):
-        if node.i == outer.i:
+        if node == outer:
             return True
-        if node.dep_ not in _PHRASE_LINKS or node.head.i == node.i:
+        if dep[node] not in _PHRASE_LINKS or head[node] == node:
             return False
-        node = node.head
+        node = head[node]
     return False
 
 

@@ -11,11 +11,11 @@ or target was found in the headline keeps that actor without a span.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
+from typing import Any
 
 from allegiance.ingest.clean import line_key
-from allegiance.models import Event, Span
+from allegiance.models import Event, Evidence, Location, Span
 
 SEPARATOR = "\n\n"  # a paragraph of its own: the headline's dates and actors do not run into the lead
 
@@ -44,19 +44,33 @@ def to_clean(events: Sequence[Event], offset: int, sentence_starts: Sequence[int
 def _moved(event: Event, offset: int, in_title: int) -> Event:
     evidence = event.evidence
     if evidence.trigger.start < offset:
-        return dataclasses.replace(event, evidence=dataclasses.replace(evidence, part="title"))
+        return _copied(event, evidence=_copied(evidence, part="title"))
 
     def back(span: Span | None) -> Span | None:
         # An actor of a body sentence found in the headline (a verdict's target told there) has no place
         # in the clean text: the actor stays, its span goes.
         if span is None or span.start < offset:
             return None
-        return dataclasses.replace(span, start=span.start - offset, end=span.end - offset)
+        return _copied(span, start=span.start - offset, end=span.end - offset)
 
     location = event.location
     if location is not None and location.span is not None:
-        location = dataclasses.replace(location, span=back(location.span))
-    moved = dataclasses.replace(evidence, sentence_index=evidence.sentence_index - in_title,
-                                trigger=back(evidence.trigger), source=back(evidence.source),
-                                target=back(evidence.target))
-    return dataclasses.replace(event, evidence=moved, location=location)
+        location = _copied(location, span=back(location.span))
+    moved = _copied(evidence, sentence_index=evidence.sentence_index - in_title, trigger=back(evidence.trigger),
+                    source=back(evidence.source), target=back(evidence.target))
+    return _copied(event, evidence=moved, location=location)
+
+
+# ``dataclasses.replace`` runs ``__init__``, which writes each field of a frozen record through
+# ``object.__setattr__`` (an Event has 23); these records have no ``__post_init__`` to run, so copying the
+# fields makes the same record.
+assert not any(hasattr(cls, "__post_init__") for cls in (Event, Evidence, Location, Span))
+
+
+def _copied(record: Any, **changes: Any) -> Any:
+    """``dataclasses.replace(record, **changes)`` for a frozen record without ``__post_init__``."""
+    new = object.__new__(type(record))
+    fields = new.__dict__
+    fields.update(record.__dict__)
+    fields.update(changes)
+    return new

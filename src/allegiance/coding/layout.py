@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,11 +69,39 @@ def boilerplate(line: str) -> bool:
     from allegiance.ingest.clean import fold
 
     line = fold(line.strip())
-    return bool(line) and any(rule.search(line) for rule in _line_rules())
+    return bool(line) and any(rule.search(line) for rule, marks in _line_rules()
+                              if not marks or all(m in line for m in marks))
 
 
 @functools.cache
-def _line_rules() -> tuple[Any, ...]:
+def _line_rules() -> tuple[tuple[Any, tuple[str, ...]], ...]:
+    """The rules, each with the marks every match of it holds: "[ANALYSIS]" at a line's end is looked for
+    through the whole line, which most lines show at once cannot hold (no "[")."""
     from allegiance.ingest.clean import load_rules
 
-    return tuple(r.pattern for r in load_rules() if r.kind == "line" and r.pattern is not None)
+    return tuple((r.pattern, tuple(sorted(required_marks(r.pattern)))) for r in load_rules()
+                 if r.kind == "line" and r.pattern is not None)
+
+
+def required_marks(pattern: "re.Pattern[str]") -> frozenset[str]:
+    """ASCII punctuation marks that every match of ``pattern`` contains (some, not always all of them). Marks
+    have no case, so ``re.I`` matches them only as they are."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    def needed(items: Any) -> set[str]:
+        out: set[str] = set()
+        for op, av in items:
+            if op is _parser.LITERAL and chr(av) in _MARKS:
+                out.add(chr(av))
+            elif op is _parser.SUBPATTERN:
+                out |= needed(av[-1])
+            elif op is _parser.BRANCH:
+                out |= set.intersection(*[needed(branch) for branch in av[1]])
+            elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT) and av[0] >= 1:
+                out |= needed(av[2])
+        return out
+
+    return frozenset(needed(_parser.parse(pattern.pattern, pattern.flags)))
+
+
+_MARKS = frozenset(string.punctuation)
