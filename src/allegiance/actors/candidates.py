@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from allegiance.actors.phrase import GENERIC_BLOCS, words_key
 from allegiance.actors.places import is_place_mention
+from allegiance.actors.resolve import RESOLVED_MAX
 from allegiance.parse import Tokens, noun_chunks, tokens
 
 if TYPE_CHECKING:
@@ -98,16 +99,30 @@ class Candidates:
             return True  # "the Russia-led alliance"
         if lower in SIDES and any(t.ent_type[i] in NAMED for i in range(start, root)):
             return True  # "the Russian side" is Russia, not just its adjective
-        titles, agents, index = self.resolver.scanner.titles, self.kb.agents, self.kb.index
-        text, idx, end = t.text, t.idx, t.end[root]
+        known, text, idx, end = self.resolver.describing, t.text, t.idx, t.end[root]
         for n in range(1, min(4, root - start + 1) + 1):
-            words = words_key(text[idx[root - n + 1]:end])  # the last n words' text (Tokens.span_text)
-            if words in titles or words in agents or words in index or words in COUNTERPARTS:
+            phrase = text[idx[root - n + 1]:end]  # the last n words (Tokens.span_text)
+            found = known.get(phrase)
+            if found is None:
+                found = self._describes(phrase)
+            if found:
                 return True
         if lower in COLLECTIVES:
             # "four opposition groups", "civil society groups": the agent word before the head says who they are.
+            agents = self.kb.agents
             return any(words_key(t.span_text(a, b)) in agents for a in range(start, root) for b in range(a + 1, root + 1))
         return False
+
+    def _describes(self, phrase: str) -> bool:
+        """Whether a phrase's words name something or someone, or are a title or an agent noun; remembered
+        per text (``Resolver.describing``: one lookup in place of four in the large tables)."""
+        known = self.resolver.describing
+        if len(known) >= RESOLVED_MAX:
+            known.clear()
+        words = words_key(phrase)
+        found = known[phrase] = (words in self.resolver.scanner.titles or words in self.kb.agents
+                                 or words in self.kb.index or words in COUNTERPARTS)
+        return found
 
     def _conjuncts(self, i: int) -> list[int]:
         """Token ``i`` and the tokens coordinated with it ("Belarus, Armenia, and Kyrgyzstan"), in order."""
@@ -205,9 +220,12 @@ class Candidates:
                 self._add_owned(*self._extend(chunk, root, chunk_at, shared), found)
                 found.extend(shared)
             else:
-                span = range(*chunk)
-                if any(t.dep[i] in ("compound", "nmod") and (t.pos[i] == "PROPN" or t.token_text(i).isupper()) for i in span):
+                span, deps = range(*chunk), t.dep[chunk[0]:chunk[1]]
+                if ("compound" in deps or "nmod" in deps) and any(
+                        t.dep[i] in ("compound", "nmod") and (t.pos[i] == "PROPN" or t.token_text(i).isupper()) for i in span):
                     self._add_owned(*chunk, found)  # "IAEA experts", "a BRICS common currency" (parsed nmod)
+                if "poss" not in deps:
+                    continue
                 for i in span:
                     if t.dep[i] == "poss" and t.lower[i] in PRONOUNS:
                         found.append((i, i + 1, "pronoun"))

@@ -123,6 +123,7 @@ class Resolver:
         # (text, options) → [(dates compared with, the date's position among them, answer)]
         self._resolved: dict[tuple, list[tuple[tuple[dt.date, ...], tuple[int, int], Resolution | None]]] = {}
         self._members: dict[str, bool] = {}  # names_a_member per text: asked of every mention candidate
+        self.describing: dict[str, bool] = {}  # whether a noun phrase's words are known (Candidates._describes)
 
     # --- public ----------------------------------------------------------------------------
 
