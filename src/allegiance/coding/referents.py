@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from itertools import compress
 from typing import TYPE_CHECKING, Any
 
 from allegiance.coding.keys import actor_key
@@ -33,7 +34,7 @@ COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
 UNCOUNTED = {"parties", "presidents", "heads"}
 ANY = 0  # party_count of an uncounted phrase
 _COUNTING = set(PAIRS) | set(COUNTS) | UNCOUNTED | {"other"}  # words party_count may accept besides PAIR_NOUNS
-_PAIR_WORDS = _COUNTING | {"they", "them"}  # words pair_phrase may accept
+_PAIR_WORDS = frozenset(_COUNTING | {"they", "them"})  # words pair_phrase may accept
 # besides PAIR_NOUNS
 _PAIR_WINDOW = 3  # sentences a coordinated pair stays the referent of "the two leaders", "they"
 _PAIR_HOLD = 6  # sentences a pair once referred to stays the referent of the next "the two sides"
@@ -201,9 +202,10 @@ def pairs(doc: "Doc", index: "MentionIndex") -> dict[int, tuple[Mention, ...]]:
     pair_lemmas = {word for word in set(lemma) if word.lower() in PAIR_NOUNS}  # each lemma lowered once, not each word
     # Only a word pair_phrase can accept or the head of a mention matters below, in order; a spaCy Token is
     # made only for a phrase that refers to a set.
-    marked = {*heads, *(i for i, word in enumerate(lower) if word in _PAIR_WORDS)}
+    positions = range(len(lower))
+    marked = {*heads, *compress(positions, map(_PAIR_WORDS.__contains__, lower))}
     if pair_lemmas:
-        marked.update(i for i, word in enumerate(lemma) if word in pair_lemmas)
+        marked.update(compress(positions, map(pair_lemmas.__contains__, lemma)))
     starts, number = t.sent_starts, 0
     for i in sorted(marked):
         while starts[number + 1] <= i:
