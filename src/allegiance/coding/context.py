@@ -32,6 +32,8 @@ from allegiance.parse import tokens
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from allegiance.parse import Tokens
+
 SPECULATIVE_AUX = {"could", "would", "may", "might", "should", "must", "ought", "can"}
 INTENT_AUX = {"will", "shall", "'ll", "wo"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
@@ -100,38 +102,34 @@ class Context:
         return not (self.negated or self.speculative or self.background)
 
 
-def _children_lower(tok: "Token") -> list[str]:
-    return [c.lower_ for c in tok.children]
-
-
-def _local(tok: "Token") -> Context | None:
-    """Cues attached to one verb or noun: its auxiliaries, negation and hedges."""
-    # The children's words and relations are read from the token table: a Token per child costs more.
-    table, i, doc = tokens(tok.doc), tok.i, tok.doc
-    lower, dep, lemma, kids = table.lower, table.dep, table.lemma, table.children[tok.i]
+def _local(t: "Tokens", i: int) -> Context | None:
+    """Cues attached to one verb or noun (token ``i`` of the table ``t``): its auxiliaries, negation and hedges."""
+    lower, dep, lemma, pos, children, head = t.lower, t.dep, t.lemma, t.pos, t.children, t.head
+    kids = children[i]
     for c in kids:
         low = lower[c]
         if (dep[c] == "neg" or (low in NEGATORS and dep[c] in ("neg", "advmod", "det", "preconj"))) \
-                and not _not_only(doc[c]):
+                and not _not_only(t, c):
             # "would not send": negation outranks modality; with "will" it declines the act
             declines = any(dep[a] == "aux" and (lower[a] in INTENT_AUX or lemma[a] == "will") for a in kids)
             return Context(negated=True, refusal=declines, cue=low)
-    if tok.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "dobj" and any(g.lower_ in OBJECT_NEGATORS and g.dep_ in ("det", "preconj") for g in c.children)
-            for c in tok.children):
+    verbal = pos[i] in ("VERB", "AUX")
+    if verbal and any(
+            dep[c] == "dobj" and any(lower[g] in OBJECT_NEGATORS and dep[g] in ("det", "preconj") for g in children[c])
+            for c in kids):
         return Context(negated=True, cue="neither")  # "recognised neither Taiwan nor Kosovo", "signed no deal"
-    if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and _nobody(c) for c in tok.children):
+    if verbal and any(dep[c] in ("nsubj", "nsubjpass") and _nobody(t, c) for c in kids):
         return Context(negated=True, cue="none")  # "none of the leaders has endorsed", "neither Putin nor Raisi mentioned"
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubjpass", "dobj") and _called_off(tok.head):
-        return Context(negated=True, cue=tok.head.lower_)  # "his visit to Serbia was cancelled": it did not take place
-    if tok.tag_ == "VBG" and _stance_of(tok):
+    if pos[i] in ("NOUN", "PROPN") and dep[i] in ("nsubjpass", "dobj") and _called_off(t, head[i]):
+        return Context(negated=True, cue=lower[head[i]])  # "his visit to Serbia was cancelled": it did not take place
+    if t.tag[i] == "VBG" and _stance_of(t, i):
         return Context(speculative=True, cue="stance")  # "had nothing against Ukraine joining the EU"
-    if tok.pos_ == "NOUN" and tok.dep_ == "nsubjpass" and tok.head.lemma_ in JUDGED:
+    if pos[i] == "NOUN" and dep[i] == "nsubjpass" and lemma[head[i]] in JUDGED:
         # "Russia's strike on the hospital was denounced by Guterres": what the passive judges is its topic,
         # as "denounced Russia's strike" is; the judging is the act told
-        return Context(background=True, cue=tok.head.lower_)
-    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children) and any(
-            c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return Context(background=True, cue=lower[head[i]])
+    if any(dep[c] == "advmod" and lower[c] in HABITUAL for c in kids) and any(
+            dep[c] == "aux" and lemma[c] == "have" for c in kids):
         return Context(background=True, cue="habitual")  # "has repeatedly demanded", "have long accused"
     for c in kids:
         low, rel = lower[c], dep[c]
@@ -140,39 +138,39 @@ def _local(tok: "Token") -> Context | None:
         if rel == "mark" and low in CONDITIONAL_MARKS:
             return Context(speculative=True, cue=low)
         if (rel == "mark" or (rel == "advmod" and low == "when" and dep[i] == "advcl")) \
-                and low in TEMPORAL_MARKS and _condition(tok, low):
+                and low in TEMPORAL_MARKS and _condition(t, i, low):
             return Context(speculative=True, cue=low)
         if rel == "mark" and low == "since" and dep[i] == "advcl":
             return Context(background=True, cue=low)  # "since Russia sent troops in February": the backdrop
-        if rel == "prep" and low == "since" and table.pos[i] in ("VERB", "AUX") and not _lately(doc[c]):
+        if rel == "prep" and low == "since" and verbal and not _lately(t, c):
             return Context(background=True, cue=low)  # "have flown joint patrols since 2019": a habit, not news
         if rel == "npadvmod" and lemma[c] in RECURRING and any(
-                dep[d] == "det" and lower[d] in ("every", "each") for d in table.children[c]):
+                dep[d] == "det" and lower[d] in ("every", "each") for d in children[c]):
             return Context(background=True, cue="every")  # "have flown joint patrols every year": a habit
         if rel == "prep" and low == "throughout" and any(dep[a] == "aux" and lemma[a] == "have" for a in kids):
             return Context(background=True, cue=low)  # "has kept close ties with Putin throughout the war"
-        if rel == "dobj" and lemma[i] == "spend" and lemma[c] in LONG_SPANS | {"week"} and doc[c].tag_ == "NNS" \
+        if rel == "dobj" and lemma[i] == "spend" and lemma[c] in LONG_SPANS | {"week"} and t.tag[c] == "NNS" \
                 and any(dep[a] == "aux" and lemma[a] == "have" for a in kids):
             return Context(background=True, cue="spent")  # "has spent months attacking the generals": a habit
-        if rel == "prep" and table.pos[i] in ("VERB", "AUX") and _span_of_time(doc[c], tok):
+        if rel == "prep" and verbal and _span_of_time(t, c, i):
             return Context(background=True, cue=low)  # "have dismissed such claims in the past", "has urged for months"
         if rel == "advmod" and low in HEDGES:
             return Context(speculative=True, cue=low)
-        if rel == "amod" and low in HEDGED_NOUNS and table.pos[i] == "NOUN":
+        if rel == "amod" and low in HEDGED_NOUNS and pos[i] == "NOUN":
             return Context(speculative=True, cue=low)  # "Russia's alleged bombing of", "a possible visit"
         if rel == "advmod" and low in FORMERLY and not (c + 1 < len(lower) and lower[c + 1] == "again"):
             return Context(background=True, cue=low)  # "which Russia once backed", "had previously met"
-    for child in tok.children:
-        if child.dep_ in ("aux", "auxpass") and (child.lower_ in INTENT_AUX or child.lemma_ == "will"):
-            return Context(intent=True, cue=child.lower_)
+    for c in kids:
+        if dep[c] in ("aux", "auxpass") and (lower[c] in INTENT_AUX or lemma[c] == "will"):
+            return Context(intent=True, cue=lower[c])
     # "is going to send", "is set to sign", "is ready to help"; "is about to restore" is the act itself,
     # imminent (PETRARCH codes it so), and "is likely to" is speculation.
-    aux = [c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"]
-    if aux and tok.head.i != tok.i and tok.dep_ in ("xcomp", "pcomp", "acomp"):
-        if tok.head.lemma_ in INTENT_FRAMES:
-            return Context(intent=True, cue=tok.head.lower_)
-        if tok.head.lemma_ in WISHES:
-            return Context(speculative=True, cue=tok.head.lower_)
+    h = head[i]
+    if h != i and dep[i] in ("xcomp", "pcomp", "acomp") and any(dep[c] == "aux" and lower[c] == "to" for c in kids):
+        if lemma[h] in INTENT_FRAMES:
+            return Context(intent=True, cue=lower[h])
+        if lemma[h] in WISHES:
+            return Context(speculative=True, cue=lower[h])
     return None
 
 
@@ -189,10 +187,22 @@ SHORT_SPANS = {"hour", "day", "week", "month"}
 RELATIVE = {"before", "after", "earlier", "later"}
 
 
-def _timed(verb: "Token") -> bool:
-    doc = verb.doc
-    return any(t.lemma_ in SHORT_SPANS and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in RELATIVE
-               for t in verb.subtree)
+def _timed(t: "Tokens", verb: int) -> bool:
+    n = len(t.lower)
+    return any(t.lemma[k] in SHORT_SPANS and k + 1 < n and t.lower[k + 1] in RELATIVE for k in _subtree(t, verb))
+
+
+def _subtree(t: "Tokens", i: int) -> list[int]:
+    """``Token.subtree`` as indices: the token and all it governs, in index order (callers only ask whether
+    some word of it is one thing or another)."""
+    out: list[int] = []
+    stack = [i]
+    while stack:
+        k = stack.pop()
+        out.append(k)
+        stack.extend(t.children[k])
+    out.sort()
+    return out
 
 
 # What a measure "would" do is a forecast of its effect, not anyone's intent: "saying the aid would strengthen the
@@ -201,45 +211,49 @@ MEASURES = {"aid", "deal", "agreement", "sanction", "law", "bill", "move", "deci
             "plan", "step", "measure", "treaty", "vote", "accord", "pact", "ban", "tariff", "loan", "funding"}
 
 
-def _thing_said(clause: "Token") -> bool:
+def _thing_said(t: "Tokens", clause: int) -> bool:
     """The reported clause's subject is a measure, not an actor (its own or through a conjunct's head)."""
-    verb = clause if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) or clause.dep_ != "conj" else clause.head
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.lemma_ in MEASURES for c in verb.children)
+    dep = t.dep
+    verb = clause if any(dep[c] in ("nsubj", "nsubjpass") for c in t.children[clause]) or dep[clause] != "conj" \
+        else t.head[clause]
+    return any(dep[c] in ("nsubj", "nsubjpass") and t.pos[c] == "NOUN" and t.lemma[c] in MEASURES
+               for c in t.children[verb])
 
 
-def _not_only(neg: "Token") -> bool:
+def _not_only(t: "Tokens", neg: int) -> bool:
     """"not only fails to guarantee security, it creates threats", "not just condemned but sanctioned": the act
     is said, and more besides."""
-    doc = neg.doc
-    return neg.lower_ == "not" and neg.i + 1 < len(doc) and doc[neg.i + 1].lower_ in ("only", "just", "merely", "simply")
+    lower = t.lower
+    return lower[neg] == "not" and neg + 1 < len(lower) and lower[neg + 1] in ("only", "just", "merely", "simply")
 
 
-def _nobody(subject: "Token") -> bool:
-    return subject.lower_ in NO_ONE or any(
-        g.lower_ in OBJECT_NEGATORS and g.dep_ in ("det", "preconj") for g in subject.children)
+def _nobody(t: "Tokens", subject: int) -> bool:
+    return t.lower[subject] in NO_ONE or any(
+        t.lower[g] in OBJECT_NEGATORS and t.dep[g] in ("det", "preconj") for g in t.children[subject])
 
 
-def _stance_of(gerund: "Token") -> bool:
+def _stance_of(t: "Tokens", gerund: int) -> bool:
     """A gerund with a subject of its own after a preposition of ``STANCES``, however the parser hangs the
     subject: "against [Ukraine joining]" (a clause) or "to [Moldova] joining" (a name the gerund modifies)."""
-    head = gerund.head
-    if gerund.dep_ == "pcomp":
-        return head.lower_ in STANCES and any(c.dep_ in ("nsubj", "nsubjpass") for c in gerund.children)
-    return gerund.dep_ == "acl" and head.pos_ == "PROPN" and head.dep_ == "pobj" and head.head.lower_ in STANCES
+    head = t.head[gerund]
+    if t.dep[gerund] == "pcomp":
+        return t.lower[head] in STANCES and any(t.dep[c] in ("nsubj", "nsubjpass") for c in t.children[gerund])
+    return t.dep[gerund] == "acl" and t.pos[head] == "PROPN" and t.dep[head] == "pobj" \
+        and t.lower[t.head[head]] in STANCES
 
 
-def _topic_infinitive(verb: "Token") -> bool:
+def _topic_infinitive(t: "Tokens", verb: int) -> bool:
     """An act named by an infinitive on a noun that another verb acts on: "criticised Guterres' decision to
     accept the invitation", "condemned the plan to deploy troops" are about the decision, not news of the act.
     Not under a verb that makes the noun's news ("announced a decision to close the border")."""
-    noun = verb.head
-    return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.lemma_ not in LIGHT_VERBS \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    noun = t.head[verb]
+    return t.pos[noun] == "NOUN" and t.dep[noun] == "dobj" and t.lemma[t.head[noun]] not in LIGHT_VERBS \
+        and any(t.dep[c] == "aux" and t.lower[c] == "to" for c in t.children[verb])
 
 
-def _called_off(verb: "Token") -> bool:
-    return verb.lemma_ in CANCELLED or (verb.lemma_ in ("call", "put") and any(
-        c.dep_ == "prt" and c.lower_ == "off" for c in verb.children))
+def _called_off(t: "Tokens", verb: int) -> bool:
+    return t.lemma[verb] in CANCELLED or (t.lemma[verb] in ("call", "put") and any(
+        t.dep[c] == "prt" and t.lower[c] == "off" for c in t.children[verb]))
 
 
 # "have turned back 1,000 migrants since the end of March", "since Monday": a count kept since a recent month or day
@@ -249,39 +263,42 @@ RECENT_SINCE = {"january", "february", "march", "april", "may", "june", "july", 
                 "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week"}
 
 
-def _lately(since: "Token") -> bool:
-    words = [t.lower_.rstrip(".") for t in since.subtree]
+def _lately(t: "Tokens", since: int) -> bool:
+    words = [t.lower[k].rstrip(".") for k in _subtree(t, since)]
     return any(w in RECENT_SINCE for w in words) and not any(w.isdigit() and len(w) == 4 for w in words) \
         and "year" not in words
 
 
-def _span_of_time(prep: "Token", verb: "Token") -> bool:
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
-    if prep.lower_ == "in" and any(o.lower_ in PAST_SPANS and any(d.lower_ == "the" for d in o.children) for o in objects):
+def _span_of_time(t: "Tokens", prep: int, verb: int) -> bool:
+    lower, dep = t.lower, t.dep
+    objects = [c for c in t.children[prep] if dep[c] == "pobj"]
+    if lower[prep] == "in" and any(lower[o] in PAST_SPANS and any(lower[d] == "the" for d in t.children[o])
+                                   for o in objects):
         return True
-    return prep.lower_ in ("for", "over") and any(o.lemma_ in LONG_SPANS and o.tag_ == "NNS" for o in objects) \
-        and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return lower[prep] in ("for", "over") and any(t.lemma[o] in LONG_SPANS and t.tag[o] == "NNS" for o in objects) \
+        and any(dep[c] == "aux" and t.lemma[c] == "have" for c in t.children[verb])
 
 
-def _superseded(says: "Token") -> bool:
+def _superseded(t: "Tokens", says: int) -> bool:
     """A statement of intent made before the story ("had said it would", "initially said it would"): the plan
     the story's news has overtaken, not an intent it reports."""
-    return any((c.dep_ == "aux" and c.lower_ in ("had", "'d")) or (c.dep_ == "advmod" and c.lower_ in ("initially", "originally"))
-               for c in says.children)
+    return any((t.dep[c] == "aux" and t.lower[c] in ("had", "'d"))
+               or (t.dep[c] == "advmod" and t.lower[c] in ("initially", "originally")) for c in t.children[says])
 
 
-def _condition(clause: "Token", mark: str) -> bool:
+def _condition(t: "Tokens", clause: int, mark: str) -> bool:
     """Whether a clause of time (``mark``: until, before, once, after, when) states a condition: its head
     speaks of the future ("would not return until", "will talk once"), or, for until, it is told in the
     present ("stays dead until the West meets its demands", where a headline's present would otherwise be
     the past). After and when need both: "will respond when Kyiv attacks" but not "will answer the strike
     Kyiv launched when ..."."""
-    head = clause.head
-    future = any(c.dep_ in ("aux", "auxpass") and (c.lower_ in SPECULATIVE_AUX or c.lower_ in INTENT_AUX or c.lemma_ == "will")
-                 for c in head.children)
+    lower = t.lower
+    future = any(t.dep[c] in ("aux", "auxpass") and (lower[c] in SPECULATIVE_AUX or lower[c] in INTENT_AUX
+                                                     or t.lemma[c] == "will")
+                 for c in t.children[t.head[clause]])
     if mark in ("after", "when"):  # "will resume talks after Russia withdraws"; not "will retaliate after Kyiv struck"
-        return future and clause.tag_ in PRESENT
-    return future or (mark in ("until", "till") and clause.tag_ in PRESENT)
+        return future and t.tag[clause] in PRESENT
+    return future or (mark in ("until", "till") and t.tag[clause] in PRESENT)
 
 
 def assess(trigger: "Token", *, dated: bool = False, question: bool | None = None) -> Context:
@@ -289,76 +306,82 @@ def assess(trigger: "Token", *, dated: bool = False, question: bool | None = Non
     ``question`` when its sentence asks (computed from the sentence when not given)."""
     if question is None:
         question = trigger.sent.text.rstrip().endswith("?")
-    if question or _asked(trigger):
+    # The walk reads the Doc's token table: a spaCy Token for every word it looks at cost more than the rest.
+    t = tokens(trigger.doc)
+    lower, lemma, dep, head_of = t.lower, t.lemma, t.dep, t.head
+    i = trigger.i
+    if question or _asked(t, i):
         return Context(speculative=True, cue="?")
-    if _says(trigger) and any(c.dep_ == "nsubj" and c.lemma_.lower() in COMMENTATORS for c in trigger.children):
-        return Context(speculative=True, cue=trigger.lower_)  # "critics said the law was copied from Moscow's": a view
-    if _terms_of_a_deal(trigger):
+    if _says(t, i) and any(dep[c] == "nsubj" and lemma[c].lower() in COMMENTATORS for c in t.children[i]):
+        return Context(speculative=True, cue=lower[i])  # "critics said the law was copied from Moscow's": a view
+    if _terms_of_a_deal(t, i):
         return Context(speculative=True, cue="under which")
-    node = trigger
+    node = i
     hops = 0
     while True:
-        found = _local(node)
-        reported = node.dep_ == "ccomp" and (_says(node.head) or node.head.lemma_ in PROMISES)
+        found = _local(t, node)
+        reported = dep[node] == "ccomp" and (_says(t, head_of[node]) or lemma[head_of[node]] in PROMISES)
         if found is not None:
-            if reported and found.speculative and found.cue in BACKSHIFTED_WILL and not _thing_said(node):
-                if _superseded(node.head):
+            if reported and found.speculative and found.cue in BACKSHIFTED_WILL and not _thing_said(t, node):
+                if _superseded(t, head_of[node]):
                     return Context(background=True, cue="had")  # "which had initially said it would close its airspace"
                 return Context(intent=True, cue=found.cue)  # "said it would send": the reported "will send"
             if reported and found.negated and not found.refusal and any(
-                    c.dep_ == "aux" and c.lower_ in BACKSHIFTED_WILL for c in node.children):
+                    dep[c] == "aux" and lower[c] in BACKSHIFTED_WILL for c in t.children[node]):
                 return Context(negated=True, refusal=True, cue=found.cue)  # "said it would not recognise"
             return found
-        if _aside(node):
+        if _aside(t, node):
             return Context(background=True, cue="which has")
-        if _described(node):
+        if _described(t, node):
             return Context(background=True, cue="which does")
-        if node.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in node.children) and not dated \
-                and not reported and not _timed(node):  # "said it had reached an agreement": the reported "has reached"
-            return Context(background=True, cue="had")
-        head = conjoined_to(node)
-        if head.i == node.i or hops >= 4:
+        if t.tag[node] == "VBN" and any(dep[c] == "aux" and lower[c] in ("had", "'d") for c in t.children[node]) \
+                and not dated and not reported and not _timed(t, node):
+            return Context(background=True, cue="had")  # "said it had reached an agreement": the reported "has reached"
+        head = _conjoined_to(t, node)
+        if head == node or hops >= 4:
             break
-        dep = node.dep_ if head.i == node.head.i else "conj"
+        rel = dep[node] if head == head_of[node] else "conj"
         hops += 1
         # A noun trigger's own determiner: "no talks", "without agreement".
-        if dep in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "dobj", "nsubj", "nsubjpass", "acl", "relcl", "prep"):
-            if head.lemma_ in REFUSAL and dep in ("xcomp", "pcomp", "ccomp", "pobj", "dobj", "prep"):
-                return Context(negated=True, cue=head.lower_)
-            if (head.lemma_ in SPECULATION or head.lemma_ in ACCUSATIONS) and dep in ("xcomp", "ccomp", "pcomp", "prep", "pobj") \
-                    and not (dep == "prep" and node.lower_ in SETTINGS):
-                return Context(speculative=True, cue=head.lower_)
-            if head.lower_ in SPECULATIVE_NOUNS and head.pos_ in ("NOUN", "PROPN") and dep in ("acl", "ccomp", "relcl", "pobj", "prep") \
-                    and not (head.lemma_ in ("doubt", "question") and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)):
-                return Context(speculative=True, cue=head.lower_)  # not "there is no doubt that Ukraine deserves ..."
-            if head.lemma_ in THREATS and dep == "xcomp":
-                return Context(speculative=True, cue=head.lower_)  # the threat is the event, not the act
-            if head.lemma_ in INTENT and dep == "xcomp":
+        if rel in ("xcomp", "ccomp", "pcomp", "advcl", "conj", "pobj", "dobj", "nsubj", "nsubjpass", "acl", "relcl", "prep"):
+            if lemma[head] in REFUSAL and rel in ("xcomp", "pcomp", "ccomp", "pobj", "dobj", "prep"):
+                return Context(negated=True, cue=lower[head])
+            if (lemma[head] in SPECULATION or lemma[head] in ACCUSATIONS) and rel in ("xcomp", "ccomp", "pcomp", "prep", "pobj") \
+                    and not (rel == "prep" and lower[node] in SETTINGS):
+                return Context(speculative=True, cue=lower[head])
+            if lower[head] in SPECULATIVE_NOUNS and t.pos[head] in ("NOUN", "PROPN") and rel in ("acl", "ccomp", "relcl", "pobj", "prep") \
+                    and not (lemma[head] in ("doubt", "question") and any(dep[c] == "det" and lower[c] == "no"
+                                                                         for c in t.children[head])):
+                return Context(speculative=True, cue=lower[head])  # not "there is no doubt that Ukraine deserves ..."
+            if lemma[head] in THREATS and rel == "xcomp":
+                return Context(speculative=True, cue=lower[head])  # the threat is the event, not the act
+            if lemma[head] in INTENT and rel == "xcomp":
                 # "agreed to a truce and to withdraw their troops": the framing verb with an object of its own
                 # reports its own act as well, so it frames nothing away.
-                return Context(intent=True, cue=head.lower_, frame=None if _own_object(head) else head.i)
-            if dep in ("ccomp", "advcl") and _says(head):
-                if any(c.dep_ == "nsubj" and c.lemma_.lower() in COMMENTATORS for c in head.children):
-                    return Context(speculative=True, cue=head.lower_)  # "critics say the law mirrors ...": opinion
+                return Context(intent=True, cue=lower[head], frame=None if _own_object(t, head) else head)
+            if rel in ("ccomp", "advcl") and _says(t, head):
+                if any(dep[c] == "nsubj" and lemma[c].lower() in COMMENTATORS for c in t.children[head]):
+                    return Context(speculative=True, cue=lower[head])  # "critics say the law mirrors ...": opinion
                 # Reported speech passes its own cues down ("said it would"), but not its tense.
                 node = head
                 continue
-            if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            if rel == "advcl" and any(dep[c] == "aux" and lower[c] == "to" for c in t.children[node]):
                 node = head  # a purpose clause shares its head's fate: "would not send troops to support"
                 continue
-            if dep == "relcl" and any(c.dep_ == "det" and c.lower_ in FREE_CHOICE for c in head.children):
+            if rel == "relcl" and any(dep[c] == "det" and lower[c] in FREE_CHOICE for c in t.children[head]):
                 return Context(speculative=True, cue="any")  # "any troops it sent to Ukraine": none sent yet
-            if dep == "advcl" and node.tag_ == "VBG" and _while_perfect(node, head):
+            if rel == "advcl" and t.tag[node] == "VBG" and _while_perfect(t, node, head):
                 return Context(background=True, cue="while")  # "has sold drones to Kyiv while refusing to join ..."
-            if dep == "advcl" and node.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in node.children):
+            if rel == "advcl" and t.tag[node] == "VBG" and not any(dep[c] in ("nsubj", "nsubjpass", "mark")
+                                                                   for c in t.children[node]):
                 # a participle shares its clause's time: "has kept close ties throughout the war, refusing to join
                 # the sanctions" is the backdrop too
-                framing = _local(head)
+                framing = _local(t, head)
                 if framing is not None and framing.background:
                     return framing
-            if dep == "acl" and _topic_infinitive(node):
-                return Context(background=True, cue=head.head.lower_)  # "criticised Guterres' decision to accept"
-            if dep in ("relcl", "acl", "advcl", "ccomp"):
+            if rel == "acl" and _topic_infinitive(t, node):
+                return Context(background=True, cue=lower[head_of[head]])  # "criticised Guterres' decision to accept"
+            if rel in ("relcl", "acl", "advcl", "ccomp"):
                 break  # a separate clause: its cues are its own
             node = head
             continue
@@ -381,57 +404,58 @@ TERMS = {"treaty", "agreement", "deal", "accord", "pact", "memorandum", "law", "
          "arrangement", "scheme", "contract", "declaration", "statement", "document", "decree", "roadmap"}
 
 
-def _aside(verb: "Token") -> bool:
+def _aside(t: "Tokens", verb: int) -> bool:
     """A perfect in a relative clause set off by a comma describes whom the sentence is about, not its news:
     "India, which has kept up close defence ties with Moscow, sent a contingent". So does an undated one on
     what another verb acts on: "we appreciate the support that Russia has provided at all stages"."""
-    head = verb.head
-    if verb.dep_ != "relcl" or verb.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+    dep, kids = t.dep, t.children[verb]
+    head = t.head[verb]
+    if dep[verb] != "relcl" or t.tag[verb] != "VBN" or not any(dep[c] == "aux" and t.lemma[c] == "have" for c in kids):
         return False
-    if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "ADP") \
-            and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+    if dep[head] in ("dobj", "pobj") and t.pos[t.head[head]] in ("VERB", "ADP") \
+            and not any(t.ent_type[k] in ("DATE", "TIME") for k in _subtree(t, verb)):
         return True
-    return head.i + 1 < len(verb.doc) and verb.doc[head.i + 1].text == "," \
-        and any(c.lower_ in ("which", "who") and c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return head + 1 < len(t.lower) and t.token_text(head + 1) == "," \
+        and any(t.lower[c] in ("which", "who") and dep[c] in ("nsubj", "nsubjpass") for c in kids)
 
 
-def _while_perfect(participle: "Token", head: "Token") -> bool:
+def _while_perfect(t: "Tokens", participle: int, head: int) -> bool:
     """A "while" participle on a clause in the perfect tells a stance kept alongside it, as the perfect tells
     what has been done over time: "China has refrained from calling it an invasion, while criticising the
     sanctions", "has sold drones to Kyiv while refusing to join the sanctions"."""
-    if not any(c.dep_ == "mark" and c.lower_ == "while" for c in participle.children) \
-            or any(c.dep_ in ("nsubj", "nsubjpass") for c in participle.children):
+    dep, lower, children = t.dep, t.lower, t.children
+    if not any(dep[c] == "mark" and lower[c] == "while" for c in children[participle]) \
+            or any(dep[c] in ("nsubj", "nsubjpass") for c in children[participle]):
         return False
     verb = head
     for _ in range(4):  # up to the clause's finite verb: "has refrained from [calling it one, while ...]"
-        if any(c.dep_ == "aux" for c in verb.children) or verb.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "conj"):
+        if any(dep[c] == "aux" for c in children[verb]) or dep[verb] not in ("xcomp", "pcomp", "pobj", "prep", "conj"):
             break
-        verb = verb.head
+        verb = t.head[verb]
     # the present perfect of a stance kept, not a past perfect's earlier event ("had been caught while trying to flee")
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
+    return t.tag[verb] == "VBN" and any(dep[c] == "aux" and lower[c] in ("has", "have", "'s", "'ve") for c in children[verb])
 
 
-def _described(verb: "Token") -> bool:
+def _described(t: "Tokens", verb: int) -> bool:
     """A relative clause in the simple present says what someone does as a rule, not what happened: "Israel,
     which sells Baku drones", "the only country that buys its gas" (not "which will send", "which has sent")."""
-    return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(
-        c.dep_ in ("aux", "auxpass") for c in verb.children) and not _cleft(verb.head)
+    return t.dep[verb] == "relcl" and t.tag[verb] in ("VBZ", "VBP") and not any(
+        t.dep[c] in ("aux", "auxpass") for c in t.children[verb]) and not _cleft(t, t.head[verb])
 
 
-def _cleft(noun: "Token") -> bool:
+def _cleft(t: "Tokens", noun: int) -> bool:
     """"It is the United States that keeps pouring weapons in": a cleft sentence tells what its clause says."""
-    be = noun.head
-    return noun.dep_ == "attr" and be.lemma_ == "be" and any(
-        c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in be.children)
+    be = t.head[noun]
+    return t.dep[noun] == "attr" and t.lemma[be] == "be" and any(
+        t.dep[c] in ("nsubj", "expl") and t.lower[c] == "it" for c in t.children[be])
 
 
-def _asked(trigger: "Token") -> bool:
+def _asked(t: "Tokens", trigger: int) -> bool:
     """The trigger lies in a quoted question inside a statement: '"Did Kyiv shell the plant?" Lavrov asked.'"""
-    table = tokens(trigger.doc)
-    starts = table.sent_starts
+    starts = t.sent_starts
     # The sentence's end from the table: ``Token.sent`` scans the Doc for the bounds on every call.
-    for k in range(trigger.i + 1, starts[bisect.bisect_right(starts, trigger.i)]):
-        text = table.token_text(k)
+    for k in range(trigger + 1, starts[bisect.bisect_right(starts, trigger)]):
+        text = t.token_text(k)
         if text in (".", "!", ";"):
             return False
         if text == "?":
@@ -439,18 +463,18 @@ def _asked(trigger: "Token") -> bool:
     return False
 
 
-def _terms_of_a_deal(trigger: "Token") -> bool:
+def _terms_of_a_deal(t: "Tokens", trigger: int) -> bool:
     """``trigger`` lies in a relative clause opened by "under which", "by which" or "whereby" on a document
     of ``TERMS``: it states the document's terms, not an act."""
     node = trigger
     for _ in range(4):
-        if node.dep_ == "relcl":
-            return node.head.lemma_.lower() in TERMS and any(
-                c.lower_ == "whereby" or (c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children))
-                for c in node.children)
-        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+        if t.dep[node] == "relcl":
+            return t.lemma[t.head[node]].lower() in TERMS and any(
+                t.lower[c] == "whereby" or (t.dep[c] == "prep" and any(t.lower[g] == "which" for g in t.children[c]))
+                for c in t.children[node])
+        if t.dep[node] not in ("conj", "xcomp") or t.head[node] == node:
             return False
-        node = node.head
+        node = t.head[node]
     return False
 
 
@@ -460,34 +484,47 @@ def conjoined_to(verb: "Token") -> "Token":
     border and accused Warsaw", "saying sanctions cannot replace dialogue and urging Washington to ...")
     cannot share the auxiliary, so spaCy's attachment to the reported verb is wrong: it
     is the reporting verb's conjunct, with its subject and its cues."""
-    head = verb.head
-    if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBG") and head.dep_ == "ccomp" \
-            and not any(c.dep_ == "aux" for c in verb.children) and _auxiliary_bound(head):
-        return head.head
+    doc = verb.doc
+    return doc[_conjoined_to(tokens(doc), verb.i)]
+
+
+def _conjoined_to(t: "Tokens", verb: int) -> int:
+    """``conjoined_to`` on the token table."""
+    head = t.head[verb]
+    if t.dep[verb] == "conj" and t.tag[verb] in ("VBD", "VBG") and t.dep[head] == "ccomp" \
+            and not any(t.dep[c] == "aux" for c in t.children[verb]) and _auxiliary_bound(t, head):
+        return t.head[head]
     return head
 
 
-def _auxiliary_bound(verb: "Token") -> bool:
+def _auxiliary_bound(t: "Tokens", verb: int) -> bool:
     """A verb form that needs its auxiliary, which a plain past tense cannot share: "would not recognise",
     "denied that its helicopters had crossed the border and accused Warsaw ..."."""
-    return (verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)) or (
-        verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+    kids = t.children[verb]
+    return (t.tag[verb] == "VB" and any(t.dep[c] == "aux" and t.tag[c] == "MD" for c in kids)) or (
+        t.tag[verb] == "VBN" and any(t.dep[c] == "aux" and t.lemma[c] == "have" for c in kids))
 
 
 def verdict(clause: "Token", *, bare: bool = False) -> bool:
     """A clause saying what its subject is: "said Putin was responsible for his death", "this is an
     unfriendly step". With ``bare``, not one whose attribute governs a clause of its own ("Turkey was
     ready to mediate" states a readiness to act, which is coded at that act)."""
-    return clause.lemma_ == "be" and any(
-        c.dep_ in ("attr", "acomp") and not (bare and any(g.dep_ in ("xcomp", "ccomp") for g in c.children))
-        for c in clause.children)
+    t = tokens(clause.doc)
+    i = clause.i
+    return t.lemma[i] == "be" and any(
+        t.dep[c] in ("attr", "acomp") and not (bare and any(t.dep[g] in ("xcomp", "ccomp") for g in t.children[c]))
+        for c in t.children[i])
 
 
-def _own_object(verb: "Token") -> bool:
-    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children) or any(
-        c.dep_ == "prep" and c.lower_ in ("to", "on") and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children)
-        for c in verb.children)
+def _own_object(t: "Tokens", verb: int) -> bool:
+    dep, pos, children = t.dep, t.pos, t.children
+    return any(dep[c] == "dobj" and pos[c] == "NOUN" for c in children[verb]) or any(
+        dep[c] == "prep" and t.lower[c] in ("to", "on") and any(dep[o] == "pobj" and pos[o] == "NOUN" for o in children[c])
+        for c in children[verb])
 
 
-def _says(tok: "Token") -> bool:
-    return tok.lemma_ in {"say", "tell", "state", "announce", "declare", "add", "note", "report", "write", "insist"}
+_SAYING = frozenset({"say", "tell", "state", "announce", "declare", "add", "note", "report", "write", "insist"})
+
+
+def _says(t: "Tokens", i: int) -> bool:
+    return t.lemma[i] in _SAYING
