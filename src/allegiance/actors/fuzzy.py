@@ -19,10 +19,7 @@ class FuzzyNames:
         self.kb = kb
         # Bucketed by first letter: misspellings and transliterations keep it (those that do not,
         # Japarov/Zhaparov, are aliases in the data), and a bucket is ~20x cheaper to scan.
-        self.buckets: dict[str, list[str]] = {}
-        for k, entries in kb.index.items():
-            if len(k) >= 4 and any(e.kind in ("person", "org") or e.how == "name" for e in entries):
-                self.buckets.setdefault(k[0], []).append(k)
+        self.buckets: dict[str, list[str]] = kb.fuzzy_buckets
 
     def countries_of(self, entry: Entry) -> set[str]:
         if entry.kind == "person":

@@ -110,6 +110,12 @@ class KnowledgeBase:
         self._keep_naming_titles()
         for c in self.coded.values():
             self._add(c.name, Entry("coded", c.id, "name"))
+        # Built here, so that they come with the cached copy instead of being made again in every process.
+        self.role_titles = list(dict.fromkeys(key(r.title) for p in self.people.values() for r in p.roles))
+        self.fuzzy_buckets: dict[str, list[str]] = {}  # FuzzyNames' candidate names by first letter
+        for k, entries in self.index.items():
+            if len(k) >= 4 and any(e.kind in ("person", "org") or e.how == "name" for e in entries):
+                self.fuzzy_buckets.setdefault(k[0], []).append(k)
 
     def _keep_naming_titles(self) -> None:
         """A title anchors itself ("the Kremlin spokesman", "the Taoiseach") only when one of its words

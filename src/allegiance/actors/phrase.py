@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from allegiance.actors.kb import KnowledgeBase
-from allegiance.actors.names import key, normalise
+from allegiance.actors.names import normalise
 from allegiance.actors.records import Entry
 
 # Words that describe a person by the power they hold rather than by an office's exact title.
@@ -114,9 +114,8 @@ class Scanner:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.titles: dict[str, str] = dict(DESCRIPTORS)
-        for person in kb.people.values():
-            for role in person.roles:
-                self.titles.setdefault(key(role.title), "title")
+        for title in kb.role_titles:
+            self.titles.setdefault(title, "title")
         self.max_n = max(kb.max_words, kb.max_agent_words, max(k.count(" ") + 1 for k in self.titles))
         self._scanned: dict[str, tuple[tuple[str, ...], tuple[Piece, ...]]] = {}
 
