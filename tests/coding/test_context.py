@@ -410,13 +410,3 @@ def test_a_wish_or_a_reluctance_is_no_act(nlp, text, word):
     c = ctx(nlp, text, word)
     assert c.speculative and not c.coded
 
-
-def test_the_subtree_on_the_token_table_holds_the_words_spacy_s_does(nlp):
-    from allegiance.coding.context import _subtree
-    from allegiance.parse import tokens
-
-    doc = nlp("Russia, which has kept up close ties with Minsk since 2019, said on Monday it would not send troops "
-              "unless Kyiv, whose forces crossed the border, withdrew them.")
-    table = tokens(doc)
-    for token in doc:
-        assert _subtree(table, token.i) == sorted(t.i for t in token.subtree)

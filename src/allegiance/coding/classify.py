@@ -17,6 +17,7 @@ intent under "will" / "plans to", a threat 13x for a conflictual act); the judge
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from allegiance.coding.acts import (GENERIC_ASKS, GENERIC_REJECTION, GENERIC_THR
                                      intent_code, ordered_code, refusal_code)
 from allegiance.coding.candidates import Candidate
 from allegiance.coding.judgement import judgement
+from allegiance.parse import Tokens, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -137,28 +139,29 @@ class Classify:
         return _words_only(decision, cand, doc)
 
     def _decide(self, cand: Candidate, doc: "Doc", announced: bool, declined: bool) -> Decision | None:
-        token = doc[cand.trigger]
-        order = _quoted_order(token) if cand.target is not None else None
+        # The helpers read the token table: a spaCy Token for each word they look at cost more than their tests.
+        t, i = tokens(doc), cand.trigger
+        order = _quoted_order(t, i) if cand.target is not None else None
         if order is not None:
-            ordered = [m.code for m in self.lexicon.match(doc, order) if m.code is not None]
+            ordered = [m.code for m in self.lexicon.match(doc, doc[order]) if m.code is not None]
             code = ordered_code(ordered[0] if ordered else None)
             return Decision(code, QUOTED_DEMAND, pattern="quoted order")
-        if _undone(token):
+        if _undone(t, i):
             return None  # "lifted sanctions on Minsk": the verb's easing (085) is the act, not the sanctions (163)
         matches = self.lexicon_matches(cand, doc)
-        best = _fit(matches, cand, doc)
+        best = _fit(matches, cand, t)
         if best is None or best.kind == "verb" and best.code is not None:
             # a verb's bare default ("call" is a phone call) is no reading of "called the veto 'an act of self-harm'"
-            judged = judgement(token)
+            judged = judgement(doc[i])
             if judged is not None:
                 return Decision(judged, JUDGED, pattern="judgement")
         # A multiword expression or a long pattern is specific enough alone; the classifier is the costlier half.
         sure = best is not None and best.code is not None and best.confidence >= LEXICON_SURE
         probs = [] if sure else self._predict(cand, doc)
         # a verbal participle clause the classifier reads as no event: only its reading of the act counts
-        participle = best is not None and best.code is not None and (_verbal_participle(token, best.code)
-                                                                       or _gerund_of_a_deed(token)
-                                                                       or _realised_infinitive(token))
+        participle = best is not None and best.code is not None and (_verbal_participle(t, i, best.code)
+                                                                       or _gerund_of_a_deed(t, i)
+                                                                       or _realised_infinitive(t, i))
         if best is not None:
             if best.code is None:
                 if best.reverse and cand.target is not None:
@@ -172,7 +175,7 @@ class Classify:
                     # under "would"/"will" the classifier's "no event" speaks of the tense: ask it which act
                     agree /= max(1e-6, 1 - sum(p for c, p in probs if cameo_root(c) is None))
                 top_code, top_p = probs[0]
-                specific = _specific(best, token)
+                specific = _specific(best, t, i)
                 # a specific reading gives way only to another pattern, never to the verb's bare default
                 own = any(m.code is not None and _root(m.code) == cameo_root(top_code)
                           and not (specific and m.kind == "verb") for m in matches)
@@ -193,14 +196,14 @@ class Classify:
                     conf *= 0.5
                 elif top_p >= CLASSIFIER_VETO and cameo_root(top_code) is None and not announced and not participle:
                     conf *= 0.6  # sure it is no event at all
-            if announced and _committed(token):
+            if announced and _committed(t, i):
                 conf = max(conf, MIN_CONFIDENCE)  # the commitment verb vouches for the act
             if declined and refusal_code(best.code) is not None:
                 conf = max(conf, MIN_CONFIDENCE)  # a cooperative act refused to a named party is a REJECT
             if conf < (MIN_CONFIDENCE if self.classifier is not None and not participle else LEXICON_ONLY_MIN):
                 return None
             decision = Decision(best.code, round(conf, 3), how=how, pattern=best.pattern, reverse_code=best.reverse)
-            return _troops_sent(_by_venue(self._asked(decision, token, doc), cand, doc), cand, doc)
+            return _troops_sent(_by_venue(self._asked(decision, t, i, doc), cand, doc), cand, doc)
         if probs:
             top_code, top_p = probs[0]
             if top_p >= CLASSIFIER_ALONE and cameo_root(top_code) is not None:
@@ -209,21 +212,22 @@ class Classify:
                     return Decision(generic_code(top_code), conf, how="classifier")
         return None
 
-    def _asked(self, decision: Decision, token: Any, doc: "Doc") -> Decision:
+    def _asked(self, decision: Decision, t: Tokens, i: int, doc: "Doc") -> Decision:
         """An appeal, demand, threat or rejection with no more said in its own code takes the code of the act it
         asks for, threatens or refuses: "urged Kyiv to ease the restrictions" 0254, "demanded that Moscow free"
         1053, "threatened to cut ties" 1313, "refused to release" 1243, "rejected a proposal to resume talks" 125."""
         generic = decision.code
         if generic not in GENERIC_ASKS and generic not in (GENERIC_THREAT, GENERIC_REJECTION):
             return decision
-        act = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+        dep, pos, children = t.dep, t.pos, t.children
+        act = next((c for c in children[i] if dep[c] in ("xcomp", "ccomp") and pos[c] in ("VERB", "AUX")), None)
         if act is None and generic == GENERIC_REJECTION:
             # what an offer, proposal or request refused was for: "turned down a Chinese offer to build"
-            act = next((g for c in token.children if c.dep_ in ("dobj", "nsubjpass") for g in c.children
-                        if g.dep_ == "acl" and g.pos_ == "VERB"), None)
+            act = next((g for c in children[i] if dep[c] in ("dobj", "nsubjpass") for g in children[c]
+                        if dep[g] == "acl" and pos[g] == "VERB"), None)
         if act is None:
             return decision
-        asked = next((m.code for m in self.lexicon.match(doc, act) if m.code is not None), None)
+        asked = next((m.code for m in self.lexicon.match(doc, doc[act]) if m.code is not None), None)
         if asked is None:
             return decision
         if generic == GENERIC_THREAT:
@@ -262,74 +266,75 @@ class Classify:
         return [(c, float(p)) for c, p in ranked]
 
 
-def _specific(match: Any, token: Any) -> bool:
+def _specific(match: Any, t: Tokens, i: int) -> bool:
     """A project pattern or multiword expression that names words besides the verb, read on a verb that takes
     no clause: its words then belong to the verb's own phrase ("imposed martial law"), whereas after
     "said" or "told" they may lie anywhere in the reported clause."""
     if match.confidence < LEXICON_SPECIFIC or not (match.kind == "multiword" or match.kind == "pattern"
                                                     and match.source == "project"):
         return False
-    return not any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
+    return not any(t.dep[c] in ("ccomp", "parataxis") for c in t.children[i])
 
 
-def _quoted_order(token: Any) -> Any | None:
-    """The verb of an order that ``token``, a "told", reports: a "should"/"must" clause whose subject is "you" or
-    a name ("You must respect us", "Azerbaijan must stop ...") or an imperative with no subject ("Stop the
+def _quoted_order(t: Tokens, i: int) -> int | None:
+    """The verb of an order that token ``i``, a "told", reports: a "should"/"must" clause whose subject is "you"
+    or a name ("You must respect us", "Azerbaijan must stop ...") or an imperative with no subject ("Stop the
     shelling"), quoted before it; or a "should"/"must" clause after it whose subject is "you" or a name
     ("told Putin that Russia should ...")."""
-    if token.lemma_ != "tell":
+    if t.lemma[i] != "tell":
         return None
-    for clause in token.children:
-        if clause.dep_ not in ("ccomp", "parataxis") or clause.pos_ != "VERB":
+    dep, lower = t.dep, t.lower
+    for clause in t.children[i]:
+        if dep[clause] not in ("ccomp", "parataxis") or t.pos[clause] != "VERB":
             continue
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-        if clause.i > token.i:
+        subjects = [c for c in t.children[clause] if dep[c] in ("nsubj", "nsubjpass")]
+        modals = {lower[c] for c in t.children[clause] if dep[c] == "aux"}
+        if clause > i:
             # "told Putin that Russia should treat the region with respect": an order reported after the telling.
-            if subjects and (subjects[0].lower_ == "you" or subjects[0].pos_ == "PROPN") and modals & _ORDER_MODALS:
+            if subjects and (lower[subjects[0]] == "you" or t.pos[subjects[0]] == "PROPN") and modals & _ORDER_MODALS:
                 return clause
             continue
         # quoted before it: "'Azerbaijan must stop its aggression,' Pashinyan told lawmakers" as well
-        if subjects and (subjects[0].lower_ == "you" or subjects[0].pos_ == "PROPN") and modals & _ORDER_MODALS:
+        if subjects and (lower[subjects[0]] == "you" or t.pos[subjects[0]] == "PROPN") and modals & _ORDER_MODALS:
             return clause
-        if not subjects and not modals and clause.tag_ == "VB":
+        if not subjects and not modals and t.tag[clause] == "VB":
             return clause
     return None
 
 
-def _verbal_participle(token: Any, code: str) -> bool:
+def _verbal_participle(t: Tokens, i: int, code: str) -> bool:
     """A participle clause of a verbal act after the main clause, with no conjunction or auxiliary of its own
     ("..., accusing Budapest of acting as Moscow's messenger")."""
-    return (code[:2] in VERBAL_ROOTS and token.tag_ == "VBG" and token.dep_ == "advcl" and token.i > token.head.i
-            and not any(c.dep_ in ("mark", "aux", "neg") for c in token.children))
+    return (code[:2] in VERBAL_ROOTS and t.tag[i] == "VBG" and t.dep[i] == "advcl" and i > t.head[i]
+            and not any(t.dep[c] in ("mark", "aux", "neg") for c in t.children[i]))
 
 
-def _gerund_of_a_deed(token: Any) -> bool:
+def _gerund_of_a_deed(t: Tokens, i: int) -> bool:
     """A gerund after a preposition that places the act beside the main one in time ("After meeting Xi, Putin
     said", "while visiting Astana"): done, like the main act. The classifier learnt gerunds after
     prepositions from "without visiting", "refrained from condemning" and reads them as no event; those
     negations are the context's to catch, so its "no event" does not veto these."""
-    return token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ in DEED_PREPOSITIONS
+    return t.tag[i] == "VBG" and t.dep[i] == "pcomp" and t.lower[t.head[i]] in DEED_PREPOSITIONS
 
 
-def _realised_infinitive(token: Any) -> bool:
+def _realised_infinitive(t: Tokens, i: int) -> bool:
     """An infinitive the verb above it reports as done: "used its veto to end", "voted to ratify", "prompting
     Moscow to summon", "was the first to call" (the rank in the head's attribute or in the infinitive's own
     noun: "one of the first leaders to call")."""
-    if token.dep_ != "xcomp" or token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if t.dep[i] != "xcomp" or t.tag[i] != "VB" or not any(t.dep[c] == "aux" and t.lower[c] == "to" for c in t.children[i]):
         return False
-    head = token.head
-    if head.lemma_ in REALISING:
+    head = t.head[i]
+    if t.lemma[head] in REALISING:
         return True
-    if head.lemma_ not in ("be", "become"):
+    if t.lemma[head] not in ("be", "become"):
         return False
-    return any(w.lower_ in RANKS for c in head.children if c.dep_ == "attr" for w in c.subtree)
+    return any(t.lower[w] in RANKS for c in t.children[head] if t.dep[c] == "attr" for w in t.subtree(c))
 
 
-def _undone(token: Any) -> bool:
+def _undone(t: Tokens, i: int) -> bool:
     """An event noun that its verb lifts, eases or ends ("lifted the sanctions on Belarus", "eased the blockade",
     "ended martial law"): the easing is the verb's own act; the measure undone is no act of the day."""
-    return token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in UNDOING
+    return t.pos[i] in ("NOUN", "PROPN") and t.dep[i] in ("dobj", "nsubjpass") and t.lemma[t.head[i]] in UNDOING
 
 
 def _troops_sent(decision: Decision | None, cand: Candidate, doc: "Doc") -> Decision | None:
@@ -341,7 +346,9 @@ def _troops_sent(decision: Decision | None, cand: Candidate, doc: "Doc") -> Deci
     source = cand.source.actor
     if source is None or source.sector not in ARMED:
         return decision
-    if any(t.lower_.startswith("peacekeep") for t in doc[cand.trigger].sent):
+    table = tokens(doc)
+    first, last = _sentence_of(table, cand.trigger)
+    if any(w.startswith("peacekeep") for w in table.lower[first:last]):
         return dataclasses.replace(decision, code="074", reverse_code=None)
     return None
 
@@ -350,7 +357,7 @@ def _words_only(decision: Decision | None, cand: Candidate, doc: "Doc") -> Decis
     """"The leaders of Armenia and Azerbaijan clashed in front of Putin", "Pashinyan and Aliyev clashed over
     the corridor": leaders who clash, with no armed force on either side, exchange words, not fire. What
     they said is coded where the story tells it."""
-    if decision is None or decision.code[:2] != "19" or doc[cand.trigger].lemma_ not in CLASH_VERBS:
+    if decision is None or decision.code[:2] != "19" or tokens(doc).lemma[cand.trigger] not in CLASH_VERBS:
         return decision
     sides = [m.actor for m in (cand.source, cand.target) if m is not None and m.actor is not None]
     if any(a.sector in ARMED for a in sides) or not any(a.type == "person" or a.sector == "GOV" for a in sides):
@@ -368,7 +375,9 @@ def _by_venue(decision: Decision, cand: Candidate, doc: "Doc") -> Decision:
     trigger = doc[cand.trigger]
     place = where.locate(trigger.sent, trigger, [(m.span.start, m.span.end) for m in (cand.source, cand.target)])
     if place is None or place.country is None:
-        if any(t.lower_ == "sidelines" for t in trigger.sent):
+        table = tokens(doc)
+        first, last = _sentence_of(table, cand.trigger)
+        if "sidelines" in table.lower[first:last]:
             # "met on the sidelines of the summit": a gathering's margins, wherever it is, are no one's home ground
             return dataclasses.replace(decision, code="044", reverse_code=None)
         return decision
@@ -379,9 +388,9 @@ def _by_venue(decision: Decision, cand: Candidate, doc: "Doc") -> Decision:
     return dataclasses.replace(decision, code="044", reverse_code=None)
 
 
-def _committed(token: Any) -> bool:
+def _committed(t: Tokens, i: int) -> bool:
     """The act a verb of commitment governs: "agreed to jointly finance" (the complement of "agree")."""
-    return token.dep_ == "xcomp" and token.head.lemma_ in COMMITMENT
+    return t.dep[i] == "xcomp" and t.lemma[t.head[i]] in COMMITMENT
 
 
 def _misread_verb(token: Any) -> bool:
@@ -406,7 +415,7 @@ def cameo_root(code: str | None) -> str | None:
     return code[:2] if code[:2] in cameo.load_codebook().codes else None
 
 
-def _fit(matches: list[Any], cand: Candidate, doc: "Doc") -> Any | None:
+def _fit(matches: list[Any], cand: Candidate, t: Tokens) -> Any | None:
     """The best lexicon match that fits the candidate's arguments.
 
     Matches come best first. A pattern whose target slot names a token outside the candidate's target is
@@ -414,27 +423,33 @@ def _fit(matches: list[Any], cand: Candidate, doc: "Doc") -> Any | None:
     candidate has none ("drills with tactical nuclear weapons" is no "drills with +" partner). Only if none
     fits does the best win.
     """
-    best = next((m for m in matches if _fits(m, cand, doc)), matches[0] if matches else None)
-    return _sharpen(best, matches, cand, doc)
+    best = next((m for m in matches if _fits(m, cand, t)), matches[0] if matches else None)
+    return _sharpen(best, matches, cand, t)
 
 
-def _fits(match: Any, cand: Candidate, doc: "Doc") -> bool:
+def _fits(match: Any, cand: Candidate, t: Tokens) -> bool:
     index = match.slot("target")
     if match.kind != "pattern" or index is None:
         return True
     if cand.target is None:
         return False
-    return cand.target.span.start <= doc[index].idx < cand.target.span.end
+    return cand.target.span.start <= t.idx[index] < cand.target.span.end
 
 
-def _sharpen(best: Any | None, matches: list[Any], cand: Candidate, doc: "Doc") -> Any | None:
+def _sharpen(best: Any | None, matches: list[Any], cand: Candidate, t: Tokens) -> Any | None:
     """The best match with the code of a specific pattern that refines it within its root: "called on"
     (an appeal, 020) with "* to release" (an appeal for a release, 0253) is 0253, however the two rank."""
     if best is None or best.code is None:
         return best
     finer = next((m for m in matches if m.code is not None and m.kind == "pattern" and m.confidence >= LEXICON_SPECIFIC
                   and m.code[:2] == best.code[:2] and len(m.code) > len(best.code.rstrip("0")) and m.code != best.code
-                  and _fits(m, cand, doc)), None)
+                  and _fits(m, cand, t)), None)
     if finer is None:
         return best
     return dataclasses.replace(best, code=finer.code, reverse=finer.reverse, pattern=finer.pattern)
+
+
+def _sentence_of(t: Tokens, i: int) -> tuple[int, int]:
+    """The first and the end token of the sentence holding token ``i`` (``Token.sent``)."""
+    at = bisect.bisect_right(t.sent_starts, i) - 1
+    return t.sent_starts[at], t.sent_starts[at + 1]

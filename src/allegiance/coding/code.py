@@ -219,6 +219,7 @@ class Coder:
         """Each coded sentence's candidates that the context and the classifier read as acts, stage by stage
         over the whole article: the cheap filters, then the contexts, then the classifier."""
         kept: list[tuple[int, Candidate, Any, bool]] = []
+        lemma = tokens(doc).lemma
         for s, cands in found.items():
             for cand in cands:
                 trigger = doc[cand.trigger]
@@ -226,10 +227,10 @@ class Coder:
                 if denial and cand.target is not None and cand.target.via == "home" \
                         and not targets.accused(cand, sents[s], index):
                     cand = dataclasses.replace(cand, target=None)  # no accuser: not the story's country either
-                if cand.target is None and not denial and (trigger.lemma_ in UNAIMED_NONEVENTS
+                if cand.target is None and not denial and (lemma[cand.trigger] in UNAIMED_NONEVENTS
                                                            or self._unaimed_elsewhere(cand, doc)):
                     continue
-                if trigger.lemma_ in QUESTIONS and cand.source.actor is not None and cand.source.actor.sector == "JRN":
+                if lemma[cand.trigger] in QUESTIONS and cand.source.actor is not None and cand.source.actor.sector == "JRN":
                     continue  # "asked by Russian reporters whether ...": a journalist's question is no appeal
                 kept.append((s, cand, trigger, denial))
         contexts: dict[int, context.Context] = {}  # several candidates share a trigger
@@ -355,7 +356,9 @@ class Coder:
                date: dt.date | None, precision: str | None, location: Any, confidence: float, modality: str) -> Event:
         source, target = cand.source, cand.target
         assert source.actor is not None
-        trig = Span(trigger.idx, trigger.idx + len(trigger.text), trigger.text)
+        table = tokens(trigger.doc)
+        i = trigger.i
+        trig = Span(table.idx[i], table.end[i], table.token_text(i))
         evidence = Evidence(cand.sentence_index, trig, source.span, target.span if target else None)
         return Event(
             event_id=event_id(item.article_id, cand, code),

@@ -189,20 +189,7 @@ RELATIVE = {"before", "after", "earlier", "later"}
 
 def _timed(t: "Tokens", verb: int) -> bool:
     n = len(t.lower)
-    return any(t.lemma[k] in SHORT_SPANS and k + 1 < n and t.lower[k + 1] in RELATIVE for k in _subtree(t, verb))
-
-
-def _subtree(t: "Tokens", i: int) -> list[int]:
-    """``Token.subtree`` as indices: the token and all it governs, in index order (callers only ask whether
-    some word of it is one thing or another)."""
-    out: list[int] = []
-    stack = [i]
-    while stack:
-        k = stack.pop()
-        out.append(k)
-        stack.extend(t.children[k])
-    out.sort()
-    return out
+    return any(t.lemma[k] in SHORT_SPANS and k + 1 < n and t.lower[k + 1] in RELATIVE for k in t.subtree(verb))
 
 
 # What a measure "would" do is a forecast of its effect, not anyone's intent: "saying the aid would strengthen the
@@ -264,7 +251,7 @@ RECENT_SINCE = {"january", "february", "march", "april", "may", "june", "july", 
 
 
 def _lately(t: "Tokens", since: int) -> bool:
-    words = [t.lower[k].rstrip(".") for k in _subtree(t, since)]
+    words = [t.lower[k].rstrip(".") for k in t.subtree(since)]
     return any(w in RECENT_SINCE for w in words) and not any(w.isdigit() and len(w) == 4 for w in words) \
         and "year" not in words
 
@@ -413,7 +400,7 @@ def _aside(t: "Tokens", verb: int) -> bool:
     if dep[verb] != "relcl" or t.tag[verb] != "VBN" or not any(dep[c] == "aux" and t.lemma[c] == "have" for c in kids):
         return False
     if dep[head] in ("dobj", "pobj") and t.pos[t.head[head]] in ("VERB", "ADP") \
-            and not any(t.ent_type[k] in ("DATE", "TIME") for k in _subtree(t, verb)):
+            and not any(t.ent_type[k] in ("DATE", "TIME") for k in t.subtree(verb)):
         return True
     return head + 1 < len(t.lower) and t.token_text(head + 1) == "," \
         and any(t.lower[c] in ("which", "who") and dep[c] in ("nsubj", "nsubjpass") for c in kids)
