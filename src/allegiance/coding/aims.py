@@ -99,7 +99,13 @@ def place_acted_on(verb: "Token", index: "MentionIndex") -> list[tuple[Group, st
     heads += [(o, lower[p]) for p in children[v] if dep[p] == "prep" and lower[p] in AIMED
               for o in children[p] if dep[o] == "pobj"]
     n = len(pos)
+    names = index.memo.get("place names")
+    if names is None:  # phrases holding the last word of a name run no mention took: where a place may be
+        names = index.memo["place names"] = index.above(
+            i for i in range(n) if pos[i] == "PROPN" and i not in index.by_token and not (i + 1 < n and pos[i + 1] == "PROPN"))
     for head, prep in heads:
+        if head not in names:
+            continue
         for tok in t.subtree(head):
             if pos[tok] != "PROPN" or tok in index.by_token or (tok + 1 < n and pos[tok + 1] == "PROPN"):
                 continue  # the last word of a name run
@@ -124,6 +130,11 @@ def _site_of_object(verb: int, index: "MentionIndex") -> list[tuple[Group, str |
     thing that names nobody (not "met Putin in Baku", which the object already decides)."""
     t, doc = index.table, index.doc
     dep, lower, pos, children = t.dep, t.lower, t.pos, t.children
+    settings = index.memo.get("settings")
+    if settings is None:  # phrases with an "in", "inside" or "within" phrase of their own
+        settings = index.memo["settings"] = index.above(t.head[i] for i in range(len(dep)) if dep[i] == "prep" and lower[i] in INSIDE)
+    if verb not in settings:
+        return []
     objects = [c for c in children[verb] if dep[c] == "dobj"]
     # Things the coder only placed ("military bases", placed by a city the sentence names) name nobody.
     if not objects or any(not m.via.endswith((ANCHORED, OWN_PEOPLE)) for o in objects for _, m in index.actors_of(o)) \

@@ -29,7 +29,16 @@ if TYPE_CHECKING:
 
 
 def _subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", Mention]], str]:
-    """Source actors of a verb and how they were found."""
+    """Source actors of a verb and how they were found (asked again for a verb whose clause lends its subject,
+    or that reports speech: worked out once per Doc; callers build new lists, never change these)."""
+    key = ("subjects", verb.i)
+    found = index.memo.get(key)
+    if found is None:
+        found = index.memo[key] = _find_subjects(verb, index)
+    return found
+
+
+def _find_subjects(verb: "Token", index: MentionIndex) -> tuple[list[tuple["Token", Mention]], str]:
     # Read on the token table: most verbs' dependents name no one, and a Token per child cost more.
     t, v = index.table, verb.i
     dep, children = t.dep, t.children
@@ -228,7 +237,16 @@ _BY_OR_TARGET = TARGET_PREPS + ("by",)
 
 def _objects(verb: "Token", index: MentionIndex, stated: bool = True) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
     """Target actors of a verb: passive subject, direct object, dative, then prepositional objects; with
-    ``stated``, failing those, whom a clause it states is about."""
+    ``stated``, failing those, whom a clause it states is about. Worked out once per Doc (a clause's verb is
+    asked for its own candidates and for the verb stating it); callers build new lists, never change these."""
+    key = ("objects", verb.i, stated)
+    found = index.memo.get(key)
+    if found is None:
+        found = index.memo[key] = _find_objects(verb, index, stated)
+    return found
+
+
+def _find_objects(verb: "Token", index: MentionIndex, stated: bool) -> list[tuple[list[tuple["Token", Mention]], str | None]]:
     # Read on the token table: a Token per child, and a string-store lookup per ``dep_``, cost more than the rest.
     t, v, doc = index.table, verb.i, index.doc
     dep, lower, pos, children = t.dep, t.lower, t.pos, t.children

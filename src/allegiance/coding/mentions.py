@@ -9,7 +9,8 @@ from __future__ import annotations
 import functools
 from itertools import compress
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from allegiance.coding.cues import GIVEN
 from allegiance.coding.referents import (ANCHORED, OWN_PEOPLE, anchor_to_home, crowds_of_nationals, home_country,
@@ -38,6 +39,8 @@ class MentionIndex:
     pairs: dict[int, tuple[Mention, ...]] = field(default_factory=dict)  # "the two leaders" → both
     nameless: set[int] = field(default_factory=set)  # heads of people with no country ("a delegation")
     home: str | None = None  # the country the story is about (``referents.home_country``)
+    # Facts about the Doc that a finder works out once, by name (``aims``: which phrases hold a place name)
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: "Doc", mentions: list[Mention], event_nouns: frozenset[str] = frozenset()) -> "MentionIndex":
@@ -77,9 +80,14 @@ class MentionIndex:
         after ``build``, which fills the mentions and the sets."""
         t = self.table
         head = t.head
-        seeds = [*self.by_token, *self.pairs]
+        seeds: list[int] = [*self.by_token, *self.pairs]
         if not _LOOKS_OUT.isdisjoint(self.words):
             seeds += compress(range(len(head)), map(_LOOKS_OUT.__contains__, t.lower))
+        return self.above(seeds)
+
+    def above(self, seeds: Iterable[int]) -> set[int]:
+        """The tokens ``seeds`` and every token that governs one of them: whose subtree holds one."""
+        head = self.table.head
         out: set[int] = set()
         for i in seeds:
             while i not in out:
