@@ -45,12 +45,6 @@ CODE_BATCH = 32
 # batch; a drop costs well under a millisecond.
 CACHE_DROP_BYTES = 256 * 1024
 
-# The coder's events are committed a parse batch at a time, by a thread behind it. A batch cannot
-# end before its last commit (merging mentions reads what it stored): commits of 64 articles left
-# 0.12-0.2 s between the last article coded and the merge, commits of 32 0.03-0.06 s
-# (docs/coding-speed.md, tenth session).
-COMMIT_EVERY = CODE_BATCH
-
 # How many stored articles the storing thread may run ahead of the coder: two coding batches, so the
 # next batch is ready when one is coded, and a kill leaves at most this many stored but uncoded
 # (they are coded on the rerun).
@@ -98,7 +92,7 @@ def _ingest_here(inputs: Iterable[str], store: Store, code: bool, progress: Prog
         # Reading, cleaning and storing (file and network reads, commits waiting on the disk) run in a
         # thread ahead of the coder, which takes each stored article into one parse stream
         # (code_stream): each article is still committed on its own before it is coded.
-        counts["events"] = _coder()(store, ahead(to_code, AHEAD), batch_size=CODE_BATCH, commit_every=COMMIT_EVERY)
+        counts["events"] = _coder()(store, ahead(to_code, AHEAD), batch_size=CODE_BATCH)
     else:
         for _ in to_code:
             pass
