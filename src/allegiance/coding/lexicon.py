@@ -156,8 +156,11 @@ class Lexicon:
         for n in nominal:
             self._nominal.setdefault(n.lemma, []).append(n)
         self._multi: dict[str, list[MultiwordEntry]] = {}
+        # each expression's words: a token matches a word only if the word is one of its keys (``Tok.keys``)
+        self._multi_words: dict[int, frozenset[str]] = {}
         for m in multiword:
             self._multi.setdefault(m.words[m.anchor].rstrip("_"), []).append(m)
+            self._multi_words[id(m)] = frozenset(w.rstrip("_") for w in m.words if w.rstrip("_"))
 
     def _window(self, doc_or_tokens: Any, verb_token: Any
                 ) -> tuple[list[Tok], list[frozenset[str]], int, int, int, int, Any]:
@@ -302,8 +305,13 @@ class Lexicon:
 
     def _multiword(self, toks: Sequence[Tok], off: int, v: int, dep: list[tuple[str, int]]) -> list[LexMatch]:
         out = []
+        held: frozenset[str] | None = None  # every word some token of the sentence would match
         for key in dict.fromkeys((toks[v].lemma, toks[v].text)):
             for m in self._multi.get(key, []):
+                if held is None:
+                    held = frozenset().union(*[t.keys for t in toks])
+                if not self._multi_words[id(m)] <= held:
+                    continue  # a word of the expression is nowhere in the sentence
                 hit = m.match(toks, v)
                 if hit is not None:
                     idx, code = hit
