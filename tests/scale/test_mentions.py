@@ -1,3 +1,4 @@
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -54,6 +55,19 @@ def test_different_places_or_directions_or_types_do_not_merge(store):
         ("a4", "W", [make_event("a4", "RUS", "TJK", "Putin criticised Rahmon in Astana.", DAY, cameo="111", plover="ACCUSE", place="Astana")]),
     ])
     assert merge_mentions(store).canonical == 4
+
+
+def test_a_lone_report_is_a_canonical_event_of_one(store):
+    """A cluster of one report takes a shortcut for its dates and counts; they must be what the
+    general formulas give, also for an undated report."""
+    dated = make_event("a1", "RUS", "BLR", "Putin met Lukashenko in Sochi.", DAY)
+    undated = dataclasses.replace(make_event("a2", "TJK", "RUS", "Rahmon called Putin.", DAY), date=None, published=None)
+    _ingest(store, [("a1", "X", [dated]), ("a2", "Y", [undated])])
+    merge_mentions(store)
+    rows = {r["first_event_id"]: r for r in store.query("SELECT * FROM canonical_events")}
+    fields = ("date", "date_min", "date_max", "first_reported", "n_mentions", "n_articles", "n_sources")
+    assert tuple(rows[dated.event_id][f] for f in fields) == (DAY, DAY, DAY, DAY, 1, 1, 1)
+    assert tuple(rows[undated.event_id][f] for f in fields) == (None, None, None, None, 1, 1, 1)
 
 
 def test_merge_is_idempotent(store):
