@@ -18,6 +18,7 @@ import datetime as dt
 import functools
 import gc
 import hashlib
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ CODER_NAME = "allegiance-coder"
 CODER_VERSION = "0.1.0"
 CODER = CoderInfo(CODER_NAME, CODER_VERSION)
 TARGETLESS_MIN = 0.6
+FIRST_BATCH = 8  # articles in the first parse batch of a stream (code_many)
 # Acts that take two: "Putin met Erdogan" is also Erdogan meeting Putin.
 MUTUAL = {"040", "044", "046", "057"}
 # Agreements one side gives alone: a parliament ratifying another state's accession is not that state
@@ -145,8 +147,12 @@ class Coder:
                 yield item.text
 
         # The parse stays in this thread: in a thread of its own it overlapped the coding too little to
-        # pay for the GIL hand-offs (docs/coding-speed.md, "Threads and the GIL").
-        for doc in self.parse(texts(), batch_size):
+        # pay for the GIL hand-offs (docs/coding-speed.md, "Threads and the GIL"). Ingest hands over
+        # articles one commit at a time, so a first batch of a few lets the parse start before a whole
+        # batch is stored.
+        first = min(FIRST_BATCH, batch_size)
+        docs = itertools.chain(self.parse(itertools.islice(texts(), first), first), self.parse(texts(), batch_size))
+        for doc in docs:
             item = pending.popleft()
             yield item, self.code_doc(item, doc)
 
