@@ -28,10 +28,23 @@ def test_the_table_matches_the_tokens(nlp, words: list[str]) -> None:
     assert t.ent_type == [x.ent_type_ for x in doc] and t.head == [x.head.i for x in doc]
     assert t.space == [x.is_space for x in doc] and t.punct == [x.is_punct for x in doc]
     assert [t.token_text(i) for i in range(len(doc))] == [x.text for x in doc]
+    assert t.idx == [x.idx for x in doc] and t.end == [x.idx + len(x.text) for x in doc]
+    assert t.ent_iob == [x.ent_iob for x in doc] and t.entities() == [(e.start, e.end, e.label_) for e in doc.ents]
     assert t.sent_starts == [s.start for s in doc.sents] + [len(doc)]
     assert t.children == [[c.i for c in x.children] for x in doc]
     n = len(doc)
     assert all(t.span_text(a, b) == doc[a:b].text for a in range(n) for b in range(a, n + 1))
+
+
+def test_a_table_without_a_parse_has_the_sentences_it_was_given(nlp) -> None:
+    from spacy.tokens import Doc
+
+    words = ["Putin", "spoke", ".", "Xi", "listened"]
+    assert parse.tokens(Doc(nlp.vocab, words=words)).sent_starts == [0, 5]
+    marked = Doc(nlp.vocab, words=words, sent_starts=[True, False, False, True, False])
+    t = parse.tokens(marked)
+    assert t.sent_starts == [0, 3, 5] and t.head == [0, 1, 2, 3, 4] and t.dep == [""] * 5
+    assert parse.tokens(Doc(nlp.vocab, words=[])).sent_starts == [0]
 
 
 PHRASES = ["Russian President Vladimir Putin", "met", "his Chinese counterpart", "and", "Kazakhstan", "'s",

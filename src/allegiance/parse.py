@@ -320,24 +320,35 @@ def tokens(doc: "Doc") -> Tokens:
 
 def _read_tokens(doc: "Doc") -> Tokens:
     import numpy
+
+    # One to_array call, one tolist for the strings' hashes and one for the numbers: with ~125 words an
+    # article, each numpy call's fixed cost weighs as much as the work. A column's strings are looked up
+    # apart, so a new word sends only the columns holding it down _strings' slow path.
+    n = len(doc)
+    table = doc.to_array(_table_attrs()).reshape(n, 15)
+    ints = table[:, 7:].view("int64")  # in place: a relative head is a negative number stored unsigned
+    ints[:, 1] += ints[:, 0]  # the end of each word, from its offset and length
+    ints[:, 2] += numpy.arange(n)  # heads from relative to absolute
+    idx, end, head, sent_start, spacy, space, punct, ent_iob = ints.T.tolist()
+    orth, lower, lemma, pos, tag, dep, ent_type = (_strings(doc, column) for column in table[:, :7].T.tolist())
+    # 1 marks a sentence's first word; without sentence annotation no word after the first is marked.
+    starts = [0] if n else []
+    starts += [i for i, s in enumerate(sent_start) if s == 1 and i]
+    starts.append(n)
+    return Tokens(
+        text="".join([o + " " if sp else o for o, sp in zip(orth, spacy)]),  # Doc.text, without a Token per word
+        lower=lower, lemma=lemma, pos=pos, tag=tag, dep=dep, ent_type=ent_type,
+        head=head, idx=idx, end=end, space=space, punct=punct, sent_starts=starts, ent_iob=ent_iob,
+    )
+
+
+@functools.cache
+def _table_attrs() -> list[int]:
+    """The attribute ids _read_tokens asks for: seven strings, then eight numbers, in the order it unpacks."""
     from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, ORTH, POS,
                              SENT_START, SPACY, TAG)
 
-    n = len(doc)
-    hashes = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE]).reshape(n, 7).T.tolist()
-    ints = doc.to_array([IDX, LENGTH, HEAD, SENT_START, SPACY, IS_SPACE, IS_PUNCT, ENT_IOB]).reshape(n, 8).astype("int64").T
-    orth, lower, lemma, pos, tag, dep, ent_type = (_strings(doc, column) for column in hashes)
-    idx, length, head, sent_start, spacy, space, punct, ent_iob = ints
-    starts = [0] if n else []
-    if doc.has_annotation("SENT_START"):
-        starts += (numpy.flatnonzero(sent_start[1:] == 1) + 1).tolist()
-    starts.append(n)
-    return Tokens(
-        text="".join([o + " " if sp else o for o, sp in zip(orth, spacy.tolist())]),  # Doc.text, without a Token per word
-        lower=lower, lemma=lemma, pos=pos, tag=tag, dep=dep, ent_type=ent_type,
-        head=(head + numpy.arange(n)).tolist(), idx=idx.tolist(), end=(idx + length).tolist(),
-        space=space.tolist(), punct=punct.tolist(), sent_starts=starts, ent_iob=ent_iob.tolist(),
-    )
+    return [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, IDX, LENGTH, HEAD, SENT_START, SPACY, IS_SPACE, IS_PUNCT, ENT_IOB]
 
 
 _STRINGS: dict[int, str] = {}  # string hash → string: a dict lookup is cheaper than the StringStore's
