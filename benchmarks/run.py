@@ -1,6 +1,6 @@
 """`make bench`: every benchmark in one run, each printing its own figures.
 
-Run one alone with `python benchmarks/run.py ingest` (names: ingest, coding, api, scale).
+Run one alone with `python benchmarks/run.py ingest` (names: ingest, coding, code_doc, api, scale).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = {"ingest": "bench_ingest.py", "coding": "bench_coding.py", "api": "bench_api.py", "scale": "bench_scale.py"}
+BENCHMARKS = {"ingest": "bench_ingest.py", "coding": "bench_coding.py", "code_doc": "bench_code_doc.py", "api": "bench_api.py", "scale": "bench_scale.py"}
 
 
 def _load(path: Path):
