@@ -339,15 +339,6 @@ def test_an_ultimatum_is_not_the_disarmament_it_demands(lexicon, nlp):
     assert all(m.code != "0873" for m in lexicon.match(doc, doc[1]))
 
 
-def test_pattern_index_files_every_pattern_once_under_one_of_its_words(lexicon):
-    for block in lexicon.blocks:
-        free, by_word = block.pattern_index
-        filed = list(free) + [n for ns in by_word.values() for n in ns]
-        assert sorted(filed) == list(range(len(block.patterns)))
-        assert all(not block.patterns[n].pattern.required for n in free)
-        assert all(word in block.patterns[n].pattern.required for word, ns in by_word.items() for n in ns)
-
-
 def test_an_according_to_phrase_is_no_word_of_the_act(lexicon, nlp):
     doc = nlp("Modi told Xi that peace mattered, according to an Indian readout.")
     assert [m.code for m in lexicon.match(doc, doc[1])] == ["010"]  # not "told ... to": a demand

@@ -6,7 +6,6 @@ The project format (``data/lexicon/verbs.yaml``) is documented in ``docs/lexicon
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,20 +49,6 @@ class VerbBlock:
     verbs: tuple[VerbEntry, ...]
     patterns: tuple[PatternEntry, ...]
     source: str = "project"  # petrarch | project | the file name of a foreign dictionary
-
-    @functools.cached_property
-    def pattern_index(self) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
-        """Positions in ``patterns`` of those with no literal word, and of the others by one of their words: a
-        window lacking that word cannot match them."""
-        free: list[int] = []
-        by_word: dict[str, list[int]] = {}
-        for n, p in enumerate(self.patterns):
-            required = p.pattern.required
-            if required:
-                by_word.setdefault(min(required), []).append(n)
-            else:
-                free.append(n)
-        return tuple(free), {w: tuple(ns) for w, ns in by_word.items()}
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+_LOOKS_OUT = frozenset({"who", "which", "that", "member"})  # words whose actor _actor_at looks for outside their phrase
 # People named by how they stand to someone else: whom their "of" phrase names is the other side, not them
 # (unlike "supporters of Galstanyan", who are his camp).
-_LOOKS_OUT = frozenset({"who", "which", "that", "member"})  # words whose actor _actor_at looks for outside their phrase
 RELATIONS = frozenset({"ally", "partner", "enemy", "foe", "rival", "critic", "opponent", "adversary", "victim"})
 
 
