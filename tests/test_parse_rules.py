@@ -1,0 +1,107 @@
+"""The indexed attribute rules must find exactly the matches spaCy's Matcher finds, and leave every word
+with the same analysis."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+from spacy.pipeline import AttributeRuler
+from spacy.tokens import Doc
+
+from allegiance import parse
+from allegiance.parse_rules import RULER, IndexedRules, index_attribute_rules
+
+# Words the model's exceptions name ("gon na", "y' all", "ai n't", "let 's", "but" as an adverb,
+# pronouns by their role), and ordinary ones.
+WORDS = ["gon", "na", "got", "ta", "y'", "y", "all", "ai", "n't", "nt", "let", "'s", "c'm", "on", "but", "i", "you",
+         "it", "do", "does", "have", "had", "'d", "is", "are", "was", "there", "that", "which", "the", "gets", "to",
+         "Putin", "met", "Xi", ".", ",", " ", "\n\n"]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return parse.load()
+
+
+@pytest.fixture(scope="module")
+def ruler(nlp):
+    return nlp.get_pipe(RULER)
+
+
+def spacy_matches(ruler, doc: Doc) -> list:
+    return sorted(set(AttributeRuler.match(ruler, doc)))  # the class's method: spaCy's Matcher
+
+
+def test_the_loaded_pipeline_uses_the_index(ruler) -> None:
+    assert ruler.match.__self__.__class__ is IndexedRules
+
+
+@pytest.mark.parametrize("text", [
+    "He ai n't gon na go, y' all. Let 's c'm on! There is a treaty, but I said it was you.",
+    "Putin said Tokayev had done what he does.\n\nBut it gets worse: Moscow got ta act.",
+    "  Xi   skipped the dinner , which   Lukashenko did not .",
+])
+def test_parsed_text_gets_the_same_matches(nlp, ruler, text: str) -> None:
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == RULER:
+            break
+        doc = component(doc)
+    assert sorted(set(ruler.match(doc))) == spacy_matches(ruler, doc)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_any_words_tags_and_dependencies_get_the_same_analysis(nlp, ruler, data) -> None:
+    tags = sorted(nlp.get_pipe("tagger").labels) + [""]
+    deps = sorted(nlp.get_pipe("parser").labels) + ["", "dep"]
+    words = data.draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12))
+    doc = Doc(nlp.vocab, words=words)
+    for token in doc:
+        token.tag_ = data.draw(st.sampled_from(tags))
+        token.dep_ = data.draw(st.sampled_from(deps))
+    ours, theirs = doc.copy(), doc.copy()
+    assert sorted(set(ruler.match(ours))) == spacy_matches(ruler, theirs)
+    ruler.set_annotations(ours, ruler.match(ours))
+    ruler.set_annotations(theirs, AttributeRuler.match(ruler, theirs))
+    columns = [TAG, POS, DEP, LEMMA, MORPH]
+    assert (ours.to_array(columns) == theirs.to_array(columns)).all()
+
+
+def _blank_with_rules(patterns: list[dict]):
+    import spacy
+
+    blank = spacy.blank("en")
+    blank.add_pipe(RULER).add_patterns(patterns)
+    return blank
+
+
+def test_a_rule_the_index_cannot_reproduce_leaves_spacys_matcher() -> None:
+    blank = _blank_with_rules([{"patterns": [[{"LOWER": "a", "OP": "+"}]], "attrs": {"POS": "DET"}},
+                               {"patterns": [[{"TAG": "DT"}]], "attrs": {"POS": "DET"}}])
+    assert not index_attribute_rules(blank)
+    assert "match" not in vars(blank.get_pipe(RULER))
+    assert [t.pos_ for t in blank("a a b")] == ["DET", "DET", ""]
+
+
+def test_a_pipeline_without_rules_is_left_alone() -> None:
+    import spacy
+
+    assert not index_attribute_rules(spacy.blank("en"))
+
+
+def test_rules_added_later_are_indexed_too() -> None:
+    blank = _blank_with_rules([{"patterns": [[{"LOWER": "summit"}]], "attrs": {"POS": "NOUN"}}])
+    assert index_attribute_rules(blank)
+    assert [t.pos_ for t in blank("the summit")] == ["", "NOUN"]
+    blank.get_pipe(RULER).add([[{"LOWER": "the"}, {"LOWER": "summit"}]], {"POS": "DET"}, index=0)
+    assert [t.pos_ for t in blank("the summit")] == ["DET", "NOUN"]
+
+
+def test_later_rules_win_as_in_spacy() -> None:
+    blank = _blank_with_rules([{"patterns": [[{"LOWER": "talks"}]], "attrs": {"POS": "VERB"}},
+                               {"patterns": [[{"LOWER": {"REGEX": "^tal"}}]], "attrs": {"POS": "NOUN"}}])
+    assert index_attribute_rules(blank)
+    assert [t.pos_ for t in blank("talks")] == ["NOUN"]
