@@ -11,7 +11,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from allegiance import parse
-from allegiance.parse_rules import RULER, IndexedRules, index_attribute_rules
+from allegiance.parse_rules import RULER, IndexedRules, MemoLemmas, index_attribute_rules, memo_lemmas
 
 # Words the model's exceptions name ("gon na", "y' all", "ai n't", "let 's", "but" as an adverb,
 # pronouns by their role), and ordinary ones.
@@ -105,3 +105,49 @@ def test_later_rules_win_as_in_spacy() -> None:
                                {"patterns": [[{"LOWER": {"REGEX": "^tal"}}]], "attrs": {"POS": "NOUN"}}])
     assert index_attribute_rules(blank)
     assert [t.pos_ for t in blank("talks")] == ["NOUN"]
+
+
+# --- the lemmatizer's memo -------------------------------------------------------------------------
+
+PARTS_OF_SPEECH = ["NOUN", "VERB", "ADJ", "ADV", "PROPN", "AUX", "PRON", "ADP", "SPACE", "PUNCT", ""]
+MORPHS = ["", "Number=Sing", "Number=Plur", "VerbForm=Inf", "Tense=Past|VerbForm=Fin", "Tense=Pres|VerbForm=Fin",
+          "Aspect=Prog|Tense=Pres|VerbForm=Part", "Degree=Pos", "Degree=Cmp", "VerbForm=None"]
+INFLECTED = ["talks", "talked", "met", "meeting", "signed", "signs", "better", "leaders", "went", "agreements",
+             "Putin", "was", "is", "countries", "said", "bigger", "ran", "  ", ",", "n't"]
+
+
+def test_the_loaded_pipeline_memoises_lemmas(nlp) -> None:
+    assert nlp.get_pipe("lemmatizer").pipe.__self__.__class__ is MemoLemmas
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_any_word_part_of_speech_and_morphology_get_spacys_lemma(nlp, data) -> None:
+    import warnings
+
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    words = data.draw(st.lists(st.sampled_from(INFLECTED), min_size=1, max_size=10))
+    doc = Doc(nlp.vocab, words=words)
+    for token in doc:
+        token.pos_ = data.draw(st.sampled_from(PARTS_OF_SPEECH))
+        token.set_morph(data.draw(st.sampled_from(MORPHS)) or None)
+        if data.draw(st.booleans()) and data.draw(st.booleans()):
+            token.lemma_ = "preset"  # set before, as the attribute rules' exceptions do: kept
+    ours, theirs = doc.copy(), doc.copy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # spaCy warns of a word without a part of speech
+        MemoLemmas(lemmatizer)(ours)
+        type(lemmatizer).__call__(lemmatizer, theirs)
+    assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+
+
+def test_pipe_and_call_give_the_same_lemmas(nlp) -> None:
+    texts = ["The leaders were meeting in Astana, and talks went better than expected.",
+             "Putin signed agreements; Tokayev's ministers ran the summit's sessions."]
+    assert [[t.lemma_ for t in doc] for doc in nlp.pipe(texts)] == [[t.lemma_ for t in nlp(text)] for text in texts]
+
+
+def test_a_pipeline_without_a_lemmatizer_is_left_alone() -> None:
+    import spacy
+
+    assert not memo_lemmas(spacy.blank("en"))

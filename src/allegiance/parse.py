@@ -1,9 +1,9 @@
 """The spaCy seam: with ``parse_rules``, the only module that imports spaCy. Stage verb: ``parse``.
 
-The model is loaded once per process (and so once per worker in scale-out) and cached, with two
-changes to the pipeline as spaCy loads it: a component that starts sentences at line breaks
-(``line_breaks``), and the model's attribute rules found through an index (``parse_rules``; the same
-analyses, 14% less parse time).
+The model is loaded once per process (and so once per worker in scale-out) and cached, with changes
+to the pipeline as spaCy loads it: a component that starts sentences at line breaks (``line_breaks``);
+the model's attribute rules found through an index, and its lemmas memoised (``parse_rules``: the
+same analyses in less time).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from allegiance.errors import ModelError
-from allegiance.parse_rules import index_attribute_rules
+from allegiance.parse_rules import index_attribute_rules, memo_lemmas
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -63,6 +63,7 @@ def load(name: str | None = None) -> "Language":
         before = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
         nlp.add_pipe(LINE_BREAKS, **before)
     index_attribute_rules(nlp)
+    memo_lemmas(nlp)
     return nlp
 
 
