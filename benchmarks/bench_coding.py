@@ -144,7 +144,8 @@ def main(argv: list[str] | None = None) -> None:
     n = len(texts)
     print(f"load average (1 min) before/after: {load_before:.2f}/{os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     print(f"corpus: {n} synthetic articles, {written} words written, {words} as the coder reads them (clean text after the headline; what both sides parse), "
-          f"{args.workers} process(es), model {coder.nlp.meta['name']} {coder.nlp.pipe_names}")
+          f"{args.workers} process(es), model {coder.nlp.meta['name']} {coder.nlp.meta['version']}: raw side "
+          f"{spacy_nlp.pipe_names} (as spacy.load gives it), pipeline {coder.nlp.pipe_names}")
     print(f"raw spaCy nlp.pipe:          {n / raw:8.1f} articles/s {words / raw:9.0f} words/s")
     print(f"the pipeline's parse alone:  {n / own:8.1f} articles/s {words / own:9.0f} words/s "
           f"(coder.nlp.pipe: the same model, sentences at line breaks, indexed attribute rules)")

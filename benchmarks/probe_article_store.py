@@ -1,0 +1,138 @@
+"""Peak memory of storing articles one commit at a time, for the shipped `articles` table and for
+designs that move the key or the text elsewhere (docs/ingest.md, "Eleventh session").
+
+    .venv/bin/python benchmarks/probe_article_store.py [DESIGN ...] [--marks 2000,10000,20000,40000]
+
+A bare loop, not the product: each design runs in a process of its own, which opens a `Store` (the
+shipped settings: memory limit, checkpoint threshold, no vacuum), runs inside `Store.lean_writes()`
+as ingest does, commits one article-sized row at a time (`bench_ingest.synthetic_article`'s text as raw
+text, its lines of more than 40 characters as clean text, the others as `removed`, a 512-byte
+signature) and drops the block cache every 64 rows as ingest does. Peak RSS (VmHWM) is printed as the
+loop passes each mark. Designs:
+
+- ``shipped``: the `articles` table as it is, primary key on `id`;
+- ``no-key``: the same columns in a table without a key; ids kept unique by a SQLite table beside it;
+- ``parts``: the no-key table cut into tables of 4,096 rows; ids in SQLite;
+- ``texts-beside``: raw text, clean text and `removed` in a SQLite file beside the database (its key
+  keeps ids unique); the rest in DuckDB with a primary key on `id`;
+- ``texts-beside-int-key``: the same with the key on a 64-bit integer taken from the id;
+- ``texts-beside-no-key``: the same without a key in DuckDB.
+
+Not part of `make bench`: 40,000 commits take several minutes a design.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_ingest import synthetic_article  # noqa: E402
+
+DESIGNS = ("shipped", "no-key", "parts", "texts-beside", "texts-beside-int-key", "texts-beside-no-key")
+PART_ROWS = 4096
+META = ("id, origin, title, url, publisher, author, language, published, published_precision, "
+        "published_source, duplicate_of, similarity, minhash")
+TEXTS = "raw_text, clean_text, removed"
+
+
+def _peak_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc/self/status (Linux only)")
+
+
+def _sqlite(path: Path, durable: bool) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL" if durable else "PRAGMA journal_mode=OFF")
+    conn.execute("PRAGMA synchronous=FULL" if durable else "PRAGMA synchronous=OFF")
+    conn.execute("PRAGMA cache_size=-1024")
+    return conn
+
+
+def run(design: str, marks: list[int]) -> None:
+    with tempfile.TemporaryDirectory(prefix="probe-store-") as folder:
+        _loop(design, marks, Path(folder))
+
+
+def _loop(design: str, marks: list[int], tmp: Path) -> None:
+    from allegiance.store import Store
+
+    signature = os.urandom(512)
+    with Store(tmp / "probe.duckdb") as store:
+        beside = design.startswith("texts-beside")
+        ids = _sqlite(tmp / "ids.sqlite", durable=False) if design in ("no-key", "parts") else None
+        if ids is not None:
+            ids.execute("CREATE TABLE ids (id TEXT PRIMARY KEY)")
+            if design == "no-key":
+                store.execute("CREATE TABLE probe AS SELECT * FROM articles LIMIT 0")
+        texts = _sqlite(tmp / "texts.sqlite", durable=True) if beside else None
+        if texts is not None:
+            texts.execute("CREATE TABLE texts (id TEXT PRIMARY KEY, raw_text TEXT NOT NULL, clean_text TEXT NOT NULL, removed TEXT)")
+            id_type = "UBIGINT" if design == "texts-beside-int-key" else "VARCHAR"
+            key = "" if design == "texts-beside-no-key" else "PRIMARY KEY"
+            store.execute(f"CREATE TABLE probe (id {id_type} {key}, origin VARCHAR NOT NULL, title VARCHAR, url VARCHAR, "
+                          "publisher VARCHAR, author VARCHAR, language VARCHAR, published DATE, published_precision VARCHAR, "
+                          "published_source VARCHAR, duplicate_of VARCHAR, similarity DOUBLE, minhash BLOB, "
+                          "ingested_at TIMESTAMP DEFAULT current_timestamp, coded_at TIMESTAMP, coder_version VARCHAR)")
+        with store.lean_writes():
+            for n in range(1, marks[-1] + 1):
+                article = synthetic_article(n)
+                raw = article["text"]
+                ident = hashlib.sha256(raw.encode()).hexdigest()
+                clean = "\n".join(line for line in raw.split("\n") if len(line) > 40)
+                removed = json.dumps([line for line in raw.split("\n") if 0 < len(line) <= 40])
+                meta = [ident, f"/probe/{n}.jsonl", article.get("title"), None, "probe", None, "en", "2022-10-14",
+                        "day", "metadata", None, None, signature]
+                if ids is not None and ids.execute("INSERT OR IGNORE INTO ids VALUES (?)", [ident]).rowcount == 0:
+                    continue
+                if texts is not None:
+                    if texts.execute("INSERT OR IGNORE INTO texts VALUES (?, ?, ?, ?)", [ident, raw, clean, removed]).rowcount == 0:
+                        continue
+                    if design == "texts-beside-int-key":
+                        meta[0] = int(ident[:16], 16)
+                    store.execute(f"INSERT INTO probe ({META}) SELECT {', '.join('?' * len(meta))}", meta)
+                else:
+                    table = "articles" if design == "shipped" else "probe"
+                    if design == "parts":
+                        table = f"probe_{(n - 1) // PART_ROWS}"
+                        if (n - 1) % PART_ROWS == 0:
+                            store.execute(f"CREATE TABLE {table} AS SELECT * FROM articles LIMIT 0")
+                    row = meta[:10] + [raw, clean, removed] + meta[10:]
+                    store.execute(f"INSERT INTO {table} ({META.replace('duplicate_of', TEXTS + ', duplicate_of')}) "
+                                  f"SELECT {', '.join('?' * len(row))}", row)
+                if n % 64 == 0:
+                    store.drop_cache()
+                if n in marks:
+                    print(f"{design:22s} {n:>7,} articles  peak RSS {_peak_mb():6.1f} MB", flush=True)
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("designs", nargs="*", default=list(DESIGNS), help=f"any of {', '.join(DESIGNS)} (all by default)")
+    parser.add_argument("--marks", default="2000,10000,20000,40000")
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a child run: one design here
+    args = parser.parse_args(argv)
+    marks = sorted(int(m) for m in args.marks.split(","))
+    unknown = sorted(set(args.designs) - set(DESIGNS))
+    if unknown:
+        parser.error(f"no design {', '.join(unknown)}: choose among {', '.join(DESIGNS)}")
+    if args.one:
+        run(args.designs[0], marks)
+        return
+    for design in args.designs:
+        subprocess.run([sys.executable, __file__, design, "--marks", args.marks, "--one"], check=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
