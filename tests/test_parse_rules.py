@@ -151,3 +151,24 @@ def test_a_pipeline_without_a_lemmatizer_is_left_alone() -> None:
     import spacy
 
     assert not memo_lemmas(spacy.blank("en"))
+
+
+def test_the_memos_stay_bounded_and_agree_after_starting_again(nlp, ruler, monkeypatch) -> None:
+    import allegiance.parse_rules as parse_rules
+
+    monkeypatch.setattr(parse_rules, "MEMO_MAX", 5)
+    rules, lemmas = IndexedRules(ruler), MemoLemmas(nlp.get_pipe("lemmatizer"))
+    texts = ["Putin met Xi in Astana on Monday.", "The leaders signed agreements and talks went well."] * 3
+    for text in texts:
+        doc = nlp.make_doc(text)
+        for name, component in nlp.pipeline:
+            if name == RULER:
+                break
+            doc = component(doc)
+        assert sorted(set(rules.match(doc))) == spacy_matches(ruler, doc)
+        ruler.set_annotations(doc, rules.match(doc))
+        theirs = doc.copy()
+        lemmas(doc)
+        type(lemmas.lemmatizer).__call__(lemmas.lemmatizer, theirs)
+        assert [t.lemma_ for t in doc] == [t.lemma_ for t in theirs]
+        assert len(rules._memo) <= 5 + len(doc) and len(lemmas._memo) <= 5 + len(doc)
