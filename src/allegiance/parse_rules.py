@@ -49,6 +49,10 @@ class IndexedRules:
     def __init__(self, ruler: Any):
         self.ruler = ruler
         self.strings = ruler.vocab.strings
+        self._build()
+
+    def _build(self) -> None:
+        ruler = self.ruler
         self._rules: list[tuple[int, int, int, tuple[tuple[Test, ...], ...]]] = []  # (attr id, match id, n words, tests)
         # A rule whose first word must have one of a few values (a lower case, a tag) is filed under
         # each of them, so that a word seen for the first time is tried against the rules filed under
@@ -112,7 +116,7 @@ class IndexedRules:
         """(attr id, match id, start, end) of every match, sorted as spaCy sorts them: by attr id, so a
         later rule's values win."""
         if len(self.ruler.attrs) != self._count:  # rules added since: index them again
-            self.__init__(self.ruler)  # type: ignore[misc]
+            self._build()
         from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 
         keys = list(map(tuple, doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()))
