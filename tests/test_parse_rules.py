@@ -30,6 +30,16 @@ def ruler(nlp):
     return nlp.get_pipe(RULER)
 
 
+def up_to_the_ruler(nlp, text: str) -> Doc:
+    """``text`` through the components before the attribute ruler."""
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == RULER:
+            return doc
+        doc = component(doc)
+    return doc
+
+
 def spacy_matches(ruler, doc: Doc) -> list:
     return sorted(set(AttributeRuler.match(ruler, doc)))  # the class's method: spaCy's Matcher
 
@@ -44,11 +54,7 @@ def test_the_loaded_pipeline_uses_the_index(ruler) -> None:
     "  Xi   skipped the dinner , which   Lukashenko did not .",
 ])
 def test_parsed_text_gets_the_same_matches(nlp, ruler, text: str) -> None:
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        if name == RULER:
-            break
-        doc = component(doc)
+    doc = up_to_the_ruler(nlp, text)
     assert sorted(set(ruler.match(doc))) == spacy_matches(ruler, doc)
 
 
@@ -160,11 +166,7 @@ def test_the_memos_stay_bounded_and_agree_after_starting_again(nlp, ruler, monke
     rules, lemmas = IndexedRules(ruler), MemoLemmas(nlp.get_pipe("lemmatizer"))
     texts = ["Putin met Xi in Astana on Monday.", "The leaders signed agreements and talks went well."] * 3
     for text in texts:
-        doc = nlp.make_doc(text)
-        for name, component in nlp.pipeline:
-            if name == RULER:
-                break
-            doc = component(doc)
+        doc = up_to_the_ruler(nlp, text)
         assert sorted(set(rules.match(doc))) == spacy_matches(ruler, doc)
         ruler.set_annotations(doc, rules.match(doc))
         theirs = doc.copy()
