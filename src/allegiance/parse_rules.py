@@ -47,8 +47,11 @@ class IndexedRules:
     """The matches of an AttributeRuler's rules on a Doc, as ``AttributeRuler.match`` returns them."""
 
     def __init__(self, ruler: Any):
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
         self.ruler = ruler
         self.strings = ruler.vocab.strings
+        self._columns = [LOWER, TAG, DEP, IS_SPACE]  # a word's key, in the order of ATTRIBUTES
         self._build()
 
     def _build(self) -> None:
@@ -117,9 +120,7 @@ class IndexedRules:
         later rule's values win."""
         if len(self.ruler.attrs) != self._count:  # rules added since: index them again
             self._build()
-        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
-
-        keys = list(map(tuple, doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()))
+        keys = list(map(tuple, doc.to_array(self._columns).tolist()))
         memo = self._memo
         if len(memo) > MEMO_MAX:
             memo.clear()
@@ -167,8 +168,11 @@ class MemoLemmas:
     MODES = ("rule", "lookup")
 
     def __init__(self, lemmatizer: Any):
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
         self.lemmatizer = lemmatizer
         self.strings = lemmatizer.vocab.strings
+        self._key_columns, self._lemma = [ORTH, POS, MORPH, LEMMA], LEMMA
         self._memo: dict[tuple[int, int, int], int] = {}
 
     def pipe(self, docs: Iterable["Doc"], batch_size: int = 128) -> Iterator["Doc"]:
@@ -177,7 +181,6 @@ class MemoLemmas:
 
     def __call__(self, doc: "Doc") -> "Doc":
         import numpy
-        from spacy.attrs import LEMMA, MORPH, ORTH, POS
 
         lemmatizer = self.lemmatizer
         if not getattr(lemmatizer, "_validated", True):  # spaCy checks its tables on its first Doc
@@ -185,7 +188,7 @@ class MemoLemmas:
         memo, overwrite = self._memo, lemmatizer.overwrite
         if len(memo) > MEMO_MAX:
             memo.clear()
-        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        rows = doc.to_array(self._key_columns).tolist()
         lemmas = []
         for i, (orth, pos, morph, lemma) in enumerate(rows):
             if lemma and not overwrite:  # set before (the attribute rules' exceptions)
@@ -197,7 +200,7 @@ class MemoLemmas:
                 found = memo[key] = self.strings.add(lemmatizer.lemmatize(doc[i])[0])
             lemmas.append(found)
         if lemmas:
-            doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64"))
+            doc.from_array([self._lemma], numpy.array(lemmas, dtype="uint64"))
         return doc
 
 
