@@ -277,14 +277,18 @@ _DATE_WORDS = ["on", "in", "the", "last", "next", "this", "same", "day", "days",
                "3 weeks ago", "earlier this year", "Sep. 3rd, 2022", "KYIV, Sept 24 (Reuters) -", "PUBLISHED: 17:42, Thu, Jul 27, 2023"]
 
 
+def _joined(words: list[str], separators: list[str], max_size: int):
+    """Texts made of ``words``, each followed by one of ``separators``."""
+    return (st.lists(st.tuples(st.sampled_from(words), st.sampled_from(separators)), max_size=max_size)
+            .map(lambda parts: "".join(w + sep for w, sep in parts)))
+
+
 @settings(max_examples=500)
-@given(st.lists(st.tuples(st.sampled_from(_DATE_WORDS), st.sampled_from([" ", "\n"])), max_size=12)
-       .map(lambda parts: "".join(w + sep for w, sep in parts)))
+@given(_joined(_DATE_WORDS, [" ", "\n"], 12))
 def test_a_pattern_skipped_by_its_prefilter_would_have_found_nothing(text):
     from allegiance.coding import when
 
-    low = None if any(c in text for c in when._FOLDS_ODDLY) else text.lower()
-    digit = when._DIGIT.search(text) is not None
+    low, digit = when._prefilter_inputs(text)
     patterns = dict(when.PATTERNS, dateline=when._DATELINE, stamp=when._STAMP, shift=when.SHIFT,
                     anaphor=when.ANAPHOR)
     assert set(patterns) == set(when._NEEDS)
@@ -299,24 +303,20 @@ _ANY_PARTS = ["Monday", "days", "today", "Sunday's", "dayton", "agony", "agora",
 
 
 @settings(max_examples=500)
-@given(st.lists(st.tuples(st.sampled_from(_ANY_PARTS), st.sampled_from(["", " ", "\n"])), max_size=8)
-       .map(lambda parts: "".join(w + sep for w, sep in parts)))
+@given(_joined(_ANY_PARTS, ["", " ", "\n"], 8))
 def test_the_any_prefilter_answers_as_its_pattern(text):
     from allegiance.coding import when
 
-    low = None if any(c in text for c in when._FOLDS_ODDLY) else text.lower()
-    digit = when._DIGIT.search(text) is not None
+    low, digit = when._prefilter_inputs(text)
     assert when._has_any(text, low, digit) == (when._ANY.search(text) is not None), text
 
 
 @settings(max_examples=300)
-@given(st.lists(st.tuples(st.sampled_from(_DATE_WORDS), st.sampled_from([" ", "\n"])), max_size=12)
-       .map(lambda parts: "".join(w + sep for w, sep in parts)))
+@given(_joined(_DATE_WORDS, [" ", "\n"], 12))
 def test_prefilter_answers_kept_per_text_are_the_answers(text):
     from allegiance.coding import when
 
-    low = None if any(c in text for c in when._FOLDS_ODDLY) else text.lower()
-    digit = when._DIGIT.search(text) is not None
+    low, digit = when._prefilter_inputs(text)
     seen: dict[int, bool] = {}
     for kind in list(when._NEEDS) * 2:
         assert when._could_match(kind, text, low, digit, seen) == when._could_match(kind, text, low, digit), (kind, text)

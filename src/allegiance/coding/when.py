@@ -218,6 +218,13 @@ _DIGIT = re.compile(r"\d")
 _FOLDS_ODDLY = ("ı", "İ", "ſ")
 
 
+def _prefilter_inputs(text: str) -> tuple[str | None, bool]:
+    """What ``_could_match`` and ``_has_any`` read of ``text``: its lowered form (None when lowering does not
+    show what a case-insensitive match would see) and whether it holds a digit."""
+    low = None if any(c in text for c in _FOLDS_ODDLY) else text.lower()
+    return low, _DIGIT.search(text) is not None
+
+
 def _could_match(kind: str, text: str, low: str | None, digit: bool, seen: dict[int, bool] | None = None) -> bool:
     """False only when pattern ``kind`` surely finds nothing in ``text``; ``low`` is ``text.lower()``, or None
     when lowering does not show what a case-insensitive match would see. ``seen`` keeps the answer for each
@@ -272,8 +279,7 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
     """Every date expression in ``text``; where two overlap, the longer (more specific) one wins. The
     dateline's date is the publication date, not a date the story gives any act, so it is left out; so is
     a page's time stamp, which is when the page was made, not a day the story has reached."""
-    low = None if any(c in text for c in _FOLDS_ODDLY) else text.lower()
-    digit = _DIGIT.search(text) is not None
+    low, digit = _prefilter_inputs(text)
     if not _has_any(text, low, digit):
         return []
     seen: dict[int, bool] = {}
