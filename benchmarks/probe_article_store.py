@@ -1,7 +1,7 @@
 """Peak memory of storing articles one commit at a time, for the shipped `articles` table and for
-designs that move the key or the text elsewhere (docs/ingest.md, "Eleventh session").
+designs that move the key or the text elsewhere (docs/ingest.md, "Eleventh session" and "Twelfth session").
 
-    .venv/bin/python benchmarks/probe_article_store.py [DESIGN ...] [--marks 2000,10000,20000,40000]
+    .venv/bin/python benchmarks/probe_article_store.py [DESIGN ...] [--marks 2000,10000,20000,40000] [--set NAME=VALUE]
 
 A bare loop, not the product: each design runs in a process of its own, which opens a `Store` (the
 shipped settings: memory limit, checkpoint threshold, no vacuum), runs inside `Store.lean_writes()`
@@ -16,7 +16,12 @@ loop passes each mark. Designs:
 - ``texts-beside``: raw text, clean text and `removed` in a SQLite file beside the database (its key
   keeps ids unique); the rest in DuckDB with a primary key on `id`;
 - ``texts-beside-int-key``: the same with the key on a 64-bit integer taken from the id;
-- ``texts-beside-no-key``: the same without a key in DuckDB.
+- ``texts-beside-no-key``: the same without a key in DuckDB;
+- ``slim``: the same, the signature in SQLite too, so a DuckDB row holds only the article's metadata
+  (about 250 bytes).
+
+``--set`` applies DuckDB settings after the store opens (``--set "checkpoint_threshold='1MB'"``,
+``--set "disabled_compression_methods='fsst'"``), to measure a design under other settings.
 
 Not part of `make bench`: 40,000 commits take several minutes a design.
 """
@@ -37,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_ingest import synthetic_article  # noqa: E402
 
-DESIGNS = ("shipped", "no-key", "parts", "texts-beside", "texts-beside-int-key", "texts-beside-no-key")
+DESIGNS = ("shipped", "no-key", "parts", "texts-beside", "texts-beside-int-key", "texts-beside-no-key", "slim")
 PART_ROWS = 4096
 META = ("id, origin, title, url, publisher, author, language, published, published_precision, "
         "published_source, duplicate_of, similarity, minhash")
@@ -60,12 +65,12 @@ def _sqlite(path: Path, durable: bool) -> sqlite3.Connection:
     return conn
 
 
-def run(design: str, marks: list[int]) -> None:
+def run(design: str, marks: list[int], settings: list[str]) -> None:
     with tempfile.TemporaryDirectory(prefix="probe-store-") as folder:
-        _loop(design, marks, Path(folder))
+        _loop(design, marks, Path(folder), settings)
 
 
-def _loop(design: str, marks: list[int], tmp: Path) -> None:
+def _loop(design: str, marks: list[int], tmp: Path, settings: list[str]) -> None:
     from allegiance.store import Store
 
     signature = os.urandom(512)
@@ -76,11 +81,14 @@ def _loop(design: str, marks: list[int], tmp: Path) -> None:
             ids.execute("CREATE TABLE ids (id TEXT PRIMARY KEY)")
             if design == "no-key":
                 store.execute("CREATE TABLE probe AS SELECT * FROM articles LIMIT 0")
-        texts = _sqlite(tmp / "texts.sqlite", durable=True) if beside else None
+        for setting in settings:
+            store.execute(f"SET {setting}")
+        slim = design == "slim"
+        texts = _sqlite(tmp / "texts.sqlite", durable=True) if beside or slim else None
         if texts is not None:
-            texts.execute("CREATE TABLE texts (id TEXT PRIMARY KEY, raw_text TEXT NOT NULL, clean_text TEXT NOT NULL, removed TEXT)")
+            texts.execute("CREATE TABLE texts (id TEXT PRIMARY KEY, raw_text TEXT NOT NULL, clean_text TEXT NOT NULL, removed TEXT, minhash BLOB)")
             id_type = "UBIGINT" if design == "texts-beside-int-key" else "VARCHAR"
-            key = "" if design == "texts-beside-no-key" else "PRIMARY KEY"
+            key = "" if design in ("texts-beside-no-key", "slim") else "PRIMARY KEY"
             store.execute(f"CREATE TABLE probe (id {id_type} {key}, origin VARCHAR NOT NULL, title VARCHAR, url VARCHAR, "
                           "publisher VARCHAR, author VARCHAR, language VARCHAR, published DATE, published_precision VARCHAR, "
                           "published_source VARCHAR, duplicate_of VARCHAR, similarity DOUBLE, minhash BLOB, "
@@ -97,10 +105,12 @@ def _loop(design: str, marks: list[int], tmp: Path) -> None:
                 if ids is not None and ids.execute("INSERT OR IGNORE INTO ids VALUES (?)", [ident]).rowcount == 0:
                     continue
                 if texts is not None:
-                    if texts.execute("INSERT OR IGNORE INTO texts VALUES (?, ?, ?, ?)", [ident, raw, clean, removed]).rowcount == 0:
+                    if texts.execute("INSERT OR IGNORE INTO texts VALUES (?, ?, ?, ?, ?)", [ident, raw, clean, removed, signature if slim else None]).rowcount == 0:
                         continue
                     if design == "texts-beside-int-key":
                         meta[0] = int(ident[:16], 16)
+                    if slim:
+                        meta[-1] = None
                     store.execute(f"INSERT INTO probe ({META}) SELECT {', '.join('?' * len(meta))}", meta)
                 else:
                     table = "articles" if design == "shipped" else "probe"
@@ -121,6 +131,8 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("designs", nargs="*", default=list(DESIGNS), help=f"any of {', '.join(DESIGNS)} (all by default)")
     parser.add_argument("--marks", default="2000,10000,20000,40000")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a DuckDB setting applied after the store opens, e.g. checkpoint_threshold='1MB' (repeatable)")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a child run: one design here
     args = parser.parse_args(argv)
     marks = sorted(int(m) for m in args.marks.split(","))
@@ -128,10 +140,11 @@ def main(argv: list[str]) -> None:
     if unknown:
         parser.error(f"no design {', '.join(unknown)}: choose among {', '.join(DESIGNS)}")
     if args.one:
-        run(args.designs[0], marks)
+        run(args.designs[0], marks, args.set)
         return
     for design in args.designs:
-        subprocess.run([sys.executable, __file__, design, "--marks", args.marks, "--one"], check=True)
+        settings = [arg for setting in args.set for arg in ("--set", setting)]
+        subprocess.run([sys.executable, __file__, design, "--marks", args.marks, *settings, "--one"], check=True)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import pytest
 
 from allegiance.errors import InvalidParameter, NotFound, StoreError
 from allegiance.models import Article, Removal
-from allegiance.store import CACHE_FLOOR, Store
+from allegiance.store import CACHE_FLOOR, SCHEMA_VERSION, Store
 from allegiance.store import articles as stored
 
 
@@ -195,7 +195,7 @@ def test_migration_2_moves_own_origins_into_the_article_rows(tmp_path: Path) -> 
                                 similarity FROM articles""")
         store.execute("DELETE FROM schema_version WHERE version > 1")
     with Store(str(path)) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == SCHEMA_VERSION
         assert store.scalar("SELECT count(*) FROM article_origins") == 1
         assert [(o["origin"], o["kind"]) for o in stored.origins(store, first.id)] == [
             (o["origin"], o["kind"]) for o in expected]

@@ -120,3 +120,20 @@ def test_a_batch_stores_each_article_and_duplicate_ids_once(store):
                                   ("a3", [])])
     assert stored == 2
     assert {r["event_id"]: r["cameo"] for r in query_events(store)} == {"e1": "042", "e2": "042"}
+
+
+def test_schema_3_drops_the_secondary_indexes_and_keeps_the_events(tmp_path):
+    path = str(tmp_path / "old.duckdb")
+    with Store(path) as store:
+        replace_events(store, "a1", [event("e1"), event("e2", cameo="112", plover="ACCUSE")])
+        # What schema 2 had: an index on each of article, date and dyad.
+        store.execute("CREATE INDEX events_article ON events(article_id)")
+        store.execute("CREATE INDEX events_date ON events(date)")
+        store.execute("CREATE INDEX events_dyad ON events(source_country, target_country)")
+        store.execute("DELETE FROM schema_version WHERE version > 2")
+    with Store(path) as store:
+        assert store.schema_version() == 3
+        assert store.query("SELECT index_name FROM duckdb_indexes() WHERE table_name = 'events'") == []
+        assert {r["event_id"] for r in query_events(store, dyad="RUS:TJK")} == {"e1", "e2"}
+        with pytest.raises(Exception, match="[Dd]uplicate key"):  # the event id is still the key
+            store.execute("INSERT INTO events SELECT * FROM events WHERE event_id = 'e1'")
