@@ -18,7 +18,9 @@ loop passes each mark. Designs:
 - ``texts-beside-int-key``: the same with the key on a 64-bit integer taken from the id;
 - ``texts-beside-no-key``: the same without a key in DuckDB;
 - ``slim``: the same, the signature in SQLite too, so a DuckDB row holds only the article's metadata
-  (about 250 bytes).
+  (about 250 bytes);
+- ``sqlite-only``: the whole row in a SQLite table with a primary key on `id`, nothing written to DuckDB
+  (the store stays open, as ingest's would).
 
 ``--set`` applies DuckDB settings after the store opens (``--set "checkpoint_threshold='1MB'"``,
 ``--set "disabled_compression_methods='fsst'"``), to measure a design under other settings.
@@ -42,7 +44,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_ingest import synthetic_article  # noqa: E402
 
-DESIGNS = ("shipped", "no-key", "parts", "texts-beside", "texts-beside-int-key", "texts-beside-no-key", "slim")
+DESIGNS = ("shipped", "no-key", "parts", "texts-beside", "texts-beside-int-key", "texts-beside-no-key", "slim",
+           "sqlite-only")
 PART_ROWS = 4096
 META = ("id, origin, title, url, publisher, author, language, published, published_precision, "
         "published_source, duplicate_of, similarity, minhash")
@@ -93,6 +96,10 @@ def _loop(design: str, marks: list[int], tmp: Path, settings: list[str]) -> None
                           "publisher VARCHAR, author VARCHAR, language VARCHAR, published DATE, published_precision VARCHAR, "
                           "published_source VARCHAR, duplicate_of VARCHAR, similarity DOUBLE, minhash BLOB, "
                           "ingested_at TIMESTAMP DEFAULT current_timestamp, coded_at TIMESTAMP, coder_version VARCHAR)")
+        whole = _sqlite(tmp / "articles.sqlite", durable=True) if design == "sqlite-only" else None
+        if whole is not None:
+            whole.execute(f"CREATE TABLE articles ({META.replace('duplicate_of', TEXTS + ', duplicate_of')}, "
+                          "PRIMARY KEY (id))")
         with store.lean_writes():
             for n in range(1, marks[-1] + 1):
                 article = synthetic_article(n)
@@ -104,7 +111,10 @@ def _loop(design: str, marks: list[int], tmp: Path, settings: list[str]) -> None
                         "day", "metadata", None, None, signature]
                 if ids is not None and ids.execute("INSERT OR IGNORE INTO ids VALUES (?)", [ident]).rowcount == 0:
                     continue
-                if texts is not None:
+                if whole is not None:
+                    row = meta[:10] + [raw, clean, removed] + meta[10:]
+                    whole.execute(f"INSERT OR IGNORE INTO articles VALUES ({', '.join('?' * len(row))})", row)
+                elif texts is not None:
                     if texts.execute("INSERT OR IGNORE INTO texts VALUES (?, ?, ?, ?, ?)", [ident, raw, clean, removed, signature if slim else None]).rowcount == 0:
                         continue
                     if design == "texts-beside-int-key":
