@@ -93,9 +93,9 @@ MIGRATIONS: list[list[str]] = [
         """DELETE FROM article_origins o WHERE o.kind IN ('first', 'near_duplicate')
            AND EXISTS (SELECT 1 FROM articles a WHERE a.id = o.article_id AND a.origin = o.origin)""",
     ],
-    # 3: the three secondary indexes on `events` served no query: DuckDB plans a sequential scan,
-    # pruned by each row group's min/max, for every filter on article, date or dyad, and it did so
-    # with them too. But DuckDB holds an index whole in memory and grows it with every insert, so
+    # 3: the three secondary indexes on `events` served no query: with or without them, DuckDB plans
+    # a sequential scan, pruned by each row group's min/max, for every filter on article, date or
+    # dyad. But DuckDB holds an index whole in memory and updates it at every insert and delete, so
     # they made a coded batch's memory grow with the corpus (docs/ingest.md, "Twelfth session").
     [
         "DROP INDEX IF EXISTS events_article",
