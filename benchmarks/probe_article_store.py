@@ -42,7 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_ingest import synthetic_article  # noqa: E402
+from bench_ingest import _peak_rss_kb, synthetic_article  # noqa: E402
 
 DESIGNS = ("shipped", "no-key", "parts", "texts-beside", "texts-beside-int-key", "texts-beside-no-key", "slim",
            "sqlite-only")
@@ -51,13 +51,6 @@ META = ("id, origin, title, url, publisher, author, language, published, publish
         "published_source, duplicate_of, similarity, minhash")
 TEXTS = "raw_text, clean_text, removed"
 
-
-def _peak_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmHWM in /proc/self/status (Linux only)")
 
 
 def _sqlite(path: Path, durable: bool) -> sqlite3.Connection:
@@ -115,7 +108,8 @@ def _loop(design: str, marks: list[int], tmp: Path, settings: list[str]) -> None
                     row = meta[:10] + [raw, clean, removed] + meta[10:]
                     whole.execute(f"INSERT OR IGNORE INTO articles VALUES ({', '.join('?' * len(row))})", row)
                 elif texts is not None:
-                    if texts.execute("INSERT OR IGNORE INTO texts VALUES (?, ?, ?, ?, ?)", [ident, raw, clean, removed, signature if slim else None]).rowcount == 0:
+                    text_row = [ident, raw, clean, removed, signature if slim else None]
+                    if texts.execute("INSERT OR IGNORE INTO texts VALUES (?, ?, ?, ?, ?)", text_row).rowcount == 0:
                         continue
                     if design == "texts-beside-int-key":
                         meta[0] = int(ident[:16], 16)
@@ -134,7 +128,7 @@ def _loop(design: str, marks: list[int], tmp: Path, settings: list[str]) -> None
                 if n % 64 == 0:
                     store.drop_cache()
                 if n in marks:
-                    print(f"{design:22s} {n:>7,} articles  peak RSS {_peak_mb():6.1f} MB", flush=True)
+                    print(f"{design:22s} {n:>7,} articles  peak RSS {_peak_rss_kb() / 1024:6.1f} MB", flush=True)
 
 
 def main(argv: list[str]) -> None:

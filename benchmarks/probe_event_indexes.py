@@ -24,6 +24,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_ingest import _peak_rss_kb  # noqa: E402
+
 SECONDARY = ("CREATE INDEX events_article ON events(article_id)", "CREATE INDEX events_date ON events(date)",
              "CREATE INDEX events_dyad ON events(source_country, target_country)")
 _INSERT = ("INSERT INTO events (event_id, article_id, date, source_country, target_country, cameo, cameo_root, record) "
@@ -38,13 +42,6 @@ def _hashed(text: str, length: int) -> str:
 def _event(n: int, article: str) -> tuple[str, str, str, str, str]:
     return (_hashed(f"e{n}", 20), article, f"2022-{1 + n % 12:02d}-{1 + n % 28:02d}", _SOURCES[n % 5], _TARGETS[n % 4])
 
-
-def _peak_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmHWM in /proc/self/status (Linux only)")
 
 
 def plans() -> None:
@@ -93,8 +90,8 @@ def memory(keep: bool, events: int, every: int) -> None:
                 if n % every == 0:
                     art = store.scalar("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory() "
                                        "WHERE tag = 'ART_INDEX'")
-                    print(f"{label:24s} {n:>7,} events  ART_INDEX {art / 2**20:5.1f} MB  peak RSS {_peak_mb():6.1f} MB",
-                          flush=True)
+                    print(f"{label:24s} {n:>7,} events  ART_INDEX {art / 2**20:5.1f} MB"
+                          f"  peak RSS {_peak_rss_kb() / 1024:6.1f} MB", flush=True)
 
 
 def main(argv: list[str]) -> None:
