@@ -48,6 +48,14 @@ def synthetic_article(n: int) -> dict[str, str]:
     return {"id": f"synthetic-{n}", "title": f"Talks round {n}", "published": f"2023-05-{day:02d}", "text": "\n\n".join(paragraphs)}
 
 
+def write_corpus(path: Path, size: int) -> Path:
+    """``size`` synthetic articles (``synthetic_article(0)`` onwards) as JSON Lines at ``path``."""
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(size):
+            out.write(json.dumps(synthetic_article(n)) + "\n")
+    return path
+
+
 def _peak_rss_kb() -> int:
     """This process's peak resident memory in KiB. VmHWM starts afresh at exec, unlike ru_maxrss,
     which Linux carries over from the parent (so a big parent would mask the child's own peak)."""
@@ -68,10 +76,7 @@ def child(size: int) -> dict[str, float]:
     from allegiance.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus.jsonl"
-        with corpus.open("w", encoding="utf-8") as out:
-            for n in range(size):
-                out.write(json.dumps(synthetic_article(n)) + "\n")
+        corpus = write_corpus(Path(tmp) / "corpus.jsonl", size)
         rss_before = _peak_rss_kb()
         with Store(str(Path(tmp) / "bench.duckdb")) as store:
             started = time.perf_counter()

@@ -15,13 +15,12 @@ Figures and method: docs/ingest.md, "Memory of a coded batch".
 
 from __future__ import annotations
 
-import json
 import resource
 import tempfile
 import time
 from pathlib import Path
 
-from bench_ingest import command_line, each_size, synthetic_article
+from bench_ingest import command_line, each_size, write_corpus
 
 SIZES = (500, 2_000, 4_000)
 
@@ -70,10 +69,7 @@ def child(size: int) -> dict[str, float]:
     # ingest imports merge_mentions from its module when it calls it, so this wrapper is what runs.
     mentions.merge_mentions = measured_merge
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus.jsonl"
-        with corpus.open("w", encoding="utf-8") as out:
-            for n in range(size):
-                out.write(json.dumps(synthetic_article(n)) + "\n")
+        corpus = write_corpus(Path(tmp) / "corpus.jsonl", size)
         with Store(str(Path(tmp) / "bench.duckdb")) as store:
             started = time.perf_counter()
             summary = ingest([str(corpus)], store, code=True, settings=load_settings())

@@ -11,7 +11,6 @@ that grows with the store (docs/ingest.md, "Twelfth session"). Not part of ``mak
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
@@ -19,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_ingest import synthetic_article  # noqa: E402
+from bench_ingest import write_corpus  # noqa: E402
 
 
 def main(argv: list[str]) -> None:
@@ -50,10 +49,7 @@ def main(argv: list[str]) -> None:
 
     articles.save = timed_save
     with tempfile.TemporaryDirectory(prefix="probe-ingest-rate-") as folder:
-        corpus = Path(folder) / "corpus.jsonl"
-        with corpus.open("w", encoding="utf-8") as out:
-            for n in range(args.size):
-                out.write(json.dumps(synthetic_article(n)) + "\n")
+        corpus = write_corpus(Path(folder) / "corpus.jsonl", args.size)
         with Store(Path(folder) / "rate.duckdb") as store:
             ingest([str(corpus)], store, code=False, settings=load_settings())
 
