@@ -35,11 +35,10 @@ def _saving_to(path: Path):
     insert = f"INSERT OR IGNORE INTO articles VALUES ({', '.join('?' * len(_COLUMNS))})"
 
     def save(store, article, *, minhash=None):
-        row = [getattr(article, c) for c in _COLUMNS[:10]] + [
-            article.raw_text, article.clean_text, json.dumps([r.to_dict() for r in article.removed]),
-            article.duplicate_of, article.similarity, minhash]
-        row[7] = str(row[7]) if row[7] is not None else None
-        if db.execute(insert, row).rowcount == 0:
+        values = {c: getattr(article, c) for c in _COLUMNS if c not in ("published", "removed", "minhash")}
+        values.update(published=article.published and article.published.isoformat(), minhash=minhash,
+                      removed=json.dumps([r.to_dict() for r in article.removed]))
+        if db.execute(insert, [values[c] for c in _COLUMNS]).rowcount == 0:
             return "duplicate"
         return "near_duplicate" if article.duplicate_of else "new"
 
@@ -56,12 +55,12 @@ def child(size: int) -> dict[str, float]:
         return bench_ingest.child(size)
 
 
+def main(sizes: tuple[int, ...]) -> None:
+    print(f"{'articles':>9} {'stored':>7} {'seconds':>8} {'articles/s':>11} {'peak RSS MB':>12}")
+    for result in bench_ingest.each_size(__file__, sizes):
+        print(f"{result['size']:>9,} {result['new']:>7,} {result['seconds']:>8.1f} "
+              f"{result['articles_per_second']:>11.1f} {result['peak_rss_mb']:>12.1f}", flush=True)
+
+
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--child":
-        print(json.dumps(child(int(sys.argv[2]))))
-    else:
-        print(f"{'articles':>9} {'stored':>7} {'seconds':>8} {'articles/s':>11} {'peak RSS MB':>12}")
-        sizes = tuple(int(a) for a in sys.argv[1:]) or SIZES
-        for result in bench_ingest.each_size(__file__, sizes):
-            print(f"{result['size']:>9,} {result['new']:>7,} {result['seconds']:>8.1f} "
-                  f"{result['articles_per_second']:>11.1f} {result['peak_rss_mb']:>12.1f}", flush=True)
+    bench_ingest.command_line(child, main, SIZES)
