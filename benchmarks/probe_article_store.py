@@ -50,6 +50,7 @@ PART_ROWS = 4096
 META = ("id, origin, title, url, publisher, author, language, published, published_precision, "
         "published_source, duplicate_of, similarity, minhash")
 TEXTS = "raw_text, clean_text, removed"
+ROW = META.replace("duplicate_of", TEXTS + ", duplicate_of")  # every column of `articles` a save writes
 
 
 
@@ -91,8 +92,7 @@ def _loop(design: str, marks: list[int], tmp: Path, settings: list[str]) -> None
                           "ingested_at TIMESTAMP DEFAULT current_timestamp, coded_at TIMESTAMP, coder_version VARCHAR)")
         whole = _sqlite(tmp / "articles.sqlite", durable=True) if design == "sqlite-only" else None
         if whole is not None:
-            whole.execute(f"CREATE TABLE articles ({META.replace('duplicate_of', TEXTS + ', duplicate_of')}, "
-                          "PRIMARY KEY (id))")
+            whole.execute(f"CREATE TABLE articles ({ROW}, PRIMARY KEY (id))")
         with store.lean_writes():
             for n in range(1, marks[-1] + 1):
                 article = synthetic_article(n)
@@ -102,10 +102,10 @@ def _loop(design: str, marks: list[int], tmp: Path, settings: list[str]) -> None
                 removed = json.dumps([line for line in raw.split("\n") if 0 < len(line) <= 40])
                 meta = [ident, f"/probe/{n}.jsonl", article.get("title"), None, "probe", None, "en", "2022-10-14",
                         "day", "metadata", None, None, signature]
+                row = meta[:10] + [raw, clean, removed] + meta[10:]  # in the order of ROW
                 if ids is not None and ids.execute("INSERT OR IGNORE INTO ids VALUES (?)", [ident]).rowcount == 0:
                     continue
                 if whole is not None:
-                    row = meta[:10] + [raw, clean, removed] + meta[10:]
                     whole.execute(f"INSERT OR IGNORE INTO articles VALUES ({', '.join('?' * len(row))})", row)
                 elif texts is not None:
                     text_row = [ident, raw, clean, removed, signature if slim else None]
@@ -122,9 +122,7 @@ def _loop(design: str, marks: list[int], tmp: Path, settings: list[str]) -> None
                         table = f"probe_{(n - 1) // PART_ROWS}"
                         if (n - 1) % PART_ROWS == 0:
                             store.execute(f"CREATE TABLE {table} AS SELECT * FROM articles LIMIT 0")
-                    row = meta[:10] + [raw, clean, removed] + meta[10:]
-                    store.execute(f"INSERT INTO {table} ({META.replace('duplicate_of', TEXTS + ', duplicate_of')}) "
-                                  f"SELECT {', '.join('?' * len(row))}", row)
+                    store.execute(f"INSERT INTO {table} ({ROW}) SELECT {', '.join('?' * len(row))}", row)
                 if n % 64 == 0:
                     store.drop_cache()
                 if n in marks:

@@ -28,8 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_ingest import _peak_rss_kb  # noqa: E402
 
-SECONDARY = ("CREATE INDEX events_article ON events(article_id)", "CREATE INDEX events_date ON events(date)",
-             "CREATE INDEX events_dyad ON events(source_country, target_country)")
+from allegiance.store import MIGRATIONS  # noqa: E402
+
+SECONDARY = [s for s in MIGRATIONS[0] if s.startswith("CREATE INDEX")]  # what schema 3 dropped
 _INSERT = ("INSERT INTO events (event_id, article_id, date, source_country, target_country, cameo, cameo_root, record) "
            "VALUES (?, ?, ?, ?, ?, '043', '04', '{}')")
 _SOURCES, _TARGETS = ("RUS", "TJK", "KAZ", "BLR", "CHN"), ("ARM", "UZB", "KGZ", "AZE")

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from allegiance.errors import InvalidParameter, NotFound
 from allegiance.models import Actor, Coder, Event, Evidence, Location, Span, event_json
-from allegiance.store import Store
+from allegiance.store import MIGRATIONS, Store
 from allegiance.store.events import event_record, event_row, get_event, query_events, replace_events, replace_many
 
 RUS = Actor("s:RUS", "Russia", "state", country="RUS", text="Russia")
@@ -127,10 +127,12 @@ def test_schema_3_drops_the_secondary_indexes_and_keeps_the_events(tmp_path):
     path = str(tmp_path / "old.duckdb")
     with Store(path) as store:
         replace_events(store, "a1", [event("e1"), event("e2", cameo="112", plover="ACCUSE")])
-        # What schema 2 had: an index on each of article, date and dyad.
-        store.execute("CREATE INDEX events_article ON events(article_id)")
-        store.execute("CREATE INDEX events_date ON events(date)")
-        store.execute("CREATE INDEX events_dyad ON events(source_country, target_country)")
+        # What schema 2 had: the indexes schema 1 created, on article, date and dyad.
+        secondary = [s for s in MIGRATIONS[0] if s.startswith("CREATE INDEX")]
+        assert len(secondary) == 3
+        for statement in secondary:
+            store.execute(statement)
+        assert len(store.query("SELECT index_name FROM duckdb_indexes() WHERE table_name = 'events'")) == 3
         store.execute("DELETE FROM schema_version WHERE version > 2")
     with Store(path) as store:
         assert store.schema_version() == 3
