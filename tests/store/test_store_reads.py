@@ -1,4 +1,4 @@
-"""Reads on other threads while ``Store.drop_cache`` holds the memory limit down."""
+"""Reads on other threads while ``Store.drop_cache`` holds the memory limit down, and setting it back up."""
 
 from __future__ import annotations
 
@@ -70,3 +70,44 @@ def test_scalar_reads_the_first_value() -> None:
     with Store(":memory:") as store:
         assert store.scalar("SELECT 41 + 1") == 42
         assert store.scalar("SELECT 1 WHERE false") is None
+
+
+class RestoreFails:
+    """The store's connection, failing for want of memory the first ``times`` times the limit is set
+    back up: what happened when a read on another thread held memory past the lowered limit."""
+
+    def __init__(self, store: Store, times: int) -> None:
+        self.conn, self.left = store.conn, times
+        self.restore = f"SET memory_limit = '{store._memory_limit}'"
+
+    def execute(self, sql: str, *args: object):
+        if sql == self.restore and self.left:
+            self.left -= 1
+            raise duckdb.OutOfMemoryException("failed to allocate data of size 2.0 KiB (3.4 MiB/3.2 MiB used)")
+        return self.conn.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.conn, name)
+
+
+def test_a_limit_that_cannot_be_set_back_at_once_is_set_back_when_memory_frees() -> None:
+    with Store(":memory:") as store:
+        limit = store.scalar("SELECT current_setting('memory_limit')")
+        store.conn = RestoreFails(store, times=3)
+        store.drop_cache()
+        assert store.conn.left == 0
+        store.conn = store.conn.conn
+        assert store.scalar("SELECT current_setting('memory_limit')") == limit
+
+
+def test_a_limit_that_can_never_be_set_back_is_an_error_naming_the_database(monkeypatch) -> None:
+    import allegiance.store as store_module
+    from allegiance.errors import StoreError
+
+    monkeypatch.setattr(store_module, "RESTORE_WAITS", (0.0,) * 4)
+    with Store(":memory:") as store:
+        store.conn = RestoreFails(store, times=4)
+        with pytest.raises(StoreError, match="memory limit") as raised:
+            store.drop_cache()
+        assert raised.value.input == ":memory:"
+        store.conn = store.conn.conn

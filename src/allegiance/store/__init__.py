@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -120,6 +121,7 @@ DEFAULT_MEMORY_LIMIT = "64MB"
 CHECKPOINT_THRESHOLD = "4MB"
 MAX_VACUUM_TASKS = 0
 CACHE_FLOOR = 2**20  # bytes of cached blocks ``Store.drop_cache`` leaves
+RESTORE_WAITS = (0.0, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5)  # seconds between tries (about 0.9 s)
 
 
 def default_db_path() -> str:
@@ -223,7 +225,26 @@ class Store:
             except duckdb.OutOfMemoryException:
                 pass  # something else grew meanwhile: what could be evicted has been
             finally:
+                self._restore_memory_limit()
+
+    def _restore_memory_limit(self) -> None:
+        """Set the memory limit back after ``drop_cache`` lowered it, waiting if it must.
+
+        A read on another thread (they run without the lock) can take memory past the lowered limit
+        while it holds. Then even the statement that raises the limit cannot allocate what it needs,
+        and fails, until that read fails for want of memory itself and frees what it held: at most a
+        few milliseconds. Left alone, the limit stayed down for good and every later query failed
+        (about one run in fifty of tests/coding/test_code_stream.py)."""
+        for wait in RESTORE_WAITS:
+            try:
                 self.conn.execute(f"SET memory_limit = '{self._memory_limit}'")
+                return
+            except duckdb.OutOfMemoryException:
+                time.sleep(wait)
+        raise StoreError(
+            "cannot raise DuckDB's memory limit back after dropping its cache: the memory is held by a query",
+            input=self.path, hint="rerun; if it happens again, raise ALLEGIANCE_DB_MEMORY_LIMIT",
+        )
 
     @contextlib.contextmanager
     def lean_writes(self, *, release: bool = True) -> Iterator[None]:
